@@ -1,0 +1,146 @@
+// netexport's door to the system ICU.
+//
+// This header declares netexport's own functions only and includes no ICU header:
+// ICU's headers rename every function through macros (which Swift cannot import), and
+// Foundation on Linux ships its own copy of ICU's headers, so a Swift module that saw
+// both would fail to build. ICU is used only inside netx_icu.cpp.
+//
+// Conventions:
+// - `status` is an ICU UErrorCode value: 0 is success, negative values are warnings,
+//   positive values are failures. It must be 0 on entry.
+// - Text crosses the boundary as UTF-16 (`uint16_t`), as ICU uses it.
+// - Functions that write into `out` return the full length of the result. When `capacity`
+//   is too small they set NETX_BUFFER_OVERFLOW and the caller retries with a larger buffer.
+// - Handles returned by `*_open` functions must be released with the matching `*_close`.
+#ifndef NETX_ICU_H
+#define NETX_ICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// U_BUFFER_OVERFLOW_ERROR, repeated here so the header needs no ICU header.
+#define NETX_BUFFER_OVERFLOW 15
+
+/// The symbolic name of an ICU status code, e.g. "U_ILLEGAL_ARGUMENT_ERROR".
+const char *netx_error_name(int32_t status);
+
+/// ICU's version ("72.1") into `out` (at least 32 bytes).
+void netx_icu_version(char *out);
+
+/// The Unicode version ICU implements ("15.0") into `out` (at least 32 bytes).
+void netx_unicode_version(char *out);
+
+// MARK: Locales
+
+/// Parses a BCP 47 language tag into an ICU locale ID. `parsedLength` receives how many
+/// bytes of `tag` were consumed (less than the tag's length when it is not well formed).
+int32_t netx_locale_for_language_tag(
+  const char *tag, char *out, int32_t capacity, int32_t *parsedLength, int32_t *status);
+
+/// Turns an ICU locale ID into a canonical BCP 47 language tag (strict).
+int32_t netx_locale_to_language_tag(const char *localeID, char *out, int32_t capacity, int32_t *status);
+
+/// The display name of `localeID` in the language of `displayLocale`.
+int32_t netx_locale_display_name(
+  const char *localeID, const char *displayLocale, uint16_t *out, int32_t capacity, int32_t *status);
+
+/// 1 when the locale's script is written right to left, else 0.
+int32_t netx_locale_is_right_to_left(const char *localeID);
+
+// MARK: Break iteration
+
+enum {
+  NETX_BREAK_CHARACTER = 0,
+  NETX_BREAK_WORD = 1,
+  NETX_BREAK_LINE = 2,
+  NETX_BREAK_SENTENCE = 3,
+};
+
+typedef struct netx_break_iterator netx_break_iterator;
+
+/// Opens a break iterator of the given kind for a locale.
+netx_break_iterator *netx_break_open(int32_t kind, const char *localeID, int32_t *status);
+
+/// Sets the text to iterate. The iterator keeps its own copy of the text.
+void netx_break_set_text(netx_break_iterator *iterator, const uint16_t *text, int32_t length, int32_t *status);
+
+/// Writes every boundary (UTF-16 offsets, starting with 0 and ending with the text's
+/// length) into `offsets`, and the rule status of the segment each boundary ends into
+/// `ruleStatus` (may be NULL). Returns the number of boundaries.
+int32_t netx_break_boundaries(
+  netx_break_iterator *iterator, int32_t *offsets, int32_t *ruleStatus, int32_t capacity, int32_t *status);
+
+void netx_break_close(netx_break_iterator *iterator);
+
+// MARK: Plural rules
+
+enum {
+  NETX_PLURAL_CARDINAL = 0,
+  NETX_PLURAL_ORDINAL = 1,
+};
+
+typedef struct netx_plural_rules netx_plural_rules;
+
+netx_plural_rules *netx_plural_open(const char *localeID, int32_t type, int32_t *status);
+
+/// The category ("one", "other", ...) that `number` selects, as UTF-16.
+int32_t netx_plural_select(
+  const netx_plural_rules *rules, double number, uint16_t *out, int32_t capacity, int32_t *status);
+
+/// Every category the rules define, separated by single spaces, in CLDR order.
+int32_t netx_plural_categories(
+  const netx_plural_rules *rules, uint16_t *out, int32_t capacity, int32_t *status);
+
+void netx_plural_close(netx_plural_rules *rules);
+
+// MARK: Formatting
+
+/// Formats a number with the locale's default decimal format.
+int32_t netx_format_number(const char *localeID, double value, uint16_t *out, int32_t capacity, int32_t *status);
+
+/// Formats an instant (milliseconds since 1970-01-01T00:00:00Z) with a date skeleton such
+/// as "yMMMMd", in UTC, so that calendar dates never shift with the machine's time zone.
+int32_t netx_format_date(
+  const char *localeID, const uint16_t *skeleton, int32_t skeletonLength, double millis, uint16_t *out,
+  int32_t capacity, int32_t *status);
+
+enum {
+  NETX_ARG_NUMBER = 0,
+  NETX_ARG_DATE = 1,
+  NETX_ARG_STRING = 2,
+};
+
+/// One named argument of a message. Names and string values are slices of one shared
+/// UTF-16 pool, so the caller needs to keep only that pool alive.
+typedef struct {
+  int32_t nameStart;
+  int32_t nameLength;
+  int32_t kind;
+  /// The number, or for dates milliseconds since 1970-01-01T00:00:00Z.
+  double number;
+  int32_t stringStart;
+  int32_t stringLength;
+} netx_message_argument;
+
+/// Formats an ICU MessageFormat pattern with named arguments. Date and time arguments are
+/// formatted in UTC. On a syntax error, `errorOffset` receives the UTF-16 offset of the
+/// problem within the pattern (else -1).
+int32_t netx_format_message(
+  const char *localeID, const uint16_t *pattern, int32_t patternLength, const uint16_t *pool,
+  const netx_message_argument *arguments, int32_t argumentCount, uint16_t *out, int32_t capacity,
+  int32_t *errorOffset, int32_t *status);
+
+// MARK: Characters
+
+/// The number of terminal columns a code point occupies: 0 for combining marks and
+/// format characters, 2 for East Asian wide and fullwidth characters, else 1.
+int32_t netx_char_columns(uint32_t codePoint);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,303 @@
+// The only file in netexport that includes ICU's headers. See include/netx_icu.h.
+#include "netx_icu.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/msgfmt.h>
+#include <unicode/timezone.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/uenum.h>
+#include <unicode/uloc.h>
+#include <unicode/unum.h>
+#include <unicode/upluralrules.h>
+#include <unicode/ustring.h>
+#include <unicode/uversion.h>
+
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace {
+
+const UChar *u(const uint16_t *text) { return reinterpret_cast<const UChar *>(text); }
+UChar *u(uint16_t *text) { return reinterpret_cast<UChar *>(text); }
+
+UErrorCode *code(int32_t *status) { return reinterpret_cast<UErrorCode *>(status); }
+
+constexpr double millisPerHour = 3600.0 * 1000.0;
+
+/// Calendar dates cross the boundary as the instant of their midnight in UTC. Formatters
+/// use the machine's default time zone, so the date is moved to noon in that zone: a
+/// calendar date then never shifts to the day before or after, whatever TZ says.
+double localNoon(double utcMidnightMillis, UErrorCode &status) {
+  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createDefault());
+  const double utcNoon = utcMidnightMillis + 12 * millisPerHour;
+  int32_t rawOffset = 0;
+  int32_t dstOffset = 0;
+  zone->getOffset(utcNoon, false, rawOffset, dstOffset, status);
+  return utcNoon - rawOffset - dstOffset;
+}
+
+int32_t writeResult(const icu::UnicodeString &result, uint16_t *out, int32_t capacity, int32_t *status) {
+  return result.extract(u(out), capacity, *code(status));
+}
+
+}  // namespace
+
+struct netx_break_iterator {
+  UBreakIterator *iterator = nullptr;
+  std::u16string text;
+};
+
+struct netx_plural_rules {
+  UPluralRules *rules = nullptr;
+};
+
+extern "C" {
+
+const char *netx_error_name(int32_t status) { return u_errorName(static_cast<UErrorCode>(status)); }
+
+void netx_icu_version(char *out) {
+  UVersionInfo version;
+  u_getVersion(version);
+  u_versionToString(version, out);
+}
+
+void netx_unicode_version(char *out) {
+  UVersionInfo version;
+  u_getUnicodeVersion(version);
+  u_versionToString(version, out);
+}
+
+int32_t netx_locale_for_language_tag(
+  const char *tag, char *out, int32_t capacity, int32_t *parsedLength, int32_t *status) {
+  return uloc_forLanguageTag(tag, out, capacity, parsedLength, code(status));
+}
+
+int32_t netx_locale_to_language_tag(const char *localeID, char *out, int32_t capacity, int32_t *status) {
+  return uloc_toLanguageTag(localeID, out, capacity, true, code(status));
+}
+
+int32_t netx_locale_display_name(
+  const char *localeID, const char *displayLocale, uint16_t *out, int32_t capacity, int32_t *status) {
+  return uloc_getDisplayName(localeID, displayLocale, u(out), capacity, code(status));
+}
+
+int32_t netx_locale_is_right_to_left(const char *localeID) { return uloc_isRightToLeft(localeID) ? 1 : 0; }
+
+netx_break_iterator *netx_break_open(int32_t kind, const char *localeID, int32_t *status) {
+  UBreakIteratorType type;
+  switch (kind) {
+    case NETX_BREAK_CHARACTER: type = UBRK_CHARACTER; break;
+    case NETX_BREAK_WORD: type = UBRK_WORD; break;
+    case NETX_BREAK_LINE: type = UBRK_LINE; break;
+    case NETX_BREAK_SENTENCE: type = UBRK_SENTENCE; break;
+    default: *status = U_ILLEGAL_ARGUMENT_ERROR; return nullptr;
+  }
+  UBreakIterator *iterator = ubrk_open(type, localeID, nullptr, 0, code(status));
+  if (U_FAILURE(*code(status))) {
+    return nullptr;
+  }
+  auto *handle = new netx_break_iterator;
+  handle->iterator = iterator;
+  return handle;
+}
+
+void netx_break_set_text(netx_break_iterator *iterator, const uint16_t *text, int32_t length, int32_t *status) {
+  // ubrk_setText does not copy the text; the handle keeps the copy alive.
+  iterator->text.assign(reinterpret_cast<const char16_t *>(text), static_cast<size_t>(length));
+  ubrk_setText(
+    iterator->iterator, reinterpret_cast<const UChar *>(iterator->text.data()), length, code(status));
+}
+
+int32_t netx_break_boundaries(
+  netx_break_iterator *iterator, int32_t *offsets, int32_t *ruleStatus, int32_t capacity, int32_t *status) {
+  int32_t count = 0;
+  for (int32_t boundary = ubrk_first(iterator->iterator); boundary != UBRK_DONE;
+       boundary = ubrk_next(iterator->iterator)) {
+    if (count < capacity) {
+      offsets[count] = boundary;
+      if (ruleStatus != nullptr) {
+        ruleStatus[count] = count == 0 ? 0 : ubrk_getRuleStatus(iterator->iterator);
+      }
+    }
+    count += 1;
+  }
+  if (count > capacity) {
+    *status = U_BUFFER_OVERFLOW_ERROR;
+  }
+  return count;
+}
+
+void netx_break_close(netx_break_iterator *iterator) {
+  if (iterator == nullptr) {
+    return;
+  }
+  ubrk_close(iterator->iterator);
+  delete iterator;
+}
+
+netx_plural_rules *netx_plural_open(const char *localeID, int32_t type, int32_t *status) {
+  UPluralRules *rules = uplrules_openForType(
+    localeID, type == NETX_PLURAL_ORDINAL ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, code(status));
+  if (U_FAILURE(*code(status))) {
+    return nullptr;
+  }
+  auto *handle = new netx_plural_rules;
+  handle->rules = rules;
+  return handle;
+}
+
+int32_t netx_plural_select(
+  const netx_plural_rules *rules, double number, uint16_t *out, int32_t capacity, int32_t *status) {
+  return uplrules_select(rules->rules, number, u(out), capacity, code(status));
+}
+
+int32_t netx_plural_categories(
+  const netx_plural_rules *rules, uint16_t *out, int32_t capacity, int32_t *status) {
+  UEnumeration *keywords = uplrules_getKeywords(rules->rules, code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  icu::UnicodeString joined;
+  int32_t length = 0;
+  while (const UChar *keyword = uenum_unext(keywords, &length, code(status))) {
+    if (!joined.isEmpty()) {
+      joined.append(u' ');
+    }
+    joined.append(keyword, length);
+  }
+  uenum_close(keywords);
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  return writeResult(joined, out, capacity, status);
+}
+
+void netx_plural_close(netx_plural_rules *rules) {
+  if (rules == nullptr) {
+    return;
+  }
+  uplrules_close(rules->rules);
+  delete rules;
+}
+
+int32_t netx_format_number(const char *localeID, double value, uint16_t *out, int32_t capacity, int32_t *status) {
+  UNumberFormat *format = unum_open(UNUM_DECIMAL, nullptr, 0, localeID, nullptr, code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  int32_t length = unum_formatDouble(format, value, u(out), capacity, nullptr, code(status));
+  unum_close(format);
+  return length;
+}
+
+int32_t netx_format_date(
+  const char *localeID, const uint16_t *skeleton, int32_t skeletonLength, double millis, uint16_t *out,
+  int32_t capacity, int32_t *status) {
+  UDateTimePatternGenerator *generator = udatpg_open(localeID, code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  std::vector<UChar> pattern(64);
+  int32_t patternLength = 0;
+  for (int attempt = 0; attempt < 2; attempt += 1) {
+    UErrorCode patternStatus = U_ZERO_ERROR;
+    patternLength = udatpg_getBestPattern(
+      generator, u(skeleton), skeletonLength, pattern.data(), static_cast<int32_t>(pattern.size()),
+      &patternStatus);
+    if (patternStatus == U_BUFFER_OVERFLOW_ERROR) {
+      pattern.resize(static_cast<size_t>(patternLength) + 1);
+      continue;
+    }
+    *status = patternStatus;
+    break;
+  }
+  udatpg_close(generator);
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  UDateFormat *format =
+    udat_open(UDAT_PATTERN, UDAT_PATTERN, localeID, nullptr, 0, pattern.data(), patternLength, code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  const double instant = localNoon(millis, *code(status));
+  int32_t length = 0;
+  if (U_SUCCESS(*code(status))) {
+    length = udat_format(format, instant, u(out), capacity, nullptr, code(status));
+  }
+  udat_close(format);
+  return length;
+}
+
+int32_t netx_format_message(
+  const char *localeID, const uint16_t *pattern, int32_t patternLength, const uint16_t *pool,
+  const netx_message_argument *arguments, int32_t argumentCount, uint16_t *out, int32_t capacity,
+  int32_t *errorOffset, int32_t *status) {
+  *errorOffset = -1;
+  UParseError parseError{};
+  icu::MessageFormat format(
+    icu::UnicodeString(u(pattern), patternLength), icu::Locale(localeID), parseError, *code(status));
+  if (U_FAILURE(*code(status))) {
+    *errorOffset = parseError.offset;
+    return 0;
+  }
+  std::vector<icu::UnicodeString> names;
+  std::vector<icu::Formattable> values;
+  names.reserve(static_cast<size_t>(argumentCount));
+  values.reserve(static_cast<size_t>(argumentCount));
+  for (int32_t index = 0; index < argumentCount; index += 1) {
+    const netx_message_argument &argument = arguments[index];
+    names.emplace_back(u(pool) + argument.nameStart, argument.nameLength);
+    switch (argument.kind) {
+      case NETX_ARG_NUMBER: {
+        // Integers go in as integers so that plural rules see "1", not "1.0".
+        const double number = argument.number;
+        if (std::trunc(number) == number && std::fabs(number) < 9.0e15) {
+          values.emplace_back(static_cast<int64_t>(number));
+        } else {
+          values.emplace_back(number);
+        }
+        break;
+      }
+      case NETX_ARG_DATE:
+        values.emplace_back(localNoon(argument.number, *code(status)), icu::Formattable::kIsDate);
+        break;
+      case NETX_ARG_STRING:
+        values.emplace_back(icu::UnicodeString(u(pool) + argument.stringStart, argument.stringLength));
+        break;
+      default:
+        *status = U_ILLEGAL_ARGUMENT_ERROR;
+        return 0;
+    }
+  }
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  icu::UnicodeString result;
+  format.format(names.data(), values.data(), argumentCount, result, *code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  return writeResult(result, out, capacity, status);
+}
+
+int32_t netx_char_columns(uint32_t codePoint) {
+  const UChar32 c = static_cast<UChar32>(codePoint);
+  const int8_t category = u_charType(c);
+  if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR ||
+      category == U_CONTROL_CHAR) {
+    return 0;
+  }
+  if (c >= 0x1160 && c <= 0x11FF) {  // Hangul medial vowels and final consonants join the syllable.
+    return 0;
+  }
+  const int32_t width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+}  // extern "C"

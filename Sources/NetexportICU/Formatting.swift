@@ -1,0 +1,177 @@
+internal import CNetexportICU
+
+/// A day of the Gregorian calendar, with no time or time zone.
+public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let year: Int
+  public let month: Int
+  public let day: Int
+
+  /// - Returns: `nil` when the day does not exist (e.g. February 30).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+      day <= Self.daysInMonth(year: year, month: month)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Parses an ISO 8601 calendar date, "YYYY-MM-DD".
+  public init?(iso8601 text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    else { return nil }
+    self.init(year: year, month: month, day: day)
+  }
+
+  /// "YYYY-MM-DD".
+  public var description: String {
+    func pad(_ value: Int, _ width: Int) -> String {
+      let digits = String(value)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+
+  public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+
+  /// Milliseconds from 1970-01-01T00:00Z to this day's midnight in UTC: how the ICU door
+  /// passes calendar days.
+  var utcMidnightMillis: Double { Double(daysSinceEpoch) * 86_400_000 }
+
+  /// Days since 1970-01-01 in the proleptic Gregorian calendar. Written out because it is
+  /// plain integer arithmetic (Howard Hinnant's `days_from_civil`), and it keeps this
+  /// module free of Foundation's time-zone-dependent calendars.
+  var daysSinceEpoch: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  private static func daysInMonth(year: Int, month: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+}
+
+/// A value that a message formats: ICU picks the locale's digits, plural forms and date
+/// patterns for it.
+public enum MessageArgument: Hashable, Sendable {
+  case number(Double)
+  case date(CalendarDay)
+  case string(String)
+}
+
+/// A message pattern that ICU could not parse.
+public struct MessageSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The offset of the problem in the pattern, in `Character`s, when ICU reported one.
+  public let offset: Int?
+  /// ICU's name for the problem, e.g. `U_PATTERN_SYNTAX_ERROR`.
+  public let name: String
+
+  public var description: String {
+    let reason =
+      switch name {
+      case "U_PATTERN_SYNTAX_ERROR": "syntax error"
+      case "U_UNMATCHED_BRACES": "unmatched braces"
+      case "U_DEFAULT_KEYWORD_MISSING": "a plural or select has no 'other' branch"
+      case "U_ILLEGAL_ARGUMENT_ERROR": "an argument is malformed"
+      case "U_ARGUMENT_TYPE_MISMATCH": "an argument has the wrong type"
+      default: name
+      }
+    return offset.map { "\(reason) at character \($0 + 1)" } ?? reason
+  }
+}
+
+/// Locale-aware formatting through ICU.
+public enum Formatting {
+  /// Formats a number with the locale's decimal format ("1,234.5" in `en`, "1.234,5" in `de`).
+  public static func number(_ value: Double, locale: LanguageTag) throws(ICUError) -> String {
+    try utf16Result("format a number in '\(locale)'") { out, capacity, status in
+      netx_format_number(locale.localeID, value, out, capacity, &status)
+    }
+  }
+
+  /// Formats a calendar day with a date skeleton such as `yMMMMd` ("June 23, 2023" in `en`).
+  public static func date(_ day: CalendarDay, skeleton: String, locale: LanguageTag) throws(ICUError) -> String {
+    let skeleton16 = Array(skeleton.utf16)
+    return try utf16Result("format a date in '\(locale)'") { out, capacity, status in
+      netx_format_date(
+        locale.localeID, skeleton16, Int32(skeleton16.count), day.utcMidnightMillis, out, capacity, &status)
+    }
+  }
+
+  /// Formats an ICU MessageFormat pattern with named arguments.
+  ///
+  /// - Throws: `MessageSyntaxError` when the pattern does not parse, `ICUError` when
+  ///   formatting fails (for example an argument of the wrong type).
+  public static func message(
+    _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag
+  ) throws -> String {
+    var pool: [UInt16] = []
+    var packed: [netx_message_argument] = []
+    for (name, value) in arguments.sorted(by: { $0.key < $1.key }) {
+      let nameStart = Int32(pool.count)
+      pool.append(contentsOf: name.utf16)
+      var argument = netx_message_argument(
+        nameStart: nameStart, nameLength: Int32(pool.count) - nameStart, kind: 0, number: 0, stringStart: 0,
+        stringLength: 0)
+      switch value {
+      case .number(let number):
+        argument.kind = Int32(NETX_ARG_NUMBER)
+        argument.number = number
+      case .date(let day):
+        argument.kind = Int32(NETX_ARG_DATE)
+        argument.number = day.utcMidnightMillis
+      case .string(let string):
+        argument.kind = Int32(NETX_ARG_STRING)
+        argument.stringStart = Int32(pool.count)
+        pool.append(contentsOf: string.utf16)
+        argument.stringLength = Int32(pool.count) - argument.stringStart
+      }
+      packed.append(argument)
+    }
+    let pattern16 = Array(pattern.utf16)
+    var errorOffset: Int32 = -1
+    do {
+      return try utf16Result("format a message in '\(locale)'", initialCapacity: pattern16.count * 2 + 64) {
+        out, capacity, status in
+        netx_format_message(
+          locale.localeID, pattern16, Int32(pattern16.count), pool, packed, Int32(packed.count), out, capacity,
+          &errorOffset, &status)
+      }
+    } catch {
+      if errorOffset >= 0 || Self.syntaxErrors.contains(error.name) {
+        let offset: Int? =
+          errorOffset >= 0
+          ? pattern.distance(
+            from: pattern.startIndex,
+            to: String.Index(utf16Offset: min(Int(errorOffset), pattern16.count), in: pattern)) : nil
+        throw MessageSyntaxError(offset: offset, name: error.name)
+      }
+      throw error
+    }
+  }
+
+  private static let syntaxErrors: Set<String> = [
+    "U_PATTERN_SYNTAX_ERROR", "U_UNMATCHED_BRACES", "U_DEFAULT_KEYWORD_MISSING", "U_ARGUMENT_TYPE_MISMATCH",
+  ]
+}
+
+/// How many terminal columns text occupies (East Asian wide characters take two,
+/// combining marks none), for wrapping plain text.
+public enum TextColumns {
+  public static func count<S: StringProtocol>(_ text: S) -> Int {
+    text.unicodeScalars.reduce(0) { $0 + Int(netx_char_columns($1.value)) }
+  }
+}

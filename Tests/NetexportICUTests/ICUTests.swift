@@ -1,0 +1,145 @@
+import NetexportICU
+import Testing
+
+@Suite struct ICUInfoTests {
+  @Test func versionsAreReported() {
+    #expect(ICUInfo.version.split(separator: ".").count >= 2)
+    #expect(Int(ICUInfo.version.split(separator: ".")[0]).map { $0 >= 60 } == true)
+    #expect(!ICUInfo.unicodeVersion.isEmpty)
+  }
+}
+
+@Suite struct LanguageTagTests {
+  @Test(arguments: [
+    ("en", "en", "en"), ("pt-br", "pt-BR", "pt_BR"), ("zh-hans", "zh-Hans", "zh_Hans"), ("ar", "ar", "ar"),
+    ("es-419", "es-419", "es_419"),
+  ])
+  func canonicalizes(input: String, canonical: String, localeID: String) throws {
+    let tag = try #require(LanguageTag(input))
+    #expect(tag.canonical == canonical)
+    #expect(tag.localeID == localeID)
+  }
+
+  @Test(arguments: ["", "../x", "en_US", "en/../../etc", "e", "toolongsubtag1", "en--US", "und", "-en", "é"])
+  func rejectsInvalidTags(input: String) {
+    #expect(LanguageTag(input) == nil)
+  }
+
+  @Test func knowsScriptDirection() throws {
+    #expect(try #require(LanguageTag("ar")).isRightToLeft)
+    #expect(try !#require(LanguageTag("en")).isRightToLeft)
+  }
+
+  @Test func namesLocales() throws {
+    let en = try #require(LanguageTag("en"))
+    #expect(try #require(LanguageTag("es")).displayName(in: en) == "Spanish")
+    #expect(try #require(LanguageTag("pt-BR")).displayName(in: en) == "Portuguese (Brazil)")
+  }
+}
+
+@Suite struct PluralRulesTests {
+  @Test(arguments: [
+    ("en", ["one", "other"]), ("de", ["one", "other"]), ("fr", ["one", "many", "other"]),
+    ("es", ["one", "many", "other"]), ("ar", ["zero", "one", "two", "few", "many", "other"]),
+    ("zh-Hans", ["other"]), ("vi", ["other"]), ("ru", ["one", "few", "many", "other"]),
+  ])
+  func categoriesFollowCLDR(locale: String, expected: [String]) throws {
+    let rules = try PluralRules(locale: #require(LanguageTag(locale)))
+    #expect(try rules.categories() == expected)
+  }
+
+  @Test func selectsCategories() throws {
+    let english = try PluralRules(locale: #require(LanguageTag("en")))
+    #expect(try english.category(for: 1) == "one")
+    #expect(try english.category(for: 7) == "other")
+    let arabic = try PluralRules(locale: #require(LanguageTag("ar")))
+    #expect(try [0, 1, 2, 7, 121, 100].map { try arabic.category(for: $0) } == [
+      "zero", "one", "two", "few", "many", "other",
+    ])
+    let ordinal = try PluralRules(locale: #require(LanguageTag("en")), type: .ordinal)
+    #expect(try ordinal.category(for: 2) == "two")
+  }
+}
+
+@Suite struct FormattingTests {
+  let en = LanguageTag("en")!
+
+  @Test func formatsNumbers() throws {
+    #expect(try Formatting.number(1234.5, locale: en) == "1,234.5")
+    #expect(try Formatting.number(1234.5, locale: #require(LanguageTag("de"))) == "1.234,5")
+  }
+
+  @Test func formatsDatesWhateverTheTimeZone() throws {
+    let day = try #require(CalendarDay(iso8601: "2023-06-23"))
+    #expect(try Formatting.date(day, skeleton: "yMMMMd", locale: en) == "June 23, 2023")
+    #expect(try Formatting.date(day, skeleton: "yMMMMd", locale: #require(LanguageTag("es"))) == "23 de junio de 2023")
+  }
+
+  @Test func formatsMessagesWithPluralsAndDates() throws {
+    let pattern = "{replies, plural, one {# reply} other {# replies}} · {posted, date, ::EEEyMMMdd}"
+    let day = try #require(CalendarDay(iso8601: "2025-02-05"))
+    #expect(
+      try Formatting.message(pattern, arguments: ["replies": .number(121), "posted": .date(day)], locale: en)
+        == "121 replies · Wed, Feb 05, 2025")
+    #expect(
+      try Formatting.message(pattern, arguments: ["replies": .number(1), "posted": .date(day)], locale: en)
+        == "1 reply · Wed, Feb 05, 2025")
+  }
+
+  @Test func keepsApostrophesInPlainText() throws {
+    #expect(try Formatting.message("don't release", arguments: [:], locale: en) == "don't release")
+  }
+
+  @Test func reportsSyntaxErrorsWithTheirOffset() throws {
+    #expect(throws: MessageSyntaxError.self) {
+      try Formatting.message("Hello {name", arguments: [:], locale: en)
+    }
+    do {
+      _ = try Formatting.message("ab {n, plural, one {x}}", arguments: ["n": .number(1)], locale: en)
+      Issue.record("expected an error")
+    } catch let error as MessageSyntaxError {
+      #expect(error.name == "U_DEFAULT_KEYWORD_MISSING")
+    }
+  }
+
+  @Test(arguments: [
+    ("2023-06-23", true), ("2024-02-29", true), ("2023-02-29", false), ("2023-13-01", false), ("23-06-2023", false),
+    ("2023-6-23", false), ("", false),
+  ])
+  func parsesCalendarDays(text: String, valid: Bool) {
+    #expect((CalendarDay(iso8601: text) != nil) == valid)
+  }
+}
+
+@Suite struct BreakIteratorTests {
+  @Test func findsLineBreakOpportunities() throws {
+    let iterator = try BreakIterator(.line, locale: #require(LanguageTag("en")))
+    let text = "Pain from a growing tumor\nend"
+    let pieces = try iterator.segments(of: text).map { String(text[$0.range]) }
+    #expect(pieces == ["Pain ", "from ", "a ", "growing ", "tumor\n", "end"])
+    let hard = try iterator.segments(of: text).map { $0.ruleStatus >= 100 }
+    #expect(hard == [false, false, false, false, true, false])
+  }
+
+  @Test func breaksChineseBetweenCharacters() throws {
+    let iterator = try BreakIterator(.line, locale: #require(LanguageTag("zh-Hans")))
+    let text = "神经内分泌肿瘤。"
+    let pieces = try iterator.segments(of: text).map { String(text[$0.range]) }
+    #expect(pieces.joined() == text)
+    #expect(pieces.count > 1)
+    #expect(pieces.last == "瘤。")  // no line may start with the full stop
+  }
+
+  @Test func reusesOneIteratorForManyTexts() throws {
+    let iterator = try BreakIterator(.word, locale: #require(LanguageTag("en")))
+    #expect(try iterator.segments(of: "a b").count == 3)
+    #expect(try iterator.segments(of: "").isEmpty)
+    #expect(try iterator.segments(of: "DNA").count == 1)
+  }
+
+  @Test func countsTerminalColumns() {
+    #expect(TextColumns.count("abc") == 3)
+    #expect(TextColumns.count("肿瘤") == 4)
+    #expect(TextColumns.count("e\u{301}") == 1)
+  }
+}
