@@ -27,7 +27,7 @@ let package = Package(
     .target(name: "NetexportICU", dependencies: ["CNetexportICU"]),
     .target(
       name: "NetexportModel",
-      dependencies: [.product(name: "Yams", package: "Yams")],
+      dependencies: ["NetexportICU", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/neuroendocrine-tumors.yaml")]
     ),
     .target(name: "NetexportValidation", dependencies: ["NetexportModel", "NetexportICU"]),

@@ -1,0 +1,461 @@
+public import NetexportICU
+
+/// A patient-education document, independent of any language.
+///
+/// The document holds structure and data (keys, numbers, dates); every word a reader sees
+/// comes from a locale's string catalog through a `TextRef`. The bundled default is the
+/// neuroendocrine tumors page (`Document.bundledDefault()`).
+public struct Document: Codable, Hashable, Sendable {
+  /// A stable, file-name-safe identifier (`[a-z0-9-]+`); exports are named after it.
+  public var id: String
+  /// The locale the catalogs translate from.
+  public var sourceLocale: String
+  public var metadata: Metadata
+  /// The body, in reading order.
+  public var sections: [Section]
+  /// The sources the document cites, shown after the body and the attribution.
+  public var references: References
+  /// Medical terms the text uses, so exporters can explain them.
+  public var terms: [Term]
+  /// Abbreviations the text uses, so exporters can expand them.
+  public var abbreviations: [Abbreviation]
+  /// Names that stay as they are in every language (organisations, products, authors).
+  public var doNotTranslate: [String]
+
+  public init(
+    id: String, sourceLocale: String, metadata: Metadata, sections: [Section], references: References,
+    terms: [Term] = [], abbreviations: [Abbreviation] = [], doNotTranslate: [String] = []
+  ) {
+    self.id = id
+    self.sourceLocale = sourceLocale
+    self.metadata = metadata
+    self.sections = sections
+    self.references = references
+    self.terms = terms
+    self.abbreviations = abbreviations
+    self.doNotTranslate = doNotTranslate
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case id
+    case sourceLocale = "source-locale"
+    case metadata, sections, references, terms, abbreviations
+    case doNotTranslate = "do-not-translate"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.strictContainer(CodingKeys.self, in: "the document")
+    id = try container.decode(String.self, forKey: .id)
+    sourceLocale = try container.decode(String.self, forKey: .sourceLocale)
+    metadata = try container.decode(Metadata.self, forKey: .metadata)
+    sections = try container.decode([Section].self, forKey: .sections)
+    references = try container.decode(References.self, forKey: .references)
+    terms = try container.decodeIfPresent([Term].self, forKey: .terms) ?? []
+    abbreviations = try container.decodeIfPresent([Abbreviation].self, forKey: .abbreviations) ?? []
+    doNotTranslate = try container.decodeIfPresent([String].self, forKey: .doNotTranslate) ?? []
+  }
+
+  /// Every text reference in the document, in reading order, with where it is used.
+  public var textRefs: [TextRef] {
+    var refs = [metadata.title] + (metadata.subtitle.map { [$0] } ?? [])
+    for section in sections {
+      refs.append(section.heading)
+      for block in section.blocks { refs += block.textRefs }
+    }
+    refs += [metadata.byline, metadata.reviewed, references.heading] + references.items
+    for term in terms { refs += [term.name] + (term.definition.map { [$0] } ?? []) }
+    for abbreviation in abbreviations { refs += [abbreviation.short, abbreviation.expansion] }
+    return refs
+  }
+}
+
+/// What the document is and who stands behind it.
+public struct Metadata: Codable, Hashable, Sendable {
+  public var title: TextRef
+  public var subtitle: TextRef?
+  /// Who wrote the document ("By Mayo Clinic Staff").
+  public var byline: TextRef
+  /// When the content was last reviewed; the text carries the date as an argument.
+  public var reviewed: TextRef
+  /// The organisation that publishes the source document.
+  public var publisher: String
+
+  public init(title: TextRef, subtitle: TextRef? = nil, byline: TextRef, reviewed: TextRef, publisher: String) {
+    self.title = title
+    self.subtitle = subtitle
+    self.byline = byline
+    self.reviewed = reviewed
+    self.publisher = publisher
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case title, subtitle, byline, reviewed, publisher
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.strictContainer(CodingKeys.self, in: "metadata")
+    title = try container.decode(TextRef.self, forKey: .title)
+    subtitle = try container.decodeIfPresent(TextRef.self, forKey: .subtitle)
+    byline = try container.decode(TextRef.self, forKey: .byline)
+    reviewed = try container.decode(TextRef.self, forKey: .reviewed)
+    publisher = try container.decode(String.self, forKey: .publisher)
+  }
+}
+
+/// A titled part of the body.
+public struct Section: Codable, Hashable, Sendable {
+  /// Stable identifier (`[a-z0-9-]+`), used for anchors and reports.
+  public var id: String
+  public var heading: TextRef
+  public var blocks: [Block]
+
+  public init(id: String, heading: TextRef, blocks: [Block]) {
+    self.id = id
+    self.heading = heading
+    self.blocks = blocks
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case id, heading, blocks
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.strictContainer(CodingKeys.self, in: "a section")
+    id = try container.decode(String.self, forKey: .id)
+    heading = try container.decode(TextRef.self, forKey: .heading)
+    blocks = try container.decode([Block].self, forKey: .blocks)
+  }
+}
+
+/// One unit of a section's content. In YAML a block is a mapping with one key naming its
+/// kind: `paragraph: key`, `heading: key`, `list: {...}` or `callout: {...}`.
+public enum Block: Codable, Hashable, Sendable {
+  /// A subheading inside a section.
+  case heading(TextRef)
+  case paragraph(TextRef)
+  case list(ListBlock)
+  /// Text set apart because the reader must not miss it (e.g. when to see a doctor).
+  case callout(Callout)
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case heading, paragraph, list, callout
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.strictContainer(CodingKeys.self, in: "a block")
+    let kinds = CodingKeys.allCases.filter(container.contains)
+    guard kinds.count == 1, let kind = kinds.first else {
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: decoder.codingPath,
+          debugDescription:
+            "a block must have exactly one of 'heading', 'paragraph', 'list' or 'callout' (found \(kinds.isEmpty ? "none" : kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
+        ))
+    }
+    switch kind {
+    case .heading: self = .heading(try container.decode(TextRef.self, forKey: .heading))
+    case .paragraph: self = .paragraph(try container.decode(TextRef.self, forKey: .paragraph))
+    case .list: self = .list(try container.decode(ListBlock.self, forKey: .list))
+    case .callout: self = .callout(try container.decode(Callout.self, forKey: .callout))
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    switch self {
+    case .heading(let text): try container.encode(text, forKey: .heading)
+    case .paragraph(let text): try container.encode(text, forKey: .paragraph)
+    case .list(let list): try container.encode(list, forKey: .list)
+    case .callout(let callout): try container.encode(callout, forKey: .callout)
+    }
+  }
+
+  /// The text references of the block, in reading order.
+  public var textRefs: [TextRef] {
+    switch self {
+    case .heading(let text), .paragraph(let text): [text]
+    case .list(let list): (list.leadIn.map { [$0] } ?? []) + list.items.flatMap { [$0.text] + ($0.detail.map { [$0] } ?? []) }
+    case .callout(let callout): (callout.title.map { [$0] } ?? []) + callout.body
+    }
+  }
+}
+
+/// A list, with the sentence that introduces it.
+public struct ListBlock: Codable, Hashable, Sendable {
+  /// The sentence before the items ("Examples include:").
+  public var leadIn: TextRef?
+  public var items: [ListItem]
+  /// Whether the order of the items matters (numbered).
+  public var ordered: Bool
+
+  public init(leadIn: TextRef? = nil, items: [ListItem], ordered: Bool = false) {
+    self.leadIn = leadIn
+    self.items = items
+    self.ordered = ordered
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case leadIn = "lead-in"
+    case items, ordered
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.strictContainer(CodingKeys.self, in: "a list")
+    leadIn = try container.decodeIfPresent(TextRef.self, forKey: .leadIn)
+    items = try container.decode([ListItem].self, forKey: .items)
+    ordered = try container.decodeIfPresent(Bool.self, forKey: .ordered) ?? false
+  }
+}
+
+/// One item of a list: its text, and an optional second line of details.
+///
+/// In YAML an item is either a text reference, or `{text: ..., detail: ...}`.
+public struct ListItem: Codable, Hashable, Sendable {
+  public var text: TextRef
+  /// A secondary line, e.g. a discussion's reply count and date.
+  public var detail: TextRef?
+
+  public init(_ text: TextRef, detail: TextRef? = nil) {
+    self.text = text
+    self.detail = detail
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case text, detail
+  }
+
+  public init(from decoder: any Decoder) throws {
+    if let key = try? decoder.singleValueContainer().decode(String.self) {
+      self.init(try TextRef(validating: key, codingPath: decoder.codingPath))
+      return
+    }
+    let container = try decoder.strictContainer(CodingKeys.self, in: "a list item")
+    self.init(
+      try container.decode(TextRef.self, forKey: .text),
+      detail: try container.decodeIfPresent(TextRef.self, forKey: .detail))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    if detail == nil {
+      try text.encode(to: encoder)
+      return
+    }
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(text, forKey: .text)
+    try container.encodeIfPresent(detail, forKey: .detail)
+  }
+}
+
+/// Text set apart from the flow, with an optional title.
+public struct Callout: Codable, Hashable, Sendable {
+  public var title: TextRef?
+  public var body: [TextRef]
+
+  public init(title: TextRef? = nil, body: [TextRef]) {
+    self.title = title
+    self.body = body
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case title, body
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.strictContainer(CodingKeys.self, in: "a callout")
+    title = try container.decodeIfPresent(TextRef.self, forKey: .title)
+    body = try container.decode([TextRef].self, forKey: .body)
+  }
+}
+
+/// The document's sources.
+public struct References: Codable, Hashable, Sendable {
+  public var heading: TextRef
+  /// One text per reference; access dates are arguments.
+  public var items: [TextRef]
+
+  public init(heading: TextRef, items: [TextRef]) {
+    self.heading = heading
+    self.items = items
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case heading, items
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.strictContainer(CodingKeys.self, in: "references")
+    heading = try container.decode(TextRef.self, forKey: .heading)
+    items = try container.decode([TextRef].self, forKey: .items)
+  }
+}
+
+/// A medical term the text uses, with its definition where the document gives one.
+public struct Term: Codable, Hashable, Sendable {
+  public var id: String
+  /// The term as it appears in running text ("neuroendocrine cells").
+  public var name: TextRef
+  /// A plain-language definition taken from the document, if it gives one.
+  public var definition: TextRef?
+
+  public init(id: String, name: TextRef, definition: TextRef? = nil) {
+    self.id = id
+    self.name = name
+    self.definition = definition
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case id, name, definition
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.strictContainer(CodingKeys.self, in: "a term")
+    id = try container.decode(String.self, forKey: .id)
+    name = try container.decode(TextRef.self, forKey: .name)
+    definition = try container.decodeIfPresent(TextRef.self, forKey: .definition)
+  }
+}
+
+/// An abbreviation the text uses, with what it stands for.
+public struct Abbreviation: Codable, Hashable, Sendable {
+  public var id: String
+  /// The abbreviation as written ("MEN 1").
+  public var short: TextRef
+  /// What it stands for ("multiple endocrine neoplasia, type 1").
+  public var expansion: TextRef
+
+  public init(id: String, short: TextRef, expansion: TextRef) {
+    self.id = id
+    self.short = short
+    self.expansion = expansion
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case id, short, expansion
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.strictContainer(CodingKeys.self, in: "an abbreviation")
+    id = try container.decode(String.self, forKey: .id)
+    short = try container.decode(TextRef.self, forKey: .short)
+    expansion = try container.decode(TextRef.self, forKey: .expansion)
+  }
+}
+
+/// A catalog message the document shows, with the typed values it formats.
+///
+/// In YAML either the bare key (`overview.intro`) or
+/// `{key: community.meta, arguments: {replies: {number: 7}, posted: {date: 2025-02-05}}}`.
+public struct TextRef: Codable, Hashable, Sendable, ExpressibleByStringLiteral {
+  /// The catalog key (`[A-Za-z0-9._-]+`).
+  public var key: String
+  /// Values the message formats per locale, by argument name.
+  public var arguments: [String: Argument]
+
+  public init(_ key: String, arguments: [String: Argument] = [:]) {
+    self.key = key
+    self.arguments = arguments
+  }
+
+  public init(stringLiteral key: String) { self.init(key) }
+
+  init(validating key: String, codingPath: [any CodingKey]) throws {
+    guard CatalogKey.isValid(key) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: codingPath, debugDescription: "'\(key)' is not a valid message key (\(CatalogKey.rule))"))
+    }
+    self.init(key)
+  }
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case key, arguments
+  }
+
+  public init(from decoder: any Decoder) throws {
+    if let key = try? decoder.singleValueContainer().decode(String.self) {
+      try self.init(validating: key, codingPath: decoder.codingPath)
+      return
+    }
+    let container = try decoder.strictContainer(CodingKeys.self, in: "a text reference")
+    try self.init(
+      validating: try container.decode(String.self, forKey: .key), codingPath: decoder.codingPath + [CodingKeys.key])
+    arguments = try container.decodeIfPresent([String: Argument].self, forKey: .arguments) ?? [:]
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    if arguments.isEmpty {
+      var container = encoder.singleValueContainer()
+      try container.encode(key)
+      return
+    }
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(key, forKey: .key)
+    try container.encode(arguments, forKey: .arguments)
+  }
+}
+
+/// A typed value that a message formats for the reader's locale.
+///
+/// In YAML `{number: 7}`, `{date: 2025-02-05}` (ISO 8601) or `{string: ...}`.
+public enum Argument: Codable, Hashable, Sendable {
+  case number(Double)
+  case date(CalendarDay)
+  case string(String)
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case number, date, string
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.strictContainer(CodingKeys.self, in: "an argument")
+    let kinds = CodingKeys.allCases.filter(container.contains)
+    guard kinds.count == 1, let kind = kinds.first else {
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: decoder.codingPath,
+          debugDescription: "an argument must have exactly one of 'number', 'date' or 'string'"))
+    }
+    switch kind {
+    case .number:
+      self = .number(try container.decode(Double.self, forKey: .number))
+    case .string:
+      self = .string(try container.decode(String.self, forKey: .string))
+    case .date:
+      let text = try container.decode(String.self, forKey: .date)
+      guard let day = CalendarDay(iso8601: text) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .date, in: container, debugDescription: "'\(text)' is not a calendar date (write YYYY-MM-DD)")
+      }
+      self = .date(day)
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    switch self {
+    case .number(let number): try container.encode(number, forKey: .number)
+    case .date(let day): try container.encode(day.description, forKey: .date)
+    case .string(let string): try container.encode(string, forKey: .string)
+    }
+  }
+
+  /// The value as the ICU door takes it.
+  public var messageArgument: MessageArgument {
+    switch self {
+    case .number(let number): .number(number)
+    case .date(let day): .date(day)
+    case .string(let string): .string(string)
+    }
+  }
+}
+
+/// The rule for message keys.
+public enum CatalogKey {
+  public static let rule = "letters, digits, '.', '-' and '_', starting with a letter"
+
+  public static func isValid(_ key: String) -> Bool {
+    guard let first = key.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+    return key.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_")
+    }
+  }
+}
