@@ -2,6 +2,7 @@
 #include "netx_icu.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/ubrk.h>
@@ -284,6 +285,41 @@ int32_t netx_format_message(
     return 0;
   }
   return writeResult(result, out, capacity, status);
+}
+
+int32_t netx_message_argument_names(
+  const uint16_t *pattern, int32_t patternLength, uint16_t *out, int32_t capacity, int32_t *errorOffset,
+  int32_t *status) {
+  *errorOffset = -1;
+  UParseError parseError{};
+  icu::MessagePattern parsed(icu::UnicodeString(u(pattern), patternLength), &parseError, *code(status));
+  if (U_FAILURE(*code(status))) {
+    *errorOffset = parseError.offset;
+    return 0;
+  }
+  icu::UnicodeString joined;
+  std::vector<icu::UnicodeString> seen;
+  for (int32_t index = 0; index < parsed.countParts(); index += 1) {
+    const icu::MessagePattern::Part &part = parsed.getPart(index);
+    const UMessagePatternPartType type = part.getType();
+    if (type != UMSGPAT_PART_TYPE_ARG_NAME && type != UMSGPAT_PART_TYPE_ARG_NUMBER) {
+      continue;
+    }
+    icu::UnicodeString name = parsed.getSubstring(part);
+    bool known = false;
+    for (const auto &previous : seen) {
+      known = known || previous == name;
+    }
+    if (known) {
+      continue;
+    }
+    seen.push_back(name);
+    if (!joined.isEmpty()) {
+      joined.append(u' ');
+    }
+    joined.append(name);
+  }
+  return writeResult(joined, out, capacity, status);
 }
 
 int32_t netx_char_columns(uint32_t codePoint) {

@@ -79,6 +79,11 @@ public struct MessageSyntaxError: Error, Equatable, Sendable, CustomStringConver
   /// ICU's name for the problem, e.g. `U_PATTERN_SYNTAX_ERROR`.
   public let name: String
 
+  public init(offset: Int?, name: String) {
+    self.offset = offset
+    self.name = name
+  }
+
   public var description: String {
     let reason =
       switch name {
@@ -152,15 +157,35 @@ public enum Formatting {
       }
     } catch {
       if errorOffset >= 0 || Self.syntaxErrors.contains(error.name) {
-        let offset: Int? =
-          errorOffset >= 0
-          ? pattern.distance(
-            from: pattern.startIndex,
-            to: String.Index(utf16Offset: min(Int(errorOffset), pattern16.count), in: pattern)) : nil
-        throw MessageSyntaxError(offset: offset, name: error.name)
+        throw syntaxError(error, offset: errorOffset, in: pattern)
       }
       throw error
     }
+  }
+
+  /// The names of the arguments a message pattern uses, each once, in order of first use.
+  ///
+  /// - Throws: `MessageSyntaxError` when the pattern does not parse.
+  public static func argumentNames(in pattern: String) throws -> [String] {
+    let pattern16 = Array(pattern.utf16)
+    var errorOffset: Int32 = -1
+    do {
+      let joined = try utf16Result("read the arguments of a message") { out, capacity, status in
+        netx_message_argument_names(pattern16, Int32(pattern16.count), out, capacity, &errorOffset, &status)
+      }
+      return joined.split(separator: " ").map(String.init)
+    } catch {
+      throw syntaxError(error, offset: errorOffset, in: pattern)
+    }
+  }
+
+  private static func syntaxError(_ error: ICUError, offset: Int32, in pattern: String) -> MessageSyntaxError {
+    let utf16Count = pattern.utf16.count
+    let characterOffset: Int? =
+      offset >= 0
+      ? pattern.distance(
+        from: pattern.startIndex, to: String.Index(utf16Offset: min(Int(offset), utf16Count), in: pattern)) : nil
+    return MessageSyntaxError(offset: characterOffset, name: error.name)
   }
 
   private static let syntaxErrors: Set<String> = [

@@ -72,3 +72,32 @@ public enum TextFile {
     }
   }
 }
+
+extension TextFile {
+  /// Writes text so that readers see either the old file or the whole new one, never a
+  /// part: Foundation writes a temporary file beside the target, then renames it.
+  ///
+  /// - Parameter createFolders: Whether to create missing parent folders.
+  /// - Throws: `DiagnosticError` with code `unwritable-output`, naming the path and reason.
+  public static func writeAtomically(
+    _ text: String, to url: URL, displayPath: String, createFolders: Bool = false
+  ) throws {
+    do {
+      if createFolders {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      }
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw CocoaError(.fileWriteInvalidFileName)
+      }
+      try Data(text.utf8).write(to: url, options: .atomic)
+    } catch let error as CocoaError where error.code == .fileWriteInvalidFileName {
+      throw DiagnosticError(
+        Diagnostic(code: "unwritable-output", at: SourceLocation(file: displayPath), "cannot write the export: it is a folder"))
+    } catch {
+      throw DiagnosticError(
+        Diagnostic(
+          code: "unwritable-output", at: SourceLocation(file: displayPath), "cannot write the export (\(reason(error)))"))
+    }
+  }
+}

@@ -143,3 +143,17 @@ import Testing
     #expect(TextColumns.count("e\u{301}") == 1)
   }
 }
+
+@Suite struct MessageArgumentTests {
+  @Test func listsArgumentNamesOnceInOrder() throws {
+    #expect(
+      try Formatting.argumentNames(in: "{a} and {b, plural, one {# {a}} other {{c, date, ::yMMMd}}}") == ["a", "b", "c"])
+    #expect(try Formatting.argumentNames(in: "no arguments, don't worry") == [])
+  }
+
+  @Test func reportsWhereAPatternIsBroken() {
+    #expect(throws: MessageSyntaxError(offset: 7, name: "U_PATTERN_SYNTAX_ERROR")) {
+      try Formatting.argumentNames(in: "Hello {na me}")
+    }
+  }
+}

@@ -133,6 +133,13 @@ int32_t netx_format_message(
   const netx_message_argument *arguments, int32_t argumentCount, uint16_t *out, int32_t capacity,
   int32_t *errorOffset, int32_t *status);
 
+/// The names of the arguments a MessageFormat pattern uses, each once, in order of first
+/// use, separated by single spaces (numbered arguments appear as their number). On a
+/// syntax error, `errorOffset` receives the UTF-16 offset of the problem.
+int32_t netx_message_argument_names(
+  const uint16_t *pattern, int32_t patternLength, uint16_t *out, int32_t capacity, int32_t *errorOffset,
+  int32_t *status);
+
 // MARK: Characters
 
 /// The number of terminal columns a code point occupies: 0 for combining marks and

@@ -1,0 +1,161 @@
+public import NetexportICU
+public import NetexportModel
+
+/// A message of the document in one language, ready to show.
+public struct ResolvedText: Hashable, Sendable, CustomStringConvertible {
+  /// The catalog key it came from.
+  public var key: String
+  /// The formatted text.
+  public var text: String
+  /// Where the message is in its catalog, so reports can point writers at it.
+  public var location: SourceLocation?
+
+  public init(key: String, text: String, location: SourceLocation? = nil) {
+    self.key = key
+    self.text = text
+    self.location = location
+  }
+
+  public var description: String { text }
+}
+
+/// The document in one locale: the content model's structure with every message formatted.
+/// This is what readability scoring and every exporter take.
+public struct ResolvedDocument: Hashable, Sendable {
+  public var id: String
+  public var locale: LanguageTag
+  public var title: ResolvedText
+  public var subtitle: ResolvedText?
+  public var byline: ResolvedText
+  public var reviewed: ResolvedText
+  public var publisher: String
+  public var sections: [Section]
+  public var references: References
+  public var terms: [Term]
+  public var abbreviations: [Abbreviation]
+  /// The catalog's other messages (labels such as the page counter), for exporters that
+  /// format them with values known only at export time.
+  public var messages: Messages
+
+  public init(
+    id: String, locale: LanguageTag, title: ResolvedText, subtitle: ResolvedText? = nil, byline: ResolvedText,
+    reviewed: ResolvedText, publisher: String, sections: [Section], references: References, terms: [Term] = [],
+    abbreviations: [Abbreviation] = [], messages: Messages
+  ) {
+    self.id = id
+    self.locale = locale
+    self.title = title
+    self.subtitle = subtitle
+    self.byline = byline
+    self.reviewed = reviewed
+    self.publisher = publisher
+    self.sections = sections
+    self.references = references
+    self.terms = terms
+    self.abbreviations = abbreviations
+    self.messages = messages
+  }
+
+  public struct Section: Hashable, Sendable {
+    public var id: String
+    public var heading: ResolvedText
+    public var blocks: [Block]
+
+    public init(id: String, heading: ResolvedText, blocks: [Block]) {
+      self.id = id
+      self.heading = heading
+      self.blocks = blocks
+    }
+  }
+
+  public enum Block: Hashable, Sendable {
+    case heading(ResolvedText)
+    case paragraph(ResolvedText)
+    case list(List)
+    case callout(Callout)
+  }
+
+  public struct List: Hashable, Sendable {
+    public var leadIn: ResolvedText?
+    public var items: [Item]
+    public var ordered: Bool
+
+    public init(leadIn: ResolvedText? = nil, items: [Item], ordered: Bool = false) {
+      self.leadIn = leadIn
+      self.items = items
+      self.ordered = ordered
+    }
+  }
+
+  public struct Item: Hashable, Sendable {
+    public var text: ResolvedText
+    public var detail: ResolvedText?
+
+    public init(text: ResolvedText, detail: ResolvedText? = nil) {
+      self.text = text
+      self.detail = detail
+    }
+  }
+
+  public struct Callout: Hashable, Sendable {
+    public var title: ResolvedText?
+    public var body: [ResolvedText]
+
+    public init(title: ResolvedText? = nil, body: [ResolvedText]) {
+      self.title = title
+      self.body = body
+    }
+  }
+
+  public struct References: Hashable, Sendable {
+    public var heading: ResolvedText
+    public var items: [ResolvedText]
+
+    public init(heading: ResolvedText, items: [ResolvedText]) {
+      self.heading = heading
+      self.items = items
+    }
+  }
+
+  public struct Term: Hashable, Sendable {
+    public var id: String
+    public var name: ResolvedText
+    public var definition: ResolvedText?
+
+    public init(id: String, name: ResolvedText, definition: ResolvedText? = nil) {
+      self.id = id
+      self.name = name
+      self.definition = definition
+    }
+  }
+
+  public struct Abbreviation: Hashable, Sendable {
+    public var id: String
+    public var short: ResolvedText
+    public var expansion: ResolvedText
+
+    public init(id: String, short: ResolvedText, expansion: ResolvedText) {
+      self.id = id
+      self.short = short
+      self.expansion = expansion
+    }
+  }
+}
+
+/// A locale's catalog messages, formatted on demand.
+public struct Messages: Hashable, Sendable {
+  public let locale: LanguageTag
+  let catalog: Catalog
+
+  public init(locale: LanguageTag, catalog: Catalog) {
+    self.locale = locale
+    self.catalog = catalog
+  }
+
+  /// Formats the message `key` with `arguments`.
+  ///
+  /// - Throws: `DiagnosticError` when the catalog has no such message or it does not format.
+  public func format(_ key: String, _ arguments: [String: Argument] = [:]) throws -> ResolvedText {
+    try Resolver.format(TextRef(key, arguments: arguments), in: catalog, locale: locale)
+  }
+}

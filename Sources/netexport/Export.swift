@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import NetexportExporters
+import NetexportICU
+import NetexportModel
+
+extension ExportFormat: ExpressibleByArgument {
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write the document in one locale and format, or in all of them.",
+    discussion: """
+      By default the export goes to Exports/<locale>/<document>.<ext> inside the project, and
+      its path is printed. Exports are written atomically: a failed run leaves no partial file.
+      """
+  )
+
+  @Option(name: .long, help: "The locale to export, as a BCP 47 tag (en, es, pt-BR, zh-Hans).")
+  var locale: String?
+
+  @Option(name: .long, help: "The output format: \(ExportFormat.allValueStrings.joined(separator: ", ")).")
+  var format: ExportFormat = .plainText
+
+  @Option(name: .long, help: ArgumentHelp("Where to write the export ('-' for standard output).", valueName: "file"))
+  var output: String?
+
+  @Option(name: .long, help: ArgumentHelp("The folder holding Locales/ and Exports/.", valueName: "dir"))
+  var project: String = "."
+
+  @Option(name: .long, help: ArgumentHelp("Export another document (YAML) instead of the bundled one.", valueName: "file"))
+  var content: String?
+
+  @Option(name: .long, help: "The widest line of text formats, in columns.")
+  var width: Int = 72
+
+  @Flag(name: .long, help: "Export every locale in every format that is built.")
+  var all = false
+
+  func validate() throws {
+    if all {
+      guard locale == nil, output == nil else {
+        throw ValidationError("--all exports every locale to Exports/; it takes neither --locale nor --output.")
+      }
+    } else {
+      guard let locale else {
+        throw ValidationError("Please give --locale (for example --locale en), or --all for every locale.")
+      }
+      guard LanguageTag(locale) != nil else {
+        throw ValidationError(
+          "'\(locale)' is not a valid BCP 47 language tag (for example: en, es, pt-BR, zh-Hans).")
+      }
+      guard format.exporter(options: ExportOptions()) != nil else {
+        throw ValidationError(
+          "The '\(format.rawValue)' format is not built yet. Available now: \(ExportFormat.available.map(\.rawValue).joined(separator: ", ")).")
+      }
+    }
+    guard ExportOptions.widthRange.contains(width) else {
+      throw ValidationError(
+        "--width must be between \(ExportOptions.widthRange.lowerBound) and \(ExportOptions.widthRange.upperBound).")
+    }
+  }
+
+  func run() throws {
+    try reportingFailures {
+      let project = Project(path: project)
+      let document =
+        try content.map { try Document.load(URL(fileURLWithPath: $0), displayPath: $0) } ?? Document.bundledDefault()
+      let options = ExportOptions(width: width)
+      if all {
+        let locales = try project.availableLocales().map { try project.locale($0) }
+        let exports = try ExportRunner.render(
+          document, project: project, locales: locales, formats: ExportFormat.available, options: options)
+        for path in try ExportRunner.write(exports, project: project) { print(path) }
+        return
+      }
+      let tag = try project.locale(locale ?? "")
+      let exports = try ExportRunner.render(document, project: project, locales: [tag], formats: [format], options: options)
+      switch output {
+      case "-":
+        FileHandle.standardOutput.write(Data(exports.map(\.contents).joined().utf8))
+      case let path?:
+        try TextFile.writeAtomically(exports[0].contents, to: URL(fileURLWithPath: path), displayPath: path)
+        print(path)
+      case nil:
+        for path in try ExportRunner.write(exports, project: project) { print(path) }
+      }
+    }
+  }
+}
