@@ -88,7 +88,7 @@ public struct MessageSyntaxError: Error, Equatable, Sendable, CustomStringConver
     let reason =
       switch name {
       case "U_PATTERN_SYNTAX_ERROR": "syntax error"
-      case "U_UNMATCHED_BRACES": "unmatched braces"
+      case "U_UNMATCHED_BRACES": "unmatched braces (a '{' is not closed, or a '}' has no '{')"
       case "U_DEFAULT_KEYWORD_MISSING": "a plural or select has no 'other' branch"
       case "U_ILLEGAL_ARGUMENT_ERROR": "an argument is malformed"
       case "U_ARGUMENT_TYPE_MISMATCH": "an argument has the wrong type"
@@ -181,8 +181,9 @@ public enum Formatting {
 
   private static func syntaxError(_ error: ICUError, offset: Int32, in pattern: String) -> MessageSyntaxError {
     let utf16Count = pattern.utf16.count
+    // ICU reports unmatched braces at offset 0, which points nowhere useful.
     let characterOffset: Int? =
-      offset >= 0
+      offset >= 0 && error.name != "U_UNMATCHED_BRACES"
       ? pattern.distance(
         from: pattern.startIndex, to: String.Index(utf16Offset: min(Int(offset), utf16Count), in: pattern)) : nil
     return MessageSyntaxError(offset: characterOffset, name: error.name)

@@ -138,8 +138,12 @@ extension Catalog {
         }
       }
     }
+    let hasTextField = fields.contains { $0.key.string == "text" }
     guard let text else {
-      report("invalid-entry", value.mark, "entry '\(key)' has no 'text' field (use text: \"\" for a string not translated yet)")
+      if !hasTextField {
+        report(
+          "invalid-entry", value.mark, "entry '\(key)' has no 'text' field (use text: \"\" for a string not translated yet)")
+      }
       return nil
     }
     guard valid else { return nil }

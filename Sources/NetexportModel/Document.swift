@@ -375,6 +375,12 @@ public struct TextRef: Codable, Hashable, Sendable, ExpressibleByStringLiteral {
       try self.init(validating: key, codingPath: decoder.codingPath)
       return
     }
+    guard (try? decoder.container(keyedBy: AnyCodingKey.self)) != nil else {
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: decoder.codingPath,
+          debugDescription: "expected a message key, or a mapping with 'key' and 'arguments'"))
+    }
     let container = try decoder.strictContainer(CodingKeys.self, in: "a text reference")
     try self.init(
       validating: try container.decode(String.self, forKey: .key), codingPath: decoder.codingPath + [CodingKeys.key])

@@ -57,8 +57,10 @@ public enum TextFile {
   /// A short reason for a file system error, without Foundation's long prefixes.
   public static func reason(_ error: Error) -> String {
     let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-      return String(cString: strerror(Int32(underlying.code)))
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? any Error,
+      (underlying as NSError).domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32((underlying as NSError).code)))
     }
     if nsError.domain == NSPOSIXErrorDomain {
       return String(cString: strerror(Int32(nsError.code)))

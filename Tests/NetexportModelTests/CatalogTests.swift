@@ -1,0 +1,148 @@
+import Foundation
+import NetexportModel
+import Testing
+
+@Suite struct CatalogLoadingTests {
+  @Test func loadsEntriesWithTheirPlaces() throws {
+    let catalog = try Catalog.parse(
+      """
+      locale: es
+      entries:
+        overview.heading:
+          text: "Descripción general"
+          note: Section heading.
+          source: Overview
+          state: translated
+        empty:
+          text:
+      """, file: "Locales/es.yaml", expectedLocale: "es")
+    #expect(catalog.locale == "es")
+    #expect(catalog.keys == ["overview.heading", "empty"])
+    let entry = try #require(catalog["overview.heading"])
+    #expect(entry.text == "Descripción general")
+    #expect(entry.note == "Section heading.")
+    #expect(entry.source == "Overview")
+    #expect(entry.state == .translated)
+    #expect(entry.location.description == "Locales/es.yaml:3:3")
+    #expect(entry.textLocation.description == "Locales/es.yaml:4:11")
+    #expect(catalog["empty"]?.text == "")
+  }
+
+  @Test func loadsTheEnglishSourceCatalog() throws {
+    let catalog = try Catalog.load(Paths.englishCatalog, displayPath: "Locales/en.yaml", expectedLocale: "en")
+    #expect(catalog.entries.count > 80)
+    #expect(catalog["overview.heading"]?.text == "Overview")
+  }
+
+  @Test(arguments: [
+    (
+      "locale: es\nentries:\n  a:\n    text: \"open\n",
+      "Locales/es.yaml:5:1: error[malformed-yaml]: malformed YAML: found unexpected end of stream (while scanning a quoted scalar that starts at line 4, column 11)"
+    ),
+    (
+      "locale: es\nentries:\n  a: Hola\n",
+      "Locales/es.yaml:3:6: error[invalid-entry]: entry 'a' must be a mapping with a 'text' field (found text); write it as 'a:' followed by an indented 'text: ...'"
+    ),
+    (
+      "locale: es\nentries:\n  a:\n    txt: Hola\n",
+      "Locales/es.yaml:4:5: error[unknown-field]: unknown field 'txt' in entry 'a' (known fields: text, note, source, state)\nLocales/es.yaml:4:5: error[invalid-entry]: entry 'a' has no 'text' field (use text: \"\" for a string not translated yet)"
+    ),
+    (
+      "locale: es\nentries:\n  a:\n    text: Hola\n    state: done\n",
+      "Locales/es.yaml:5:12: error[invalid-state]: state 'done' of entry 'a' is not one of: new, translated, needs-review"
+    ),
+    (
+      "locale: es\nentries:\n  a:\n    text: [Hola]\n",
+      "Locales/es.yaml:4:11: error[invalid-entry]: 'text' of entry 'a' must be text (found a list)"
+    ),
+    (
+      "locale: es\nentries:\n  a:\n    text: Uno\n  a:\n    text: Dos\n",
+      "Locales/es.yaml:5:3: error[duplicate-key]: duplicate key 'a' (first at Locales/es.yaml:3:3); a key may appear only once, so merge the two entries"
+    ),
+    (
+      "locale: fr\nentries: {}\n",
+      "Locales/es.yaml:1:9: error[locale-mismatch]: the file is named for 'es' but declares locale 'fr'"
+    ),
+    (
+      "locale: es_ES\nentries: {}\n",
+      "Locales/es.yaml:1:9: error[invalid-locale]: locale 'es_ES' is not a valid BCP 47 language tag\nLocales/es.yaml:1:9: error[locale-mismatch]: the file is named for 'es' but declares locale 'es_ES'"
+    ),
+    (
+      "locale: es\nentries:\n  a:\n    text: \"Hola\\u001B[2J\"\n",
+      "Locales/es.yaml:4:11: error[control-character]: 'text' of entry 'a' contains the control character U+001B; remove it"
+    ),
+    (
+      "locale: es\nentries:\n  bad key:\n    text: x\n",
+      "Locales/es.yaml:3:3: error[invalid-key]: 'bad key' is not a valid message key (letters, digits, '.', '-' and '_', starting with a letter)"
+    ),
+    (
+      "locale: es\nentries: {}\nglossary: {}\n",
+      "Locales/es.yaml:3:1: error[unknown-field]: unknown top-level field 'glossary' (known fields: locale, entries)"
+    ),
+    ("- a\n- b\n", "Locales/es.yaml:1:1: error[invalid-catalog]: a catalog must be a mapping with 'locale' and 'entries' at its top level"),
+    ("entries: {}\n", "Locales/es.yaml:1:1: error[invalid-catalog]: the catalog has no 'locale' field"),
+  ])
+  func reportsEachProblemWithItsPlace(yaml: String, expected: String) {
+    #expect {
+      _ = try Catalog.parse(yaml, file: "Locales/es.yaml", expectedLocale: "es")
+    } throws: { error in
+      let description = (error as? DiagnosticError)?.description
+      if description != expected { print("got: \(description ?? "\(error)")") }
+      return description == expected
+    }
+  }
+
+  @Test func locatesInvalidUTF8() {
+    let bytes = Data("locale: es\nentries:\n  a:\n    text: caf".utf8) + Data([0xE9]) + Data("\n".utf8)
+    #expect {
+      _ = try TextFile.decodeUTF8(bytes, displayPath: "Locales/es.yaml")
+    } throws: { error in
+      (error as? DiagnosticError)?.description
+        == "Locales/es.yaml:4:14: error[invalid-utf8]: the file is not valid UTF-8 (byte 0xE9 at offset 38); save it as UTF-8"
+    }
+  }
+}
+
+@Suite struct ProjectTests {
+  let folder: URL
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-project-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+    for locale in ["en", "es", "pt-BR"] {
+      try Data("locale: \(locale)\nentries: {}\n".utf8).write(
+        to: folder.appendingPathComponent("Locales/\(locale).yaml"))
+    }
+  }
+
+  @Test func listsLocalesAndCanonicalizesRequests() throws {
+    let project = Project(path: folder.path)
+    #expect(try project.availableLocales() == ["en", "es", "pt-BR"])
+    #expect(try project.locale("pt-br").canonical == "pt-BR")
+    #expect(try project.catalog(for: project.locale("es")).locale == "es")
+  }
+
+  @Test func rejectsUnknownAndInvalidLocales() {
+    let project = Project(path: folder.path)
+    #expect {
+      _ = try project.locale("fr")
+    } throws: { error in
+      (error as? DiagnosticError)?.description
+        == "error[unknown-locale]: no catalog for locale 'fr' (looked for \(folder.path)/Locales/fr.yaml); available locales: en, es, pt-BR"
+    }
+    for bad in ["../x", "es/../../etc", "", "x y"] {
+      #expect {
+        _ = try project.locale(bad)
+      } throws: { error in
+        (error as? DiagnosticError)?.description
+          == "error[invalid-locale]: '\(bad)' is not a valid BCP 47 language tag (for example: en, es, pt-BR, zh-Hans)"
+      }
+    }
+  }
+
+  @Test func explainsAMissingLocalesFolder() {
+    let project = Project(path: folder.appendingPathComponent("nowhere").path)
+    #expect(throws: DiagnosticError.self) { try project.availableLocales() }
+  }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import NetexportICU
+import NetexportModel
+import Testing
+
+@Suite struct BundledDocumentTests {
+  let document: Document
+
+  init() throws { document = try Document.bundledDefault() }
+
+  @Test func keepsTheSeedPagesOrder() {
+    #expect(document.id == "neuroendocrine-tumors")
+    #expect(document.sourceLocale == "en")
+    #expect(
+      document.sections.map(\.id) == ["overview", "types", "symptoms", "causes", "risk-factors", "procedures", "community"])
+  }
+
+  @Test func listsTheSixTypesAndFiveSyndromes() throws {
+    func lists(_ id: String) -> [ListBlock] {
+      document.sections.first { $0.id == id }!.blocks.compactMap { if case .list(let list) = $0 { list } else { nil } }
+    }
+    #expect(lists("types").first?.items.count == 6)
+    #expect(lists("symptoms").map(\.items.count) == [4, 7])
+    #expect(lists("risk-factors").first?.items.count == 5)
+    #expect(lists("procedures").first?.items.count == 3)
+  }
+
+  @Test func keepsCountsAndDatesAsValues() throws {
+    let community = try #require(document.sections.first { $0.id == "community" })
+    let items = community.blocks.compactMap { if case .list(let list) = $0 { list.items } else { nil } }.flatMap { $0 }
+    let details = items.compactMap(\.detail)
+    #expect(details.map { $0.arguments["replies"] } == [.number(7), .number(121), .number(23)])
+    let posted = try #require(CalendarDay(iso8601: "2025-02-05"))
+    #expect(details.allSatisfy { $0.arguments["posted"] == .date(posted) })
+    #expect(document.metadata.reviewed.arguments["reviewed"] == .date(CalendarDay(iso8601: "2023-06-23")!))
+    #expect(
+      document.references.items.compactMap { $0.arguments.values.first } == [
+        .date(CalendarDay(iso8601: "2019-06-04")!), .date(CalendarDay(iso8601: "2019-06-06")!),
+        .date(CalendarDay(iso8601: "2019-04-29")!),
+      ])
+  }
+
+  @Test func modelsTheTermsAndAbbreviationsTheTextUses() {
+    let terms = Set(document.terms.map(\.id))
+    for id in [
+      "neuroendocrine-cells", "functional-tumors", "nonfunctional-tumors", "metastasize", "adrenal-cancer",
+      "carcinoid-tumors", "merkel-cell-carcinoma", "pancreatic-nets", "paraganglioma", "pheochromocytoma",
+    ] {
+      #expect(terms.contains(id), "term \(id)")
+    }
+    #expect(Set(document.abbreviations.map(\.id)) == ["nets", "men1", "men2", "dna", "dipnech", "acc"])
+  }
+
+  @Test func roundTripsThroughCodable() throws {
+    let data = try JSONEncoder().encode(document)
+    #expect(try JSONDecoder().decode(Document.self, from: data) == document)
+  }
+
+  @Test func everyKeyItUsesIsInTheEnglishCatalog() throws {
+    let catalog = try Catalog.load(Paths.englishCatalog, displayPath: "Locales/en.yaml", expectedLocale: "en")
+    let missing = document.textRefs.map(\.key).filter { catalog[$0] == nil }
+    #expect(missing.isEmpty)
+  }
+}
+
+@Suite struct DocumentErrorTests {
+  let minimal: String
+
+  init() throws {
+    let url = try #require(Bundle.module.url(forResource: "Fixtures/minimal-document", withExtension: "yaml"))
+    minimal = try String(contentsOf: url, encoding: .utf8)
+  }
+
+  @Test func loadsAMinimalDocument() throws {
+    let document = try Document.parse(minimal, file: "doc.yaml")
+    #expect(document.textRefs.map(\.key) == ["title", "only.heading", "only.text", "byline", "reviewed", "references.heading"])
+  }
+
+  @Test(arguments: [
+    (
+      "  publisher: Example Clinic\n", "  publisher: Example Clinic\n  auther: me\n",
+      "doc.yaml:11:3: error[invalid-content]: unknown field 'auther' in metadata (known fields: title, subtitle, byline, reviewed, publisher)"
+    ),
+    (
+      "      reviewed: {date: 2024-02-29}", "      reviewed: {date: 2023-02-29}",
+      "doc.yaml:9:24: error[invalid-content]: metadata.reviewed.arguments.reviewed.date: '2023-02-29' is not a calendar date (write YYYY-MM-DD)"
+    ),
+    (
+      "      - paragraph: only.text", "      - paragraph: only.text\n        heading: only.heading",
+      "doc.yaml:15:9: error[invalid-content]: sections[0].blocks[0]: a block must have exactly one of 'heading', 'paragraph', 'list' or 'callout' (found 'heading', 'paragraph')"
+    ),
+    ("  publisher: Example Clinic\n", "", "doc.yaml:4:3: error[invalid-content]: missing field 'publisher' in metadata"),
+    ("  - id: only", "  - id: Only!", "doc.yaml: error[invalid-content]: section id 'Only!' must use only a-z, 0-9 and '-'"),
+    (
+      "      - paragraph: only.text", "      - paragraph: [only.text]",
+      "doc.yaml:15:20: error[invalid-content]: sections[0].blocks[0].paragraph: expected a message key, or a mapping with 'key' and 'arguments'"
+    ),
+    (
+      "  items: []", "  items: [1 2]",
+      "doc.yaml:18:11: error[invalid-content]: references.items[0]: '1 2' is not a valid message key (letters, digits, '.', '-' and '_', starting with a letter)"
+    ),
+    ("title: title", "title: [title", "doc.yaml:5:9: error[malformed-yaml]: malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 4, column 10)"),
+  ])
+  func reportsWhereTheContentIsWrong(original: String, replacement: String, expected: String) throws {
+    let text = minimal.replacingOccurrences(of: original, with: replacement)
+    #expect(text != minimal)
+    #expect {
+      _ = try Document.parse(text, file: "doc.yaml")
+    } throws: { error in
+      (error as? DiagnosticError)?.description == expected
+    }
+  }
+}
+
+enum Paths {
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let englishCatalog = packageRoot.appendingPathComponent("Locales/en.yaml")
+}
