@@ -1,0 +1,179 @@
+import Foundation
+import NetexportExporters
+import NetexportICU
+import NetexportModel
+import NetexportValidation
+import Testing
+
+@Suite struct PlainTextExporterTests {
+  /// Every patient-facing sentence of ../shared/seed, copied from the seed page itself (not
+  /// from en.yaml), so a sentence dropped or altered anywhere in the pipeline fails here.
+  static let seedSentences = [
+    "Neuroendocrine tumors are cancers that begin in specialized cells called neuroendocrine cells.",
+    "Neuroendocrine cells have traits similar to those of nerve cells and hormone-producing cells.",
+    "Neuroendocrine tumors are rare and can occur anywhere in the body.",
+    "Most neuroendocrine tumors occur in the lungs, appendix, small intestine, rectum and pancreas.",
+    "There are many types of neuroendocrine tumors.", "Some grow slowly and some grow very quickly.",
+    "Some neuroendocrine tumors produce excess hormones (functional neuroendocrine tumors).",
+    "Others don't release hormones or don't release enough to cause symptoms (nonfunctional neuroendocrine tumors).",
+    "Diagnosis and treatment of neuroendocrine tumors depend on the type of tumor, its location, whether it produces excess hormones, how aggressive it is and whether it has spread to other parts of the body.",
+    "Types", "Adrenal cancer", "Carcinoid tumors", "Merkel cell carcinoma", "Pancreatic neuroendocrine tumors",
+    "Paraganglioma", "Pheochromocytoma", "Symptoms",
+    "Neuroendocrine tumors don't always cause signs and symptoms at first.",
+    "The symptoms you might experience depend on the location of your tumor and whether it produces excess hormones.",
+    "In general, neuroendocrine tumor signs and symptoms might include:", "Pain from a growing tumor",
+    "A growing lump you can feel under the skin", "Feeling unusually tired", "Losing weight without trying",
+    "Neuroendocrine tumors that produce excess hormones (functional tumors) might cause:", "Skin flushing", "Diarrhea",
+    "Frequent urination", "Increased thirst", "Dizziness", "Shakiness", "Skin rash", "When to see a doctor",
+    "Make an appointment with your doctor if you have any persistent signs and symptoms that worry you.", "Causes",
+    "The exact cause of neuroendocrine tumors isn't known.",
+    "These cancers begin in neuroendocrine cells that have traits similar to those of nerve cells and hormone-producing cells.",
+    "Neuroendocrine cells are found throughout your body.",
+    "Neuroendocrine tumors begin when neuroendocrine cells develop changes (mutations) in their DNA.",
+    "The DNA inside a cell contains the instructions that tell the cell what to do.",
+    "The changes tell the neuroendocrine cells to multiply rapidly and form a tumor.",
+    "Some neuroendocrine tumors grow very slowly.",
+    "Others are aggressive cancers that invade and destroy normal body tissue or spread (metastasize) to other parts of the body.",
+    "Risk factors",
+    "The risk of neuroendocrine tumors is higher in people who inherit genetic syndromes that increase the risk of cancer.",
+    "Examples include:", "Multiple endocrine neoplasia, type 1 (MEN 1)", "Multiple endocrine neoplasia, type 2 (MEN 2)",
+    "Von Hippel-Lindau disease", "Tuberous sclerosis", "Neurofibromatosis", "By Mayo Clinic Staff", "June 23, 2023",
+    "Living with neuroendocrine tumors?",
+    "Connect with others like you for support and answers to your questions in the Neuroendocrine Tumors (NETs) support group on Mayo Clinic Connect, a patient community.",
+    "Neuroendocrine Tumors (NETs) Discussions", "Adrenocortical carcinoma (ACC) outcomes: What to expect?",
+    "7 Replies", "Wed, Feb 05, 2025", "Paraganglioma / Carotid Body Tumor Question", "121 Replies",
+    "Already on oxygen - diagnosed with DIPNECH: What happens next?", "23 Replies",
+    "Neuroendocrine and adrenal tumors. Plymouth Meeting, Pa.: National Comprehensive Cancer Network. Accessed June 4, 2019.",
+    "Neuroendocrine tumors: Introduction. Accessed June 6, 2019.",
+    "Warner KJ. Allscripts EPSi. Mayo Clinic, Rochester, Minn. April 29, 2019.", "Associated Procedures",
+    "Chemotherapy", "Palliative care", "Radiation therapy",
+  ]
+
+  /// Site chrome of the seed page that must never reach a handout.
+  static let siteChrome = [
+    "Print", "Products & Services", "Family Health Book", "Health Letter", "Show more products", "Request an appointment",
+    "Diagnosis & treatment", "care at Mayo Clinic", "chevron-right", "See more discussions", "Show references",
+    "Advertisement", "Advertising", "Mayo Clinic Press", "Better Sleep", "Podcast", "Incontinence", "Diabetes",
+    "FREE", "CON-20198268", "Doctors&departments", "Patient Care & Health Information", "Related",
+  ]
+
+  @Test func containsEverySentenceOfTheSeedAndNoSiteChrome() throws {
+    let output = try PlainTextExporter().export(Fixtures.english())
+    // Undo wrapping and list layout, so sentences can be found whole.
+    let flowing = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .map { $0.hasPrefix("| ") ? String($0.dropFirst(2)) : $0 }.joined(separator: " ")
+    for sentence in Self.seedSentences {
+      #expect(flowing.contains(sentence), "missing: \(sentence)")
+    }
+    for chrome in Self.siteChrome {
+      #expect(!output.contains(chrome), "site chrome in the export: \(chrome)")
+    }
+  }
+
+  @Test func matchesTheEnglishSnapshot() throws {
+    try Fixtures.assertSnapshot(PlainTextExporter().export(Fixtures.english()), named: "neuroendocrine-tumors.en.txt")
+  }
+
+  @Test(arguments: [20, 40, 72, 100])
+  func keepsEveryLineWithinTheWidth(width: Int) throws {
+    let output = try PlainTextExporter(width: width).export(Fixtures.english())
+    for line in output.split(separator: "\n") {
+      // A word longer than the line may stand alone; nothing else may overflow.
+      if TextColumns.count(line) > width {
+        #expect(!line.trimmingCharacters(in: .whitespaces).contains(" "), "line too long: \(line)")
+      }
+    }
+    #expect(output.hasSuffix("\n") && !output.hasSuffix("\n\n"))
+  }
+}
+
+@Suite struct TextWrapperTests {
+  @Test func wrapsEnglishAtSpacesWithHangingIndent() throws {
+    let wrapper = try TextWrapper(width: 20, locale: #require(LanguageTag("en")))
+    #expect(
+      try wrapper.wrap("A growing lump you can feel under the skin", firstPrefix: "- ", prefix: "  ") == [
+        "- A growing lump you", "  can feel under the", "  skin",
+      ])
+  }
+
+  @Test func wrapsChineseByColumnsWithoutLeadingPunctuation() throws {
+    let wrapper = try TextWrapper(width: 10, locale: #require(LanguageTag("zh-Hans")))
+    let lines = try wrapper.wrap("神经内分泌肿瘤是起源于神经内分泌细胞的癌症。")
+    #expect(lines.joined() == "神经内分泌肿瘤是起源于神经内分泌细胞的癌症。")
+    #expect(lines.allSatisfy { TextColumns.count($0) <= 10 })
+    #expect(lines.allSatisfy { !$0.hasPrefix("。") })
+  }
+
+  @Test func keepsHardLineBreaksAndLongWords() throws {
+    let wrapper = try TextWrapper(width: 10, locale: #require(LanguageTag("en")))
+    #expect(try wrapper.wrap("one\ntwo") == ["one", "two"])
+    #expect(try wrapper.wrap("see neuroendocrine") == ["see", "neuroendocrine"])
+    #expect(try wrapper.wrap("") == [""])
+  }
+
+  @Test func wrapsArabicInLogicalOrder() throws {
+    let wrapper = try TextWrapper(width: 20, locale: #require(LanguageTag("ar")))
+    let text = "الأورام العصبية الصماء هي سرطانات تبدأ في خلايا متخصصة"
+    let lines = try wrapper.wrap(text)
+    #expect(lines.joined(separator: " ") == text)
+    #expect(lines.count > 1)
+  }
+}
+
+@Suite struct ResolverTests {
+  let english = LanguageTag("en")!
+  let spanish = LanguageTag("es")!
+  let document = Document(
+    id: "mini", sourceLocale: "en",
+    metadata: Metadata(
+      title: "title", byline: "byline",
+      reviewed: TextRef("reviewed", arguments: ["reviewed": .date(CalendarDay(iso8601: "2023-06-23")!)]),
+      publisher: "Example"),
+    sections: [
+      Section(
+        id: "s", heading: "s.heading",
+        blocks: [.list(ListBlock(items: [ListItem("s.item", detail: TextRef("s.count", arguments: ["n": .number(1)]))]))])
+    ],
+    references: References(heading: "refs", items: []))
+
+  func catalog(_ yaml: String, locale: String = "es") throws -> Catalog {
+    try Catalog.parse("locale: \(locale)\nentries:\n" + yaml, file: "Locales/\(locale).yaml")
+  }
+
+  static let complete = """
+      title: {text: "Título", state: translated}
+      byline: {text: "Por el personal", state: translated}
+      reviewed: {text: "Revisado: {reviewed, date, ::yMMMMd}", state: translated}
+      s.heading: {text: "Tipos", state: translated}
+      s.item: {text: "Uno", state: translated}
+      s.count: {text: "{n, plural, one {# respuesta} other {# respuestas}}", state: translated}
+      refs: {text: "Referencias", state: translated}
+
+    """
+
+  @Test func formatsNumbersDatesAndPluralsForTheLocale() throws {
+    let resolved = try Resolver.resolve(document, catalog: catalog(Self.complete), locale: spanish)
+    #expect(resolved.reviewed.text == "Revisado: 23 de junio de 2023")
+    guard case .list(let list) = resolved.sections[0].blocks[0] else { Issue.record("no list"); return }
+    #expect(list.items[0].detail?.text == "1 respuesta")
+    #expect(list.items[0].detail?.location?.description == "Locales/es.yaml:8:19")
+  }
+
+  @Test func refusesMissingUntranslatedAndBrokenMessagesAllAtOnce() throws {
+    let broken = Self.complete
+      .replacingOccurrences(of: "  title: {text: \"Título\", state: translated}\n", with: "")
+      .replacingOccurrences(of: "{text: \"Tipos\", state: translated}", with: "{text: \"\", state: new}")
+      .replacingOccurrences(of: "{text: \"Uno\", state: translated}", with: "{text: \"Uno\", state: needs-review}")
+      .replacingOccurrences(of: "{reviewed, date, ::yMMMMd}", with: "{fecha, date, ::yMMMMd}")
+    #expect {
+      _ = try Resolver.resolve(document, catalog: catalog(broken), locale: spanish)
+    } throws: { error in
+      (error as? DiagnosticError)?.description == """
+        Locales/es.yaml: error[missing-key]: the catalog has no entry 'title', which the document uses; add it (netexport needs every message to export)
+        Locales/es.yaml:5:21: error[empty-text]: entry 's.heading' has no text yet; translate it
+        Locales/es.yaml:6:3: error[needs-review]: entry 's.item' is marked 'needs-review'; finish it and set state: translated
+        Locales/es.yaml:4:20: error[message-arguments]: entry 'reviewed' uses {fecha}, which the document does not give here; the document gives {reviewed}
+        """
+    }
+  }
+}
