@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+
+/// Runs the built `netexport` as a user would, in a scratch copy of the project.
+struct CLI {
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// The executable SwiftPM built next to this test bundle.
+  static let executable: URL = {
+    var folder = Bundle.main.bundleURL
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("netexport")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      folder.deleteLastPathComponent()
+    }
+    return packageRoot.appendingPathComponent(".build/debug/netexport")
+  }()
+
+  let folder: URL
+
+  /// A fresh project folder holding a copy of the real English catalog.
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: Self.packageRoot.appendingPathComponent("Locales/en.yaml"), to: folder.appendingPathComponent("Locales/en.yaml"))
+  }
+
+  func write(_ text: String, to relative: String) throws {
+    let url = folder.appendingPathComponent(relative)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+
+  func read(_ relative: String) throws -> String {
+    try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
+  }
+
+  func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path) }
+
+  func run(_ arguments: String...) throws -> Result {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+}
+
+@Suite struct CLIExportTests {
+  @Test func printsItsVersionAndICUs() throws {
+    let result = try CLI().run("--version")
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("netexport 0.1.0 (ICU 7"))
+  }
+
+  @Test func exportsEnglishPlainTextToExportsAndPrintsThePath() throws {
+    let cli = try CLI()
+    let result = try cli.run("--locale", "en", "--format", "plain-text")
+    #expect(result.status == 0)
+    #expect(result.stdout == "Exports/en/neuroendocrine-tumors.txt\n")
+    #expect(result.stderr == "")
+    let written = try cli.read("Exports/en/neuroendocrine-tumors.txt")
+    #expect(written.hasPrefix("Neuroendocrine tumors\n=====================\n"))
+    #expect(written.contains("  121 Replies · Wed, Feb 05, 2025\n"))
+    // The same export on standard output, and through the explicit subcommand.
+    #expect(try cli.run("--locale", "en", "--format", "plain-text", "--output", "-").stdout == written)
+    #expect(try cli.run("export", "--locale", "en", "--output", "-").stdout == written)
+  }
+
+  @Test func wrapsAtTheRequestedWidth() throws {
+    let result = try CLI().run("--locale", "en", "--output", "-", "--width", "40")
+    #expect(result.status == 0)
+    #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 40 })
+  }
+
+  @Test func exportsEveryLocaleWithAll() throws {
+    let cli = try CLI()
+    let result = try cli.run("--all")
+    #expect(result.status == 0)
+    #expect(result.stdout == "Exports/en/neuroendocrine-tumors.txt\n")
+  }
+
+  @Test func acceptsAProjectFolderAndAnotherDocument() throws {
+    let cli = try CLI()
+    try cli.write(
+      """
+      id: leaflet
+      source-locale: en
+      metadata: {title: document.title, byline: document.byline, reviewed: {key: document.reviewed, arguments: {reviewed: {date: 2024-01-02}}}, publisher: Example}
+      sections: [{id: one, heading: overview.heading, blocks: [{paragraph: overview.where}]}]
+      references: {heading: references.heading, items: []}
+      """, to: "leaflet.yaml")
+    let result = try CLI().run(
+      "--locale", "en", "--project", cli.folder.path, "--content", cli.folder.appendingPathComponent("leaflet.yaml").path)
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try cli.read("Exports/en/leaflet.txt")
+    #expect(text.contains("Reviewed: January 2, 2024"))
+    #expect(!text.contains("Types"))
+  }
+}
+
+@Suite struct CLIErrorTests {
+  @Test(arguments: ["../x", "en/../../etc", "not a tag"])
+  func rejectsLocalesThatAreNotTags(locale: String) throws {
+    let cli = try CLI()
+    let result = try cli.run("--locale", locale)
+    #expect(result.status == 64)
+    #expect(
+      result.stderr.hasPrefix(
+        "Error: '\(locale)' is not a valid BCP 47 language tag (for example: en, es, pt-BR, zh-Hans).\n"))
+    #expect(!cli.exists("Exports"))
+  }
+
+  @Test func namesTheAvailableLocalesForAnUnknownOne() throws {
+    let result = try CLI().run("--locale", "fr")
+    #expect(result.status == 1)
+    #expect(
+      result.stderr == "error[unknown-locale]: no catalog for locale 'fr' (looked for Locales/fr.yaml); available locales: en\n")
+  }
+
+  @Test func saysWhichFormatsAreNotBuiltYet() throws {
+    let result = try CLI().run("--locale", "en", "--format", "ssml")
+    #expect(result.status == 64)
+    #expect(result.stderr.hasPrefix("Error: The 'ssml' format is not built yet. Available now: plain-text.\n"))
+    #expect(try CLI().run("--locale", "en", "--format", "pdf").status == 64)
+  }
+
+  @Test func reportsMalformedYAMLAndKeepsThePreviousExport() throws {
+    let cli = try CLI()
+    try cli.write("previous export\n", to: "Exports/en/neuroendocrine-tumors.txt")
+    var catalog = try cli.read("Locales/en.yaml")
+    catalog = catalog.replacingOccurrences(of: "    text: \"Overview\"", with: "    text: \"Overview")
+    try cli.write(catalog, to: "Locales/en.yaml")
+    let result = try cli.run("--locale", "en")
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("Locales/en.yaml:"))
+    #expect(result.stderr.contains(": error[malformed-yaml]: malformed YAML: "))
+    #expect(result.stdout == "")
+    #expect(try cli.read("Exports/en/neuroendocrine-tumors.txt") == "previous export\n")
+  }
+
+  @Test func reportsEntriesOfTheWrongShape() throws {
+    let cli = try CLI()
+    let catalog = try cli.read("Locales/en.yaml").replacingOccurrences(
+      of: "  overview.heading:\n    text: \"Overview\"\n    note: \"Section heading.\"", with: "  overview.heading: \"Overview\"")
+    try cli.write(catalog, to: "Locales/en.yaml")
+    let result = try cli.run("--locale", "en")
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "Locales/en.yaml:20:21: error[invalid-entry]: entry 'overview.heading' must be a mapping with a 'text' field (found text); write it as 'overview.heading:' followed by an indented 'text: ...'\n"
+    )
+  }
+
+  @Test func reportsAMissingMessageAndWritesNothing() throws {
+    let cli = try CLI()
+    let catalog = try cli.read("Locales/en.yaml").replacingOccurrences(
+      of: "  types.paraganglioma:\n    text: \"Paraganglioma\"\n    note: \"List item: a tumor type.\"\n", with: "")
+    try cli.write(catalog, to: "Locales/en.yaml")
+    let result = try cli.run("--all")
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "Locales/en.yaml: error[missing-key]: the catalog has no entry 'types.paraganglioma', which the document uses; add it (netexport needs every message to export)\n"
+    )
+    #expect(!cli.exists("Exports"))
+  }
+
+  @Test func reportsAnUnwritableOutputPath() throws {
+    let cli = try CLI()
+    try cli.write("a file, not a folder\n", to: "blocker")
+    let result = try cli.run("--locale", "en", "--output", "blocker/handout.txt")
+    #expect(result.status == 1)
+    #expect(result.stderr == "blocker/handout.txt: error[unwritable-output]: cannot write the export (No such file or directory)\n")
+    #expect(try cli.read("blocker") == "a file, not a folder\n")
+  }
+
+  @Test func reportsContentFileErrorsWithTheirLine() throws {
+    let cli = try CLI()
+    try cli.write("id: x\nsource-locale: en\nmetadta: {}\n", to: "doc.yaml")
+    let result = try cli.run("--locale", "en", "--content", "doc.yaml")
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "doc.yaml:3:1: error[invalid-content]: unknown field 'metadta' in the document (known fields: id, source-locale, metadata, sections, references, terms, abbreviations, do-not-translate)\n"
+    )
+  }
+
+  @Test func reportsInvalidUTF8InACatalog() throws {
+    let cli = try CLI()
+    let url = cli.folder.appendingPathComponent("Locales/en.yaml")
+    var bytes = try Data(contentsOf: url)
+    bytes.append(contentsOf: [0xFF, 0x0A])
+    try bytes.write(to: url)
+    let result = try cli.run("--locale", "en")
+    #expect(result.status == 1)
+    #expect(result.stderr.contains(": error[invalid-utf8]: the file is not valid UTF-8 (byte 0xFF"))
+    #expect(result.stderr.hasPrefix("Locales/en.yaml:"))
+  }
+}
