@@ -13,17 +13,23 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
   ///   all of it, and it may hold only ASCII letters, digits and hyphens).
   public init?(_ tag: String) {
     guard !tag.isEmpty, tag.utf8.count <= 64,
-      tag.unicodeScalars.allSatisfy({ $0 == "-" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
+      tag.unicodeScalars.allSatisfy({
+        $0 == "-" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+      })
     else { return nil }
     var parsed: Int32 = 0
     guard
-      let localeID = try? cStringResult("parse the language tag '\(tag)'", { out, capacity, status in
-        netx_locale_for_language_tag(tag, out, capacity, &parsed, &status)
-      }),
+      let localeID = try? cStringResult(
+        "parse the language tag '\(tag)'",
+        { out, capacity, status in
+          netx_locale_for_language_tag(tag, out, capacity, &parsed, &status)
+        }),
       Int(parsed) == tag.utf8.count, !localeID.isEmpty,
-      let canonical = try? cStringResult("canonicalize the locale '\(localeID)'", { out, capacity, status in
-        netx_locale_to_language_tag(localeID, out, capacity, &status)
-      }),
+      let canonical = try? cStringResult(
+        "canonicalize the locale '\(localeID)'",
+        { out, capacity, status in
+          netx_locale_to_language_tag(localeID, out, capacity, &status)
+        }),
       canonical != "und"
     else { return nil }
     self.localeID = localeID

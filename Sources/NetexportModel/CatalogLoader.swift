@@ -68,7 +68,8 @@ extension Catalog {
       default:
         problem(
           "unknown-field", keyNode.mark,
-          "unknown top-level field '\(keyNode.string ?? "?")' (known fields: \(topLevelFields.joined(separator: ", ")))")
+          "unknown top-level field '\(keyNode.string ?? "?")' (known fields: \(topLevelFields.joined(separator: ", ")))"
+        )
       }
     }
     if top.first(where: { $0.key.string == "locale" }) == nil {
@@ -111,7 +112,8 @@ extension Catalog {
         continue
       }
       guard let string = scalarText(fieldValue) else {
-        report("invalid-entry", fieldValue.mark, "'\(field)' of entry '\(key)' must be text (found \(describe(fieldValue)))")
+        report(
+          "invalid-entry", fieldValue.mark, "'\(field)' of entry '\(key)' must be text (found \(describe(fieldValue)))")
         valid = false
         continue
       }
@@ -142,7 +144,8 @@ extension Catalog {
     guard let text else {
       if !hasTextField {
         report(
-          "invalid-entry", value.mark, "entry '\(key)' has no 'text' field (use text: \"\" for a string not translated yet)")
+          "invalid-entry", value.mark,
+          "entry '\(key)' has no 'text' field (use text: \"\" for a string not translated yet)")
       }
       return nil
     }

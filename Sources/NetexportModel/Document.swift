@@ -174,7 +174,8 @@ public enum Block: Codable, Hashable, Sendable {
   public var textRefs: [TextRef] {
     switch self {
     case .heading(let text), .paragraph(let text): [text]
-    case .list(let list): (list.leadIn.map { [$0] } ?? []) + list.items.flatMap { [$0.text] + ($0.detail.map { [$0] } ?? []) }
+    case .list(let list):
+      (list.leadIn.map { [$0] } ?? []) + list.items.flatMap { [$0.text] + ($0.detail.map { [$0] } ?? []) }
     case .callout(let callout): (callout.title.map { [$0] } ?? []) + callout.body
     }
   }

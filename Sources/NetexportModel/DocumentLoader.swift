@@ -1,5 +1,5 @@
-import NetexportICU
 import Foundation
+import NetexportICU
 import Yams
 
 extension Document {

@@ -15,7 +15,8 @@ public enum TextFile {
       data = try Data(contentsOf: url)
     } catch {
       throw DiagnosticError(
-        Diagnostic(code: "unreadable-file", at: SourceLocation(file: displayPath), "cannot read the file (\(reason(error)))"))
+        Diagnostic(
+          code: "unreadable-file", at: SourceLocation(file: displayPath), "cannot read the file (\(reason(error)))"))
     }
     return try decodeUTF8(data, displayPath: displayPath)
   }
@@ -43,7 +44,9 @@ public enum TextFile {
           column += 1
         }
       case .error(let length):
-        let bad = bytes[offset..<min(bytes.count, offset + length)].map { "0x" + String($0, radix: 16, uppercase: true) }
+        let bad = bytes[offset..<min(bytes.count, offset + length)].map {
+          "0x" + String($0, radix: 16, uppercase: true)
+        }
         throw DiagnosticError(
           Diagnostic(
             code: "invalid-utf8", at: SourceLocation(file: displayPath, line: line, column: column),
@@ -95,11 +98,13 @@ extension TextFile {
       try Data(text.utf8).write(to: url, options: .atomic)
     } catch let error as CocoaError where error.code == .fileWriteInvalidFileName {
       throw DiagnosticError(
-        Diagnostic(code: "unwritable-output", at: SourceLocation(file: displayPath), "cannot write the export: it is a folder"))
+        Diagnostic(
+          code: "unwritable-output", at: SourceLocation(file: displayPath), "cannot write the export: it is a folder"))
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: displayPath), "cannot write the export (\(reason(error)))"))
+          code: "unwritable-output", at: SourceLocation(file: displayPath), "cannot write the export (\(reason(error)))"
+        ))
     }
   }
 }

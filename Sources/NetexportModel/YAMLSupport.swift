@@ -32,7 +32,8 @@ enum YAMLSupport {
       let key = duplicates.first ?? ""
       let first = context.mark
       let second = secondOccurrence(of: key, after: first, in: text)
-      let where_ = second.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? location(first, file: file)
+      let where_ =
+        second.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? location(first, file: file)
       return Diagnostic(
         code: "duplicate-key", at: where_,
         "duplicate key '\(key)' (first at \(file):\(first.line):\(first.column)); a key may appear only once, so merge the two entries"

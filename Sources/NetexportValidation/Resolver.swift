@@ -31,7 +31,9 @@ public enum Resolver {
     if !problems.isEmpty { throw DiagnosticError(problems) }
 
     let isSource = locale.canonical == document.sourceLocale
-    func text(_ ref: TextRef) throws -> ResolvedText { try format(ref, in: catalog, locale: locale, isSource: isSource) }
+    func text(_ ref: TextRef) throws -> ResolvedText {
+      try format(ref, in: catalog, locale: locale, isSource: isSource)
+    }
     func block(_ block: NetexportModel.Block) throws -> ResolvedDocument.Block {
       switch block {
       case .heading(let ref): return .heading(try text(ref))
@@ -40,7 +42,9 @@ public enum Resolver {
         return .list(
           ResolvedDocument.List(
             leadIn: try list.leadIn.map(text),
-            items: try list.items.map { ResolvedDocument.Item(text: try text($0.text), detail: try $0.detail.map(text)) },
+            items: try list.items.map {
+              ResolvedDocument.Item(text: try text($0.text), detail: try $0.detail.map(text))
+            },
             ordered: list.ordered))
       case .callout(let callout):
         return .callout(ResolvedDocument.Callout(title: try callout.title.map(text), body: try callout.body.map(text)))
@@ -100,7 +104,8 @@ public enum Resolver {
       return ResolvedText(key: ref.key, text: text, location: entry.textLocation)
     } catch let error as MessageSyntaxError {
       throw DiagnosticError(
-        Diagnostic(code: "message-syntax", at: entry.textLocation, "entry '\(ref.key)' is not a valid ICU message: \(error)"))
+        Diagnostic(
+          code: "message-syntax", at: entry.textLocation, "entry '\(ref.key)' is not a valid ICU message: \(error)"))
     } catch let error as ICUError {
       let given = ref.arguments.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
       throw DiagnosticError(

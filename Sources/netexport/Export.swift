@@ -29,7 +29,8 @@ struct Export: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("The folder holding Locales/ and Exports/.", valueName: "dir"))
   var project: String = "."
 
-  @Option(name: .long, help: ArgumentHelp("Export another document (YAML) instead of the bundled one.", valueName: "file"))
+  @Option(
+    name: .long, help: ArgumentHelp("Export another document (YAML) instead of the bundled one.", valueName: "file"))
   var content: String?
 
   @Option(name: .long, help: "The widest line of text formats, in columns.")
@@ -53,7 +54,8 @@ struct Export: ParsableCommand {
       }
       guard format.exporter(options: ExportOptions()) != nil else {
         throw ValidationError(
-          "The '\(format.rawValue)' format is not built yet. Available now: \(ExportFormat.available.map(\.rawValue).joined(separator: ", ")).")
+          "The '\(format.rawValue)' format is not built yet. Available now: \(ExportFormat.available.map(\.rawValue).joined(separator: ", "))."
+        )
       }
     }
     guard ExportOptions.widthRange.contains(width) else {
@@ -76,7 +78,8 @@ struct Export: ParsableCommand {
         return
       }
       let tag = try project.locale(locale ?? "")
-      let exports = try ExportRunner.render(document, project: project, locales: [tag], formats: [format], options: options)
+      let exports = try ExportRunner.render(
+        document, project: project, locales: [tag], formats: [format], options: options)
       switch output {
       case "-":
         FileHandle.standardOutput.write(Data(exports.map(\.contents).joined().utf8))

@@ -28,9 +28,11 @@ struct CLI {
   /// A fresh project folder holding a copy of the real English catalog.
   init() throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
     try FileManager.default.copyItem(
-      at: Self.packageRoot.appendingPathComponent("Locales/en.yaml"), to: folder.appendingPathComponent("Locales/en.yaml"))
+      at: Self.packageRoot.appendingPathComponent("Locales/en.yaml"),
+      to: folder.appendingPathComponent("Locales/en.yaml"))
   }
 
   func write(_ text: String, to relative: String) throws {
@@ -43,7 +45,9 @@ struct CLI {
     try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
   }
 
-  func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path) }
+  func exists(_ relative: String) -> Bool {
+    FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path)
+  }
 
   func run(_ arguments: String...) throws -> Result {
     let process = Process()
@@ -109,7 +113,8 @@ struct CLI {
       references: {heading: references.heading, items: []}
       """, to: "leaflet.yaml")
     let result = try CLI().run(
-      "--locale", "en", "--project", cli.folder.path, "--content", cli.folder.appendingPathComponent("leaflet.yaml").path)
+      "--locale", "en", "--project", cli.folder.path, "--content",
+      cli.folder.appendingPathComponent("leaflet.yaml").path)
     #expect(result.status == 0, "\(result.stderr)")
     let text = try cli.read("Exports/en/leaflet.txt")
     #expect(text.contains("Reviewed: January 2, 2024"))
@@ -133,7 +138,8 @@ struct CLI {
     let result = try CLI().run("--locale", "fr")
     #expect(result.status == 1)
     #expect(
-      result.stderr == "error[unknown-locale]: no catalog for locale 'fr' (looked for Locales/fr.yaml); available locales: en\n")
+      result.stderr
+        == "error[unknown-locale]: no catalog for locale 'fr' (looked for Locales/fr.yaml); available locales: en\n")
   }
 
   @Test func saysWhichFormatsAreNotBuiltYet() throws {
@@ -160,7 +166,8 @@ struct CLI {
   @Test func reportsEntriesOfTheWrongShape() throws {
     let cli = try CLI()
     let catalog = try cli.read("Locales/en.yaml").replacingOccurrences(
-      of: "  overview.heading:\n    text: \"Overview\"\n    note: \"Section heading.\"", with: "  overview.heading: \"Overview\"")
+      of: "  overview.heading:\n    text: \"Overview\"\n    note: \"Section heading.\"",
+      with: "  overview.heading: \"Overview\"")
     try cli.write(catalog, to: "Locales/en.yaml")
     let result = try cli.run("--locale", "en")
     #expect(result.status == 1)
@@ -189,7 +196,9 @@ struct CLI {
     try cli.write("a file, not a folder\n", to: "blocker")
     let result = try cli.run("--locale", "en", "--output", "blocker/handout.txt")
     #expect(result.status == 1)
-    #expect(result.stderr == "blocker/handout.txt: error[unwritable-output]: cannot write the export (No such file or directory)\n")
+    #expect(
+      result.stderr
+        == "blocker/handout.txt: error[unwritable-output]: cannot write the export (No such file or directory)\n")
     #expect(try cli.read("blocker") == "a file, not a folder\n")
   }
 

@@ -51,7 +51,8 @@ import Testing
 
   /// Site chrome of the seed page that must never reach a handout.
   static let siteChrome = [
-    "Print", "Products & Services", "Family Health Book", "Health Letter", "Show more products", "Request an appointment",
+    "Print", "Products & Services", "Family Health Book", "Health Letter", "Show more products",
+    "Request an appointment",
     "Diagnosis & treatment", "care at Mayo Clinic", "chevron-right", "See more discussions", "Show references",
     "Advertisement", "Advertising", "Mayo Clinic Press", "Better Sleep", "Podcast", "Incontinence", "Diabetes",
     "FREE", "CON-20198268", "Doctors&departments", "Patient Care & Health Information", "Related",
@@ -132,7 +133,9 @@ import Testing
     sections: [
       Section(
         id: "s", heading: "s.heading",
-        blocks: [.list(ListBlock(items: [ListItem("s.item", detail: TextRef("s.count", arguments: ["n": .number(1)]))]))])
+        blocks: [
+          .list(ListBlock(items: [ListItem("s.item", detail: TextRef("s.count", arguments: ["n": .number(1)]))]))
+        ])
     ],
     references: References(heading: "refs", items: []))
 

@@ -16,13 +16,17 @@ enum Fixtures {
   }
 
   /// Compares output with `Snapshots/<name>`; with RECORD_SNAPSHOTS set, writes it instead.
-  static func assertSnapshot(_ output: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  static func assertSnapshot(
+    _ output: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
     let url = snapshots.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
       try Data(output.utf8).write(to: url)
       return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(output == expected, "differs from Snapshots/\(name); rerun with RECORD_SNAPSHOTS=1 to re-record", sourceLocation: sourceLocation)
+    #expect(
+      output == expected, "differs from Snapshots/\(name); rerun with RECORD_SNAPSHOTS=1 to re-record",
+      sourceLocation: sourceLocation)
   }
 }

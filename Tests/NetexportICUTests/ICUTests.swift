@@ -53,9 +53,10 @@ import Testing
     #expect(try english.category(for: 1) == "one")
     #expect(try english.category(for: 7) == "other")
     let arabic = try PluralRules(locale: #require(LanguageTag("ar")))
-    #expect(try [0, 1, 2, 7, 121, 100].map { try arabic.category(for: $0) } == [
-      "zero", "one", "two", "few", "many", "other",
-    ])
+    #expect(
+      try [0, 1, 2, 7, 121, 100].map { try arabic.category(for: $0) } == [
+        "zero", "one", "two", "few", "many", "other",
+      ])
     let ordinal = try PluralRules(locale: #require(LanguageTag("en")), type: .ordinal)
     #expect(try ordinal.category(for: 2) == "two")
   }
@@ -147,7 +148,9 @@ import Testing
 @Suite struct MessageArgumentTests {
   @Test func listsArgumentNamesOnceInOrder() throws {
     #expect(
-      try Formatting.argumentNames(in: "{a} and {b, plural, one {# {a}} other {{c, date, ::yMMMd}}}") == ["a", "b", "c"])
+      try Formatting.argumentNames(in: "{a} and {b, plural, one {# {a}} other {{c, date, ::yMMMd}}}") == [
+        "a", "b", "c",
+      ])
     #expect(try Formatting.argumentNames(in: "no arguments, don't worry") == [])
   }
 

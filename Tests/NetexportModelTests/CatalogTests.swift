@@ -79,7 +79,10 @@ import Testing
       "locale: es\nentries: {}\nglossary: {}\n",
       "Locales/es.yaml:3:1: error[unknown-field]: unknown top-level field 'glossary' (known fields: locale, entries)"
     ),
-    ("- a\n- b\n", "Locales/es.yaml:1:1: error[invalid-catalog]: a catalog must be a mapping with 'locale' and 'entries' at its top level"),
+    (
+      "- a\n- b\n",
+      "Locales/es.yaml:1:1: error[invalid-catalog]: a catalog must be a mapping with 'locale' and 'entries' at its top level"
+    ),
     ("entries: {}\n", "Locales/es.yaml:1:1: error[invalid-catalog]: the catalog has no 'locale' field"),
   ])
   func reportsEachProblemWithItsPlace(yaml: String, expected: String) {

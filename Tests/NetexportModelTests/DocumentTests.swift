@@ -12,7 +12,9 @@ import Testing
     #expect(document.id == "neuroendocrine-tumors")
     #expect(document.sourceLocale == "en")
     #expect(
-      document.sections.map(\.id) == ["overview", "types", "symptoms", "causes", "risk-factors", "procedures", "community"])
+      document.sections.map(\.id) == [
+        "overview", "types", "symptoms", "causes", "risk-factors", "procedures", "community",
+      ])
   }
 
   @Test func listsTheSixTypesAndFiveSyndromes() throws {
@@ -73,7 +75,10 @@ import Testing
 
   @Test func loadsAMinimalDocument() throws {
     let document = try Document.parse(minimal, file: "doc.yaml")
-    #expect(document.textRefs.map(\.key) == ["title", "only.heading", "only.text", "byline", "reviewed", "references.heading"])
+    #expect(
+      document.textRefs.map(\.key) == [
+        "title", "only.heading", "only.text", "byline", "reviewed", "references.heading",
+      ])
   }
 
   @Test(arguments: [
@@ -89,8 +94,13 @@ import Testing
       "      - paragraph: only.text", "      - paragraph: only.text\n        heading: only.heading",
       "doc.yaml:15:9: error[invalid-content]: sections[0].blocks[0]: a block must have exactly one of 'heading', 'paragraph', 'list' or 'callout' (found 'heading', 'paragraph')"
     ),
-    ("  publisher: Example Clinic\n", "", "doc.yaml:4:3: error[invalid-content]: missing field 'publisher' in metadata"),
-    ("  - id: only", "  - id: Only!", "doc.yaml: error[invalid-content]: section id 'Only!' must use only a-z, 0-9 and '-'"),
+    (
+      "  publisher: Example Clinic\n", "", "doc.yaml:4:3: error[invalid-content]: missing field 'publisher' in metadata"
+    ),
+    (
+      "  - id: only", "  - id: Only!",
+      "doc.yaml: error[invalid-content]: section id 'Only!' must use only a-z, 0-9 and '-'"
+    ),
     (
       "      - paragraph: only.text", "      - paragraph: [only.text]",
       "doc.yaml:15:20: error[invalid-content]: sections[0].blocks[0].paragraph: expected a message key, or a mapping with 'key' and 'arguments'"
@@ -99,7 +109,10 @@ import Testing
       "  items: []", "  items: [1 2]",
       "doc.yaml:18:11: error[invalid-content]: references.items[0]: '1 2' is not a valid message key (letters, digits, '.', '-' and '_', starting with a letter)"
     ),
-    ("title: title", "title: [title", "doc.yaml:5:9: error[malformed-yaml]: malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 4, column 10)"),
+    (
+      "title: title", "title: [title",
+      "doc.yaml:5:9: error[malformed-yaml]: malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 4, column 10)"
+    ),
   ])
   func reportsWhereTheContentIsWrong(original: String, replacement: String, expected: String) throws {
     let text = minimal.replacingOccurrences(of: original, with: replacement)
