@@ -28,47 +28,44 @@ func checked<T>(_ operation: @autoclosure () -> String, _ body: (inout Int32) ->
   return result
 }
 
-/// Calls an ICU function that writes UTF-16 into a caller's buffer, growing the buffer once
-/// when ICU reports that it was too small (as swift-foundation's ICU helpers do).
-func utf16Result(
-  _ operation: @autoclosure () -> String, initialCapacity: Int = 128,
-  _ body: (UnsafeMutablePointer<UInt16>, Int32, inout Int32) -> Int32
-) throws(ICUError) -> String {
+/// Calls an ICU function that writes into a caller's buffer, growing the buffer once when
+/// ICU reports that it was too small (as swift-foundation's ICU helpers do).
+///
+/// - Parameter reserve: Units kept free after the result (1 for a terminating NUL).
+private func bufferResult<Unit: FixedWidthInteger>(
+  _ operation: () -> String, initialCapacity: Int, reserve: Int,
+  _ body: (UnsafeMutablePointer<Unit>, Int32, inout Int32) -> Int32
+) throws(ICUError) -> ArraySlice<Unit> {
   var capacity = initialCapacity
   for _ in 0..<2 {
     var status: Int32 = 0
-    var buffer = [UInt16](repeating: 0, count: capacity)
+    var buffer = [Unit](repeating: 0, count: capacity + reserve)
     let length = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress!, Int32(capacity), &status) }
     if status == NETX_BUFFER_OVERFLOW {
-      capacity = Int(length) + 1
+      capacity = Int(length)
       continue
     }
     if status > 0 {
       throw ICUError(code: status, operation: operation())
     }
-    return String(decoding: buffer[0..<Int(length)], as: UTF16.self)
+    return buffer[0..<Int(length)]
   }
   throw ICUError(code: NETX_BUFFER_OVERFLOW, operation: operation())
 }
 
-/// The same as `utf16Result` for ICU functions that write bytes (locale IDs and tags).
+/// A UTF-16 result of an ICU call (see `bufferResult`).
+func utf16Result(
+  _ operation: @autoclosure () -> String, initialCapacity: Int = 128,
+  _ body: (UnsafeMutablePointer<UInt16>, Int32, inout Int32) -> Int32
+) throws(ICUError) -> String {
+  String(decoding: try bufferResult(operation, initialCapacity: initialCapacity, reserve: 1, body), as: UTF16.self)
+}
+
+/// A byte-string result of an ICU call, such as a locale ID or tag (see `bufferResult`).
 func cStringResult(
   _ operation: @autoclosure () -> String,
   _ body: (UnsafeMutablePointer<CChar>, Int32, inout Int32) -> Int32
 ) throws(ICUError) -> String {
-  var capacity = 64
-  for _ in 0..<2 {
-    var status: Int32 = 0
-    var buffer = [CChar](repeating: 0, count: capacity)
-    let length = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress!, Int32(capacity - 1), &status) }
-    if status == NETX_BUFFER_OVERFLOW {
-      capacity = Int(length) + 2
-      continue
-    }
-    if status > 0 {
-      throw ICUError(code: status, operation: operation())
-    }
-    return String(decoding: buffer[0..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  }
-  throw ICUError(code: NETX_BUFFER_OVERFLOW, operation: operation())
+  let bytes = try bufferResult(operation, initialCapacity: 64, reserve: 1, body)
+  return String(decoding: bytes.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

@@ -49,8 +49,9 @@ struct CLI {
     FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path)
   }
 
-  func run(_ arguments: String...) throws -> Result {
+  func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
     let process = Process()
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     process.executableURL = Self.executable
     process.arguments = arguments
     process.currentDirectoryURL = folder
@@ -87,6 +88,15 @@ struct CLI {
     // The same export on standard output, and through the explicit subcommand.
     #expect(try cli.run("--locale", "en", "--format", "plain-text", "--output", "-").stdout == written)
     #expect(try cli.run("export", "--locale", "en", "--output", "-").stdout == written)
+  }
+
+  @Test(arguments: ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"])
+  func keepsCalendarDatesInEveryTimeZone(zone: String) throws {
+    let result = try CLI().run("--locale", "en", "--output", "-", environment: ["TZ": zone])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("Reviewed: June 23, 2023\n"))
+    #expect(result.stdout.contains("  7 Replies · Wed, Feb 05, 2025\n"))
+    #expect(result.stdout.contains("Accessed June 4, 2019."))
   }
 
   @Test func wrapsAtTheRequestedWidth() throws {

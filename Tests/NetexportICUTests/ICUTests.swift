@@ -70,6 +70,13 @@ import Testing
     #expect(try Formatting.number(1234.5, locale: #require(LanguageTag("de"))) == "1.234,5")
   }
 
+  @Test func growsTheBufferForLongResults() throws {
+    // 10^300 has 301 digits and 100 grouping separators: past the first 128-unit buffer.
+    let formatted = try Formatting.number(1e300, locale: en)
+    #expect(formatted.count == 401)
+    #expect(formatted.hasPrefix("1,000,000,"))
+  }
+
   @Test func formatsDatesWhateverTheTimeZone() throws {
     let day = try #require(CalendarDay(iso8601: "2023-06-23"))
     #expect(try Formatting.date(day, skeleton: "yMMMMd", locale: en) == "June 23, 2023")
