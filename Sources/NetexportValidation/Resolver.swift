@@ -16,57 +16,59 @@ public enum Resolver {
   /// - Throws: `DiagnosticError` listing every message that cannot be used, each with the
   ///   catalog file and, where the entry exists, its line and column.
   public static func resolve(_ document: Document, catalog: Catalog, locale: LanguageTag) throws -> ResolvedDocument {
+    let isSource = locale.canonical == document.sourceLocale
     var problems: [Diagnostic] = []
-    var seen = Set<String>()
-    // Check every message first, so the report lists all problems rather than the first.
-    for ref in document.textRefs {
+    var reported = Set<Diagnostic>()
+    // Each message is formatted once; a failure is recorded and resolution goes on, so the
+    // report lists every problem rather than the first.
+    func text(_ ref: TextRef) -> ResolvedText {
       do {
-        _ = try format(ref, in: catalog, locale: locale, isSource: locale.canonical == document.sourceLocale)
+        return try format(ref, in: catalog, locale: locale, isSource: isSource)
       } catch let error as DiagnosticError {
-        for diagnostic in error.diagnostics where seen.insert(diagnostic.description).inserted {
+        for diagnostic in error.diagnostics where reported.insert(diagnostic).inserted {
           problems.append(diagnostic)
         }
+      } catch {
+        problems.append(Diagnostic(code: "icu-failure", at: SourceLocation(file: catalog.file), "\(ref.key): \(error)"))
       }
+      return ResolvedText(key: ref.key, text: "")
     }
-    if !problems.isEmpty { throw DiagnosticError(problems) }
-
-    let isSource = locale.canonical == document.sourceLocale
-    func text(_ ref: TextRef) throws -> ResolvedText {
-      try format(ref, in: catalog, locale: locale, isSource: isSource)
-    }
-    func block(_ block: NetexportModel.Block) throws -> ResolvedDocument.Block {
+    func block(_ block: NetexportModel.Block) -> ResolvedDocument.Block {
       switch block {
-      case .heading(let ref): return .heading(try text(ref))
-      case .paragraph(let ref): return .paragraph(try text(ref))
+      case .heading(let ref): return .heading(text(ref))
+      case .paragraph(let ref): return .paragraph(text(ref))
       case .list(let list):
         return .list(
           ResolvedDocument.List(
-            leadIn: try list.leadIn.map(text),
-            items: try list.items.map {
-              ResolvedDocument.Item(text: try text($0.text), detail: try $0.detail.map(text))
-            },
+            leadIn: list.leadIn.map(text),
+            items: list.items.map { ResolvedDocument.Item(text: text($0.text), detail: $0.detail.map(text)) },
             ordered: list.ordered))
       case .callout(let callout):
-        return .callout(ResolvedDocument.Callout(title: try callout.title.map(text), body: try callout.body.map(text)))
+        return .callout(ResolvedDocument.Callout(title: callout.title.map(text), body: callout.body.map(text)))
       }
     }
-    return ResolvedDocument(
-      id: document.id, locale: locale,
-      title: try text(document.metadata.title), subtitle: try document.metadata.subtitle.map(text),
-      byline: try text(document.metadata.byline), reviewed: try text(document.metadata.reviewed),
-      publisher: document.metadata.publisher,
-      sections: try document.sections.map {
-        ResolvedDocument.Section(id: $0.id, heading: try text($0.heading), blocks: try $0.blocks.map(block))
-      },
-      references: ResolvedDocument.References(
-        heading: try text(document.references.heading), items: try document.references.items.map(text)),
-      terms: try document.terms.map {
-        ResolvedDocument.Term(id: $0.id, name: try text($0.name), definition: try $0.definition.map(text))
-      },
-      abbreviations: try document.abbreviations.map {
-        ResolvedDocument.Abbreviation(id: $0.id, short: try text($0.short), expansion: try text($0.expansion))
-      },
-      messages: Messages(locale: locale, catalog: catalog))
+    // Resolved in reading order, so problems are reported in the order a reader meets them.
+    let title = text(document.metadata.title)
+    let subtitle = document.metadata.subtitle.map(text)
+    let sections = document.sections.map {
+      ResolvedDocument.Section(id: $0.id, heading: text($0.heading), blocks: $0.blocks.map(block))
+    }
+    let byline = text(document.metadata.byline)
+    let reviewed = text(document.metadata.reviewed)
+    let references = ResolvedDocument.References(
+      heading: text(document.references.heading), items: document.references.items.map(text))
+    let terms = document.terms.map {
+      ResolvedDocument.Term(id: $0.id, name: text($0.name), definition: $0.definition.map(text))
+    }
+    let abbreviations = document.abbreviations.map {
+      ResolvedDocument.Abbreviation(id: $0.id, short: text($0.short), expansion: text($0.expansion))
+    }
+    let resolved = ResolvedDocument(
+      id: document.id, locale: locale, title: title, subtitle: subtitle, byline: byline, reviewed: reviewed,
+      publisher: document.metadata.publisher, sections: sections, references: references, terms: terms,
+      abbreviations: abbreviations, messages: Messages(locale: locale, catalog: catalog))
+    if !problems.isEmpty { throw DiagnosticError(problems) }
+    return resolved
   }
 
   /// Formats one message.

@@ -72,6 +72,12 @@ struct Export: ParsableCommand {
       let options = ExportOptions(width: width)
       if all {
         let locales = try project.availableLocales().map { try project.locale($0) }
+        guard !locales.isEmpty else {
+          throw DiagnosticError(
+            Diagnostic(
+              code: "no-catalogs", at: SourceLocation(file: project.displayPath("Locales/")),
+              "there are no catalogs (Locales/<locale>.yaml) to export"))
+        }
         let exports = try ExportRunner.render(
           document, project: project, locales: locales, formats: ExportFormat.available, options: options)
         for path in try ExportRunner.write(exports, project: project) { print(path) }

@@ -201,6 +201,14 @@ struct CLI {
     #expect(!cli.exists("Exports"))
   }
 
+  @Test func saysSoWhenThereIsNothingToExport() throws {
+    let cli = try CLI()
+    try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("Locales/en.yaml"))
+    let result = try cli.run("--all")
+    #expect(result.status == 1)
+    #expect(result.stderr == "Locales/: error[no-catalogs]: there are no catalogs (Locales/<locale>.yaml) to export\n")
+  }
+
   @Test func reportsAnUnwritableOutputPath() throws {
     let cli = try CLI()
     try cli.write("a file, not a folder\n", to: "blocker")
