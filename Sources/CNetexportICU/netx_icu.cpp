@@ -4,6 +4,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
+#include <unicode/normalizer2.h>
+#include <unicode/plurrule.h>
 #include <unicode/timezone.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
@@ -88,6 +90,15 @@ int32_t netx_locale_display_name(
 }
 
 int32_t netx_locale_is_right_to_left(const char *localeID) { return uloc_isRightToLeft(localeID) ? 1 : 0; }
+
+int32_t netx_locale_likely_script(const char *localeID, char *out, int32_t capacity, int32_t *status) {
+  char maximized[ULOC_FULLNAME_CAPACITY] = {0};
+  uloc_addLikelySubtags(localeID, maximized, ULOC_FULLNAME_CAPACITY, code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  return uloc_getScript(maximized, out, capacity, code(status));
+}
 
 netx_break_iterator *netx_break_open(int32_t kind, const char *localeID, int32_t *status) {
   UBreakIteratorType type;
@@ -176,6 +187,15 @@ int32_t netx_plural_categories(
     return 0;
   }
   return writeResult(joined, out, capacity, status);
+}
+
+int32_t netx_plural_samples(
+  const netx_plural_rules *rules, const uint16_t *keyword, int32_t keywordLength, double *out, int32_t capacity,
+  int32_t *status) {
+  // UPluralRules is ICU's C handle for an icu::PluralRules (uplrules_open returns one cast),
+  // and the C API has no way to list a category's sample numbers.
+  auto *cxx = reinterpret_cast<icu::PluralRules *>(rules->rules);
+  return cxx->getSamples(icu::UnicodeString(u(keyword), keywordLength), out, capacity, *code(status));
 }
 
 void netx_plural_close(netx_plural_rules *rules) {
@@ -320,6 +340,140 @@ int32_t netx_message_argument_names(
     joined.append(name);
   }
   return writeResult(joined, out, capacity, status);
+}
+
+int32_t netx_message_analyze(
+  const uint16_t *pattern, int32_t patternLength, uint16_t *out, int32_t capacity, int32_t *errorOffset,
+  int32_t *status) {
+  *errorOffset = -1;
+  UParseError parseError{};
+  const icu::UnicodeString text(u(pattern), patternLength);
+  icu::MessagePattern parsed(text, &parseError, *code(status));
+  if (U_FAILURE(*code(status))) {
+    *errorOffset = parseError.offset;
+    return 0;
+  }
+  icu::UnicodeString records;
+  icu::UnicodeString literal;
+  int32_t replaceCount = 0;
+  // What encloses the current part: true for a message (whose text readers see), false for
+  // an argument (whose text between parts is syntax).
+  std::vector<bool> inMessage;
+  int32_t previousLimit = 0;
+  const int32_t count = parsed.countParts();
+  for (int32_t index = 0; index < count; index += 1) {
+    const icu::MessagePattern::Part &part = parsed.getPart(index);
+    const UMessagePatternPartType type = part.getType();
+    if (!inMessage.empty() && inMessage.back() && part.getIndex() > previousLimit) {
+      literal.append(text, previousLimit, part.getIndex() - previousLimit);
+    }
+    previousLimit = part.getLimit();
+    switch (type) {
+    case UMSGPAT_PART_TYPE_MSG_START:
+      if (!literal.isEmpty() && literal.charAt(literal.length() - 1) != 0x1F) {
+        literal.append(static_cast<UChar>(0x1F));
+      }
+      inMessage.push_back(true);
+      break;
+    case UMSGPAT_PART_TYPE_MSG_LIMIT:
+      if (!literal.isEmpty() && literal.charAt(literal.length() - 1) != 0x1F) {
+        literal.append(static_cast<UChar>(0x1F));
+      }
+      if (!inMessage.empty()) {
+        inMessage.pop_back();
+      }
+      break;
+    case UMSGPAT_PART_TYPE_ARG_LIMIT:
+      if (!inMessage.empty()) {
+        inMessage.pop_back();
+      }
+      break;
+    case UMSGPAT_PART_TYPE_REPLACE_NUMBER:
+      replaceCount += 1;
+      break;
+    case UMSGPAT_PART_TYPE_INSERT_CHAR:
+      literal.append(static_cast<UChar>(part.getValue()));
+      break;
+    case UMSGPAT_PART_TYPE_ARG_START: {
+      if (!literal.isEmpty() && literal.charAt(literal.length() - 1) != 0x1F) {
+        literal.append(static_cast<UChar>(0x1F));
+      }
+      inMessage.push_back(false);
+      const UMessagePatternArgType argType = part.getArgType();
+      const char *kind = "none";
+      switch (argType) {
+      case UMSGPAT_ARG_TYPE_SIMPLE: kind = "simple"; break;
+      case UMSGPAT_ARG_TYPE_PLURAL: kind = "plural"; break;
+      case UMSGPAT_ARG_TYPE_SELECT: kind = "select"; break;
+      case UMSGPAT_ARG_TYPE_SELECTORDINAL: kind = "selectordinal"; break;
+      case UMSGPAT_ARG_TYPE_CHOICE: kind = "choice"; break;
+      default: break;
+      }
+      records.append(u"A\t");
+      records.append(icu::UnicodeString(std::to_string(part.getIndex()).c_str(), -1, US_INV));
+      records.append(u'\t');
+      const int32_t limitIndex = parsed.getLimitPartIndex(index);
+      icu::UnicodeString style;
+      icu::UnicodeString selectors;
+      int32_t depth = 0;
+      for (int32_t inner = index + 1; inner < limitIndex; inner += 1) {
+        const icu::MessagePattern::Part &innerPart = parsed.getPart(inner);
+        const UMessagePatternPartType innerType = innerPart.getType();
+        if (innerType == UMSGPAT_PART_TYPE_MSG_START) {
+          depth += 1;
+        } else if (innerType == UMSGPAT_PART_TYPE_MSG_LIMIT) {
+          depth -= 1;
+        } else if (depth == 0) {
+          if (innerType == UMSGPAT_PART_TYPE_ARG_NAME || innerType == UMSGPAT_PART_TYPE_ARG_NUMBER) {
+            records.append(parsed.getSubstring(innerPart));
+            records.append(u'\t');
+            records.append(icu::UnicodeString(kind, -1, US_INV));
+            records.append(u'\t');
+          } else if (innerType == UMSGPAT_PART_TYPE_ARG_TYPE) {
+            style = parsed.getSubstring(innerPart);
+          } else if (innerType == UMSGPAT_PART_TYPE_ARG_SELECTOR) {
+            if (!selectors.isEmpty()) {
+              selectors.append(u' ');
+            }
+            selectors.append(parsed.getSubstring(innerPart));
+          }
+        }
+      }
+      records.append(style);
+      records.append(u'\t');
+      records.append(selectors);
+      records.append(u'\n');
+      break;
+    }
+    default:
+      break;
+    }
+  }
+  records.append(u"H\t");
+  records.append(icu::UnicodeString(std::to_string(replaceCount).c_str(), -1, US_INV));
+  records.append(u"\nL\n");
+  records.append(literal);
+  return writeResult(records, out, capacity, status);
+}
+
+int32_t netx_is_nfc(const uint16_t *text, int32_t length, int32_t *status) {
+  const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(*code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  return nfc->isNormalized(icu::UnicodeString(false, u(text), length), *code(status)) ? 1 : 0;
+}
+
+int32_t netx_to_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity, int32_t *status) {
+  const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(*code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  const icu::UnicodeString normalized = nfc->normalize(icu::UnicodeString(false, u(text), length), *code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  return writeResult(normalized, out, capacity, status);
 }
 
 int32_t netx_char_columns(uint32_t codePoint) {

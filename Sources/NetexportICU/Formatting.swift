@@ -78,10 +78,13 @@ public struct MessageSyntaxError: Error, Equatable, Sendable, CustomStringConver
   public let offset: Int?
   /// ICU's name for the problem, e.g. `U_PATTERN_SYNTAX_ERROR`.
   public let name: String
+  /// The same offset in UTF-16 code units.
+  public let utf16Offset: Int?
 
-  public init(offset: Int?, name: String) {
+  public init(offset: Int?, name: String, utf16Offset: Int? = nil) {
     self.offset = offset
     self.name = name
+    self.utf16Offset = utf16Offset
   }
 
   public var description: String {
@@ -179,14 +182,16 @@ public enum Formatting {
     }
   }
 
-  private static func syntaxError(_ error: ICUError, offset: Int32, in pattern: String) -> MessageSyntaxError {
+  static func syntaxError(_ error: ICUError, offset: Int32, in pattern: String) -> MessageSyntaxError {
     let utf16Count = pattern.utf16.count
     // ICU reports unmatched braces at offset 0, which points nowhere useful.
     let characterOffset: Int? =
       offset >= 0 && error.name != "U_UNMATCHED_BRACES"
       ? pattern.distance(
         from: pattern.startIndex, to: String.Index(utf16Offset: min(Int(offset), utf16Count), in: pattern)) : nil
-    return MessageSyntaxError(offset: characterOffset, name: error.name)
+    return MessageSyntaxError(
+      offset: characterOffset, name: error.name,
+      utf16Offset: characterOffset == nil ? nil : min(Int(offset), utf16Count))
   }
 
   private static let syntaxErrors: Set<String> = [

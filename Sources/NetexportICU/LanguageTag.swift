@@ -41,6 +41,15 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
   /// Whether the locale's script is written right to left (Arabic, Hebrew, ...).
   public var isRightToLeft: Bool { netx_locale_is_right_to_left(localeID) != 0 }
 
+  /// The ISO 15924 code of the script the locale is most likely written in ("Latn",
+  /// "Arab", "Hans"), from CLDR's likely subtags; `nil` when ICU does not know.
+  public var likelyScript: String? {
+    let script = try? cStringResult("find the script of '\(canonical)'") { out, capacity, status in
+      netx_locale_likely_script(localeID, out, capacity, &status)
+    }
+    return script?.isEmpty == false ? script : nil
+  }
+
   /// The locale's name in another locale's language, e.g. "Spanish" for `es` in `en`.
   public func displayName(in displayLocale: LanguageTag) -> String {
     (try? utf16Result("name the locale '\(canonical)'") { out, capacity, status in

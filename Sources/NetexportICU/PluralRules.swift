@@ -38,6 +38,18 @@ public final class PluralRules {
     return Self.categoryOrder.filter(found.contains) + found.subtracting(Self.categoryOrder).sorted()
   }
 
+  /// CLDR's sample numbers of a category: `[0]` for Arabic `zero`, exact millions for
+  /// Spanish `many`. A category whose samples are all integers covered by explicit `=N`
+  /// branches needs no keyword branch.
+  public func samples(of category: String) throws(ICUError) -> [Double] {
+    let keyword = Array(category.utf16)
+    var values = [Double](repeating: 0, count: 32)
+    let count = try checked("list the numbers of plural category '\(category)' in '\(locale)'") { status in
+      netx_plural_samples(handle, keyword, Int32(keyword.count), &values, Int32(values.count), &status)
+    }
+    return Array(values.prefix(Int(count)))
+  }
+
   /// The category that `number` falls into.
   public func category(for number: Double) throws(ICUError) -> String {
     try utf16Result("select a plural category in '\(locale)'") { out, capacity, status in

@@ -167,3 +167,56 @@ import Testing
     }
   }
 }
+
+@Suite struct MessageStructureTests {
+  @Test func readsArgumentsBranchesAndLiteralText() throws {
+    let structure = try MessageStructure(
+      "{replies, plural, =0 {No reply} one {# Reply} other {# Replies}} · {posted, date, ::yMMMd} by {name}")
+    #expect(structure.arguments.map(\.name) == ["replies", "posted", "name"])
+    #expect(structure.arguments.map(\.typeName) == ["plural", "date", "text"])
+    #expect(structure.arguments[0].selectors == ["=0", "one", "other"])
+    #expect(structure.arguments[1].utf16Offset == 67)
+    #expect(structure.pluralNumberSigns == 2)
+    #expect(structure.literalText.split(separator: "\u{1F}") == ["No reply", " Reply", " Replies", " · ", " by "])
+  }
+
+  @Test func readsNestedArgumentsAndQuotedText() throws {
+    let structure = try MessageStructure(
+      "It''s '{'here'}': {gender, select, female {{n, plural, one {# one} other {# more}}} other {#}}")
+    #expect(structure.arguments.map(\.name) == ["gender", "n"])
+    #expect(structure.arguments.map(\.kind) == [.select, .plural])
+    #expect(structure.pluralNumberSigns == 2)
+    #expect(structure.literalText.hasPrefix("It's {here}: "))
+    #expect(structure.literalText.contains("#"))
+  }
+
+  @Test func reportsSyntaxErrorsWithUTF16Offsets() {
+    #expect(throws: MessageSyntaxError(offset: 7, name: "U_PATTERN_SYNTAX_ERROR", utf16Offset: 7)) {
+      try MessageStructure("Hello {a b}")
+    }
+    #expect(throws: MessageSyntaxError.self) { try MessageStructure("{n, select, a {x}}") }
+  }
+}
+
+@Suite struct NormalizationAndScriptTests {
+  @Test func checksNFC() throws {
+    #expect(Normalization.isNFC("Canci\u{F3}n"))
+    #expect(!Normalization.isNFC("Cancio\u{301}n"))
+    #expect(try Normalization.nfc("Cancio\u{301}n") == "Canci\u{F3}n")
+  }
+
+  @Test(arguments: [("en", "Latn"), ("ar", "Arab"), ("zh-Hans", "Hans"), ("zh-TW", "Hant"), ("vi", "Latn")])
+  func findsLikelyScripts(tag: String, script: String) throws {
+    #expect(try #require(LanguageTag(tag)).likelyScript == script)
+  }
+
+  @Test func listsTheNumbersOfAPluralCategory() throws {
+    let spanish = try PluralRules(locale: #require(LanguageTag("es")))
+    let many = try spanish.samples(of: "many")
+    #expect(many.count > 2)
+    #expect(many.filter { $0 == $0.rounded() }.allSatisfy { $0 >= 1_000_000 })
+    let arabic = try PluralRules(locale: #require(LanguageTag("ar")))
+    #expect(try Set(arabic.samples(of: "two")) == [2])
+    #expect(try Set(arabic.samples(of: "zero")) == [0])
+  }
+}

@@ -50,6 +50,10 @@ int32_t netx_locale_display_name(
 /// 1 when the locale's script is written right to left, else 0.
 int32_t netx_locale_is_right_to_left(const char *localeID);
 
+/// The ISO 15924 code of the script the locale is most likely written in ("Latn", "Arab",
+/// "Hans"), from CLDR's likely subtags.
+int32_t netx_locale_likely_script(const char *localeID, char *out, int32_t capacity, int32_t *status);
+
 // MARK: Break iteration
 
 enum {
@@ -93,6 +97,12 @@ int32_t netx_plural_select(
 /// Every category the rules define, separated by single spaces, in CLDR order.
 int32_t netx_plural_categories(
   const netx_plural_rules *rules, uint16_t *out, int32_t capacity, int32_t *status);
+
+/// CLDR's sample numbers of one category (at most `capacity`), e.g. 0 for Arabic "zero"
+/// and 1000000, 2000000, ... for Spanish "many".
+int32_t netx_plural_samples(
+  const netx_plural_rules *rules, const uint16_t *keyword, int32_t keywordLength, double *out, int32_t capacity,
+  int32_t *status);
 
 void netx_plural_close(netx_plural_rules *rules);
 
@@ -140,7 +150,27 @@ int32_t netx_message_argument_names(
   const uint16_t *pattern, int32_t patternLength, uint16_t *out, int32_t capacity, int32_t *errorOffset,
   int32_t *status);
 
+/// The structure of a MessageFormat pattern, read with ICU's MessagePattern, as UTF-16
+/// text in lines:
+///   `A<TAB>offset<TAB>name<TAB>kind<TAB>style<TAB>selector selector ...` for every
+///     argument, nested ones included, in pattern order; `offset` is the UTF-16 offset of its
+///     `{`; `kind` is none, simple, plural, select, selectordinal or choice; `style` is the
+///     type of a simple argument (number, date, ...);
+///   `H<TAB>count`: how many `#` stand for a plural number;
+///   `L` followed, after its newline, by the literal text of the pattern to the end of the
+///     result: the text a reader sees, with argument syntax removed and U+001F between runs.
+/// On a syntax error, `errorOffset` receives the UTF-16 offset of the problem.
+int32_t netx_message_analyze(
+  const uint16_t *pattern, int32_t patternLength, uint16_t *out, int32_t capacity, int32_t *errorOffset,
+  int32_t *status);
+
 // MARK: Characters
+
+/// 1 when the text is in Unicode Normalization Form C, else 0.
+int32_t netx_is_nfc(const uint16_t *text, int32_t length, int32_t *status);
+
+/// The text in Normalization Form C.
+int32_t netx_to_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity, int32_t *status);
 
 /// The number of terminal columns a code point occupies: 0 for combining marks and
 /// format characters, 2 for East Asian wide and fullwidth characters, else 1.
