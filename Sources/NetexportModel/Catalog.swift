@@ -8,12 +8,32 @@ public struct Catalog: Hashable, Sendable {
   public var file: String
   /// The entries in file order.
   public var entries: [CatalogEntry]
+  /// Entries whose key the source no longer has, kept by `netexport update` so that no
+  /// translation is ever lost.
+  public var obsolete: [CatalogEntry]
+  /// The locale's agreed terms, by the catalog key of the term or abbreviation.
+  public var glossary: [GlossaryEntry]
+  /// Problems found while reading that did not stop the read (see `Catalog.parse`).
+  public var problems: [Diagnostic]
+  /// Where the `entries` field is, for findings about entries that are not there.
+  public var entriesLocation: SourceLocation
+  /// The file's text, to point at a character inside a message.
+  public var text: String
   private var index: [String: Int]
 
-  public init(locale: String, file: String, entries: [CatalogEntry]) {
+  public init(
+    locale: String, file: String, entries: [CatalogEntry], obsolete: [CatalogEntry] = [],
+    glossary: [GlossaryEntry] = [], problems: [Diagnostic] = [], entriesLocation: SourceLocation? = nil,
+    text: String = ""
+  ) {
     self.locale = locale
     self.file = file
     self.entries = entries
+    self.obsolete = obsolete
+    self.glossary = glossary
+    self.problems = problems
+    self.entriesLocation = entriesLocation ?? SourceLocation(file: file)
+    self.text = text
     self.index = Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
@@ -21,6 +41,9 @@ public struct Catalog: Hashable, Sendable {
   public subscript(key: String) -> CatalogEntry? { index[key].map { entries[$0] } }
 
   public var keys: [String] { entries.map(\.key) }
+
+  /// The glossary entry for a term's or abbreviation's catalog key.
+  public func glossaryEntry(_ key: String) -> GlossaryEntry? { glossary.first { $0.key == key } }
 }
 
 /// One message of a catalog.
@@ -34,30 +57,66 @@ public struct CatalogEntry: Hashable, Sendable {
     case needsReview = "needs-review"
   }
 
+  /// How the text value is written in the YAML file, to map a position in the message to a
+  /// line and column in the file.
+  public enum Style: Hashable, Sendable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+  }
+
   public var key: String
   /// The message in ICU MessageFormat syntax.
   public var text: String
   /// Context for translators: where the string appears, limits.
   public var note: String?
-  /// In a target catalog: the source text this translation was made from.
+  /// In a target catalog: the current source text this entry translates.
   public var source: String?
+  /// In a target catalog: the source text the translation was made from, kept by
+  /// `netexport update` when the source changed so that the translator sees what changed.
+  public var previousSource: String?
   /// In a target catalog: where the translation stands.
   public var state: State?
+  /// Warning codes a translator checked and accepts for this entry (e.g. `untranslated`
+  /// for a name that stays the same).
+  public var allow: [String]
   /// Where the entry's key is in the file.
   public var location: SourceLocation
   /// Where the entry's text value starts in the file.
   public var textLocation: SourceLocation
+  public var textStyle: Style
 
   public init(
-    key: String, text: String, note: String? = nil, source: String? = nil, state: State? = nil,
-    location: SourceLocation, textLocation: SourceLocation? = nil
+    key: String, text: String, note: String? = nil, source: String? = nil, previousSource: String? = nil,
+    state: State? = nil, allow: [String] = [], location: SourceLocation, textLocation: SourceLocation? = nil,
+    textStyle: Style = .doubleQuoted
   ) {
     self.key = key
     self.text = text
     self.note = note
     self.source = source
+    self.previousSource = previousSource
     self.state = state
+    self.allow = allow
     self.location = location
     self.textLocation = textLocation ?? location
+    self.textStyle = textStyle
+  }
+}
+
+/// A locale's agreed wording of one glossary term or abbreviation.
+public struct GlossaryEntry: Hashable, Sendable {
+  /// The catalog key of the term's name or the abbreviation (`term.mutation`, `abbr.men1`).
+  public var key: String
+  /// Other forms of the term that count as using it in running text, such as plurals and
+  /// inflections ("tumores neuroendocrinos" for "tumor neuroendocrino").
+  public var forms: [String]
+  /// How to say the term, for narrators and speech engines.
+  public var pronunciation: String?
+  public var location: SourceLocation
+
+  public init(key: String, forms: [String] = [], pronunciation: String? = nil, location: SourceLocation) {
+    self.key = key
+    self.forms = forms
+    self.pronunciation = pronunciation
+    self.location = location
   }
 }

@@ -4,9 +4,11 @@ import Yams
 
 extension Catalog {
   /// The fields an entry may have.
-  public static let entryFields = ["text", "note", "source", "state"]
+  public static let entryFields = ["text", "note", "source", "previous-source", "state", "allow"]
+  /// The fields a glossary entry may have.
+  public static let glossaryFields = ["forms", "pronunciation"]
   /// The fields a catalog file may have at its top level.
-  public static let topLevelFields = ["locale", "entries"]
+  public static let topLevelFields = ["locale", "entries", "obsolete", "glossary"]
 
   /// Loads a catalog file.
   ///
@@ -14,16 +16,28 @@ extension Catalog {
   ///   - url: The YAML file.
   ///   - displayPath: How to name the file in messages.
   ///   - expectedLocale: The locale the file name says it holds; the `locale` field must match.
+  ///   - lenient: Return a catalog even when some entries are malformed, with the problems in
+  ///     `problems` (for validation); otherwise any problem throws.
   /// - Throws: `DiagnosticError` with every problem found, each naming file:line:column.
-  public static func load(_ url: URL, displayPath: String, expectedLocale: String? = nil) throws -> Catalog {
-    try parse(TextFile.readUTF8(url, displayPath: displayPath), file: displayPath, expectedLocale: expectedLocale)
+  public static func load(
+    _ url: URL, displayPath: String, expectedLocale: String? = nil, lenient: Bool = false
+  ) throws -> Catalog {
+    try parse(
+      TextFile.readUTF8(url, displayPath: displayPath), file: displayPath, expectedLocale: expectedLocale,
+      lenient: lenient)
   }
 
-  /// Parses catalog YAML text. See `load(_:displayPath:expectedLocale:)`.
-  public static func parse(_ text: String, file: String, expectedLocale: String? = nil) throws -> Catalog {
+  /// Parses catalog YAML text. See `load(_:displayPath:expectedLocale:lenient:)`.
+  ///
+  /// Malformed YAML, a duplicate key, or a file that is not a mapping always throws: nothing
+  /// in it can be trusted. Other problems (an unknown field, an entry without text, a bad
+  /// state) leave out only what they affect.
+  public static func parse(
+    _ text: String, file: String, expectedLocale: String? = nil, lenient: Bool = false
+  ) throws -> Catalog {
     var problems: [Diagnostic] = []
-    func problem(_ code: String, _ mark: Mark?, _ message: String) {
-      problems.append(Diagnostic(code: code, at: YAMLSupport.location(mark, file: file), message))
+    func problem(_ code: String, _ mark: Mark?, _ message: String, key: String? = nil) {
+      problems.append(Diagnostic(code: code, at: YAMLSupport.location(mark, file: file), message, key: key))
     }
     guard let root = try YAMLSupport.compose(text, file: file), let top = root.mapping else {
       throw DiagnosticError(
@@ -34,6 +48,9 @@ extension Catalog {
 
     var locale = ""
     var entries: [CatalogEntry] = []
+    var obsolete: [CatalogEntry] = []
+    var glossary: [GlossaryEntry] = []
+    var entriesMark: Mark?
     for (keyNode, value) in top {
       switch keyNode.string {
       case "locale":
@@ -55,14 +72,28 @@ extension Catalog {
             "locale-mismatch", value.mark,
             "the file is named for '\(expectedLocale)' but declares locale '\(declared)'")
         }
-      case "entries":
+      case "entries", "obsolete":
+        let field = keyNode.string ?? ""
+        if field == "entries" { entriesMark = keyNode.mark }
+        if field == "obsolete", value.scalar.map(isNull) == true { continue }
         guard let mapping = value.mapping else {
-          problem("invalid-catalog", value.mark, "'entries' must be a mapping from message key to entry")
+          problem("invalid-catalog", value.mark, "'\(field)' must be a mapping from message key to entry")
           continue
         }
         for (entryKey, entryValue) in mapping {
           if let entry = parseEntry(entryKey, entryValue, file: file, report: problem) {
-            entries.append(entry)
+            if field == "entries" { entries.append(entry) } else { obsolete.append(entry) }
+          }
+        }
+      case "glossary":
+        if value.scalar.map(isNull) == true { continue }
+        guard let mapping = value.mapping else {
+          problem("invalid-catalog", value.mark, "'glossary' must be a mapping from a term's message key to its forms")
+          continue
+        }
+        for (termKey, termValue) in mapping {
+          if let entry = parseGlossaryEntry(termKey, termValue, file: file, report: problem) {
+            glossary.append(entry)
           }
         }
       default:
@@ -78,89 +109,161 @@ extension Catalog {
     if top.first(where: { $0.key.string == "entries" }) == nil {
       problem("invalid-catalog", root.mark, "the catalog has no 'entries' field")
     }
-    if !problems.isEmpty { throw DiagnosticError(problems) }
-    return Catalog(locale: locale, file: file, entries: entries)
+    if !problems.isEmpty && !lenient { throw DiagnosticError(problems) }
+    return Catalog(
+      locale: locale, file: file, entries: entries, obsolete: obsolete, glossary: glossary, problems: problems,
+      entriesLocation: YAMLSupport.location(entriesMark ?? root.mark, file: file), text: text)
   }
 
   private static func parseEntry(
-    _ keyNode: Node, _ value: Node, file: String, report: (String, Mark?, String) -> Void
+    _ keyNode: Node, _ value: Node, file: String, report: (String, Mark?, String, String?) -> Void
   ) -> CatalogEntry? {
     guard let key = keyNode.scalar?.string, CatalogKey.isValid(key) else {
-      report("invalid-key", keyNode.mark, "'\(keyNode.string ?? "?")' is not a valid message key (\(CatalogKey.rule))")
+      report(
+        "invalid-key", keyNode.mark, "'\(keyNode.string ?? "?")' is not a valid message key (\(CatalogKey.rule))", nil)
       return nil
     }
     guard let fields = value.mapping else {
       report(
         "invalid-entry", value.mark,
-        "entry '\(key)' must be a mapping with a 'text' field (found \(describe(value))); write it as '\(key):' followed by an indented 'text: ...'"
-      )
+        "entry '\(key)' must be a mapping with a 'text' field (found \(describe(value))); write it as '\(key):' followed by an indented 'text: ...'",
+        key)
       return nil
     }
-    var text: String?
-    var textMark: Mark?
-    var note: String?
-    var source: String?
-    var state: CatalogEntry.State?
-    var valid = true
+    var entry = CatalogEntry(key: key, text: "", location: YAMLSupport.location(keyNode.mark, file: file))
+    var hasText = false
     for (fieldNode, fieldValue) in fields {
       let field = fieldNode.string ?? "?"
       guard entryFields.contains(field) else {
         report(
           "unknown-field", fieldNode.mark,
-          "unknown field '\(field)' in entry '\(key)' (known fields: \(entryFields.joined(separator: ", ")))")
-        valid = false
+          "unknown field '\(field)' in entry '\(key)' (known fields: \(entryFields.joined(separator: ", ")))", key)
+        continue
+      }
+      if field == "allow" {
+        guard let list = stringList(fieldValue) else {
+          report(
+            "invalid-entry", fieldValue.mark,
+            "'allow' of entry '\(key)' must be a list of finding codes, e.g. [untranslated]", key)
+          continue
+        }
+        entry.allow = list
         continue
       }
       guard let string = scalarText(fieldValue) else {
         report(
-          "invalid-entry", fieldValue.mark, "'\(field)' of entry '\(key)' must be text (found \(describe(fieldValue)))")
-        valid = false
+          "invalid-entry", fieldValue.mark, "'\(field)' of entry '\(key)' must be text (found \(describe(fieldValue)))",
+          key)
         continue
       }
       if let control = string.unicodeScalars.first(where: isForbiddenControl) {
         report(
           "control-character", fieldValue.mark,
-          "'\(field)' of entry '\(key)' contains the control character U+\(hex(control.value)); remove it")
-        valid = false
+          "'\(field)' of entry '\(key)' contains the control character U+\(hex(control.value)); remove it", key)
+        if field == "text" { return nil }
+        continue
       }
       switch field {
       case "text":
-        text = string
-        textMark = fieldValue.mark
-      case "note": note = string
-      case "source": source = string
+        hasText = true
+        entry.text = string
+        entry.textLocation = YAMLSupport.location(fieldValue.mark, file: file)
+        entry.textStyle = style(of: fieldValue)
+      case "note": entry.note = string
+      case "source": entry.source = string
+      case "previous-source": entry.previousSource = string
       default:
-        state = CatalogEntry.State(rawValue: string)
-        if state == nil {
+        entry.state = CatalogEntry.State(rawValue: string)
+        if entry.state == nil {
           report(
             "invalid-state", fieldValue.mark,
-            "state '\(string)' of entry '\(key)' is not one of: \(CatalogEntry.State.allCases.map(\.rawValue).joined(separator: ", "))"
-          )
-          valid = false
+            "state '\(string)' of entry '\(key)' is not one of: \(CatalogEntry.State.allCases.map(\.rawValue).joined(separator: ", "))",
+            key)
         }
       }
     }
-    let hasTextField = fields.contains { $0.key.string == "text" }
-    guard let text else {
-      if !hasTextField {
+    guard hasText else {
+      if !fields.contains(where: { $0.key.string == "text" }) {
         report(
           "invalid-entry", value.mark,
-          "entry '\(key)' has no 'text' field (use text: \"\" for a string not translated yet)")
+          "entry '\(key)' has no 'text' field (use text: \"\" for a string not translated yet)", key)
       }
       return nil
     }
-    guard valid else { return nil }
-    return CatalogEntry(
-      key: key, text: text, note: note, source: source, state: state,
-      location: YAMLSupport.location(keyNode.mark, file: file),
-      textLocation: YAMLSupport.location(textMark, file: file))
+    return entry
+  }
+
+  private static func parseGlossaryEntry(
+    _ keyNode: Node, _ value: Node, file: String, report: (String, Mark?, String, String?) -> Void
+  ) -> GlossaryEntry? {
+    guard let key = keyNode.scalar?.string, CatalogKey.isValid(key) else {
+      report(
+        "invalid-key", keyNode.mark,
+        "'\(keyNode.string ?? "?")' is not a valid glossary key (the message key of a term or abbreviation)", nil)
+      return nil
+    }
+    guard let fields = value.mapping else {
+      report(
+        "invalid-entry", value.mark, "glossary entry '\(key)' must be a mapping with 'forms' and/or 'pronunciation'",
+        key)
+      return nil
+    }
+    var entry = GlossaryEntry(key: key, location: YAMLSupport.location(keyNode.mark, file: file))
+    for (fieldNode, fieldValue) in fields {
+      switch fieldNode.string {
+      case "forms":
+        guard let forms = stringList(fieldValue), !forms.contains(where: \.isEmpty) else {
+          report(
+            "invalid-entry", fieldValue.mark, "'forms' of glossary entry '\(key)' must be a list of non-empty texts",
+            key)
+          continue
+        }
+        entry.forms = forms
+      case "pronunciation":
+        guard let text = scalarText(fieldValue) else {
+          report("invalid-entry", fieldValue.mark, "'pronunciation' of glossary entry '\(key)' must be text", key)
+          continue
+        }
+        entry.pronunciation = text
+      default:
+        report(
+          "unknown-field", fieldNode.mark,
+          "unknown field '\(fieldNode.string ?? "?")' in glossary entry '\(key)' (known fields: \(glossaryFields.joined(separator: ", ")))",
+          key)
+      }
+    }
+    return entry
   }
 
   /// A scalar's text; an empty plain scalar (`text:`) is the empty string.
   private static func scalarText(_ node: Node) -> String? {
     guard let scalar = node.scalar else { return nil }
-    if scalar.style == .plain && (scalar.string == "~" || scalar.string == "null") { return "" }
+    if isNull(scalar) { return "" }
     return scalar.string
+  }
+
+  private static func isNull(_ scalar: Node.Scalar) -> Bool {
+    scalar.style == .plain && (scalar.string == "~" || scalar.string == "null" || scalar.string.isEmpty)
+  }
+
+  private static func stringList(_ node: Node) -> [String]? {
+    guard let sequence = node.sequence else { return nil }
+    var list: [String] = []
+    for item in sequence {
+      guard let scalar = item.scalar else { return nil }
+      list.append(scalar.string)
+    }
+    return list
+  }
+
+  private static func style(of node: Node) -> CatalogEntry.Style {
+    switch node.scalar?.style {
+    case .singleQuoted: .singleQuoted
+    case .doubleQuoted: .doubleQuoted
+    case .literal: .literal
+    case .folded: .folded
+    default: .plain
+    }
   }
 
   private static func describe(_ node: Node) -> String {

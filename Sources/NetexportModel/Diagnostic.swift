@@ -40,12 +40,21 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   public var location: SourceLocation?
   /// What is wrong and how to fix it, for the person who wrote the file.
   public var message: String
+  /// The locale whose catalog the problem is in, when there is one.
+  public var locale: String?
+  /// The message key the problem is about, when there is one.
+  public var key: String?
 
-  public init(_ severity: Severity = .error, code: String, at location: SourceLocation?, _ message: String) {
+  public init(
+    _ severity: Severity = .error, code: String, at location: SourceLocation?, _ message: String,
+    locale: String? = nil, key: String? = nil
+  ) {
     self.severity = severity
     self.code = code
     self.location = location
     self.message = message
+    self.locale = locale
+    self.key = key
   }
 
   public var description: String {

@@ -61,9 +61,15 @@ public struct Project: Sendable {
   }
 
   /// Loads the catalog of a locale that `locale(_:)` accepted.
-  public func catalog(for locale: LanguageTag) throws -> Catalog {
+  ///
+  /// - Parameter lenient: Return the catalog despite problems that leave part of it usable
+  ///   (see `Catalog.parse`), for validation.
+  public func catalog(for locale: LanguageTag, lenient: Bool = false) throws -> Catalog {
     try Catalog.load(
-      catalogURL(for: locale.canonical), displayPath: displayPath("Locales/\(locale.canonical).yaml"),
-      expectedLocale: locale.canonical)
+      catalogURL(for: locale.canonical), displayPath: catalogDisplayPath(for: locale.canonical),
+      expectedLocale: locale.canonical, lenient: lenient)
   }
+
+  /// `Locales/<locale>.yaml` as shown in messages.
+  public func catalogDisplayPath(for locale: String) -> String { displayPath("Locales/\(locale).yaml") }
 }

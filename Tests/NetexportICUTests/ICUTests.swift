@@ -162,7 +162,7 @@ import Testing
   }
 
   @Test func reportsWhereAPatternIsBroken() {
-    #expect(throws: MessageSyntaxError(offset: 7, name: "U_PATTERN_SYNTAX_ERROR")) {
+    #expect(throws: MessageSyntaxError(offset: 7, name: "U_PATTERN_SYNTAX_ERROR", utf16Offset: 7)) {
       try Formatting.argumentNames(in: "Hello {na me}")
     }
   }

@@ -45,7 +45,7 @@ import Testing
     ),
     (
       "locale: es\nentries:\n  a:\n    txt: Hola\n",
-      "Locales/es.yaml:4:5: error[unknown-field]: unknown field 'txt' in entry 'a' (known fields: text, note, source, state)\nLocales/es.yaml:4:5: error[invalid-entry]: entry 'a' has no 'text' field (use text: \"\" for a string not translated yet)"
+      "Locales/es.yaml:4:5: error[unknown-field]: unknown field 'txt' in entry 'a' (known fields: text, note, source, previous-source, state, allow)\nLocales/es.yaml:4:5: error[invalid-entry]: entry 'a' has no 'text' field (use text: \"\" for a string not translated yet)"
     ),
     (
       "locale: es\nentries:\n  a:\n    text: Hola\n    state: done\n",
@@ -76,8 +76,8 @@ import Testing
       "Locales/es.yaml:3:3: error[invalid-key]: 'bad key' is not a valid message key (letters, digits, '.', '-' and '_', starting with a letter)"
     ),
     (
-      "locale: es\nentries: {}\nglossary: {}\n",
-      "Locales/es.yaml:3:1: error[unknown-field]: unknown top-level field 'glossary' (known fields: locale, entries)"
+      "locale: es\nentries: {}\nglosary: {}\n",
+      "Locales/es.yaml:3:1: error[unknown-field]: unknown top-level field 'glosary' (known fields: locale, entries, obsolete, glossary)"
     ),
     (
       "- a\n- b\n",

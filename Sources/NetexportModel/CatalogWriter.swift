@@ -1,0 +1,80 @@
+/// Writes catalog YAML: new catalogs (`netexport init`) and new entries (`netexport update`).
+///
+/// Written by hand rather than with Yams' emitter so that the output has the layout people
+/// edit (one field per line, a blank line between groups of keys, comments kept) and so
+/// that `update` can insert entries into an existing file without re-emitting it.
+public enum CatalogWriter {
+  /// A new catalog for `locale` with every entry of `source`: the source text recorded,
+  /// the text empty, state `new`, and the translator notes copied.
+  public static func newCatalog(locale: String, languageName: String, source: Catalog) -> String {
+    var lines = [
+      "# netexport catalog: \(languageName) (\(locale)).",
+      "# For each entry, translate 'source' into 'text', then set state: translated.",
+      "# 'note' tells where the text appears. See docs/catalog-format.md.",
+      "locale: \(locale)",
+      "entries:",
+    ]
+    var previousGroup: Substring?
+    for entry in source.entries {
+      let group = entry.key.split(separator: ".").first
+      if previousGroup != nil && group != previousGroup { lines.append("") }
+      previousGroup = group
+      lines += newEntry(entry, indent: 2)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The lines of a new, untranslated entry for a source entry.
+  public static func newEntry(_ sourceEntry: CatalogEntry, indent: Int) -> [String] {
+    let pad = String(repeating: " ", count: indent)
+    var lines = ["\(pad)\(key(sourceEntry.key)):"]
+    if let note = sourceEntry.note { lines.append("\(pad)  note: \(quote(note))") }
+    lines.append("\(pad)  source: \(quote(sourceEntry.text))")
+    lines.append("\(pad)  text: \"\"")
+    lines.append("\(pad)  state: new")
+    return lines
+  }
+
+  /// A field line, `<indent>name: "value"`.
+  static func field(_ name: String, _ value: String, indent: Int) -> String {
+    String(repeating: " ", count: indent) + "\(name): \(quote(value))"
+  }
+
+  /// A message key as a YAML key: keys are `[A-Za-z0-9._-]+`, which YAML reads as text
+  /// unless they look like a number, a boolean or null.
+  static func key(_ key: String) -> String {
+    let lowered = key.lowercased()
+    let looksTyped =
+      ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"].contains(lowered) || Double(key) != nil
+      || key.hasPrefix("-") || key.hasPrefix(".")
+    return looksTyped ? quote(key) : key
+  }
+
+  /// A YAML double-quoted scalar holding exactly `text`: backslash, quote, line breaks and
+  /// every control or invisible line-break character escaped.
+  public static func quote(_ text: String) -> String {
+    var quoted = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": quoted += "\\\\"
+      case "\"": quoted += "\\\""
+      case "\n": quoted += "\\n"
+      case "\t": quoted += "\\t"
+      case "\r": quoted += "\\r"
+      case "\u{85}": quoted += "\\N"
+      case "\u{A0}": quoted += "\\_"
+      case "\u{2028}": quoted += "\\L"
+      case "\u{2029}": quoted += "\\P"
+      default:
+        let value = scalar.value
+        if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF {
+          let digits = String(value, radix: 16, uppercase: true)
+          quoted += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+        } else {
+          quoted.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return quoted + "\""
+  }
+}

@@ -1,0 +1,135 @@
+import Dispatch
+import Foundation
+public import NetexportICU
+public import NetexportModel
+
+/// The findings for one catalog.
+public struct LocaleReport: Hashable, Sendable {
+  public var locale: String
+  /// The catalog file as shown in messages.
+  public var file: String
+  /// Whether this is the source locale's catalog.
+  public var isSource: Bool
+  public var findings: [Diagnostic]
+  /// The source message keys the catalog was checked against (none when it could not be read).
+  public var checkedKeys: [String]
+
+  public init(locale: String, file: String, isSource: Bool, findings: [Diagnostic], checkedKeys: [String]) {
+    self.locale = locale
+    self.file = file
+    self.isSource = isSource
+    self.findings = findings
+    self.checkedKeys = checkedKeys
+  }
+
+  public var errorCount: Int { findings.count { $0.severity == .error } }
+  public var warningCount: Int { findings.count { $0.severity == .warning } }
+}
+
+/// The findings for every catalog checked in one run.
+public struct ValidationReport: Hashable, Sendable {
+  public var locales: [LocaleReport]
+
+  public init(locales: [LocaleReport]) { self.locales = locales }
+
+  public var findings: [Diagnostic] { locales.flatMap(\.findings) }
+  public var errorCount: Int { locales.reduce(0) { $0 + $1.errorCount } }
+  public var warningCount: Int { locales.reduce(0) { $0 + $1.warningCount } }
+
+  /// Whether the run passes: no errors, and with `strict` no warnings either.
+  public func passes(strict: Bool) -> Bool { errorCount == 0 && (!strict || warningCount == 0) }
+}
+
+extension Validator {
+  /// Builds a validator for a project: loads the source locale's catalog.
+  ///
+  /// - Throws: `DiagnosticError` when the source catalog cannot be read at all (malformed
+  ///   YAML, a duplicate key): nothing can be checked against it.
+  public static func forProject(_ project: Project, document: Document) throws -> Validator {
+    guard let sourceLocale = LanguageTag(document.sourceLocale) else {
+      throw DiagnosticError(
+        Diagnostic(
+          code: "invalid-locale", at: nil, "the document's source locale '\(document.sourceLocale)' is not valid"))
+    }
+    let source = try project.catalog(for: project.locale(sourceLocale.canonical), lenient: true)
+    return Validator(document: document, source: source, sourceLocale: sourceLocale)
+  }
+
+  /// Validates catalogs of a project, several at once on the machine's cores.
+  ///
+  /// - Parameter locales: The locales to check (canonical tags); `nil` checks every catalog
+  ///   in `Locales/`, the source locale's included.
+  public func validate(project: Project, locales: [String]? = nil) throws -> ValidationReport {
+    let names = try locales ?? project.availableLocales()
+    let results = ResultSlots<LocaleReport>(count: names.count)
+    DispatchQueue.concurrentPerform(iterations: names.count) { index in
+      results[index] = validateFile(project: project, name: names[index])
+    }
+    return ValidationReport(locales: results.values)
+  }
+
+  /// Validates one catalog file, `Locales/<name>.yaml`.
+  public func validateFile(project: Project, name: String) -> LocaleReport {
+    let file = project.displayPath("Locales/\(name).yaml")
+    let isSource = name == sourceLocale.canonical
+    guard let tag = LanguageTag(name) else {
+      return LocaleReport(
+        locale: name, file: file, isSource: false,
+        findings: [
+          Diagnostic(
+            code: "invalid-locale", at: SourceLocation(file: file),
+            "'\(name)' is not a valid BCP 47 language tag, so this file is not a catalog netexport can use; rename it (for example es.yaml, pt-BR.yaml)",
+            locale: name)
+        ], checkedKeys: [])
+    }
+    guard tag.canonical == name else {
+      return LocaleReport(
+        locale: name, file: file, isSource: false,
+        findings: [
+          Diagnostic(
+            code: "invalid-locale", at: SourceLocation(file: file),
+            "the file name '\(name)' is not in canonical form; rename it to \(tag.canonical).yaml", locale: name)
+        ], checkedKeys: [])
+    }
+    if isSource {
+      return LocaleReport(
+        locale: name, file: file, isSource: true, findings: validateSource(), checkedKeys: source.keys)
+    }
+    let catalog: Catalog
+    do {
+      catalog = try project.catalog(for: tag, lenient: true)
+    } catch let error as DiagnosticError {
+      return LocaleReport(
+        locale: name, file: file, isSource: false,
+        findings: error.diagnostics.map {
+          var finding = $0
+          finding.locale = name
+          return finding
+        }, checkedKeys: [])
+    } catch {
+      return LocaleReport(
+        locale: name, file: file, isSource: false,
+        findings: [
+          Diagnostic(code: "unreadable-catalog", at: SourceLocation(file: file), "\(error)", locale: name)
+        ], checkedKeys: [])
+    }
+    return LocaleReport(
+      locale: name, file: file, isSource: false, findings: validate(catalog, locale: tag),
+      checkedKeys: source.keys)
+  }
+}
+
+/// Results written by concurrent workers, one slot each.
+final class ResultSlots<Value>: @unchecked Sendable {
+  private var slots: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  subscript(index: Int) -> Value? {
+    get { lock.withLock { slots[index] } }
+    set { lock.withLock { slots[index] = newValue } }
+  }
+
+  var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+}

@@ -1,0 +1,354 @@
+import Foundation
+public import NetexportModel
+
+/// How `netexport validate` prints its findings.
+public enum ReportFormat: String, CaseIterable, Sendable {
+  /// Compiler-style lines grouped by locale, for people.
+  case text
+  /// One JSON document; see `docs/schemas/validation-report.schema.json`.
+  case json
+  /// JUnit XML, as CI servers (Jenkins, GitLab) read test results.
+  case junit
+  /// GitHub Actions workflow commands, which show as annotations on a pull request.
+  case github
+  /// SARIF 2.1.0, for code-scanning tools.
+  case sarif
+}
+
+/// Renders a validation report. Every format carries the same findings.
+public struct ReportRenderer: Sendable {
+  public var toolVersion: String
+  /// Whether warnings fail the run (`--strict`).
+  public var strict: Bool
+
+  public init(toolVersion: String, strict: Bool) {
+    self.toolVersion = toolVersion
+    self.strict = strict
+  }
+
+  public func render(_ report: ValidationReport, as format: ReportFormat) -> String {
+    switch format {
+    case .text: text(report)
+    case .json: json(report)
+    case .junit: junit(report)
+    case .github: github(report)
+    case .sarif: sarif(report)
+    }
+  }
+
+  // MARK: Text
+
+  func text(_ report: ValidationReport) -> String {
+    var lines: [String] = []
+    for locale in report.locales {
+      let role = locale.isSource ? "source" : locale.locale
+      if locale.findings.isEmpty {
+        lines.append("\(locale.file) (\(role)): no problems")
+        continue
+      }
+      lines.append("\(locale.file) (\(role)): \(Self.counts(errors: locale.errorCount, warnings: locale.warningCount))")
+      lines += locale.findings.map { "  " + $0.description }
+    }
+    let verdict = report.passes(strict: strict) ? "passed" : "failed"
+    lines.append(
+      "\(report.locales.count) catalog\(report.locales.count == 1 ? "" : "s") checked: \(Self.counts(errors: report.errorCount, warnings: report.warningCount)); \(verdict)\(strict ? " (--strict: warnings fail too)" : "")."
+    )
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func counts(errors: Int, warnings: Int) -> String {
+    "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+  }
+
+  // MARK: JSON
+
+  struct JSONReport: Encodable {
+    var tool = "netexport"
+    var version: String
+    var schemaVersion = 1
+    var strict: Bool
+    var passed: Bool
+    var summary: Summary
+    var locales: [Locale]
+
+    struct Summary: Encodable {
+      var catalogs: Int
+      var errors: Int
+      var warnings: Int
+    }
+
+    struct Locale: Encodable {
+      var locale: String
+      var file: String
+      var source: Bool
+      var errors: Int
+      var warnings: Int
+      var findings: [Finding]
+    }
+
+    struct Finding: Encodable {
+      var code: String
+      var severity: String
+      var locale: String?
+      var key: String?
+      var file: String?
+      var line: Int?
+      var column: Int?
+      var message: String
+
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(locale, forKey: .locale)
+        try container.encode(key, forKey: .key)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(message, forKey: .message)
+      }
+
+      enum CodingKeys: String, CodingKey { case code, severity, locale, key, file, line, column, message }
+    }
+  }
+
+  func json(_ report: ValidationReport) -> String {
+    let document = JSONReport(
+      version: toolVersion, strict: strict, passed: report.passes(strict: strict),
+      summary: .init(catalogs: report.locales.count, errors: report.errorCount, warnings: report.warningCount),
+      locales: report.locales.map { locale in
+        .init(
+          locale: locale.locale, file: locale.file, source: locale.isSource, errors: locale.errorCount,
+          warnings: locale.warningCount,
+          findings: locale.findings.map {
+            .init(
+              code: $0.code, severity: $0.severity.rawValue, locale: $0.locale, key: $0.key, file: $0.location?.file,
+              line: $0.location?.line, column: $0.location?.column, message: $0.message)
+          })
+      })
+    return Self.encode(document)
+  }
+
+  static func encode(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Encoding these plain structures cannot fail.
+    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  // MARK: JUnit XML
+
+  /// One test suite per catalog and one test case per source message (plus `(catalog)` for
+  /// findings about the whole file); errors are failures, warnings go to `system-out`
+  /// (with `--strict` they fail too). Written by hand: the format is a handful of
+  /// elements, and Foundation's XML writer is not available on Linux.
+  func junit(_ report: ValidationReport) -> String {
+    var suites: [String] = []
+    var totalTests = 0
+    var totalFailures = 0
+    for locale in report.locales {
+      let byKey = Dictionary(grouping: locale.findings) { $0.key ?? "" }
+      var caseNames = ["(catalog)"] + locale.checkedKeys
+      let checked = Set(locale.checkedKeys)
+      caseNames += byKey.keys.filter { !$0.isEmpty && !checked.contains($0) }.sorted()
+      var cases: [String] = []
+      var failures = 0
+      for name in caseNames {
+        let findings = byKey[name == "(catalog)" ? "" : name] ?? []
+        let failing = findings.filter { $0.severity == .error || strict }
+        let passing = findings.filter { !($0.severity == .error || strict) }
+        let line = findings.first?.location?.line.map { " line=\"\($0)\"" } ?? ""
+        var element =
+          "    <testcase classname=\"netexport.validate.\(Self.xml(locale.locale))\" name=\"\(Self.xml(name))\" file=\"\(Self.xml(locale.file))\"\(line)"
+        if failing.isEmpty && passing.isEmpty {
+          cases.append(element + "/>")
+          continue
+        }
+        element += ">"
+        if !failing.isEmpty {
+          failures += 1
+          let body = failing.map(\.description).joined(separator: "\n")
+          element +=
+            "\n      <failure type=\"\(Self.xml(failing[0].code))\" message=\"\(Self.xml(failing[0].message))\">\(Self.xml(body))</failure>"
+        }
+        if !passing.isEmpty {
+          element += "\n      <system-out>\(Self.xml(passing.map(\.description).joined(separator: "\n")))</system-out>"
+        }
+        cases.append(element + "\n    </testcase>")
+      }
+      totalTests += caseNames.count
+      totalFailures += failures
+      suites.append(
+        "  <testsuite name=\"\(Self.xml(locale.locale))\" tests=\"\(caseNames.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+          + cases.joined(separator: "\n") + "\n  </testsuite>")
+    }
+    return """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <testsuites name="netexport validate" tests="\(totalTests)" failures="\(totalFailures)" errors="0">
+      \(suites.joined(separator: "\n"))
+      </testsuites>
+
+      """
+  }
+
+  /// Escapes text for XML content and attributes, dropping characters XML 1.0 cannot hold.
+  static func xml(_ text: String) -> String {
+    var escaped = ""
+    escaped.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": escaped += "&amp;"
+      case "<": escaped += "&lt;"
+      case ">": escaped += "&gt;"
+      case "\"": escaped += "&quot;"
+      case "'": escaped += "&apos;"
+      case "\n", "\t": escaped.unicodeScalars.append(scalar)
+      default:
+        let value = scalar.value
+        if value < 0x20 || (0xFFFE...0xFFFF).contains(value) {
+          escaped += "\u{FFFD}"
+        } else {
+          escaped.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return escaped
+  }
+
+  // MARK: GitHub Actions
+
+  /// Workflow commands (`::error file=...,line=...::message`), which GitHub shows as
+  /// annotations on the lines of a pull request.
+  func github(_ report: ValidationReport) -> String {
+    var lines: [String] = []
+    for finding in report.findings {
+      var properties: [String] = []
+      if let location = finding.location {
+        properties.append("file=\(Self.githubProperty(location.file))")
+        if let line = location.line { properties.append("line=\(line)") }
+        if let column = location.column { properties.append("col=\(column)") }
+      }
+      let scope = [finding.locale, finding.key].compactMap { $0 }.joined(separator: " ")
+      properties.append(
+        "title=\(Self.githubProperty("netexport \(finding.code)\(scope.isEmpty ? "" : " (\(scope))")"))")
+      lines.append(
+        "::\(finding.severity.rawValue) \(properties.joined(separator: ","))::\(Self.githubData(finding.message))")
+    }
+    let summary =
+      "netexport validate: \(report.locales.count) catalogs, \(Self.counts(errors: report.errorCount, warnings: report.warningCount))"
+    lines.append(report.passes(strict: strict) ? "::notice::\(summary)" : "::error::\(summary)")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func githubData(_ text: String) -> String {
+    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+      .replacingOccurrences(of: "\n", with: "%0A")
+  }
+
+  static func githubProperty(_ text: String) -> String {
+    githubData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+  }
+
+  // MARK: SARIF
+
+  struct SARIFLog: Encodable {
+    var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    var version = "2.1.0"
+    var runs: [Run]
+
+    enum CodingKeys: String, CodingKey {
+      case schema = "$schema"
+      case version, runs
+    }
+
+    struct Run: Encodable {
+      var tool: Tool
+      var columnKind = "unicodeCodePoints"
+      var results: [Result]
+    }
+
+    struct Tool: Encodable { var driver: Driver }
+
+    struct Driver: Encodable {
+      var name = "netexport"
+      var version: String
+      var informationUri = "https://github.com/netexport/netexport/blob/main/docs/validation.md"
+      var rules: [ReportingDescriptor]
+    }
+
+    struct ReportingDescriptor: Encodable {
+      var id: String
+      var shortDescription: Message
+      var defaultConfiguration: Configuration
+    }
+
+    struct Configuration: Encodable { var level: String }
+
+    struct Message: Encodable { var text: String }
+
+    struct Result: Encodable {
+      var ruleId: String
+      var ruleIndex: Int?
+      var level: String
+      var message: Message
+      var locations: [Location]
+      var properties: [String: String]
+    }
+
+    struct Location: Encodable { var physicalLocation: PhysicalLocation }
+
+    struct PhysicalLocation: Encodable {
+      var artifactLocation: ArtifactLocation
+      var region: Region?
+    }
+
+    struct ArtifactLocation: Encodable {
+      var uri: String
+      var uriBaseId = "%SRCROOT%"
+    }
+
+    struct Region: Encodable {
+      var startLine: Int
+      var startColumn: Int?
+    }
+  }
+
+  func sarif(_ report: ValidationReport) -> String {
+    let rules = Rule.all
+    let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
+    let results = report.findings.map { finding in
+      SARIFLog.Result(
+        ruleId: finding.code, ruleIndex: index[finding.code], level: finding.severity.rawValue,
+        message: .init(text: finding.message),
+        locations: finding.location.map { location in
+          [
+            SARIFLog.Location(
+              physicalLocation: .init(
+                artifactLocation: .init(uri: Self.uri(location.file)),
+                region: location.line.map { SARIFLog.Region(startLine: $0, startColumn: location.column) }))
+          ]
+        } ?? [],
+        properties: ["locale": finding.locale, "key": finding.key].compactMapValues { $0 })
+    }
+    let log = SARIFLog(runs: [
+      .init(
+        tool: .init(
+          driver: .init(
+            version: toolVersion,
+            rules: rules.map {
+              .init(
+                id: $0.code, shortDescription: .init(text: $0.summary),
+                defaultConfiguration: .init(level: $0.severity.rawValue))
+            })), results: results)
+    ])
+    return Self.encode(log)
+  }
+
+  /// A relative file path as a URI reference (spaces and other reserved characters escaped).
+  static func uri(_ path: String) -> String {
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: ":")
+    return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+  }
+}

@@ -1,0 +1,577 @@
+public import NetexportICU
+public import NetexportModel
+
+/// Checks catalogs against the source catalog and the content model.
+///
+/// Built once per run from the document and the source catalog (what it learns about each
+/// source message is shared), then asked about each catalog; safe to use from several
+/// threads at once.
+public struct Validator: Sendable {
+  public let document: Document
+  public let source: Catalog
+  public let sourceLocale: LanguageTag
+  private let sourceInfo: [String: SourceMessage]
+  /// Glossary terms and abbreviations: their catalog key, and the source forms that show
+  /// the term is used (lowercased).
+  private let terms: [(key: String, forms: [String])]
+
+  /// What the validator knows about one source message.
+  struct SourceMessage: Sendable {
+    var entry: CatalogEntry
+    var structure: MessageStructure?
+    var numbers: [String]
+    var urls: [String]
+    var doNotTranslate: [String]
+    var termKeys: [String]
+    var unbalanced: String?
+    var literalHashes: Int
+  }
+
+  public init(document: Document, source: Catalog, sourceLocale: LanguageTag) {
+    self.document = document
+    self.source = source
+    self.sourceLocale = sourceLocale
+    let termKeys = document.terms.map(\.name.key) + document.abbreviations.map(\.short.key)
+    let terms: [(key: String, forms: [String])] = termKeys.compactMap { key in
+      guard let entry = source[key], !entry.text.isEmpty else { return nil }
+      let forms = [entry.text] + (source.glossaryEntry(key)?.forms ?? [])
+      return (key, forms.map { $0.lowercased() })
+    }
+    self.terms = terms
+    var info: [String: SourceMessage] = [:]
+    for entry in source.entries {
+      let structure = try? MessageStructure(entry.text)
+      let literal = structure?.literalText ?? entry.text
+      let lowered = literal.lowercased()
+      info[entry.key] = SourceMessage(
+        entry: entry, structure: structure, numbers: TextChecks.numbers(in: literal),
+        urls: TextChecks.urls(in: literal),
+        doNotTranslate: document.doNotTranslate.filter { literal.contains($0) },
+        termKeys: terms.filter { term in
+          term.key != entry.key && term.forms.contains { Self.containsWord($0, in: lowered) }
+        }.map(\.key),
+        unbalanced: TextChecks.unbalanced(in: literal), literalHashes: literal.filter { $0 == "#" }.count)
+    }
+    sourceInfo = info
+  }
+
+  // MARK: The source catalog
+
+  /// Checks the source catalog: every message the document uses is there and formats with
+  /// the document's values, and every message is well formed.
+  public func validateSource() -> [Diagnostic] {
+    var findings = source.problems
+    var reported = Set<String>()
+    for ref in document.textRefs {
+      do {
+        _ = try Resolver.format(ref, in: source, locale: sourceLocale)
+      } catch let error as DiagnosticError {
+        for diagnostic in error.diagnostics where reported.insert("\(diagnostic.code) \(ref.key)").inserted {
+          var finding = diagnostic
+          finding.key = ref.key
+          // Syntax errors are reported below with their exact position.
+          if finding.code != "message-syntax" { findings.append(finding) }
+        }
+      } catch {
+        findings.append(
+          Diagnostic(code: "message-arguments", at: source[ref.key]?.textLocation, "\(error)", key: ref.key))
+      }
+    }
+    let rules = PluralRulesCache(locale: sourceLocale)
+    for entry in source.entries {
+      var entryFindings: [Diagnostic] = []
+      let structure = checkSyntax(entry, in: source, into: &entryFindings)
+      if let structure {
+        checkPlurals(structure, entry: entry, in: source, rules: rules, into: &entryFindings)
+      }
+      checkHygiene(entry, in: source, locale: sourceLocale, into: &entryFindings)
+      if TextChecks.hasDoubledSpace(entry.text) {
+        entryFindings.append(
+          finding("doubled-space", entry.textLocation, "'\(entry.key)' has two spaces in a row", key: entry.key))
+      }
+      if let mark = sourceInfo[entry.key]?.unbalanced {
+        entryFindings.append(
+          finding(
+            "unbalanced-brackets", entry.textLocation, "'\(entry.key)' has a '\(mark)' without its partner",
+            key: entry.key))
+      }
+      findings += applyAllow(entryFindings, entry: entry)
+    }
+    checkGlossaryKeys(of: source, into: &findings)
+    return Self.ordered(findings.map { withLocale($0, source.locale) })
+  }
+
+  // MARK: Target catalogs
+
+  /// Checks a target catalog against the source catalog.
+  public func validate(_ catalog: Catalog, locale: LanguageTag) -> [Diagnostic] {
+    var findings = catalog.problems
+    let rules = PluralRulesCache(locale: locale)
+    let sameLanguage =
+      locale.canonical.split(separator: "-").first == sourceLocale.canonical.split(separator: "-").first
+    let agreedForms = agreedTerms(in: catalog)
+    let rightToLeft = locale.isRightToLeft
+    let script = locale.likelyScript
+    let obsoleteKeys = Set(catalog.obsolete.map(\.key))
+
+    for sourceEntry in source.entries {
+      let key = sourceEntry.key
+      guard let info = sourceInfo[key] else { continue }
+      guard let entry = catalog[key] else {
+        let hint =
+          obsoleteKeys.contains(key)
+          ? "it is in 'obsolete'; run 'netexport update' to bring it back"
+          : "run 'netexport update' to add it"
+        findings.append(
+          finding(
+            "missing-key", catalog.entriesLocation,
+            "no entry '\(key)' (source: \(TextChecks.quote(sourceEntry.text))); \(hint)", key: key))
+        continue
+      }
+      var entryFindings: [Diagnostic] = []
+      defer { findings += applyAllow(entryFindings, entry: entry) }
+      func add(_ code: String, _ location: SourceLocation?, _ message: String) {
+        entryFindings.append(finding(code, location, message, key: key))
+      }
+
+      // Staleness and state.
+      if let recorded = entry.source {
+        if recorded != sourceEntry.text {
+          add(
+            "stale-source", entry.location,
+            "'\(key)' records a source text that is no longer current; the source changed: \(WordDiff.describe(from: recorded, to: sourceEntry.text)). Run 'netexport update' to mark it for review"
+          )
+        }
+      } else if !entry.text.isEmpty {
+        add(
+          "missing-source", entry.location,
+          "'\(key)' does not record the source text it translates, so a change in the source cannot be noticed; run 'netexport update' to add it"
+        )
+      }
+      if entry.text.isEmpty {
+        add(
+          "empty-text", entry.textLocation,
+          "'\(key)' has no text yet; translate \(TextChecks.quote(sourceEntry.text)), then set state: translated")
+        continue
+      }
+      switch entry.state {
+      case .new?:
+        add(
+          "state-new", entry.location,
+          "'\(key)' has a text but is still marked 'new'; when the translation is done, set state: translated")
+      case .needsReview?:
+        let change =
+          entry.previousSource.map {
+            "; the source changed: \(WordDiff.describe(from: $0, to: entry.source ?? sourceEntry.text))"
+          } ?? ""
+        add(
+          "needs-review", entry.location,
+          "'\(key)' needs review\(change). Check the translation against the source, then set state: translated and remove previous-source"
+        )
+      default: break
+      }
+      if !sameLanguage && entry.text == sourceEntry.text && TextChecks.hasLetters(entry.text)
+        && !document.doNotTranslate.contains(entry.text)
+      {
+        add(
+          "untranslated", entry.textLocation,
+          "'\(key)' is the same as the source text \(TextChecks.quote(sourceEntry.text)); translate it, or add allow: [untranslated] to the entry if it is right as it is (a name, for example)"
+        )
+      }
+
+      // ICU MessageFormat.
+      guard let structure = checkSyntax(entry, in: catalog, into: &entryFindings) else { continue }
+      if let sourceStructure = info.structure {
+        checkArguments(structure, against: sourceStructure, entry: entry, into: &entryFindings)
+      }
+      checkPlurals(structure, entry: entry, in: catalog, rules: rules, into: &entryFindings)
+      let literal = structure.literalText
+      if literal.filter({ $0 == "#" }).count > info.literalHashes {
+        add(
+          "hash-outside-plural", entry.textLocation,
+          "'\(key)' has a '#' outside a plural branch; there it prints as '#' and does not stand for the number")
+      }
+
+      // Text hygiene.
+      checkHygiene(entry, in: catalog, locale: locale, rightToLeft: rightToLeft, script: script, into: &entryFindings)
+      if TextChecks.leadingWhitespace(entry.text) != TextChecks.leadingWhitespace(sourceEntry.text)
+        || TextChecks.trailingWhitespace(entry.text) != TextChecks.trailingWhitespace(sourceEntry.text)
+      {
+        add(
+          "whitespace-mismatch", entry.textLocation,
+          "'\(key)' starts or ends with other whitespace than the source text; match the source's spaces and line breaks at the ends"
+        )
+      }
+      if TextChecks.hasDoubledSpace(entry.text) && !TextChecks.hasDoubledSpace(sourceEntry.text) {
+        add("doubled-space", entry.textLocation, "'\(key)' has two spaces in a row")
+      }
+      if let mark = TextChecks.unbalanced(in: literal), info.unbalanced == nil {
+        add("unbalanced-brackets", entry.textLocation, "'\(key)' has a '\(mark)' without its partner")
+      }
+      let numbers = TextChecks.numbers(in: literal)
+      let missingNumbers = info.numbers.filter { !numbers.contains($0) }
+      if !missingNumbers.isEmpty {
+        add(
+          "number-missing", entry.textLocation,
+          "'\(key)' lacks the number\(missingNumbers.count == 1 ? "" : "s") \(Self.list(missingNumbers)) of the source text \(TextChecks.quote(sourceEntry.text)); a changed number can mislead a patient"
+        )
+      }
+      let addedNumbers = numbers.filter { !info.numbers.contains($0) }
+      if !addedNumbers.isEmpty {
+        add(
+          "number-added", entry.textLocation,
+          "'\(key)' has the number\(addedNumbers.count == 1 ? "" : "s") \(Self.list(addedNumbers)), which the source text does not have"
+        )
+      }
+      let urls = TextChecks.urls(in: literal)
+      for url in info.urls where !urls.contains(url) {
+        add(
+          "url-changed", entry.textLocation, "'\(key)' must keep the web address \(url) exactly as the source has it")
+      }
+      for url in urls where !info.urls.contains(url) {
+        add("url-added", entry.textLocation, "'\(key)' has the web address \(url), which the source text does not have")
+      }
+
+      // Terminology.
+      for item in info.doNotTranslate where !literal.contains(item) {
+        add(
+          "do-not-translate", entry.textLocation,
+          "'\(key)' must keep \"\(item)\" exactly as it is (it is on the document's do-not-translate list)")
+      }
+      let lowered = literal.lowercased()
+      for termKey in info.termKeys {
+        guard let forms = agreedForms[termKey], !forms.contains(where: { lowered.contains($0) }) else { continue }
+        add(
+          "glossary-term", entry.textLocation,
+          "'\(key)' translates a text that uses the glossary term \(TextChecks.quote(source[termKey]?.text ?? termKey)), but not the agreed term \(TextChecks.quote(catalog[termKey]?.text ?? "")); use it, or add the form used here to glossary '\(termKey)' forms"
+        )
+      }
+    }
+
+    for entry in catalog.entries where sourceInfo[entry.key] == nil {
+      findings.append(
+        finding(
+          "obsolete-key", entry.location,
+          "the source no longer has '\(entry.key)'; run 'netexport update' to move it to 'obsolete' (its text is kept there)",
+          key: entry.key))
+    }
+    checkGlossaryKeys(of: catalog, into: &findings)
+    return Self.ordered(findings.map { withLocale($0, locale.canonical) })
+  }
+
+  // MARK: Checks
+
+  private func checkSyntax(
+    _ entry: CatalogEntry, in catalog: Catalog, into findings: inout [Diagnostic]
+  ) -> MessageStructure? {
+    do {
+      return try MessageStructure(entry.text)
+    } catch {
+      let location = error.utf16Offset.map { catalog.location(in: entry, utf16Offset: $0) } ?? entry.textLocation
+      if error.name == "U_DEFAULT_KEYWORD_MISSING" {
+        findings.append(
+          finding(
+            "other-branch-missing", location,
+            "'\(entry.key)' has a plural, selectordinal or select without an 'other' branch; ICU needs one for every value the other branches do not match",
+            key: entry.key))
+      } else {
+        findings.append(
+          finding(
+            "message-syntax", location,
+            "'\(entry.key)' is not a valid ICU message: \(error). Braces must pair up, and a literal { or } is written '{' or '}'",
+            key: entry.key))
+      }
+      return nil
+    }
+  }
+
+  private func checkArguments(
+    _ structure: MessageStructure, against sourceStructure: MessageStructure, entry: CatalogEntry,
+    into findings: inout [Diagnostic]
+  ) {
+    let sourceTypes = Self.firstTypes(sourceStructure)
+    let types = Self.firstTypes(structure)
+    for (name, type) in sourceTypes where types[name] == nil {
+      findings.append(
+        finding(
+          "argument-missing", entry.textLocation,
+          "'\(entry.key)' does not use {\(name)} (a \(type) in the source message); every value the source shows must appear in the translation",
+          key: entry.key))
+    }
+    for argument in structure.arguments where sourceTypes[argument.name] == nil {
+      findings.append(
+        finding(
+          "argument-unknown", entry.textLocation,
+          "'\(entry.key)' uses {\(argument.name)}, which the source message does not have (it has \(sourceTypes.isEmpty ? "no arguments" : sourceTypes.keys.sorted().map { "{\($0)}" }.joined(separator: ", "))); check the spelling",
+          key: entry.key))
+    }
+    for (name, type) in types {
+      guard let sourceType = sourceTypes[name], sourceType != type else { continue }
+      findings.append(
+        finding(
+          "argument-type", entry.textLocation,
+          "'\(entry.key)' uses {\(name)} as a \(type), but the source message uses it as a \(sourceType)",
+          key: entry.key))
+    }
+  }
+
+  private static func firstTypes(_ structure: MessageStructure) -> [String: String] {
+    var types: [String: String] = [:]
+    for argument in structure.arguments where types[argument.name] == nil {
+      types[argument.name] = argument.typeName
+    }
+    return types
+  }
+
+  /// Plural and selectordinal branches against the locale's CLDR categories.
+  ///
+  /// A missing category is an error, except one that holds only numbers of a million or more
+  /// (`many` in Spanish, French, Italian and Portuguese: "1 000 000 de réponses"): ICU then
+  /// uses `other`, whose wording is at worst slightly off for exact millions, so it is a
+  /// warning. A category that explicit `=N` branches cover entirely (Arabic `zero` by `=0`)
+  /// needs no branch of its own.
+  private func checkPlurals(
+    _ structure: MessageStructure, entry: CatalogEntry, in catalog: Catalog, rules: PluralRulesCache,
+    into findings: inout [Diagnostic]
+  ) {
+    for argument in structure.arguments where argument.kind == .plural || argument.kind == .selectordinal {
+      let type: PluralRules.RuleType = argument.kind == .plural ? .cardinal : .ordinal
+      guard let required = rules.categories(type) else { continue }
+      let location = catalog.location(in: entry, utf16Offset: argument.utf16Offset)
+      let keywords = argument.selectors.filter { !$0.hasPrefix("=") }
+      let explicit = Set(argument.selectors.filter { $0.hasPrefix("=") }.compactMap { Double($0.dropFirst()) })
+      let kind = argument.kind == .plural ? "plural" : "selectordinal"
+      for category in required where !keywords.contains(category) {
+        let samples = rules.samples(category, type)
+        let integers = samples.filter { $0 == $0.rounded() }
+        if !integers.isEmpty && integers.allSatisfy(explicit.contains) && samples.allSatisfy(explicit.contains) {
+          continue
+        }
+        let onlyMillions = !integers.isEmpty && integers.allSatisfy { $0 >= 1_000_000 }
+        findings.append(
+          finding(
+            "plural-category-missing", location,
+            onlyMillions
+              ? "'\(entry.key)': the \(kind) {\(argument.name)} has no '\(category)' branch, which \(catalog.locale) uses for exact millions (1000000, 2000000, ...); 'other' is used instead"
+              : "'\(entry.key)': the \(kind) {\(argument.name)} has no '\(category)' branch; \(catalog.locale) needs \(required.joined(separator: ", ")) (CLDR plural rules), e.g. \(Self.sampleText(samples))",
+            key: entry.key, severity: onlyMillions ? .warning : .error))
+      }
+      for keyword in keywords where !required.contains(keyword) {
+        findings.append(
+          finding(
+            "plural-category-unused", location,
+            "'\(entry.key)': the \(kind) {\(argument.name)} has a '\(keyword)' branch, which \(catalog.locale) never uses (it uses \(required.joined(separator: ", "))); remove it",
+            key: entry.key))
+      }
+    }
+  }
+
+  private static func sampleText(_ samples: [Double]) -> String {
+    let integers = samples.filter { $0 == $0.rounded() && abs($0) < 1e15 }.prefix(4).map { String(Int($0)) }
+    return integers.isEmpty ? "for fractions" : "for \(integers.joined(separator: ", "))"
+  }
+
+  /// Normalization, bidirectional controls and invisible characters.
+  private func checkHygiene(
+    _ entry: CatalogEntry, in catalog: Catalog, locale: LanguageTag, rightToLeft: Bool? = nil,
+    script: String? = nil, into findings: inout [Diagnostic]
+  ) {
+    let rtl = rightToLeft ?? locale.isRightToLeft
+    if !Normalization.isNFC(entry.text) {
+      findings.append(
+        finding(
+          "not-nfc", entry.textLocation,
+          "'\(entry.key)' is not in Unicode NFC: some accented letters are written as a letter plus a combining mark; save it with composed characters (NFC)",
+          key: entry.key))
+    }
+    var utf16Offset = 0
+    var open: [(scalar: Unicode.Scalar, offset: Int)] = []
+    var reportedInvisible = false
+    for scalar in entry.text.unicodeScalars {
+      defer { utf16Offset += UTF16.width(scalar) }
+      let value = scalar.value
+      let isEmbedding = (0x202A...0x202E).contains(value)
+      let isIsolate = (0x2066...0x2069).contains(value)
+      if isEmbedding || isIsolate {
+        let location = catalog.location(in: entry, utf16Offset: utf16Offset)
+        if !rtl {
+          findings.append(
+            finding(
+              "bidi-control", location,
+              "'\(entry.key)' contains \(TextChecks.describe(scalar)), which a left-to-right language does not need; it can change the order in which characters are shown, so remove it",
+              key: entry.key))
+          return
+        }
+        if value == 0x202D || value == 0x202E {
+          findings.append(
+            finding(
+              "bidi-control", location,
+              "'\(entry.key)' contains \(TextChecks.describe(scalar)), which forces characters into another order (it can make '50' show as '05'); use an isolate (U+2067 ... U+2069) or the marks U+200F/U+200E instead",
+              key: entry.key))
+          return
+        }
+        if value == 0x202C || value == 0x2069 {
+          let opener: (UInt32) -> Bool =
+            value == 0x202C ? { (0x202A...0x202B).contains($0) } : { (0x2066...0x2068).contains($0) }
+          guard let last = open.last, opener(last.scalar.value) else {
+            findings.append(
+              finding(
+                "bidi-control", location,
+                "'\(entry.key)' contains \(TextChecks.describe(scalar)) with nothing to close; remove it",
+                key: entry.key))
+            return
+          }
+          open.removeLast()
+        } else {
+          open.append((scalar, utf16Offset))
+        }
+        continue
+      }
+      if scalar.properties.generalCategory == .format && !reportedInvisible
+        && !Self.allowedInvisible(scalar, rightToLeft: rtl, script: script ?? locale.likelyScript)
+      {
+        reportedInvisible = true
+        findings.append(
+          finding(
+            "invisible-character", catalog.location(in: entry, utf16Offset: utf16Offset),
+            "'\(entry.key)' contains the invisible character \(TextChecks.describe(scalar)); remove it unless the text needs it",
+            key: entry.key))
+      }
+    }
+    if let unclosed = open.first {
+      findings.append(
+        finding(
+          "bidi-control", catalog.location(in: entry, utf16Offset: unclosed.offset),
+          "'\(entry.key)' opens \(TextChecks.describe(unclosed.scalar)) but never closes it; close it with \(unclosed.scalar.value >= 0x2066 ? "U+2069 POP DIRECTIONAL ISOLATE" : "U+202C POP DIRECTIONAL FORMATTING") so the text after it is not affected",
+          key: entry.key))
+    }
+  }
+
+  /// Format characters a language legitimately needs: direction marks in right-to-left
+  /// text, and zero-width (non-)joiners in scripts that join letters.
+  private static func allowedInvisible(_ scalar: Unicode.Scalar, rightToLeft: Bool, script: String?) -> Bool {
+    switch scalar.value {
+    case 0x200E, 0x200F, 0x061C: rightToLeft
+    case 0x200C, 0x200D: !["Latn", "Cyrl", "Grek"].contains(script ?? "Latn")
+    default: false
+    }
+  }
+
+  private func checkGlossaryKeys(of catalog: Catalog, into findings: inout [Diagnostic]) {
+    let known = Set(document.terms.map(\.name.key) + document.abbreviations.map(\.short.key))
+    for entry in catalog.glossary where !known.contains(entry.key) {
+      findings.append(
+        finding(
+          "glossary-unknown-key", entry.location,
+          "glossary entry '\(entry.key)' names no term or abbreviation of the document (known: \(known.sorted().joined(separator: ", ")))",
+          key: entry.key))
+    }
+  }
+
+  /// The locale's agreed forms of each term: the term's own translation and the glossary's
+  /// forms, lowercased. Matched as substrings, so inflected endings and scripts without
+  /// spaces between words work.
+  private func agreedTerms(in catalog: Catalog) -> [String: [String]] {
+    var agreed: [String: [String]] = [:]
+    for term in terms {
+      var forms = catalog.glossaryEntry(term.key)?.forms ?? []
+      if let entry = catalog[term.key], !entry.text.isEmpty, entry.state != .new { forms.insert(entry.text, at: 0) }
+      if !forms.isEmpty { agreed[term.key] = forms.map { $0.lowercased() } }
+    }
+    return agreed
+  }
+
+  /// Whether `word` occurs in `text` as a whole word (both lowercased).
+  static func containsWord(_ word: String, in text: String) -> Bool {
+    guard !word.isEmpty else { return false }
+    for range in text.ranges(of: word) {
+      let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+      let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+      if !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false)
+        && !(after?.isNumber ?? false)
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  private func applyAllow(_ findings: [Diagnostic], entry: CatalogEntry) -> [Diagnostic] {
+    guard !entry.allow.isEmpty else { return findings }
+    var kept = findings.filter { !($0.severity == .warning && entry.allow.contains($0.code)) }
+    for code in entry.allow {
+      guard let rule = Rule.named(code) else {
+        kept.append(
+          finding(
+            "invalid-allow", entry.location, "'\(entry.key)' allows '\(code)', which is not a finding code",
+            key: entry.key))
+        continue
+      }
+      if rule.severity == .error {
+        kept.append(
+          finding(
+            "invalid-allow", entry.location,
+            "'\(entry.key)' allows '\(code)', but errors cannot be allowed; fix the entry instead", key: entry.key))
+      }
+    }
+    return kept
+  }
+
+  private func finding(
+    _ code: String, _ location: SourceLocation?, _ message: String, key: String?,
+    severity: Diagnostic.Severity? = nil
+  ) -> Diagnostic {
+    Diagnostic(severity ?? Rule.named(code)?.severity ?? .error, code: code, at: location, message, key: key)
+  }
+
+  private func withLocale(_ diagnostic: Diagnostic, _ locale: String) -> Diagnostic {
+    var copy = diagnostic
+    copy.locale = locale
+    return copy
+  }
+
+  private static func list(_ items: [String]) -> String {
+    items.map { "\"\($0)\"" }.joined(separator: ", ")
+  }
+
+  /// Findings in file order; those without a line first.
+  static func ordered(_ findings: [Diagnostic]) -> [Diagnostic] {
+    findings.enumerated().sorted { lhs, rhs in
+      let left = (lhs.element.location?.line ?? 0, lhs.element.location?.column ?? 0, lhs.offset)
+      let right = (rhs.element.location?.line ?? 0, rhs.element.location?.column ?? 0, rhs.offset)
+      return left < right
+    }.map(\.element)
+  }
+}
+
+/// A locale's plural rules, opened once per catalog.
+final class PluralRulesCache {
+  private let locale: LanguageTag
+  private var rules: [PluralRules.RuleType: PluralRules] = [:]
+  private var categoryCache: [PluralRules.RuleType: [String]] = [:]
+  private var sampleCache: [String: [Double]] = [:]
+
+  init(locale: LanguageTag) { self.locale = locale }
+
+  private func rules(_ type: PluralRules.RuleType) -> PluralRules? {
+    if let cached = rules[type] { return cached }
+    let opened = try? PluralRules(locale: locale, type: type)
+    rules[type] = opened
+    return opened
+  }
+
+  func categories(_ type: PluralRules.RuleType) -> [String]? {
+    if let cached = categoryCache[type] { return cached }
+    let categories = try? rules(type)?.categories()
+    categoryCache[type] = categories
+    return categories
+  }
+
+  func samples(_ category: String, _ type: PluralRules.RuleType) -> [Double] {
+    let cacheKey = "\(type.rawValue) \(category)"
+    if let cached = sampleCache[cacheKey] { return cached }
+    let samples = (try? rules(type)?.samples(of: category)) ?? []
+    sampleCache[cacheKey] = samples
+    return samples
+  }
+}

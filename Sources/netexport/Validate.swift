@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import NetexportICU
+import NetexportModel
+import NetexportValidation
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Options every catalog command shares.
+struct ProjectOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The folder holding Locales/ and Exports/.", valueName: "dir"))
+  var project: String = "."
+
+  @Option(
+    name: .long, help: ArgumentHelp("Use another document (YAML) instead of the bundled one.", valueName: "file"))
+  var content: String?
+
+  func load() throws -> (Project, Document) {
+    let project = Project(path: project)
+    let document =
+      try content.map { try Document.load(URL(fileURLWithPath: $0), displayPath: $0) } ?? Document.bundledDefault()
+    return (project, document)
+  }
+}
+
+/// Checks `--locale` values before anything runs: a malformed tag is a usage error (64).
+func canonicalLocales(_ requested: [String]) throws -> [String] {
+  try requested.map { value in
+    guard let tag = LanguageTag(value) else {
+      throw ValidationError("'\(value)' is not a valid BCP 47 language tag (for example: en, es, pt-BR, zh-Hans).")
+    }
+    return tag.canonical
+  }
+}
+
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check catalogs against the source catalog and the document.",
+    discussion: """
+      Checks completeness, staleness, ICU message syntax, arguments and plural categories,
+      text hygiene and terminology; docs/validation.md lists every finding code.
+      Exit status: 0 when there are no errors (with --strict, no warnings either), 1 when
+      there are, 64 for a usage error.
+      """
+  )
+
+  @Option(
+    name: .long, parsing: .singleValue,
+    help: "A locale to check (repeatable); default: every catalog in Locales/, the source's included.")
+  var locale: [String] = []
+
+  @Option(name: .long, help: "The report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var report: ReportFormat = .text
+
+  @Flag(name: .long, help: "Fail on warnings too.")
+  var strict = false
+
+  @Option(name: .long, help: ArgumentHelp("Write the report to a file instead of standard output.", valueName: "file"))
+  var output: String?
+
+  @OptionGroup var projectOptions: ProjectOptions
+
+  func validate() throws { _ = try canonicalLocales(locale) }
+
+  func run() throws {
+    try reportingFailures {
+      let (project, document) = try projectOptions.load()
+      let requested = try canonicalLocales(locale)
+      for tag in requested { _ = try project.locale(tag) }
+      let validator = try Validator.forProject(project, document: document)
+      let result = try validator.validate(project: project, locales: requested.isEmpty ? nil : requested)
+      let rendered = ReportRenderer(toolVersion: Netexport.toolVersion, strict: strict).render(result, as: report)
+      if let output {
+        try TextFile.writeAtomically(rendered, to: URL(fileURLWithPath: output), displayPath: output)
+      } else {
+        FileHandle.standardOutput.write(Data(rendered.utf8))
+      }
+      if !result.passes(strict: strict) { throw ExitCode.failure }
+    }
+  }
+}
