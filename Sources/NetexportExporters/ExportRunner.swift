@@ -12,21 +12,70 @@ public struct RenderedExport: Sendable, Equatable {
   public var contents: String
 }
 
+/// What a render produced, and what the user should know about it.
+public struct RenderResult: Sendable {
+  public var exports: [RenderedExport]
+  /// One line per locale that took messages from the source locale (`--allow-incomplete`).
+  public var notes: [String]
+}
+
 /// Renders and writes exports: everything is rendered before anything is written, so a
 /// problem in one locale never leaves a half-updated `Exports/` folder.
 public enum ExportRunner {
-  /// Resolves and renders the document for every pair of locale and format.
+  /// Validates, resolves and renders the document for every pair of locale and format.
+  ///
+  /// A locale whose catalog has validation errors is refused, naming them: a handout must
+  /// never mix languages or drop a sentence. With `allowIncomplete`, the messages with
+  /// errors are taken from the source locale instead (and marked as such), and a note
+  /// says how many; problems that are not about one message still refuse the locale.
   ///
   /// - Throws: `DiagnosticError` with the problems of every locale that fails.
   public static func render(
-    _ document: Document, project: Project, locales: [LanguageTag], formats: [ExportFormat], options: ExportOptions
-  ) throws -> [RenderedExport] {
+    _ document: Document, project: Project, locales: [LanguageTag], formats: [ExportFormat], options: ExportOptions,
+    allowIncomplete: Bool = false
+  ) throws -> RenderResult {
+    let validator = try Validator.forProject(project, document: document)
     var exports: [RenderedExport] = []
+    var notes: [String] = []
     var problems: [Diagnostic] = []
     for locale in locales {
       do {
-        let catalog = try project.catalog(for: locale)
-        let resolved = try Resolver.resolve(document, catalog: catalog, locale: locale)
+        let report = validator.validateFile(project: project, name: locale.canonical)
+        let errors = report.findings.filter { $0.severity == .error }
+        var fallback: Resolver.Fallback?
+        if !errors.isEmpty {
+          let perMessage = errors.filter { $0.key != nil }
+          let canFill = allowIncomplete && !report.isSource && perMessage.count == errors.count
+          guard canFill else {
+            let hint =
+              report.isSource
+              ? "fix them first"
+              : allowIncomplete
+                ? "these are not about single messages, so --allow-incomplete cannot fill them; fix them first"
+                : "fix them, or pass --allow-incomplete to fill the gaps from \(validator.sourceLocale)"
+            throw DiagnosticError(
+              errors
+                + [
+                  Diagnostic(
+                    code: "export-refused", at: SourceLocation(file: report.file),
+                    "not exporting \(locale): its catalog has \(errors.count) error\(errors.count == 1 ? "" : "s") (above); \(hint)",
+                    locale: locale.canonical)
+                ])
+          }
+          let keys = Set(perMessage.compactMap(\.key))
+          fallback = Resolver.Fallback(catalog: validator.source, locale: validator.sourceLocale, keys: keys)
+          let used = Set(document.textRefs.map(\.key))
+          let filled = keys.intersection(used).count
+          var byCode: [String: Int] = [:]
+          for error in perMessage where used.contains(error.key ?? "") { byCode[error.code, default: 0] += 1 }
+          let reasons = byCode.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+          notes.append(
+            "note: \(locale): \(filled) of \(used.count) messages are in \(validator.sourceLocale.displayName(in: validator.sourceLocale)) (\(validator.sourceLocale)), taken from the source because their translation is not ready (\(reasons))"
+          )
+        }
+        let catalog =
+          report.isSource ? validator.source : try project.catalog(for: locale, lenient: fallback != nil)
+        let resolved = try Resolver.resolve(document, catalog: catalog, locale: locale, fallback: fallback)
         for format in formats {
           guard let exporter = format.exporter(options: options) else {
             throw DiagnosticError(
@@ -45,7 +94,7 @@ public enum ExportRunner {
       }
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
-    return exports
+    return RenderResult(exports: exports, notes: notes)
   }
 
   /// Writes rendered exports to their places in the project, each atomically.

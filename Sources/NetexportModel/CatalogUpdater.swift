@@ -58,20 +58,28 @@ public enum CatalogUpdater {
     var keptBlocks: [String: Block] = [:]
     var blocksInOrder: [(key: String, block: Block)] = []
     var toObsolete: [Block] = []
+    // Blank lines above a moved entry stay where they were; its comments move with it.
+    var carried: [String] = []
     for block in layout.entries {
       guard let entry = target[block.key] else { continue }
       if sourceKeys.contains(block.key) {
         var edited = block
+        edited.leading = carried + edited.leading
+        carried = []
         if let sourceEntry = source[block.key] {
           edit(&edited, entry: entry, sourceEntry: sourceEntry, update: &update)
         }
         keptBlocks[block.key] = edited
         blocksInOrder.append((block.key, edited))
       } else {
-        toObsolete.append(block)
+        var moved = block
+        carried += block.leading.filter { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+        moved.leading = block.leading.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        toObsolete.append(moved)
         update.movedToObsolete.append(block.key)
       }
     }
+    layout.entriesTrailer = carried + layout.entriesTrailer
 
     // Source keys missing from the entries: restore from obsolete, or add.
     var inserts: [String?: [Block]] = [:]
@@ -104,6 +112,9 @@ public enum CatalogUpdater {
 
     // Assemble the entries section.
     var entryLines: [String] = layout.entriesHeader
+    if layout.entries.isEmpty, let index = entryLines.lastIndex(where: { $0.hasPrefix("entries:") }) {
+      entryLines[index] = "entries:"  // was `entries: {}`; entries follow now
+    }
     for block in inserts[nil] ?? [] { entryLines += block.leading + block.lines }
     for (key, block) in blocksInOrder {
       entryLines += block.leading + block.lines
@@ -231,7 +242,13 @@ public enum CatalogUpdater {
 
     /// Sets a field to a value (or removes it for `nil`), replacing its lines or adding a line.
     mutating func set(_ name: String, _ value: String?) {
-      let newLines = value.map { [CatalogWriter.field(name, $0, indent: fieldIndent)] } ?? []
+      let newLines =
+        value.map {
+          // A state is a keyword, written plain like the catalogs netexport creates.
+          name == "state"
+            ? [String(repeating: " ", count: fieldIndent) + "state: \($0)"]
+            : [CatalogWriter.field(name, $0, indent: fieldIndent)]
+        } ?? []
       if let range = fields[name] {
         replace(range, with: newLines)
         return
@@ -323,7 +340,8 @@ public enum CatalogUpdater {
         while let last = sectionLines.last, sectionLines.count > 1, Self.isTrivia(last) {
           trailer.insert(sectionLines.removeLast(), at: 0)
         }
-        guard let mapping = pair.value.mapping, mapping.style != .flow || mapping.isEmpty else {
+        let inline = pair.value.mark?.line == pair.key.mark?.line
+        guard let mapping = pair.value.mapping, !inline || mapping.isEmpty else {
           if name == "obsolete", pair.value.scalar != nil || pair.value.mapping?.isEmpty == true {
             obsoleteHeader = sectionLines
             obsoleteTrailer = trailer
@@ -354,7 +372,9 @@ public enum CatalogUpdater {
           }
           var fields: [String: Range<Int>] = [:]
           var fieldIndent = (entryPair.key.mark?.column ?? 1) + 1
-          let isFlow = entryPair.value.mapping?.style == .flow || entryPair.value.mapping == nil
+          // A value on the key's own line is written inline ({...}): its fields share a line.
+          let isFlow =
+            entryPair.value.mapping == nil || entryPair.value.mark?.line == entryPair.key.mark?.line
           if let fieldMapping = entryPair.value.mapping, !isFlow {
             let fieldLines = fieldMapping.map { ($0.key.mark?.line ?? 1) - 1 - start - blockStart }
             fieldIndent = (fieldMapping.first?.key.mark?.column ?? fieldIndent + 1) - 1

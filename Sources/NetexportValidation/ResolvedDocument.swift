@@ -9,11 +9,16 @@ public struct ResolvedText: Hashable, Sendable, CustomStringConvertible {
   public var text: String
   /// Where the message is in its catalog, so reports can point writers at it.
   public var location: SourceLocation?
+  /// Set when the text is in another language than the document: a message taken from the
+  /// source locale because its translation is not ready (`--allow-incomplete`). Exports
+  /// mark such passages with their language.
+  public var language: LanguageTag?
 
-  public init(key: String, text: String, location: SourceLocation? = nil) {
+  public init(key: String, text: String, location: SourceLocation? = nil, language: LanguageTag? = nil) {
     self.key = key
     self.text = text
     self.location = location
+    self.language = language
   }
 
   public var description: String { text }

@@ -7,15 +7,34 @@ public import NetexportModel
 /// message the document uses is missing, untranslated, waiting for review, or does not
 /// format; it reports all such problems at once.
 public enum Resolver {
+  /// Where to take messages whose translation is not ready, when the user allows an
+  /// incomplete export.
+  public struct Fallback: Sendable {
+    /// The source locale's catalog.
+    public var catalog: Catalog
+    public var locale: LanguageTag
+    /// The keys to take from it.
+    public var keys: Set<String>
+
+    public init(catalog: Catalog, locale: LanguageTag, keys: Set<String>) {
+      self.catalog = catalog
+      self.locale = locale
+      self.keys = keys
+    }
+  }
+
   /// Resolves `document` in the catalog's locale.
   ///
   /// - Parameters:
   ///   - document: The content model.
   ///   - catalog: The locale's catalog.
   ///   - locale: The catalog's locale.
+  ///   - fallback: Messages to take from the source locale instead, marked with its language.
   /// - Throws: `DiagnosticError` listing every message that cannot be used, each with the
   ///   catalog file and, where the entry exists, its line and column.
-  public static func resolve(_ document: Document, catalog: Catalog, locale: LanguageTag) throws -> ResolvedDocument {
+  public static func resolve(
+    _ document: Document, catalog: Catalog, locale: LanguageTag, fallback: Fallback? = nil
+  ) throws -> ResolvedDocument {
     let isSource = locale.canonical == document.sourceLocale
     var problems: [Diagnostic] = []
     var reported = Set<Diagnostic>()
@@ -23,6 +42,11 @@ public enum Resolver {
     // report lists every problem rather than the first.
     func text(_ ref: TextRef) -> ResolvedText {
       do {
+        if let fallback, fallback.keys.contains(ref.key) {
+          var text = try format(ref, in: fallback.catalog, locale: fallback.locale)
+          text.language = fallback.locale
+          return text
+        }
         return try format(ref, in: catalog, locale: locale, isSource: isSource)
       } catch let error as DiagnosticError {
         for diagnostic in error.diagnostics where reported.insert(diagnostic).inserted {

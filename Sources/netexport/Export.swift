@@ -39,6 +39,13 @@ struct Export: ParsableCommand {
   @Flag(name: .long, help: "Export every locale in every format that is built.")
   var all = false
 
+  @Flag(
+    name: .long,
+    help:
+      "Export a locale whose catalog has errors, taking those messages from the source locale (and saying how many)."
+  )
+  var allowIncomplete = false
+
   func validate() throws {
     if all {
       guard locale == nil, output == nil else {
@@ -78,14 +85,19 @@ struct Export: ParsableCommand {
               code: "no-catalogs", at: SourceLocation(file: project.displayPath("Locales/")),
               "there are no catalogs (Locales/<locale>.yaml) to export"))
         }
-        let exports = try ExportRunner.render(
-          document, project: project, locales: locales, formats: ExportFormat.available, options: options)
-        for path in try ExportRunner.write(exports, project: project) { print(path) }
+        let result = try ExportRunner.render(
+          document, project: project, locales: locales, formats: ExportFormat.available, options: options,
+          allowIncomplete: allowIncomplete)
+        printNotes(result.notes)
+        for path in try ExportRunner.write(result.exports, project: project) { print(path) }
         return
       }
       let tag = try project.locale(locale ?? "")
-      let exports = try ExportRunner.render(
-        document, project: project, locales: [tag], formats: [format], options: options)
+      let result = try ExportRunner.render(
+        document, project: project, locales: [tag], formats: [format], options: options,
+        allowIncomplete: allowIncomplete)
+      printNotes(result.notes)
+      let exports = result.exports
       switch output {
       case "-":
         FileHandle.standardOutput.write(Data(exports.map(\.contents).joined().utf8))
@@ -96,5 +108,9 @@ struct Export: ParsableCommand {
         for path in try ExportRunner.write(exports, project: project) { print(path) }
       }
     }
+  }
+
+  private func printNotes(_ notes: [String]) {
+    for note in notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
   }
 }
