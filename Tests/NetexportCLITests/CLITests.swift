@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 
+/// Standard error, filled by a reader thread; read only after it signals.
+final class ErrorCollector: @unchecked Sendable {
+  var data = Data()
+}
+
 /// Runs the built `netexport` as a user would, in a scratch copy of the project.
 struct CLI {
   struct Result {
@@ -50,6 +55,10 @@ struct CLI {
   }
 
   func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
+    try run(arguments: arguments, environment: environment)
+  }
+
+  func run(arguments: [String], environment: [String: String] = [:]) throws -> Result {
     let process = Process()
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     process.executableURL = Self.executable
@@ -60,8 +69,18 @@ struct CLI {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Standard error is read on another thread, so that a child filling one pipe while
+    // this thread waits on the other cannot deadlock.
+    let errorPipe = err.fileHandleForReading
+    let errors = ErrorCollector()
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      errors.data = errorPipe.readDataToEndOfFile()
+      done.signal()
+    }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    done.wait()
+    let stderr = errors.data
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
