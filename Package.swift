@@ -43,6 +43,9 @@ let package = Package(
     .testTarget(
       name: "NetexportModelTests", dependencies: ["NetexportModel"], resources: [.copy("Fixtures")]),
     .testTarget(
+      name: "NetexportValidationTests", dependencies: ["NetexportValidation", "NetexportModel", "NetexportICU"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
       name: "NetexportExportersTests",
       dependencies: ["NetexportExporters", "NetexportValidation", "NetexportModel"],
       resources: [.copy("Snapshots")]

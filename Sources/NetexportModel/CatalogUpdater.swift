@@ -165,8 +165,12 @@ public enum CatalogUpdater {
     var changes: [(field: String, value: String?)] = []
     if entry.source != current {
       if translated {
-        if entry.previousSource == nil, let recorded = entry.source {
-          changes.append(("previous-source", recorded))
+        // previous-source is the source text the translation was last checked against: the
+        // recorded source when the entry was reviewed, or the older one kept while a review
+        // is still pending.
+        let checkedAgainst = entry.state == .needsReview ? (entry.previousSource ?? entry.source) : entry.source
+        if let checkedAgainst, checkedAgainst != entry.previousSource {
+          changes.append(("previous-source", checkedAgainst))
         }
         changes.append(("source", current))
         if entry.state != .needsReview { changes.append(("state", "needs-review")) }

@@ -11,7 +11,7 @@ extension Catalog {
     guard let startLine = entry.textLocation.line, let startColumn = entry.textLocation.column, !text.isEmpty,
       let target = Self.scalarOffset(utf16Offset, in: entry.text)
     else { return entry.textLocation }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = Self.lines(of: text)
     guard startLine <= lines.count else { return entry.textLocation }
     let mapped: (line: Int, column: Int)?
     switch entry.textStyle {
@@ -19,11 +19,21 @@ extension Catalog {
       mapped = Self.mapFlow(
         target, lines: lines, line: startLine, column: startColumn, style: entry.textStyle)
     case .literal, .folded:
-      mapped = Self.mapBlock(target, lines: lines, headerLine: startLine)
+      mapped = Self.mapBlock(target, lines: lines, headerLine: startLine, folded: entry.textStyle == .folded)
     }
     guard let mapped else { return entry.textLocation }
     return SourceLocation(file: file, line: mapped.line, column: mapped.column)
   }
+
+  /// The file's lines as Unicode scalars, without their line breaks (`\n` or `\r\n`; a
+  /// `Character` split would keep `\r\n` whole, since it is one grapheme).
+  private static func lines(of text: String) -> [[Unicode.Scalar]] {
+    text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.last == "\r" ? Array(line.dropLast()) : Array(line)
+    }
+  }
+
+  private static func isBlank(_ line: [Unicode.Scalar]) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" } }
 
   private static func scalarOffset(_ utf16Offset: Int, in text: String) -> Int? {
     guard utf16Offset >= 0, utf16Offset <= text.utf16.count else { return nil }
@@ -33,21 +43,31 @@ extension Catalog {
 
   /// Quoted and plain scalars: count the value's scalars while walking the file's.
   private static func mapFlow(
-    _ target: Int, lines: [Substring], line startLine: Int, column startColumn: Int, style: CatalogEntry.Style
+    _ target: Int, lines: [[Unicode.Scalar]], line startLine: Int, column startColumn: Int,
+    style: CatalogEntry.Style
   ) -> (line: Int, column: Int)? {
     var produced = 0
     var lineIndex = startLine - 1
-    var scalars = Array(lines[lineIndex].unicodeScalars)
+    var scalars = lines[lineIndex]
     var position = startColumn - 1 + (style == .plain ? 0 : 1)
+    var escapedBreak = false
     while lineIndex < lines.count {
+      // Spaces before a line break are not part of a flow scalar's value.
+      if position < scalars.count && isBlank(Array(scalars[position...])) { position = scalars.count }
       if position >= scalars.count {
-        // A line break inside a flow scalar folds into one space; the next line's
-        // indentation is not part of the value.
-        lineIndex += 1
-        guard lineIndex < lines.count else { return nil }
-        scalars = Array(lines[lineIndex].unicodeScalars)
+        // A line break inside a flow scalar folds into one space, or, when blank lines
+        // follow, into one line feed per blank line; an escaped line break (`\` at the end
+        // of a double-quoted line) into nothing. Indentation is not part of the value.
+        var blankLines = 0
+        repeat {
+          lineIndex += 1
+          guard lineIndex < lines.count else { return nil }
+          if isBlank(lines[lineIndex]) { blankLines += 1 } else { break }
+        } while true
+        scalars = lines[lineIndex]
         position = scalars.firstIndex { $0 != " " && $0 != "\t" } ?? scalars.count
-        produced += 1
+        produced += blankLines > 0 ? blankLines : (escapedBreak ? 0 : 1)
+        escapedBreak = false
         continue
       }
       if produced >= target { return (lineIndex + 1, position + 1) }
@@ -66,7 +86,7 @@ extension Catalog {
         if next == nil {
           // An escaped line break: the value goes on at the next line without a space.
           position = scalars.count
-          produced -= 1
+          escapedBreak = true
           continue
         }
         position += width
@@ -90,21 +110,49 @@ extension Catalog {
 
   /// Literal (`|`) and folded (`>`) scalars: the value starts on the line after the header,
   /// at the block's indentation.
-  private static func mapBlock(_ target: Int, lines: [Substring], headerLine: Int) -> (line: Int, column: Int)? {
+  ///
+  /// In a literal scalar every line break is kept. In a folded one a break between two lines
+  /// of text becomes a space, and one followed by blank lines is dropped (each blank line
+  /// gives a line feed), except around more-indented lines, whose breaks are kept.
+  private static func mapBlock(
+    _ target: Int, lines: [[Unicode.Scalar]], headerLine: Int, folded: Bool
+  ) -> (line: Int, column: Int)? {
     var produced = 0
     var indent: Int?
+    // Whether the last line of text before the current run of blank lines was more
+    // indented; nil before the first line of text.
+    var previousMoreIndented: Bool?
+    var blankLines = 0
     for lineIndex in headerLine..<lines.count {
-      let scalars = Array(lines[lineIndex].unicodeScalars)
+      let scalars = lines[lineIndex]
       let leading = scalars.firstIndex { $0 != " " } ?? scalars.count
       if indent == nil {
-        if leading == scalars.count { continue }
+        if leading == scalars.count {
+          blankLines += 1
+          continue
+        }
         indent = leading
       }
       guard let indent else { continue }
       if leading < indent && leading < scalars.count { return nil }
-      let content = max(0, scalars.count - indent)
+      if leading == scalars.count && scalars.count <= indent {
+        blankLines += 1
+        continue
+      }
+      let moreIndented = leading > indent || (leading < scalars.count && scalars[leading] == "\t")
+      if let previousMoreIndented {
+        // The line break after the previous line of text, and the blank lines since.
+        let dropsBreak = folded && blankLines > 0 && !previousMoreIndented && !moreIndented
+        produced += blankLines + (dropsBreak ? 0 : 1)
+      } else {
+        // Blank lines before the first line of text are line feeds of the value.
+        produced += blankLines
+      }
+      blankLines = 0
+      let content = scalars.count - indent
       if target - produced <= content { return (lineIndex + 1, indent + (target - produced) + 1) }
-      produced += content + 1
+      produced += content
+      previousMoreIndented = moreIndented
     }
     return nil
   }

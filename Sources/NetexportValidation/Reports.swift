@@ -236,7 +236,7 @@ public struct ReportRenderer: Sendable {
         "::\(finding.severity.rawValue) \(properties.joined(separator: ","))::\(Self.githubData(finding.message))")
     }
     let summary =
-      "netexport validate: \(report.locales.count) catalogs, \(Self.counts(errors: report.errorCount, warnings: report.warningCount))"
+      "netexport validate: \(report.locales.count) catalog\(report.locales.count == 1 ? "" : "s"), \(Self.counts(errors: report.errorCount, warnings: report.warningCount))"
     lines.append(report.passes(strict: strict) ? "::notice::\(summary)" : "::error::\(summary)")
     return lines.joined(separator: "\n") + "\n"
   }
@@ -273,7 +273,6 @@ public struct ReportRenderer: Sendable {
     struct Driver: Encodable {
       var name = "netexport"
       var version: String
-      var informationUri = "https://github.com/netexport/netexport/blob/main/docs/validation.md"
       var rules: [ReportingDescriptor]
     }
 
@@ -305,7 +304,8 @@ public struct ReportRenderer: Sendable {
 
     struct ArtifactLocation: Encodable {
       var uri: String
-      var uriBaseId = "%SRCROOT%"
+      /// Relative paths are relative to the project's root; absolute ones stand alone.
+      var uriBaseId: String?
     }
 
     struct Region: Encodable {
@@ -325,7 +325,8 @@ public struct ReportRenderer: Sendable {
           [
             SARIFLog.Location(
               physicalLocation: .init(
-                artifactLocation: .init(uri: Self.uri(location.file)),
+                artifactLocation: .init(
+                  uri: Self.uri(location.file), uriBaseId: location.file.hasPrefix("/") ? nil : "%SRCROOT%"),
                 region: location.line.map { SARIFLog.Region(startLine: $0, startColumn: location.column) }))
           ]
         } ?? [],
@@ -349,6 +350,7 @@ public struct ReportRenderer: Sendable {
   static func uri(_ path: String) -> String {
     var allowed = CharacterSet.urlPathAllowed
     allowed.remove(charactersIn: ":")
-    return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    return path.hasPrefix("/") ? "file://" + escaped : escaped
   }
 }

@@ -33,6 +33,7 @@ extension Rule {
     Rule("invalid-state", .error, "A state other than new, translated or needs-review."),
     Rule("control-character", .error, "A control character in a text."),
     Rule("unreadable-catalog", .error, "The catalog file cannot be read."),
+    Rule("unreadable-file", .error, "The catalog file cannot be opened (missing permission, a folder in its place)."),
     // Completeness.
     Rule("missing-key", .error, "The source has a message the catalog lacks."),
     Rule("obsolete-key", .warning, "The catalog has a message the source no longer has."),

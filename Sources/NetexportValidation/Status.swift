@@ -18,8 +18,7 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
   public var percentComplete: Int { total == 0 ? 100 : translated * 100 / total }
 
   enum CodingKeys: String, CodingKey {
-    case locale, file, total, translated, stale, missing, percentComplete
-    case needsReview = "needs-review"
+    case locale, file, total, translated, needsReview, stale, missing, percentComplete
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -36,8 +35,10 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
 
   /// Counts a target catalog against the source catalog. Every source message falls in
   /// exactly one group.
-  public init(catalog: Catalog, source: Catalog) {
-    locale = catalog.locale
+  ///
+  /// - Parameter locale: The locale the file is named for (what the table shows).
+  public init(catalog: Catalog, source: Catalog, locale: String? = nil) {
+    self.locale = locale ?? catalog.locale
     file = catalog.file
     total = source.entries.count
     translated = 0

@@ -30,17 +30,30 @@ enum TextChecks {
   ]
 
   /// Web addresses in a text, without trailing punctuation.
+  ///
+  /// An address ends at whitespace, at punctuation outside ASCII (the ideographic full stop
+  /// "。" and full-width brackets of Chinese and Japanese text, which no address contains)
+  /// and at invisible format characters (the isolates that keep an address left-to-right
+  /// in Arabic text).
   static func urls(in text: String) -> [String] {
     var found: [String] = []
-    for token in text.split(whereSeparator: { $0.isWhitespace || $0 == runSeparator || $0 == "<" || $0 == ">" }) {
+    let tokens = text.split { character in
+      character.isWhitespace || character == runSeparator || character == "<" || character == ">"
+        || (!character.isASCII && character.isPunctuation)
+        || character.unicodeScalars.first?.properties.generalCategory == .format
+    }
+    for token in tokens {
       let lowered = token.lowercased()
-      guard let start = ["https://", "http://", "www."].compactMap({ lowered.range(of: $0) }).first else {
-        continue
-      }
+      guard
+        let (prefix, start) = ["https://", "http://", "www."].lazy.compactMap({ prefix in
+          lowered.range(of: prefix).map { (prefix, $0) }
+        }).first
+      else { continue }
       var url = token[
         token.index(token.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: start.lowerBound))...]
       while let last = url.last, ".,;:!?)]}»”\"'".contains(last) { url = url.dropLast() }
-      if url.count > 4 { found.append(String(url)) }
+      // Something must follow the prefix: a bare "www." or "https://" is no address.
+      if url.count > prefix.count { found.append(String(url)) }
     }
     return found
   }
@@ -113,48 +126,67 @@ extension String {
 
 /// Word-level differences between two texts, shown as `[-removed-]{+added+}` in the new
 /// text (the notation of `git diff --word-diff`). Uses the standard library's
-/// `CollectionDifference`.
+/// `CollectionDifference`. Words are separated by any whitespace; long stretches of unchanged
+/// words are shortened to "…", keeping a few words of context around each change.
 enum WordDiff {
-  static func describe(from old: String, to new: String) -> String {
-    let oldWords = old.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-    let newWords = new.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+  /// How many unchanged words are kept on each side of a change.
+  static let context = 4
+
+  /// The new text with the changes marked, or `nil` when the words are the same (only
+  /// spaces or line breaks changed).
+  static func describe(from old: String, to new: String) -> String? {
+    let oldWords = old.split(whereSeparator: \.isWhitespace).map(String.init)
+    let newWords = new.split(whereSeparator: \.isWhitespace).map(String.init)
     let difference = newWords.difference(from: oldWords)
-    var removedAt: [Int: [String]] = [:]
+    guard !difference.isEmpty else { return nil }
+    var removedAt = Set<Int>()
     var inserted = Set<Int>()
     for change in difference {
       switch change {
-      case .remove(let offset, let word, _): removedAt[offset, default: []].append(word)
+      case .remove(let offset, _, _): removedAt.insert(offset)
       case .insert(let offset, _, _): inserted.insert(offset)
       }
     }
-    // Walk both word lists in step, printing kept words once, removed ones in [- -] and
-    // added ones in {+ +}.
-    var output: [String] = []
+    // Walk both word lists in step: each piece is an unchanged word (kept) or a change.
+    var pieces: [(text: String, kept: Bool)] = []
     var oldIndex = 0
     var newIndex = 0
-    var removedRun: [String] = []
-    var addedRun: [String] = []
-    func flush() {
-      if !removedRun.isEmpty { output.append("[-" + removedRun.joined(separator: " ") + "-]") }
-      if !addedRun.isEmpty { output.append("{+" + addedRun.joined(separator: " ") + "+}") }
-      removedRun = []
-      addedRun = []
-    }
     while oldIndex < oldWords.count || newIndex < newWords.count {
-      if oldIndex < oldWords.count, removedAt[oldIndex] != nil {
-        removedRun.append(oldWords[oldIndex])
+      var removed: [String] = []
+      var added: [String] = []
+      while oldIndex < oldWords.count, removedAt.contains(oldIndex) {
+        removed.append(oldWords[oldIndex])
         oldIndex += 1
-      } else if newIndex < newWords.count, inserted.contains(newIndex) {
-        addedRun.append(newWords[newIndex])
-        newIndex += 1
-      } else {
-        flush()
-        if newIndex < newWords.count { output.append(newWords[newIndex]) }
-        oldIndex += 1
+      }
+      while newIndex < newWords.count, inserted.contains(newIndex) {
+        added.append(newWords[newIndex])
         newIndex += 1
       }
+      if !removed.isEmpty || !added.isEmpty {
+        let minus = removed.isEmpty ? "" : "[-" + removed.joined(separator: " ") + "-]"
+        let plus = added.isEmpty ? "" : "{+" + added.joined(separator: " ") + "+}"
+        pieces.append((minus + plus, false))
+        continue
+      }
+      if newIndex < newWords.count { pieces.append((newWords[newIndex], true)) }
+      oldIndex += 1
+      newIndex += 1
     }
-    flush()
-    return output.joined(separator: " ")
+    return shortened(pieces).joined(separator: " ")
+  }
+
+  /// Replaces unchanged words further than `context` words from any change by "…".
+  private static func shortened(_ pieces: [(text: String, kept: Bool)]) -> [String] {
+    let changes = pieces.indices.filter { !pieces[$0].kept }
+    var output: [String] = []
+    for (index, piece) in pieces.enumerated() {
+      let near = changes.contains { abs($0 - index) <= context }
+      if near || !piece.kept {
+        output.append(piece.text)
+      } else if output.last != "…" {
+        output.append("…")
+      }
+    }
+    return output
   }
 }

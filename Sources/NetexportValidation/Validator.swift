@@ -11,6 +11,8 @@ public struct Validator: Sendable {
   public let source: Catalog
   public let sourceLocale: LanguageTag
   private let sourceInfo: [String: SourceMessage]
+  /// The document's uses of each message key, with the values it formats.
+  private let refsByKey: [String: [TextRef]]
   /// Glossary terms and abbreviations: their catalog key, and the source forms that show
   /// the term is used (lowercased).
   private let terms: [(key: String, forms: [String])]
@@ -53,6 +55,7 @@ public struct Validator: Sendable {
         unbalanced: TextChecks.unbalanced(in: literal), literalHashes: literal.filter { $0 == "#" }.count)
     }
     sourceInfo = info
+    refsByKey = Dictionary(grouping: document.textRefs, by: \.key)
   }
 
   // MARK: The source catalog
@@ -62,6 +65,9 @@ public struct Validator: Sendable {
   public func validateSource() -> [Diagnostic] {
     var findings = source.problems
     var reported = Set<String>()
+    // Messages ICU cannot format although MessagePattern reads them (checkFormatting says why).
+    var unformattable = Set<String>()
+    let unreadableKeys = Self.unreadableKeys(of: source)
     for ref in document.textRefs {
       do {
         _ = try Resolver.format(ref, in: source, locale: sourceLocale)
@@ -69,8 +75,14 @@ public struct Validator: Sendable {
         for diagnostic in error.diagnostics where reported.insert("\(diagnostic.code) \(ref.key)").inserted {
           var finding = diagnostic
           finding.key = ref.key
-          // Syntax errors are reported below with their exact position.
-          if finding.code != "message-syntax" { findings.append(finding) }
+          // Syntax errors are reported below with their exact position: by checkSyntax when
+          // MessagePattern finds them, otherwise (an unknown type, a bad skeleton) by
+          // checkFormatting.
+          if finding.code == "message-syntax" {
+            unformattable.insert(ref.key)
+          } else if !(finding.code == "missing-key" && unreadableKeys.contains(ref.key)) {
+            findings.append(finding)
+          }
         }
       } catch {
         findings.append(
@@ -82,6 +94,9 @@ public struct Validator: Sendable {
       var entryFindings: [Diagnostic] = []
       let structure = checkSyntax(entry, in: source, into: &entryFindings)
       if let structure {
+        if unformattable.contains(entry.key) {
+          checkFormatting(structure, entry: entry, in: source, locale: sourceLocale, into: &entryFindings)
+        }
         checkPlurals(structure, entry: entry, in: source, rules: rules, into: &entryFindings)
       }
       checkHygiene(entry, in: source, locale: sourceLocale, into: &entryFindings)
@@ -113,11 +128,13 @@ public struct Validator: Sendable {
     let rightToLeft = locale.isRightToLeft
     let script = locale.likelyScript
     let obsoleteKeys = Set(catalog.obsolete.map(\.key))
+    let unreadableKeys = Self.unreadableKeys(of: catalog)
 
     for sourceEntry in source.entries {
       let key = sourceEntry.key
       guard let info = sourceInfo[key] else { continue }
       guard let entry = catalog[key] else {
+        if unreadableKeys.contains(key) { continue }
         let hint =
           obsoleteKeys.contains(key)
           ? "it is in 'obsolete'; run 'netexport update' to bring it back"
@@ -139,7 +156,7 @@ public struct Validator: Sendable {
         if recorded != sourceEntry.text {
           add(
             "stale-source", entry.location,
-            "'\(key)' records a source text that is no longer current; the source changed: \(WordDiff.describe(from: recorded, to: sourceEntry.text)). Run 'netexport update' to mark it for review"
+            "'\(key)' records a source text that is no longer current (\(Self.change(from: recorded, to: sourceEntry.text))); run 'netexport update' to mark it for review"
           )
         }
       } else if !entry.text.isEmpty {
@@ -160,13 +177,11 @@ public struct Validator: Sendable {
           "state-new", entry.location,
           "'\(key)' has a text but is still marked 'new'; when the translation is done, set state: translated")
       case .needsReview?:
-        let change =
-          entry.previousSource.map {
-            "; the source changed: \(WordDiff.describe(from: $0, to: entry.source ?? sourceEntry.text))"
-          } ?? ""
+        let change = entry.previousSource.map { ": " + Self.change(from: $0, to: entry.source ?? sourceEntry.text) }
+        let removal = entry.previousSource == nil ? "" : " and remove previous-source"
         add(
           "needs-review", entry.location,
-          "'\(key)' needs review\(change). Check the translation against the source, then set state: translated and remove previous-source"
+          "'\(key)' needs review\(change ?? ""); check the translation against the source, then set state: translated\(removal)"
         )
       default: break
       }
@@ -183,6 +198,9 @@ public struct Validator: Sendable {
       guard let structure = checkSyntax(entry, in: catalog, into: &entryFindings) else { continue }
       if let sourceStructure = info.structure {
         checkArguments(structure, against: sourceStructure, entry: entry, into: &entryFindings)
+      }
+      if !entryFindings.contains(where: { $0.code.hasPrefix("argument-") }) {
+        checkFormatting(structure, entry: entry, in: catalog, locale: locale, into: &entryFindings)
       }
       checkPlurals(structure, entry: entry, in: catalog, rules: rules, into: &entryFindings)
       let literal = structure.literalText
@@ -224,11 +242,15 @@ public struct Validator: Sendable {
         )
       }
       let urls = TextChecks.urls(in: literal)
+      var addedURLs = urls.filter { !info.urls.contains($0) }
       for url in info.urls where !urls.contains(url) {
+        // An address in place of the source's is taken to be the source's, altered.
+        let replacement = addedURLs.isEmpty ? "" : "; it has \(addedURLs.removeFirst()) instead"
         add(
-          "url-changed", entry.textLocation, "'\(key)' must keep the web address \(url) exactly as the source has it")
+          "url-changed", entry.textLocation,
+          "'\(key)' must keep the web address \(url) exactly as the source has it\(replacement)")
       }
-      for url in urls where !info.urls.contains(url) {
+      for url in addedURLs {
         add("url-added", entry.textLocation, "'\(key)' has the web address \(url), which the source text does not have")
       }
 
@@ -240,10 +262,13 @@ public struct Validator: Sendable {
       }
       let lowered = literal.lowercased()
       for termKey in info.termKeys {
-        guard let forms = agreedForms[termKey], !forms.contains(where: { lowered.contains($0) }) else { continue }
+        guard let forms = agreedForms[termKey], !forms.contains(where: { lowered.contains($0.lowercased()) })
+        else { continue }
+        let others = forms.dropFirst()
+        let otherForms = others.isEmpty ? "" : " or its forms \(Self.list(Array(others)))"
         add(
           "glossary-term", entry.textLocation,
-          "'\(key)' translates a text that uses the glossary term \(TextChecks.quote(source[termKey]?.text ?? termKey)), but not the agreed term \(TextChecks.quote(catalog[termKey]?.text ?? "")); use it, or add the form used here to glossary '\(termKey)' forms"
+          "'\(key)' translates a text that uses the glossary term \(TextChecks.quote(source[termKey]?.text ?? termKey)), but not the agreed term \(TextChecks.quote(forms[0]))\(otherForms); use it, or add the form used here to glossary '\(termKey)' forms"
         )
       }
     }
@@ -289,23 +314,26 @@ public struct Validator: Sendable {
     _ structure: MessageStructure, against sourceStructure: MessageStructure, entry: CatalogEntry,
     into findings: inout [Diagnostic]
   ) {
-    let sourceTypes = Self.firstTypes(sourceStructure)
-    let types = Self.firstTypes(structure)
-    for (name, type) in sourceTypes where types[name] == nil {
+    // In the order the messages use them, so the findings come out the same every run.
+    let sourceArguments = Self.firstTypes(sourceStructure)
+    let arguments = Self.firstTypes(structure)
+    let sourceTypes = Dictionary(uniqueKeysWithValues: sourceArguments.map { ($0.name, $0.type) })
+    let types = Dictionary(uniqueKeysWithValues: arguments.map { ($0.name, $0.type) })
+    for (name, type) in sourceArguments where types[name] == nil {
       findings.append(
         finding(
           "argument-missing", entry.textLocation,
           "'\(entry.key)' does not use {\(name)} (a \(type) in the source message); every value the source shows must appear in the translation",
           key: entry.key))
     }
-    for argument in structure.arguments where sourceTypes[argument.name] == nil {
+    for (name, _) in arguments where sourceTypes[name] == nil {
       findings.append(
         finding(
           "argument-unknown", entry.textLocation,
-          "'\(entry.key)' uses {\(argument.name)}, which the source message does not have (it has \(sourceTypes.isEmpty ? "no arguments" : sourceTypes.keys.sorted().map { "{\($0)}" }.joined(separator: ", "))); check the spelling",
+          "'\(entry.key)' uses {\(name)}, which the source message does not have (it has \(sourceArguments.isEmpty ? "no arguments" : sourceArguments.map { "{\($0.name)}" }.joined(separator: ", "))); check the spelling",
           key: entry.key))
     }
-    for (name, type) in types {
+    for (name, type) in arguments {
       guard let sourceType = sourceTypes[name], sourceType != type else { continue }
       findings.append(
         finding(
@@ -315,12 +343,92 @@ public struct Validator: Sendable {
     }
   }
 
-  private static func firstTypes(_ structure: MessageStructure) -> [String: String] {
-    var types: [String: String] = [:]
-    for argument in structure.arguments where types[argument.name] == nil {
-      types[argument.name] = argument.typeName
+  /// Keys of entries the loader left out, having reported why (an entry without text, a
+  /// control character in its text): they are not reported as missing too.
+  private static func unreadableKeys(of catalog: Catalog) -> Set<String> {
+    Set(catalog.problems.filter { ["invalid-entry", "control-character"].contains($0.code) }.compactMap(\.key))
+  }
+
+  /// Each argument once, with the type of its first use, in the order the message uses them.
+  /// ICU reads type names without regard to case (`{d, Date}` is a date).
+  private static func firstTypes(_ structure: MessageStructure) -> [(name: String, type: String)] {
+    var seen = Set<String>()
+    return structure.arguments.filter { seen.insert($0.name).inserted }.map { ($0.name, $0.typeName.lowercased()) }
+  }
+
+  /// Formats a message with the values the document gives it, as an export will.
+  ///
+  /// `MessagePattern` accepts some messages that ICU cannot format: an unknown argument type
+  /// (`{n, numbr}`) or a number skeleton with a typo (`{n, number, ::group-of}`). Those are
+  /// reported at the argument; other failures at the start of the text.
+  private func checkFormatting(
+    _ structure: MessageStructure, entry: CatalogEntry, in catalog: Catalog, locale: LanguageTag,
+    into findings: inout [Diagnostic]
+  ) {
+    func report(_ code: String, _ location: SourceLocation, _ message: String) {
+      findings.append(finding(code, location, message, key: entry.key))
     }
-    return types
+    if let unknown = structure.arguments.first(where: {
+      $0.kind == .simple && !Self.argumentTypes.contains($0.style.lowercased())
+    }) {
+      report(
+        "message-syntax", catalog.location(in: entry, utf16Offset: unknown.utf16Offset),
+        "'\(entry.key)' uses {\(unknown.name), \(unknown.style)}, but ICU knows no argument type '\(unknown.style)'; use one of \(Self.argumentTypes.sorted().joined(separator: ", "))"
+      )
+      return
+    }
+    for ref in refsByKey[entry.key] ?? [] {
+      do {
+        _ = try Formatting.message(entry.text, arguments: ref.arguments.mapValues(\.messageArgument), locale: locale)
+      } catch let error as MessageSyntaxError {
+        if let (argument, text) = Self.unreadableSkeleton(in: structure, of: entry.text, locale: locale) {
+          report(
+            "message-syntax", catalog.location(in: entry, utf16Offset: argument.utf16Offset),
+            "'\(entry.key)' has a number skeleton ICU cannot read: \(text); check the words after '::' (for example ::integer, ::percent, ::group-off)"
+          )
+        } else {
+          report("message-syntax", entry.textLocation, "'\(entry.key)' is not a valid ICU message: \(error)")
+        }
+        return
+      } catch {
+        let given = ref.arguments.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
+        report(
+          "message-arguments", entry.textLocation,
+          "'\(entry.key)' cannot be formatted with the values the document gives (\(given.isEmpty ? "none" : given)): \((error as? ICUError)?.name ?? "\(error)")"
+        )
+        return
+      }
+    }
+  }
+
+  /// The argument types ICU's MessageFormat knows.
+  private static let argumentTypes: Set<String> = ["number", "date", "time", "spellout", "ordinal", "duration"]
+
+  /// The first `{name, number, ::skeleton}` argument whose skeleton ICU rejects, with its text.
+  private static func unreadableSkeleton(
+    in structure: MessageStructure, of pattern: String, locale: LanguageTag
+  ) -> (MessageStructure.Argument, String)? {
+    let pattern16 = Array(pattern.utf16)
+    for argument in structure.arguments where argument.kind == .simple && argument.style.lowercased() == "number" {
+      // A simple argument holds no braces, so it ends at the first '}'.
+      guard argument.utf16Offset < pattern16.count,
+        let close = pattern16[argument.utf16Offset...].firstIndex(of: UInt16(UInt8(ascii: "}")))
+      else { continue }
+      let text = String(decoding: pattern16[argument.utf16Offset...close], as: UTF16.self)
+      guard text.contains("::") else { continue }
+      if (try? Formatting.message(text, arguments: [argument.name: .number(1)], locale: locale)) == nil {
+        return (argument, text)
+      }
+    }
+    return nil
+  }
+
+  /// What changed between two versions of a source text, for a message.
+  static func change(from old: String, to new: String) -> String {
+    guard let diff = WordDiff.describe(from: old, to: new) else {
+      return "only the spaces or line breaks of the source changed"
+    }
+    return "the source changed to \"\(diff)\""
   }
 
   /// Plural and selectordinal branches against the locale's CLDR categories.
@@ -468,15 +576,15 @@ public struct Validator: Sendable {
     }
   }
 
-  /// The locale's agreed forms of each term: the term's own translation and the glossary's
-  /// forms, lowercased. Matched as substrings, so inflected endings and scripts without
+  /// The locale's agreed forms of each term: the term's own translation, then the glossary's
+  /// forms. Matched as substrings, ignoring case, so inflected endings and scripts without
   /// spaces between words work.
   private func agreedTerms(in catalog: Catalog) -> [String: [String]] {
     var agreed: [String: [String]] = [:]
     for term in terms {
       var forms = catalog.glossaryEntry(term.key)?.forms ?? []
       if let entry = catalog[term.key], !entry.text.isEmpty, entry.state != .new { forms.insert(entry.text, at: 0) }
-      if !forms.isEmpty { agreed[term.key] = forms.map { $0.lowercased() } }
+      if !forms.isEmpty { agreed[term.key] = forms }
     }
     return agreed
   }

@@ -172,7 +172,12 @@ struct Update: ParsableCommand {
       for name in names {
         do {
           let tag = try project.locale(name)
-          guard tag.canonical != sourceTag.canonical else { continue }
+          guard tag.canonical != sourceTag.canonical else {
+            throw DiagnosticError(
+              Diagnostic(
+                code: "source-locale", at: nil,
+                "'\(tag.canonical)' is the source locale; update brings target catalogs in line with it"))
+          }
           let display = project.catalogDisplayPath(for: tag.canonical)
           let url = project.catalogURL(for: tag.canonical)
           let text = try TextFile.readUTF8(url, displayPath: display)

@@ -203,6 +203,7 @@ struct CLI {
     #expect(
       result.stderr
         == "Locales/en.yaml:20:21: error[invalid-entry]: entry 'overview.heading' must be a mapping with a 'text' field (found text); write it as 'overview.heading:' followed by an indented 'text: ...'\n"
+        + "Locales/en.yaml: error[export-refused]: not exporting en: its catalog has 1 error (above); fix them first\n"
     )
   }
 
@@ -216,6 +217,7 @@ struct CLI {
     #expect(
       result.stderr
         == "Locales/en.yaml: error[missing-key]: the catalog has no entry 'types.paraganglioma', which the document uses; add it (netexport needs every message to export)\n"
+        + "Locales/en.yaml: error[export-refused]: not exporting en: its catalog has 1 error (above); fix them first\n"
     )
     #expect(!cli.exists("Exports"))
   }

@@ -229,7 +229,7 @@ struct SmallProject {
       lines.first
         == "::error file=Locales/es.yaml,line=21,col=11,title=netexport number-missing (es only.text)::'only.text' lacks the number \"2\" of the source text \"A mutation can cause 2 tumors.\"; a changed number can mislead a patient"
     )
-    #expect(lines.last == "::error::netexport validate: 1 catalogs, 2 errors, 1 warning")
+    #expect(lines.last == "::error::netexport validate: 1 catalog, 2 errors, 1 warning")
   }
 
   @Test func writesTheReportToAFileAtomically() throws {
@@ -261,7 +261,7 @@ struct SmallProject {
 
         """)
     let json = try project.run("status", "--report", "json")
-    #expect(json.stdout.contains("\"needs-review\" : 1"))
+    #expect(json.stdout.contains("\"needsReview\" : 1"))
     #expect(json.stdout.contains("\"percentComplete\" : 62"))
     try SchemaCheck.validate(
       json.stdout, schema: CLI.packageRoot.appendingPathComponent("docs/schemas/status-report.schema.json"))
@@ -316,7 +316,7 @@ struct SmallProject {
     let validation = try project.run("validate", "--locale", "es")
     #expect(
       validation.stdout.contains(
-        "error[needs-review]: 'only.heading' needs review; the source changed: [-Overview-] {+Summary+}."))
+        "error[needs-review]: 'only.heading' needs review: the source changed to \"[-Overview-]{+Summary+}\""))
     #expect(try project.run("update").stdout == "Locales/es.yaml: up to date\n")
   }
 }

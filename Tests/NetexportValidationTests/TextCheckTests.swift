@@ -1,0 +1,98 @@
+import Testing
+
+@testable import NetexportValidation
+
+@Suite struct TextCheckTests {
+  @Test(arguments: [
+    ("Take 500 mg twice a day.", ["500"]),
+    ("Do not take more than 1,000 mg.", ["1000"]),
+    ("No tome más de 1.000 mg.", ["1000"]),
+    ("Ne prenez pas plus de 1\u{202F}000 mg.", ["1000"]),
+    ("لا تتناول أكثر من ١٬٠٠٠ ملغ.", ["1000"]),
+    ("تناول ٥٠٠ ملغ", ["500"]),
+    ("每次 ५०० 毫克", ["500"]),
+    ("Take 2.5 mg, then 10.", ["25", "10"]),
+    ("MEN 1 and MEN 2", ["1", "2"]),
+    ("No numbers here", []),
+  ])
+  func readsNumbersWhateverTheirDigitsAndSeparators(text: String, numbers: [String]) {
+    #expect(TextChecks.numbers(in: text) == numbers)
+  }
+
+  @Test(arguments: [
+    ("Read more at https://www.example.org/dosing.", ["https://www.example.org/dosing"]),
+    ("(see www.example.org/a?b=1)", ["www.example.org/a?b=1"]),
+    ("Sources: <http://example.org/x>, https://example.com/", ["http://example.org/x", "https://example.com/"]),
+    ("详情请见 https://www.example.org/dosing。", ["https://www.example.org/dosing"]),
+    ("（https://www.example.org/zh）", ["https://www.example.org/zh"]),
+    ("اقرأ المزيد على \u{2066}https://www.example.org/dosing\u{2069}.", ["https://www.example.org/dosing"]),
+    ("«https://example.org/fr»", ["https://example.org/fr"]),
+    ("a bare https:// or www. is no address", []),
+  ])
+  func findsWebAddressesWithoutTheirSurroundings(text: String, urls: [String]) {
+    #expect(TextChecks.urls(in: text) == urls)
+  }
+
+  @Test(
+    arguments: [
+      ("(a [b] c)", nil),
+      ("(NET, por ejemplo.", "("),
+      ("por ejemplo)", ")"),
+      ("(a [b) c]", ")"),
+      ("「引用」と（括弧）", nil),
+      ("„Zitat“ und “quote”", nil),
+      ("«cita» y «otra", "«"),
+      ("a \"quote", "\""),
+      ("“quote", "“"),
+    ] as [(String, String?)])
+  func findsTheFirstBracketWithoutItsPartner(text: String, mark: String?) {
+    #expect(TextChecks.unbalanced(in: text) == mark)
+  }
+
+  @Test func comparesSpacesAtTheEndsAndInside() {
+    #expect(TextChecks.leadingWhitespace("  a b ") == "  ")
+    #expect(TextChecks.trailingWhitespace("  a b \n") == " \n")
+    #expect(TextChecks.hasDoubledSpace("a  b"))
+    #expect(!TextChecks.hasDoubledSpace("  a b  "))
+  }
+
+  @Test func describesCharactersByCodeAndName() {
+    #expect(TextChecks.describe("\u{202E}") == "U+202E RIGHT-TO-LEFT OVERRIDE")
+    #expect(TextChecks.describe("\u{200B}") == "U+200B ZERO WIDTH SPACE")
+  }
+
+  @Test func quotesOnOneShortLine() {
+    #expect(TextChecks.quote("one\ntwo") == "\"one two\"")
+    #expect(TextChecks.quote(String(repeating: "a", count: 100), limit: 10) == "\"aaaaaaaaa…\"")
+  }
+}
+
+@Suite struct WordDiffTests {
+  @Test(arguments: [
+    ("Take 500 mg once a day.", "Take 500 mg twice a day.", "Take 500 mg [-once-]{+twice+} a day."),
+    ("Take 500 mg a day.", "Take 500 mg twice a day.", "Take 500 mg {+twice+} a day."),
+    ("Take 500 mg twice a day.", "Take 500 mg a day.", "Take 500 mg [-twice-] a day."),
+    ("Take it with food.", "Take it with food and water.", "Take it with [-food.-]{+food and water.+}"),
+    ("", "New text", "{+New text+}"),
+    ("Line one\nline two", "Line one\nline three", "Line one line [-two-]{+three+}"),
+    (
+      "one two three four five six seven eight nine ten eleven twelve",
+      "one two three four five six SEVEN eight nine ten eleven twelve",
+      "… three four five six [-seven-]{+SEVEN+} eight nine ten eleven …"
+    ),
+    (
+      "a b c d e f g h i j k l m n o p",
+      "A b c d e f g h i j k l m n o P",
+      "[-a-]{+A+} b c d e … l m n o [-p-]{+P+}"
+    ),
+  ])
+  func marksRemovedAndAddedWords(old: String, new: String, diff: String) {
+    #expect(WordDiff.describe(from: old, to: new) == diff)
+  }
+
+  @Test func saysWhenOnlySpacingChanged() {
+    #expect(WordDiff.describe(from: "a  b\nc", to: "a b c") == nil)
+    #expect(Validator.change(from: "a  b", to: "a b") == "only the spaces or line breaks of the source changed")
+    #expect(Validator.change(from: "a b", to: "a c") == "the source changed to \"a [-b-]{+c+}\"")
+  }
+}
