@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-public import NetexportICU
+import NetexportICU
 public import NetexportModel
 
 /// The findings for one catalog.

@@ -1,5 +1,5 @@
 import Foundation
-public import NetexportModel
+import NetexportModel
 
 /// How `netexport validate` prints its findings.
 public enum ReportFormat: String, CaseIterable, Sendable {

@@ -108,7 +108,9 @@ public enum Resolver {
     }
     if entry.text.isEmpty {
       throw DiagnosticError(
-        Diagnostic(code: "empty-text", at: entry.textLocation, "entry '\(ref.key)' has no text yet; translate it"))
+        Diagnostic(
+          code: "empty-text", at: entry.textLocation,
+          isSource ? "entry '\(ref.key)' has no text; write it" : "entry '\(ref.key)' has no text yet; translate it"))
     }
     if !isSource, let state = entry.state, state != .translated {
       throw DiagnosticError(

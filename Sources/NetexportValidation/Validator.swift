@@ -226,15 +226,18 @@ public struct Validator: Sendable {
       if let mark = TextChecks.unbalanced(in: literal), info.unbalanced == nil {
         add("unbalanced-brackets", entry.textLocation, "'\(key)' has a '\(mark)' without its partner")
       }
+      // Numbers are compared as multisets: "2 or 2" translated as "2" loses one.
       let numbers = TextChecks.numbers(in: literal)
-      let missingNumbers = info.numbers.filter { !numbers.contains($0) }
+      let sourceCounts = Dictionary(info.numbers.map { ($0, 1) }, uniquingKeysWith: +)
+      let counts = Dictionary(numbers.map { ($0, 1) }, uniquingKeysWith: +)
+      let missingNumbers = Self.unique(info.numbers.filter { counts[$0, default: 0] < sourceCounts[$0, default: 0] })
       if !missingNumbers.isEmpty {
         add(
           "number-missing", entry.textLocation,
           "'\(key)' lacks the number\(missingNumbers.count == 1 ? "" : "s") \(Self.list(missingNumbers)) of the source text \(TextChecks.quote(sourceEntry.text)); a changed number can mislead a patient"
         )
       }
-      let addedNumbers = numbers.filter { !info.numbers.contains($0) }
+      let addedNumbers = Self.unique(numbers.filter { counts[$0, default: 0] > sourceCounts[$0, default: 0] })
       if !addedNumbers.isEmpty {
         add(
           "number-added", entry.textLocation,
@@ -260,9 +263,9 @@ public struct Validator: Sendable {
           "do-not-translate", entry.textLocation,
           "'\(key)' must keep \"\(item)\" exactly as it is (it is on the document's do-not-translate list)")
       }
-      let lowered = literal.lowercased()
+      let lowered = Self.matchable(literal)
       for termKey in info.termKeys {
-        guard let forms = agreedForms[termKey], !forms.contains(where: { lowered.contains($0.lowercased()) })
+        guard let forms = agreedForms[termKey], !forms.contains(where: { lowered.contains(Self.matchable($0)) })
         else { continue }
         let others = forms.dropFirst()
         let otherForms = others.isEmpty ? "" : " or its forms \(Self.list(Array(others)))"
@@ -589,6 +592,23 @@ public struct Validator: Sendable {
     return agreed
   }
 
+  /// Codes that are errors by default but warnings in some cases (a plural category used
+  /// only for exact millions), which an entry's `allow` may then accept.
+  static let downgradable: Set<String> = ["plural-category-missing"]
+
+  /// Text as terms are matched: lowercased, without invisible format characters (the
+  /// isolates and marks right-to-left text may carry around a term).
+  static func matchable(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: text.unicodeScalars.filter { $0.properties.generalCategory != .format })
+    return String(scalars).lowercased()
+  }
+
+  static func unique(_ items: [String]) -> [String] {
+    var seen = Set<String>()
+    return items.filter { seen.insert($0).inserted }
+  }
+
   /// Whether `word` occurs in `text` as a whole word (both lowercased).
   static func containsWord(_ word: String, in text: String) -> Bool {
     guard !word.isEmpty else { return false }
@@ -615,7 +635,7 @@ public struct Validator: Sendable {
             key: entry.key))
         continue
       }
-      if rule.severity == .error {
+      if rule.severity == .error && !Self.downgradable.contains(code) {
         kept.append(
           finding(
             "invalid-allow", entry.location,
