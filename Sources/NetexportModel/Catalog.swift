@@ -18,7 +18,11 @@ public struct Catalog: Hashable, Sendable {
   /// Where the `entries` field is, for findings about entries that are not there.
   public var entriesLocation: SourceLocation
   /// The file's text, to point at a character inside a message.
-  public var text: String
+  public var text: String {
+    didSet { lineStarts = FileLines.starts(of: text) }
+  }
+  /// Where each line of `text` starts (UTF-8 offsets).
+  var lineStarts: [Int]
   private var index: [String: Int]
 
   public init(
@@ -34,6 +38,7 @@ public struct Catalog: Hashable, Sendable {
     self.problems = problems
     self.entriesLocation = entriesLocation ?? SourceLocation(file: file)
     self.text = text
+    self.lineStarts = FileLines.starts(of: text)
     self.index = Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
   }
 

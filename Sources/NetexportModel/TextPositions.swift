@@ -11,7 +11,7 @@ extension Catalog {
     guard let startLine = entry.textLocation.line, let startColumn = entry.textLocation.column, !text.isEmpty,
       let target = Self.scalarOffset(utf16Offset, in: entry.text)
     else { return entry.textLocation }
-    let lines = Self.lines(of: text)
+    let lines = FileLines(text: text, starts: lineStarts)
     guard startLine <= lines.count else { return entry.textLocation }
     let mapped: (line: Int, column: Int)?
     switch entry.textStyle {
@@ -25,14 +25,6 @@ extension Catalog {
     return SourceLocation(file: file, line: mapped.line, column: mapped.column)
   }
 
-  /// The file's lines as Unicode scalars, without their line breaks (`\n` or `\r\n`; a
-  /// `Character` split would keep `\r\n` whole, since it is one grapheme).
-  private static func lines(of text: String) -> [[Unicode.Scalar]] {
-    text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      line.last == "\r" ? Array(line.dropLast()) : Array(line)
-    }
-  }
-
   private static func isBlank(_ line: [Unicode.Scalar]) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" } }
 
   private static func scalarOffset(_ utf16Offset: Int, in text: String) -> Int? {
@@ -43,7 +35,7 @@ extension Catalog {
 
   /// Quoted and plain scalars: count the value's scalars while walking the file's.
   private static func mapFlow(
-    _ target: Int, lines: [[Unicode.Scalar]], line startLine: Int, column startColumn: Int,
+    _ target: Int, lines: FileLines, line startLine: Int, column startColumn: Int,
     style: CatalogEntry.Style
   ) -> (line: Int, column: Int)? {
     var produced = 0
@@ -115,7 +107,7 @@ extension Catalog {
   /// of text becomes a space, and one followed by blank lines is dropped (each blank line
   /// gives a line feed), except around more-indented lines, whose breaks are kept.
   private static func mapBlock(
-    _ target: Int, lines: [[Unicode.Scalar]], headerLine: Int, folded: Bool
+    _ target: Int, lines: FileLines, headerLine: Int, folded: Bool
   ) -> (line: Int, column: Int)? {
     var produced = 0
     var indent: Int?
@@ -155,5 +147,37 @@ extension Catalog {
       previousMoreIndented = moreIndented
     }
     return nil
+  }
+}
+
+/// A file's lines as Unicode scalars, without their line breaks (`\n` or `\r\n`), decoded
+/// only when asked for: a finding needs two or three lines of a file that may hold
+/// thousands.
+struct FileLines {
+  let text: String
+  /// UTF-8 offset where each line starts.
+  let starts: [Int]
+
+  var count: Int { starts.count }
+
+  subscript(index: Int) -> [Unicode.Scalar] {
+    let utf8 = text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: starts[index])
+    let end =
+      index + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[index + 1] - 1) : utf8.endIndex
+    var line = Array(String(text[start..<end]).unicodeScalars)
+    if line.last == "\r" { line.removeLast() }
+    return line
+  }
+
+  /// Where each line of a text starts, in UTF-8 offsets.
+  static func starts(of text: String) -> [Int] {
+    var starts = [0]
+    var offset = 0
+    for byte in text.utf8 {
+      offset += 1
+      if byte == UInt8(ascii: "\n") { starts.append(offset) }
+    }
+    return starts
   }
 }

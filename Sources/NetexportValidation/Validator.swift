@@ -448,7 +448,14 @@ public struct Validator: Sendable {
     for argument in structure.arguments where argument.kind == .plural || argument.kind == .selectordinal {
       let type: PluralRules.RuleType = argument.kind == .plural ? .cardinal : .ordinal
       guard let required = rules.categories(type) else { continue }
-      let location = catalog.location(in: entry, utf16Offset: argument.utf16Offset)
+      // Found only when there is something to report: most plurals are fine.
+      var cachedLocation: SourceLocation?
+      func location() -> SourceLocation {
+        if let cachedLocation { return cachedLocation }
+        let found = catalog.location(in: entry, utf16Offset: argument.utf16Offset)
+        cachedLocation = found
+        return found
+      }
       let keywords = argument.selectors.filter { !$0.hasPrefix("=") }
       let explicit = Set(argument.selectors.filter { $0.hasPrefix("=") }.compactMap { Double($0.dropFirst()) })
       let kind = argument.kind == .plural ? "plural" : "selectordinal"
@@ -461,7 +468,7 @@ public struct Validator: Sendable {
         let onlyMillions = !integers.isEmpty && integers.allSatisfy { $0 >= 1_000_000 }
         findings.append(
           finding(
-            "plural-category-missing", location,
+            "plural-category-missing", location(),
             onlyMillions
               ? "'\(entry.key)': the \(kind) {\(argument.name)} has no '\(category)' branch, which \(catalog.locale) uses for exact millions (1000000, 2000000, ...); 'other' is used instead"
               : "'\(entry.key)': the \(kind) {\(argument.name)} has no '\(category)' branch; \(catalog.locale) needs \(required.joined(separator: ", ")) (CLDR plural rules), e.g. \(Self.sampleText(samples))",
@@ -470,7 +477,7 @@ public struct Validator: Sendable {
       for keyword in keywords where !required.contains(keyword) {
         findings.append(
           finding(
-            "plural-category-unused", location,
+            "plural-category-unused", location(),
             "'\(entry.key)': the \(kind) {\(argument.name)} has a '\(keyword)' branch, which \(catalog.locale) never uses (it uses \(required.joined(separator: ", "))); remove it",
             key: entry.key))
       }
