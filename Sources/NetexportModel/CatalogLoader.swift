@@ -39,7 +39,7 @@ extension Catalog {
     func problem(_ code: String, _ mark: Mark?, _ message: String, key: String? = nil) {
       problems.append(Diagnostic(code: code, at: YAMLSupport.location(mark, file: file), message, key: key))
     }
-    guard let root = try YAMLSupport.compose(text, file: file), let top = root.mapping else {
+    guard let root = try YAMLSupport.compose(text, file: file, plainText: true), let top = root.mapping else {
       throw DiagnosticError(
         Diagnostic(
           code: "invalid-catalog", at: SourceLocation(file: file, line: 1, column: 1),

@@ -45,7 +45,7 @@ public enum CatalogUpdater {
   ///   nothing is written then).
   public static func update(_ text: String, file: String, locale: String, source: Catalog) throws -> Update {
     let target = try Catalog.parse(text, file: file, expectedLocale: locale)
-    guard let root = try YAMLSupport.compose(text, file: file), let top = root.mapping else {
+    guard let root = try YAMLSupport.compose(text, file: file, plainText: true), let top = root.mapping else {
       throw DiagnosticError(Diagnostic(code: "invalid-catalog", at: SourceLocation(file: file), "not a catalog"))
     }
     var layout = try Layout(text: text, top: top, file: file)

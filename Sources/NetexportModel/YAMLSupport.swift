@@ -5,9 +5,13 @@ enum YAMLSupport {
   /// Parses YAML text into a node tree.
   ///
   /// - Throws: `DiagnosticError` with code `malformed-yaml` or `duplicate-key`.
-  static func compose(_ text: String, file: String) throws -> Node? {
+  ///
+  /// - Parameter plainText: Read every scalar as text, without trying to recognise numbers,
+  ///   booleans or dates (catalogs hold only text). Much faster on large files: Yams's
+  ///   default resolver runs several regular expressions on every scalar and key.
+  static func compose(_ text: String, file: String, plainText: Bool = false) throws -> Node? {
     do {
-      return try Yams.compose(yaml: text)
+      return try Yams.compose(yaml: text, plainText ? .basic : .default)
     } catch let error as YamlError {
       throw DiagnosticError(diagnostic(for: error, text: text, file: file))
     }

@@ -36,6 +36,8 @@ enum TextChecks {
   /// and at invisible format characters (the isolates that keep an address left-to-right
   /// in Arabic text).
   static func urls(in text: String) -> [String] {
+    // Almost no message has an address: a byte scan rules that out before any splitting.
+    guard mayContainURL(text) else { return [] }
     var found: [String] = []
     let tokens = text.split { character in
       character.isWhitespace || character == runSeparator || character == "<" || character == ">"
@@ -59,9 +61,27 @@ enum TextChecks {
   }
 
   /// The first bracket or quotation mark without its partner, if any.
+  private static let pairs: [Character: Character] = [
+    "(": ")", "[": "]", "（": "）", "「": "」", "『": "』", "【": "】", "《": "》",
+  ]
+  private static let closers = Dictionary(uniqueKeysWithValues: pairs.map { ($1, $0) })
+  /// Every scalar `unbalanced` looks at; a text with none of them is balanced.
+  private static let pairedScalars: Set<Unicode.Scalar> = Set(
+    (pairs.keys.map { $0 } + pairs.values.map { $0 } + ["\"", "“", "”", "„", "‟", "«", "»"]).flatMap { $0.unicodeScalars })
+
+  /// Whether the text has "http" or "www." in any case (ASCII only, as addresses start).
+  static func mayContainURL(_ text: String) -> Bool {
+    var window: UInt32 = 0
+    for byte in text.utf8 {
+      let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+      window = (window << 8) | UInt32(lower)
+      if window == 0x6874_7470 || window == 0x7777_772E { return true }  // "http", "www."
+    }
+    return false
+  }
+
   static func unbalanced(in text: String) -> String? {
-    let pairs: [Character: Character] = ["(": ")", "[": "]", "（": "）", "「": "」", "『": "』", "【": "】", "《": "》"]
-    let closers = Dictionary(uniqueKeysWithValues: pairs.map { ($1, $0) })
+    guard text.unicodeScalars.contains(where: pairedScalars.contains) else { return nil }
     var stack: [Character] = []
     for character in text {
       if pairs[character] != nil {

@@ -1,3 +1,4 @@
+import Dispatch
 public import NetexportICU
 public import NetexportModel
 
@@ -40,20 +41,30 @@ public struct Validator: Sendable {
       return (key, forms.map { $0.lowercased() })
     }
     self.terms = terms
-    var info: [String: SourceMessage] = [:]
-    for entry in source.entries {
-      let structure = try? MessageStructure(entry.text)
-      let literal = structure?.literalText ?? entry.text
-      let lowered = literal.lowercased()
-      info[entry.key] = SourceMessage(
-        entry: entry, structure: structure, numbers: TextChecks.numbers(in: literal),
-        urls: TextChecks.urls(in: literal),
-        doNotTranslate: document.doNotTranslate.filter { literal.contains($0) },
-        termKeys: terms.filter { term in
-          term.key != entry.key && term.forms.contains { Self.containsWord($0, in: lowered) }
-        }.map(\.key),
-        unbalanced: TextChecks.unbalanced(in: literal), literalHashes: literal.filter { $0 == "#" }.count)
+    // What each source message holds is worked out once, on every core: a large source
+    // catalog would otherwise keep one core busy while the others wait.
+    let entries = source.entries
+    let doNotTranslate = document.doNotTranslate
+    let messages = ResultSlots<SourceMessage>(count: entries.count)
+    let chunk = 256
+    DispatchQueue.concurrentPerform(iterations: (entries.count + chunk - 1) / chunk) { part in
+      for index in (part * chunk)..<min(entries.count, (part + 1) * chunk) {
+        let entry = entries[index]
+        let structure = try? MessageStructure(entry.text)
+        let literal = structure?.literalText ?? entry.text
+        let lowered = literal.lowercased()
+        messages[index] = SourceMessage(
+          entry: entry, structure: structure, numbers: TextChecks.numbers(in: literal),
+          urls: TextChecks.urls(in: literal),
+          doNotTranslate: doNotTranslate.filter { literal.contains($0) },
+          termKeys: terms.filter { term in
+            term.key != entry.key && term.forms.contains { Self.containsWord($0, in: lowered) }
+          }.map(\.key),
+          unbalanced: TextChecks.unbalanced(in: literal), literalHashes: literal.filter { $0 == "#" }.count)
+      }
     }
+    var info: [String: SourceMessage] = [:]
+    for message in messages.values where info[message.entry.key] == nil { info[message.entry.key] = message }
     sourceInfo = info
     refsByKey = Dictionary(grouping: document.textRefs, by: \.key)
   }
