@@ -100,6 +100,9 @@ public struct MessageStructure: Hashable, Sendable {
 public enum Normalization {
   /// Whether the text is in Normalization Form C, the form catalogs must use.
   public static func isNFC(_ text: String) -> Bool {
+    // Every character below U+0300 (ASCII, Latin-1, Latin Extended) is in NFC whatever
+    // follows it; combining marks start there.
+    if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return true }
     let text16 = Array(text.utf16)
     var status: Int32 = 0
     return netx_is_nfc(text16, Int32(text16.count), &status) == 1 && status <= 0

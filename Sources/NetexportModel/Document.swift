@@ -460,9 +460,11 @@ public enum CatalogKey {
   public static let rule = "letters, digits, '.', '-' and '_', starting with a letter"
 
   public static func isValid(_ key: String) -> Bool {
-    guard let first = key.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
-    return key.unicodeScalars.allSatisfy {
-      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_")
+    func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
+    guard let first = key.utf8.first, isLetter(first) else { return false }
+    return key.utf8.allSatisfy {
+      isLetter($0) || (48...57).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+        || $0 == UInt8(ascii: "_")
     }
   }
 }

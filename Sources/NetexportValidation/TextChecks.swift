@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Small text inspections the validator runs on every message. They read the text a reader
 /// sees (`MessageStructure.literalText`), so ICU syntax never counts as text.
 enum TextChecks {
@@ -61,14 +67,6 @@ enum TextChecks {
   }
 
   /// The first bracket or quotation mark without its partner, if any.
-  private static let pairs: [Character: Character] = [
-    "(": ")", "[": "]", "（": "）", "「": "」", "『": "』", "【": "】", "《": "》",
-  ]
-  private static let closers = Dictionary(uniqueKeysWithValues: pairs.map { ($1, $0) })
-  /// Every scalar `unbalanced` looks at; a text with none of them is balanced.
-  private static let pairedScalars: Set<Unicode.Scalar> = Set(
-    (pairs.keys.map { $0 } + pairs.values.map { $0 } + ["\"", "“", "”", "„", "‟", "«", "»"]).flatMap { $0.unicodeScalars })
-
   /// Whether the text has "http" or "www." in any case (ASCII only, as addresses start).
   static func mayContainURL(_ text: String) -> Bool {
     var window: UInt32 = 0
@@ -81,25 +79,72 @@ enum TextChecks {
   }
 
   static func unbalanced(in text: String) -> String? {
-    guard text.unicodeScalars.contains(where: pairedScalars.contains) else { return nil }
-    var stack: [Character] = []
-    for character in text {
-      if pairs[character] != nil {
-        stack.append(character)
-      } else if let opener = closers[character] {
-        guard stack.last == opener else { return String(character) }
+    // One pass over the scalars (the check runs on every message, so it avoids Characters
+    // and dictionaries): brackets must nest; quotation marks are only counted, since the
+    // same mark may open in one language and close in another (German „…“, English “…”).
+    var stack: [UInt32] = []
+    var straight = 0
+    var curly = 0
+    var guillemets = 0
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      switch value {
+      case 0x28, 0x5B, 0xFF08, 0x300C, 0x300E, 0x3010, 0x300A:  // ( [ （ 「 『 【 《
+        stack.append(value)
+      case 0x29, 0x5D, 0xFF09, 0x300D, 0x300F, 0x3011, 0x300B:  // ) ] ） 」 』 】 》
+        guard stack.last == opener(of: value) else { return String(scalar) }
         stack.removeLast()
+      case 0x22: straight += 1
+      case 0x201C, 0x201D, 0x201E, 0x201F: curly += 1
+      case 0xAB: guillemets += 1
+      case 0xBB: guillemets -= 1
+      default: break
       }
     }
-    if let open = stack.first { return String(open) }
-    // Quotation marks: the same character may open in one language and close in another
-    // (German „…“, English “…”), so only their number is checked.
-    let straight = text.filter { $0 == "\"" }.count
+    if let open = stack.first, let scalar = Unicode.Scalar(open) { return String(scalar) }
     if straight % 2 == 1 { return "\"" }
-    let curly = text.filter { "“”„‟".contains($0) }.count
     if curly % 2 == 1 { return "“" }
-    if text.filter({ $0 == "«" }).count != text.filter({ $0 == "»" }).count { return "«" }
+    if guillemets != 0 { return "«" }
     return nil
+  }
+
+  private static func opener(of closer: UInt32) -> UInt32 {
+    switch closer {
+    case 0x29: 0x28
+    case 0x5D: 0x5B
+    case 0xFF09: 0xFF08
+    default: closer - 1  // 」』】》 follow their openers
+    }
+  }
+
+  /// Whether `needle` occurs in `haystack`, comparing UTF-8 bytes (memmem).
+  static func contains(_ needle: String, in haystack: String) -> Bool {
+    firstOffset(of: needle, in: haystack, from: 0) != nil
+  }
+
+  /// The UTF-8 offset of the first occurrence of `needle` at or after `start`.
+  static func firstOffset(of needle: String, in haystack: String, from start: Int) -> Int? {
+    var needle = needle
+    var haystack = haystack
+    return haystack.withUTF8 { hay in
+      needle.withUTF8 { pattern -> Int? in
+        guard !pattern.isEmpty, start <= hay.count, let base = hay.baseAddress, let patternBase = pattern.baseAddress
+        else { return nil }
+        // memchr finds candidates for the first byte, memcmp checks the rest (glibc's memmem
+        // is not visible to Swift without _GNU_SOURCE).
+        var position = start
+        let first = Int32(patternBase.pointee)
+        while position + pattern.count <= hay.count {
+          guard let candidate = memchr(base + position, first, hay.count - position - pattern.count + 1) else {
+            return nil
+          }
+          let offset = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
+          if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
+          position = offset + 1
+        }
+        return nil
+      }
+    }
   }
 
   static func leadingWhitespace(_ text: String) -> Substring {

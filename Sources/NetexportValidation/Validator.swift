@@ -56,7 +56,7 @@ public struct Validator: Sendable {
         messages[index] = SourceMessage(
           entry: entry, structure: structure, numbers: TextChecks.numbers(in: literal),
           urls: TextChecks.urls(in: literal),
-          doNotTranslate: doNotTranslate.filter { literal.contains($0) },
+          doNotTranslate: doNotTranslate.filter { TextChecks.contains($0, in: literal) },
           termKeys: terms.filter { term in
             term.key != entry.key && term.forms.contains { Self.containsWord($0, in: lowered) }
           }.map(\.key),
@@ -269,14 +269,15 @@ public struct Validator: Sendable {
       }
 
       // Terminology.
-      for item in info.doNotTranslate where !literal.contains(item) {
+      for item in info.doNotTranslate where !TextChecks.contains(item, in: literal) {
         add(
           "do-not-translate", entry.textLocation,
           "'\(key)' must keep \"\(item)\" exactly as it is (it is on the document's do-not-translate list)")
       }
       let lowered = Self.matchable(literal)
       for termKey in info.termKeys {
-        guard let forms = agreedForms[termKey], !forms.contains(where: { lowered.contains(Self.matchable($0)) })
+        guard let forms = agreedForms[termKey],
+          !forms.contains(where: { TextChecks.contains(Self.matchable($0), in: lowered) })
         else { continue }
         let others = forms.dropFirst()
         let otherForms = others.isEmpty ? "" : " or its forms \(Self.list(Array(others)))"
@@ -519,6 +520,7 @@ public struct Validator: Sendable {
     for scalar in entry.text.unicodeScalars {
       defer { utf16Offset += UTF16.width(scalar) }
       let value = scalar.value
+      if value < 0xAD { continue }  // no control below the soft hyphen is invisible or bidi
       let isEmbedding = (0x202A...0x202E).contains(value)
       let isIsolate = (0x2066...0x2069).contains(value)
       if isEmbedding || isIsolate {
@@ -617,6 +619,8 @@ public struct Validator: Sendable {
   /// Text as terms are matched: lowercased, without invisible format characters (the
   /// isolates and marks right-to-left text may carry around a term).
   static func matchable(_ text: String) -> String {
+    // ASCII has no format characters: most texts need only lowercasing.
+    guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
     var scalars = String.UnicodeScalarView()
     scalars.append(contentsOf: text.unicodeScalars.filter { $0.properties.generalCategory != .format })
     return String(scalars).lowercased()
@@ -630,16 +634,30 @@ public struct Validator: Sendable {
   /// Whether `word` occurs in `text` as a whole word (both lowercased).
   static func containsWord(_ word: String, in text: String) -> Bool {
     guard !word.isEmpty else { return false }
-    for range in text.ranges(of: word) {
-      let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-      let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-      if !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false)
-        && !(after?.isNumber ?? false)
-      {
-        return true
-      }
+    let wordLength = word.utf8.count
+    var from = 0
+    while let offset = TextChecks.firstOffset(of: word, in: text, from: from) {
+      // UTF-8 is self-synchronizing: a match of whole scalars starts and ends on scalar
+      // boundaries, so the neighbours can be read as scalars.
+      let utf8 = text.utf8
+      let start = utf8.index(utf8.startIndex, offsetBy: offset)
+      let end = utf8.index(start, offsetBy: wordLength)
+      let scalars = text.unicodeScalars
+      let before = start == scalars.startIndex ? nil : scalars[scalars.index(before: start)]
+      let after = end == scalars.endIndex ? nil : scalars[end]
+      if !isWordScalar(before) && !isWordScalar(after) { return true }
+      from = offset + 1
     }
     return false
+  }
+
+  private static func isWordScalar(_ scalar: Unicode.Scalar?) -> Bool {
+    guard let scalar else { return false }
+    if scalar.isASCII {
+      let value = scalar.value
+      return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+    }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
   private func applyAllow(_ findings: [Diagnostic], entry: CatalogEntry) -> [Diagnostic] {
