@@ -79,6 +79,14 @@ public enum CatalogUpdater {
         update.movedToObsolete.append(block.key)
       }
     }
+    // Blank lines left by entries moved away: one is enough before what follows.
+    if layout.entriesTrailer.first?.trimmingCharacters(in: .whitespaces).isEmpty == true
+      || blocksInOrder.isEmpty
+    {
+      carried.removeAll()
+    } else if !carried.isEmpty {
+      carried = [""]
+    }
     layout.entriesTrailer = carried + layout.entriesTrailer
 
     // Source keys missing from the entries: restore from obsolete, or add.
