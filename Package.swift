@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "NetexportICU", targets: ["NetexportICU"]),
     .library(name: "NetexportValidation", targets: ["NetexportValidation"]),
     .library(name: "NetexportExporters", targets: ["NetexportExporters"]),
+    .library(name: "NetexportReadability", targets: ["NetexportReadability"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,10 +33,14 @@ let package = Package(
     ),
     .target(name: "NetexportValidation", dependencies: ["NetexportModel", "NetexportICU"]),
     .target(name: "NetexportExporters", dependencies: ["NetexportValidation", "NetexportModel", "NetexportICU"]),
+    .target(
+      name: "NetexportReadability",
+      dependencies: ["NetexportValidation", "NetexportModel", "NetexportICU", .product(name: "Yams", package: "Yams")]
+    ),
     .executableTarget(
       name: "netexport",
       dependencies: [
-        "NetexportExporters", "NetexportValidation", "NetexportModel", "NetexportICU",
+        "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportModel", "NetexportICU",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -49,6 +54,11 @@ let package = Package(
       name: "NetexportExportersTests",
       dependencies: ["NetexportExporters", "NetexportValidation", "NetexportModel"],
       resources: [.copy("Snapshots")]
+    ),
+    .testTarget(
+      name: "NetexportReadabilityTests",
+      dependencies: ["NetexportReadability", "NetexportValidation", "NetexportModel", "NetexportICU"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportCLITests", dependencies: ["netexport"]),
   ],

@@ -38,6 +38,9 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
 
   public var description: String { canonical }
 
+  /// The language subtag alone: `pt` for `pt-BR`, `zh` for `zh-Hans`.
+  public var language: String { String(canonical.split(separator: "-").first ?? Substring(canonical)).lowercased() }
+
   /// Whether the locale's script is written right to left (Arabic, Hebrew, ...).
   public var isRightToLeft: Bool { netx_locale_is_right_to_left(localeID) != 0 }
 

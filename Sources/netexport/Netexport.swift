@@ -15,7 +15,9 @@ struct Netexport: ParsableCommand {
       Exports/es/<document>.txt and prints its path.
       """,
     version: "netexport \(toolVersion) (ICU \(ICUInfo.version), Unicode \(ICUInfo.unicodeVersion))",
-    subcommands: [Export.self, Validate.self, Status.self, Init.self, Update.self],
+    subcommands: [
+      Export.self, Validate.self, Status.self, Init.self, Update.self, ReadabilityCommand.self, SyllablesCommand.self,
+    ],
     defaultSubcommand: Export.self
   )
 }
