@@ -1,0 +1,77 @@
+public import NetexportICU
+
+/// Counts words, syllables and letters of sentences in one language.
+///
+/// Not thread safe (it keeps a `Segmenter`): use one per task.
+public final class TextAnalyzer {
+  public let locale: LanguageTag
+  public let segmenter: Segmenter
+  /// `nil` for languages measured in characters (Chinese, Japanese).
+  public let syllableCounter: (any SyllableCounter)?
+
+  /// One sentence with its counts and the words that make it hard.
+  public struct Sentence: Hashable, Sendable {
+    public var text: String
+    public var statistics: TextStatistics
+    /// Words of three syllables or more, in order (empty without a syllable counter).
+    public var polysyllabicWords: [String]
+    /// Words of more than six letters, in order.
+    public var longWords: [String]
+  }
+
+  public init(locale: LanguageTag) throws(ICUError) {
+    self.locale = locale
+    segmenter = try Segmenter(locale: locale)
+    syllableCounter = Syllables.counter(forLanguage: locale.language)
+  }
+
+  /// The sentences of one block of text (a paragraph, a heading, a list item). A block always
+  /// gives at least one sentence when it has a word, so headings and list items without a
+  /// full stop count as sentences of their own.
+  public func sentences(inBlock text: String) throws(ICUError) -> [Sentence] {
+    var sentences: [Sentence] = []
+    for sentence in try segmenter.sentences(in: text) {
+      let analysed = try analyse(String(sentence))
+      if analysed.statistics.words > 0 { sentences.append(analysed) }
+    }
+    return sentences
+  }
+
+  /// Counts one sentence.
+  public func analyse(_ sentence: String) throws(ICUError) -> Sentence {
+    var statistics = TextStatistics(sentences: 1, hasSyllables: syllableCounter != nil)
+    var polysyllabic: [String] = []
+    var long: [String] = []
+    for word in try segmenter.words(in: sentence) {
+      statistics.words += 1
+      var letters = 0
+      var ideographs = 0
+      for scalar in word.text.unicodeScalars {
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.generalCategory == .nonspacingMark
+          || properties.generalCategory == .spacingMark
+        {
+          letters += 1
+        }
+        if properties.isIdeographic || (0x3040...0x30FF).contains(scalar.value) { ideographs += 1 }
+      }
+      statistics.letters += letters
+      statistics.ideographs += ideographs
+      if letters > 6 {
+        statistics.longWords += 1
+        long.append(String(word.text))
+      }
+      guard let syllableCounter else { continue }
+      // A number is read as one unit; its syllables depend on how it is spoken, so it counts
+      // as one, as in the formulas' original hand counts of "words".
+      let syllables = word.kind == .letters ? max(1, syllableCounter.syllables(in: String(word.text))) : 1
+      statistics.syllables += syllables
+      if syllables >= 3 {
+        statistics.polysyllables += 1
+        polysyllabic.append(String(word.text))
+      }
+      if syllables == 1 { statistics.monosyllables += 1 }
+    }
+    return Sentence(text: sentence, statistics: statistics, polysyllabicWords: polysyllabic, longWords: long)
+  }
+}
