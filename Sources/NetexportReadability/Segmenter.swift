@@ -15,6 +15,10 @@ public final class Segmenter {
   private let sentenceIterator: BreakIterator
   private let wordIterator: BreakIterator
   private let abbreviations: [String]
+  /// The last space-separated part of each abbreviation, and of each head of a multi-part one.
+  private let abbreviationEnds: Set<String>
+  /// Multi-part abbreviations cut at each space: ("z.", "B.") for "z. B.".
+  private let abbreviationSplits: [(head: String, tail: String)]
 
   /// A word as ICU's word break iterator classifies it.
   public struct Word: Hashable, Sendable {
@@ -31,6 +35,18 @@ public final class Segmenter {
     sentenceIterator = try BreakIterator(.sentence, locale: locale)
     wordIterator = try BreakIterator(.word, locale: locale)
     abbreviations = Abbreviations.list(forLanguage: locale.language)
+    var splits: [(head: String, tail: String)] = []
+    var ends = Set<String>()
+    for abbreviation in abbreviations {
+      let parts = abbreviation.split(separator: " ").map(String.init)
+      ends.insert(parts.last ?? abbreviation)
+      for split in 1..<max(1, parts.count) {
+        splits.append((parts[..<split].joined(separator: " "), parts[split...].joined(separator: " ")))
+        ends.insert(parts[split - 1])
+      }
+    }
+    abbreviationEnds = ends
+    abbreviationSplits = splits
   }
 
   /// The sentences of a text, without surrounding whitespace; empty ones left out.
@@ -74,16 +90,17 @@ public final class Segmenter {
   private func endsWithAbbreviation(_ before: Substring, next: Substring) -> Bool {
     let trimmed = before.trimmingWhitespace()
     guard trimmed.last == "." else { return false }
+    // The token before the break ("Dr.", "e.g.", "B."): only abbreviations ending with it
+    // need a closer look.
+    let token = trimmed.reversed().prefix { !$0.isWhitespace }
+    let lastToken = String(token.reversed())
+    guard abbreviationEnds.contains(where: { lastToken.hasSuffix($0) }) else { return false }
     for abbreviation in abbreviations {
       if Self.hasWholeWordSuffix(trimmed, abbreviation) { return true }
-      // A multi-part abbreviation ICU split in the middle: "z." | "B. ...".
-      let parts = abbreviation.split(separator: " ")
-      guard parts.count > 1 else { continue }
-      for split in 1..<parts.count {
-        let head = parts[..<split].joined(separator: " ")
-        let tail = parts[split...].joined(separator: " ")
-        if Self.hasWholeWordSuffix(trimmed, head) && next.drop(while: \.isWhitespace).hasPrefix(tail) { return true }
-      }
+    }
+    for (head, tail) in abbreviationSplits
+    where Self.hasWholeWordSuffix(trimmed, head) && next.drop(while: \.isWhitespace).hasPrefix(tail) {
+      return true  // a multi-part abbreviation ICU split in the middle: "z." | "B. ..."
     }
     return false
   }

@@ -19,10 +19,21 @@ public final class TextAnalyzer {
     public var longWords: [String]
   }
 
+  /// Syllable counts of the words seen so far: texts repeat their words (a handout of a few
+  /// thousand words has a few hundred distinct ones), and counting is the costly part.
+  private var syllableCache: [String: Int] = [:]
+
   public init(locale: LanguageTag) throws(ICUError) {
     self.locale = locale
     segmenter = try Segmenter(locale: locale)
     syllableCounter = Syllables.counter(forLanguage: locale.language)
+  }
+
+  private func syllables(in word: String, counter: any SyllableCounter) -> Int {
+    if let cached = syllableCache[word] { return cached }
+    let count = counter.syllables(in: word)
+    if syllableCache.count < 200_000 { syllableCache[word] = count }
+    return count
   }
 
   /// The sentences of one block of text (a paragraph, a heading, a list item). A block always
@@ -47,6 +58,12 @@ public final class TextAnalyzer {
       var letters = 0
       var ideographs = 0
       for scalar in word.text.unicodeScalars {
+        if scalar.isASCII {
+          // ASCII fast path: letters are A-Z and a-z; nothing else counts.
+          let value = scalar.value
+          if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) { letters += 1 }
+          continue
+        }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.generalCategory == .nonspacingMark
           || properties.generalCategory == .spacingMark
@@ -64,7 +81,7 @@ public final class TextAnalyzer {
       guard let syllableCounter else { continue }
       // A number is read as one unit; its syllables depend on how it is spoken, so it counts
       // as one, as in the formulas' original hand counts of "words".
-      let syllables = word.kind == .letters ? max(1, syllableCounter.syllables(in: String(word.text))) : 1
+      let syllables = word.kind == .letters ? max(1, syllables(in: String(word.text), counter: syllableCounter)) : 1
       statistics.syllables += syllables
       if syllables >= 3 {
         statistics.polysyllables += 1
