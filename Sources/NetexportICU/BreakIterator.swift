@@ -57,11 +57,17 @@ public final class BreakIterator {
     }
     var segments: [Segment] = []
     segments.reserveCapacity(max(0, Int(count) - 1))
+    // Boundaries come in order, so each index is found by stepping on from the previous
+    // one (String.Index(utf16Offset:) would start from the beginning every time).
+    let view = text.utf16
     var previous = text.startIndex
+    var previousOffset = 0
     for index in 1..<max(1, Int(count)) {
-      let end = String.Index(utf16Offset: Int(offsets[index]), in: text)
+      let offset = Int(offsets[index])
+      let end = view.index(previous, offsetBy: offset - previousOffset)
       segments.append(Segment(range: previous..<end, ruleStatus: statuses[index]))
       previous = end
+      previousOffset = offset
     }
     return segments
   }

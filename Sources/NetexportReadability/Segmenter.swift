@@ -92,8 +92,10 @@ public final class Segmenter {
     guard trimmed.last == "." else { return false }
     // The token before the break ("Dr.", "e.g.", "B."): only abbreviations ending with it
     // need a closer look.
-    let token = trimmed.reversed().prefix { !$0.isWhitespace }
-    let lastToken = String(token.reversed())
+    let scalars = trimmed.unicodeScalars
+    let tokenStart =
+      scalars.lastIndex { $0.properties.isWhitespace }.map { scalars.index(after: $0) } ?? scalars.startIndex
+    let lastToken = trimmed[tokenStart...]
     guard abbreviationEnds.contains(where: { lastToken.hasSuffix($0) }) else { return false }
     for abbreviation in abbreviations {
       if Self.hasWholeWordSuffix(trimmed, abbreviation) { return true }
