@@ -40,9 +40,17 @@ public final class TextAnalyzer {
   /// gives at least one sentence when it has a word, so headings and list items without a
   /// full stop count as sentences of their own.
   public func sentences(inBlock text: String) throws(ICUError) -> [Sentence] {
+    // One pass of each iterator over the whole block; words are then handed to the sentence
+    // they start in (both come in text order).
+    let ranges = try segmenter.sentences(in: text)
+    let words = try segmenter.words(in: text)
     var sentences: [Sentence] = []
-    for sentence in try segmenter.sentences(in: text) {
-      let analysed = try analyse(String(sentence))
+    var wordIndex = 0
+    for range in ranges {
+      while wordIndex < words.count && words[wordIndex].text.startIndex < range.startIndex { wordIndex += 1 }
+      let first = wordIndex
+      while wordIndex < words.count && words[wordIndex].text.startIndex < range.endIndex { wordIndex += 1 }
+      let analysed = count(words[first..<wordIndex], sentence: String(range))
       if analysed.statistics.words > 0 { sentences.append(analysed) }
     }
     return sentences
@@ -50,10 +58,14 @@ public final class TextAnalyzer {
 
   /// Counts one sentence.
   public func analyse(_ sentence: String) throws(ICUError) -> Sentence {
+    count(try segmenter.words(in: sentence)[...], sentence: sentence)
+  }
+
+  private func count(_ words: ArraySlice<Segmenter.Word>, sentence: String) -> Sentence {
     var statistics = TextStatistics(sentences: 1, hasSyllables: syllableCounter != nil)
     var polysyllabic: [String] = []
     var long: [String] = []
-    for word in try segmenter.words(in: sentence) {
+    for word in words {
       statistics.words += 1
       var letters = 0
       var ideographs = 0
