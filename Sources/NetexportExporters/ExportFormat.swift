@@ -21,7 +21,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   public func exporter(options: ExportOptions) -> (any Exporter)? {
     switch self {
     case .plainText: PlainTextExporter(width: options.width)
-    case .largePrintHTML, .audioScript, .ssml: nil
+    case .largePrintHTML: LargePrintHTMLExporter()
+    case .audioScript, .ssml: nil
     }
   }
 

@@ -128,7 +128,7 @@ struct CLI {
     let cli = try CLI()
     let result = try cli.run("--all")
     #expect(result.status == 0)
-    #expect(result.stdout == "Exports/en/neuroendocrine-tumors.txt\n")
+    #expect(result.stdout == "Exports/en/neuroendocrine-tumors.txt\nExports/en/neuroendocrine-tumors.html\n")
   }
 
   @Test func acceptsAProjectFolderAndAnotherDocument() throws {
@@ -174,7 +174,9 @@ struct CLI {
   @Test func saysWhichFormatsAreNotBuiltYet() throws {
     let result = try CLI().run("--locale", "en", "--format", "ssml")
     #expect(result.status == 64)
-    #expect(result.stderr.hasPrefix("Error: The 'ssml' format is not built yet. Available now: plain-text.\n"))
+    #expect(
+      result.stderr.hasPrefix(
+        "Error: The 'ssml' format is not built yet. Available now: plain-text, large-print-html.\n"))
     #expect(try CLI().run("--locale", "en", "--format", "pdf").status == 64)
   }
 

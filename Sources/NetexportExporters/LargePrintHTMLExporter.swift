@@ -1,0 +1,238 @@
+import NetexportICU
+public import NetexportValidation
+
+/// One self-contained HTML file that prints as a large-print handout.
+///
+/// Follows the large-print guidance of APH, ACB and UKAAF and WCAG 2.2 (see
+/// `../shared/guides/accessible-exports.md`): body text 18 pt (24 CSS px) in a plain sans-serif
+/// face, line spacing 1.5, lines of at most about 70 characters, flush to the start edge and
+/// never justified, bold headings in order (22 and 20 pt), no italics or capitals, black on
+/// white (21:1), one column, wide margins, no page break inside a list item or after a
+/// heading, and the page number in print. `lang` and `dir` are set on the page and on any
+/// passage in another language; abbreviations are marked up with their expansions, and the
+/// byline, review date and references are kept. No external font, script or image.
+///
+/// Every catalog string is escaped: a translation holding `<script>` or `&` shows as text.
+public struct LargePrintHTMLExporter: Exporter {
+  public init() {}
+
+  public func export(_ document: ResolvedDocument) throws -> String {
+    let locale = document.locale
+    let direction = locale.isRightToLeft ? "rtl" : "ltr"
+    let abbreviations = AbbreviationMarker(document.abbreviations)
+    var body: [String] = []
+
+    func text(_ resolved: ResolvedText) -> String {
+      let marked = abbreviations.markUp(resolved.text)
+      guard let language = resolved.language, language != locale else { return marked }
+      let dir = language.isRightToLeft ? "rtl" : "ltr"
+      return "<span lang=\"\(HTML.escape(language.canonical))\" dir=\"\(dir)\">\(marked)</span>"
+    }
+    func list(_ list: ResolvedDocument.List, indent: String) -> [String] {
+      var lines: [String] = []
+      if let leadIn = list.leadIn { lines.append("\(indent)<p class=\"lead-in\">\(text(leadIn))</p>") }
+      let tag = list.ordered ? "ol" : "ul"
+      lines.append("\(indent)<\(tag)>")
+      for item in list.items {
+        let detail = item.detail.map { "<br>\n\(indent)    <span class=\"detail\">\(text($0))</span>" } ?? ""
+        lines.append("\(indent)  <li>\(text(item.text))\(detail)</li>")
+      }
+      lines.append("\(indent)</\(tag)>")
+      return lines
+    }
+
+    body.append("<header>")
+    body.append("  <h1>\(text(document.title))</h1>")
+    if let subtitle = document.subtitle { body.append("  <p class=\"subtitle\">\(text(subtitle))</p>") }
+    body.append("</header>")
+    body.append("<main>")
+    for section in document.sections {
+      let id = HTML.escape(section.id)
+      body.append("  <section aria-labelledby=\"\(id)\">")
+      body.append("    <h2 id=\"\(id)\">\(text(section.heading))</h2>")
+      for block in section.blocks {
+        switch block {
+        case .heading(let heading): body.append("    <h3>\(text(heading))</h3>")
+        case .paragraph(let paragraph): body.append("    <p>\(text(paragraph))</p>")
+        case .list(let items): body += list(items, indent: "    ")
+        case .callout(let callout):
+          body.append("    <aside class=\"callout\">")
+          if let title = callout.title { body.append("      <h3>\(text(title))</h3>") }
+          for paragraph in callout.body { body.append("      <p>\(text(paragraph))</p>") }
+          body.append("    </aside>")
+        }
+      }
+      body.append("  </section>")
+    }
+    body.append("</main>")
+    body.append("<footer>")
+    body.append("  <p>\(text(document.byline))</p>")
+    body.append("  <p>\(text(document.reviewed))</p>")
+    body.append("  <section aria-labelledby=\"references\">")
+    body.append("    <h2 id=\"references\">\(text(document.references.heading))</h2>")
+    body.append("    <ol class=\"references\">")
+    for reference in document.references.items { body.append("      <li>\(text(reference))</li>") }
+    body.append("    </ol>")
+    body.append("  </section>")
+    body.append("</footer>")
+
+    let title = [document.title.text, document.subtitle?.text].compactMap { $0 }.joined(separator: ": ")
+    return """
+      <!DOCTYPE html>
+      <html lang="\(HTML.escape(locale.canonical))" dir="\(direction)">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(HTML.escape(title))</title>
+      <style>
+      \(try Self.styleSheet(document))
+      </style>
+      </head>
+      <body>
+      \(body.joined(separator: "\n"))
+      </body>
+      </html>
+
+      """
+  }
+
+  /// The style sheet, with the page counter in the locale's words.
+  static func styleSheet(_ document: ResolvedDocument) throws -> String {
+    // US Letter where the locale's likely region uses it, else A4.
+    let paper = ["en", "es-419", "es-US", "es-MX", "fr-CA"].contains(document.locale.canonical) ? "letter" : "A4"
+    return """
+      @page { size: \(paper); margin: 2.5cm 2.5cm 3cm; @bottom-center { content: \(try pageCounter(document)); font: 18pt Arial, "Liberation Sans", "DejaVu Sans", sans-serif; color: #000; } }
+      html { background: #fff; color: #000; }
+      body { font-family: Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 24px; font-style: normal; line-height: 1.5; text-align: start; hyphens: manual; overflow-wrap: break-word; max-width: 36em; margin: 0 auto; padding: 1em; }
+      h1, h2, h3 { font-weight: bold; line-height: 1.3; margin: 1.2em 0 0.4em; break-after: avoid; page-break-after: avoid; }
+      h1 { font-size: 29.3px; margin-top: 0; }
+      h2 { font-size: 26.7px; }
+      h3 { font-size: 24px; }
+      p, li { margin: 0 0 0.75em; text-align: start; }
+      ul, ol { padding-inline-start: 1.6em; }
+      ul { list-style: disc; }
+      li { break-inside: avoid; page-break-inside: avoid; }
+      .subtitle { font-weight: bold; }
+      .callout { border: 3px solid #000; padding: 0.5em 1em; margin: 1em 0; break-inside: avoid; }
+      .callout h3 { margin-top: 0.2em; }
+      footer { margin-top: 2em; border-top: 2px solid #000; padding-top: 1em; }
+      abbr { text-decoration: none; }
+      em, i, cite { font-style: normal; }
+      @media (max-width: 30em) { body { font-size: 20px; padding: 0.5em; } h1 { font-size: 24px; } h2 { font-size: 22px; } }
+      @media print { body { max-width: none; padding: 0; } a { color: #000; } }
+      """
+  }
+
+  /// The catalog's page counter ("Page {page} of {pages}") as CSS `content`, with the counters
+  /// where the numbers go: the message is formatted with two sample numbers, which are then
+  /// found in the result by formatting them alone the same way.
+  static func pageCounter(_ document: ResolvedDocument) throws -> String {
+    let page = 7_654_321.0
+    let pages = 9_876_543.0
+    let formatted = try document.messages.format(
+      "export.page-counter", ["page": .number(page), "pages": .number(pages)]
+    )
+    .text
+    let pageText = try Formatting.number(page, locale: document.locale)
+    let pagesText = try Formatting.number(pages, locale: document.locale)
+    var parts: [String] = []
+    var rest = Substring(formatted)
+    while !rest.isEmpty {
+      let next = [(pageText, "counter(page)"), (pagesText, "counter(pages)")].compactMap { number, counter in
+        rest.range(of: number).map { ($0, counter) }
+      }.min { $0.0.lowerBound < $1.0.lowerBound }
+      guard let (range, counter) = next else {
+        parts.append(HTML.cssString(String(rest)))
+        break
+      }
+      if range.lowerBound > rest.startIndex { parts.append(HTML.cssString(String(rest[..<range.lowerBound]))) }
+      parts.append(counter)
+      rest = rest[range.upperBound...]
+    }
+    return parts.joined(separator: " ")
+  }
+}
+
+/// Escaping for HTML text and attributes, and for CSS strings.
+enum HTML {
+  static func escape(_ text: String) -> String {
+    var escaped = ""
+    escaped.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": escaped += "&amp;"
+      case "<": escaped += "&lt;"
+      case ">": escaped += "&gt;"
+      case "\"": escaped += "&quot;"
+      case "'": escaped += "&#39;"
+      default: escaped.append(character)
+      }
+    }
+    return escaped
+  }
+
+  /// A CSS string literal: quotes, backslashes and line breaks escaped, and `<` so that the
+  /// style element can never be closed from inside it.
+  static func cssString(_ text: String) -> String {
+    var escaped = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"", "\\", "<", ">", "&": escaped += "\\" + String(scalar.value, radix: 16) + " "
+      case "\n", "\r", "\u{C}": escaped += "\\a "
+      default: escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped + "\""
+  }
+}
+
+/// Marks abbreviations up with their expansions (`<abbr title>`, WCAG 3.1.4). The text itself
+/// is never changed: where the source spells an abbreviation out ("multiple endocrine
+/// neoplasia, type 1 (MEN 1)"), the printed handout does too; adding expansions the source
+/// does not have would make the handout differ from it.
+struct AbbreviationMarker {
+  private let entries: [(short: String, expansion: String)]
+
+  init(_ abbreviations: [ResolvedDocument.Abbreviation]) {
+    // Longest first, so "MEN 2" is not taken for a shorter abbreviation inside it.
+    entries = abbreviations.map { ($0.short.text, $0.expansion.text) }.filter { !$0.short.isEmpty }
+      .sorted { $0.short.count > $1.short.count }
+  }
+
+  /// Escapes `text` and marks its abbreviations up.
+  func markUp(_ text: String) -> String {
+    var output = ""
+    var rest = Substring(text)
+    while !rest.isEmpty {
+      guard let (range, entry) = nextAbbreviation(in: rest) else {
+        output += HTML.escape(String(rest))
+        break
+      }
+      output += HTML.escape(String(rest[..<range.lowerBound]))
+      output += "<abbr title=\"\(HTML.escape(entry.expansion))\">\(HTML.escape(entry.short))</abbr>"
+      rest = rest[range.upperBound...]
+    }
+    return output
+  }
+
+  /// The first whole-word occurrence of any abbreviation.
+  private func nextAbbreviation(in text: Substring) -> (Range<Substring.Index>, (short: String, expansion: String))? {
+    var best: (Range<Substring.Index>, (short: String, expansion: String))?
+    for entry in entries {
+      var searchStart = text.startIndex
+      while let range = text[searchStart...].range(of: entry.short) {
+        let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+        let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+        let whole =
+          !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false)
+          && !(after?.isNumber ?? false)
+        if whole {
+          if best == nil || range.lowerBound < best!.0.lowerBound { best = (range, entry) }
+          break
+        }
+        searchStart = range.upperBound
+      }
+    }
+    return best
+  }
+}
