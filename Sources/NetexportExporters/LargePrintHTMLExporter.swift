@@ -129,12 +129,13 @@ public struct LargePrintHTMLExporter: Exporter {
   static func pageCounter(_ document: ResolvedDocument) throws -> String {
     let page = 7_654_321.0
     let pages = 9_876_543.0
-    let formatted = try document.messages.format(
-      "export.page-counter", ["page": .number(page), "pages": .number(pages)]
-    )
-    .text
-    let pageText = try Formatting.number(page, locale: document.locale)
-    let pagesText = try Formatting.number(pages, locale: document.locale)
+    let counter = try document.messages.format(
+      "export.page-counter", ["page": .number(page), "pages": .number(pages)])
+    let formatted = counter.text
+    // Numbers as the message's own language writes them (English when it was filled in).
+    let language = counter.language ?? document.locale
+    let pageText = try Formatting.number(page, locale: language)
+    let pagesText = try Formatting.number(pages, locale: language)
     var parts: [String] = []
     var rest = Substring(formatted)
     while !rest.isEmpty {

@@ -1,6 +1,6 @@
 import Foundation
 public import NetexportICU
-public import NetexportModel
+import NetexportModel
 public import NetexportValidation
 import Yams
 

@@ -147,20 +147,38 @@ public struct ResolvedDocument: Hashable, Sendable {
   }
 }
 
-/// A locale's catalog messages, formatted on demand.
+/// A locale's catalog messages, formatted on demand: the document's text while it is resolved,
+/// and labels (such as the page counter) that exporters format with values known only then.
 public struct Messages: Hashable, Sendable {
   public let locale: LanguageTag
   let catalog: Catalog
+  /// Whether `catalog` is the source locale's (whose entries have no translation state).
+  let isSource: Bool
+  /// Messages taken from the source locale instead (`--allow-incomplete`).
+  let fallback: Resolver.Fallback?
 
-  public init(locale: LanguageTag, catalog: Catalog) {
+  public init(locale: LanguageTag, catalog: Catalog, isSource: Bool = true, fallback: Resolver.Fallback? = nil) {
     self.locale = locale
     self.catalog = catalog
+    self.isSource = isSource
+    self.fallback = fallback
   }
 
   /// Formats the message `key` with `arguments`.
   ///
   /// - Throws: `DiagnosticError` when the catalog has no such message or it does not format.
   public func format(_ key: String, _ arguments: [String: Argument] = [:]) throws -> ResolvedText {
-    try Resolver.format(TextRef(key, arguments: arguments), in: catalog, locale: locale)
+    try format(TextRef(key, arguments: arguments))
+  }
+
+  /// Formats a text reference; a message in `fallback` comes from the source locale, marked
+  /// with its language.
+  func format(_ ref: TextRef) throws -> ResolvedText {
+    if let fallback, fallback.keys.contains(ref.key) {
+      var text = try Resolver.format(ref, in: fallback.catalog, locale: fallback.locale)
+      text.language = fallback.locale
+      return text
+    }
+    return try Resolver.format(ref, in: catalog, locale: locale, isSource: isSource)
   }
 }

@@ -9,7 +9,7 @@ public import NetexportModel
 public enum Resolver {
   /// Where to take messages whose translation is not ready, when the user allows an
   /// incomplete export.
-  public struct Fallback: Sendable {
+  public struct Fallback: Hashable, Sendable {
     /// The source locale's catalog.
     public var catalog: Catalog
     public var locale: LanguageTag
@@ -35,19 +35,15 @@ public enum Resolver {
   public static func resolve(
     _ document: Document, catalog: Catalog, locale: LanguageTag, fallback: Fallback? = nil
   ) throws -> ResolvedDocument {
-    let isSource = locale.canonical == document.sourceLocale
+    let messages = Messages(
+      locale: locale, catalog: catalog, isSource: locale.canonical == document.sourceLocale, fallback: fallback)
     var problems: [Diagnostic] = []
     var reported = Set<Diagnostic>()
     // Each message is formatted once; a failure is recorded and resolution goes on, so the
     // report lists every problem rather than the first.
     func text(_ ref: TextRef) -> ResolvedText {
       do {
-        if let fallback, fallback.keys.contains(ref.key) {
-          var text = try format(ref, in: fallback.catalog, locale: fallback.locale)
-          text.language = fallback.locale
-          return text
-        }
-        return try format(ref, in: catalog, locale: locale, isSource: isSource)
+        return try messages.format(ref)
       } catch let error as DiagnosticError {
         for diagnostic in error.diagnostics where reported.insert(diagnostic).inserted {
           problems.append(diagnostic)
@@ -90,7 +86,7 @@ public enum Resolver {
     let resolved = ResolvedDocument(
       id: document.id, locale: locale, title: title, subtitle: subtitle, byline: byline, reviewed: reviewed,
       publisher: document.metadata.publisher, sections: sections, references: references, terms: terms,
-      abbreviations: abbreviations, messages: Messages(locale: locale, catalog: catalog))
+      abbreviations: abbreviations, messages: messages)
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return resolved
   }

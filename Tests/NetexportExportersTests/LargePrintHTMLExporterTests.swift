@@ -82,6 +82,11 @@ import Testing
     #expect(output.contains("content: \"Página \" counter(page) \" de \" counter(pages)"))
   }
 
+  @Test func takesAPageCounterThatIsNotReadyFromTheSource() throws {
+    let output = try html([:], fallback: ["export.page-counter"])
+    #expect(output.contains("content: \"EN Página \" counter(page) \" de \" counter(pages)"))
+  }
+
   @Test func writesRightToLeftPagesForArabic() throws {
     let output = try html(["title": "الأورام"], locale: "ar")
     #expect(output.contains("<html lang=\"ar\" dir=\"rtl\">"))
