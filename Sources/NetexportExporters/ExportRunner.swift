@@ -40,7 +40,7 @@ public enum ExportRunner {
     var problems: [Diagnostic] = []
     for locale in locales {
       do {
-        let report = validator.validateFile(project: project, name: locale.canonical)
+        let (report, checked) = validator.checkFile(project: project, name: locale.canonical)
         let errors = report.findings.filter { $0.severity == .error }
         var fallback: Resolver.Fallback?
         if !errors.isEmpty {
@@ -73,8 +73,9 @@ public enum ExportRunner {
             "note: \(locale): \(filled) of \(used.count) messages are in \(validator.sourceLocale.displayName(in: validator.sourceLocale)) (\(validator.sourceLocale)), taken from the source because their translation is not ready (\(reasons))"
           )
         }
-        let catalog =
-          report.isSource ? validator.source : try project.catalog(for: locale, lenient: fallback != nil)
+        // Without errors the catalog validation read is complete; with them, only the messages
+        // the fallback replaces are missing.
+        guard let catalog = checked else { throw DiagnosticError(errors) }
         let resolved = try Resolver.resolve(document, catalog: catalog, locale: locale, fallback: fallback)
         for format in formats {
           guard let exporter = format.exporter(options: options) else {

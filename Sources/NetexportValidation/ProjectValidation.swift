@@ -70,54 +70,71 @@ extension Validator {
 
   /// Validates one catalog file, `Locales/<name>.yaml`.
   public func validateFile(project: Project, name: String) -> LocaleReport {
+    checkFile(project: project, name: name).report
+  }
+
+  /// Validates one catalog file and returns the catalog it read (`nil` when it could not be
+  /// read), so that a caller going on to export does not read and parse it again.
+  public func checkFile(project: Project, name: String) -> (report: LocaleReport, catalog: Catalog?) {
     let file = project.displayPath("Locales/\(name).yaml")
     let isSource = name == sourceLocale.canonical
     guard let tag = LanguageTag(name) else {
-      return LocaleReport(
-        locale: name, file: file, isSource: false,
-        findings: [
-          Diagnostic(
-            code: "invalid-locale", at: SourceLocation(file: file),
-            "'\(name)' is not a valid BCP 47 language tag, so this file is not a catalog netexport can use; rename it (for example es.yaml, pt-BR.yaml)",
-            locale: name)
-        ], checkedKeys: [])
+      return failed(
+        LocaleReport(
+          locale: name, file: file, isSource: false,
+          findings: [
+            Diagnostic(
+              code: "invalid-locale", at: SourceLocation(file: file),
+              "'\(name)' is not a valid BCP 47 language tag, so this file is not a catalog netexport can use; rename it (for example es.yaml, pt-BR.yaml)",
+              locale: name)
+          ], checkedKeys: []))
     }
     guard tag.canonical == name else {
-      return LocaleReport(
-        locale: name, file: file, isSource: false,
-        findings: [
-          Diagnostic(
-            code: "invalid-locale", at: SourceLocation(file: file),
-            "the file name '\(name)' is not in canonical form; rename it to \(tag.canonical).yaml", locale: name)
-        ], checkedKeys: [])
+      return failed(
+        LocaleReport(
+          locale: name, file: file, isSource: false,
+          findings: [
+            Diagnostic(
+              code: "invalid-locale", at: SourceLocation(file: file),
+              "the file name '\(name)' is not in canonical form; rename it to \(tag.canonical).yaml", locale: name)
+          ], checkedKeys: []))
     }
     if isSource {
-      return LocaleReport(
-        locale: name, file: file, isSource: true, findings: validateSource(), checkedKeys: source.keys)
+      return (
+        LocaleReport(locale: name, file: file, isSource: true, findings: validateSource(), checkedKeys: source.keys),
+        source
+      )
     }
     let catalog: Catalog
     do {
       catalog = try project.catalog(for: tag, lenient: true)
     } catch let error as DiagnosticError {
-      return LocaleReport(
-        locale: name, file: file, isSource: false,
-        findings: error.diagnostics.map {
-          var finding = $0
-          finding.locale = name
-          return finding
-        }, checkedKeys: [])
+      return failed(
+        LocaleReport(
+          locale: name, file: file, isSource: false,
+          findings: error.diagnostics.map {
+            var finding = $0
+            finding.locale = name
+            return finding
+          }, checkedKeys: []))
     } catch {
-      return LocaleReport(
-        locale: name, file: file, isSource: false,
-        findings: [
-          Diagnostic(code: "unreadable-catalog", at: SourceLocation(file: file), "\(error)", locale: name)
-        ], checkedKeys: [])
+      return failed(
+        LocaleReport(
+          locale: name, file: file, isSource: false,
+          findings: [
+            Diagnostic(code: "unreadable-catalog", at: SourceLocation(file: file), "\(error)", locale: name)
+          ], checkedKeys: []))
     }
-    return LocaleReport(
-      locale: name, file: file, isSource: false, findings: validate(catalog, locale: tag),
-      checkedKeys: source.keys)
+    return (
+      LocaleReport(
+        locale: name, file: file, isSource: false, findings: validate(catalog, locale: tag), checkedKeys: source.keys),
+      catalog
+    )
   }
 }
+
+/// A report for a catalog that could not be read.
+private func failed(_ report: LocaleReport) -> (report: LocaleReport, catalog: Catalog?) { (report, nil) }
 
 /// Results written by concurrent workers, one slot each.
 final class ResultSlots<Value>: @unchecked Sendable {

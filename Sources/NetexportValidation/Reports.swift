@@ -129,7 +129,8 @@ public struct ReportRenderer: Sendable {
     return Self.encode(document)
   }
 
-  static func encode(_ value: some Encodable) -> String {
+  /// JSON as every netexport report writes it: indented, keys sorted, ending in a newline.
+  public static func encode(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Encoding these plain structures cannot fail.

@@ -101,6 +101,8 @@ public struct Validator: Sendable {
       }
     }
     let rules = PluralRulesCache(locale: sourceLocale)
+    let rightToLeft = sourceLocale.isRightToLeft
+    let script = sourceLocale.likelyScript
     for entry in source.entries {
       var entryFindings: [Diagnostic] = []
       let structure = checkSyntax(entry, in: source, into: &entryFindings)
@@ -110,7 +112,8 @@ public struct Validator: Sendable {
         }
         checkPlurals(structure, entry: entry, in: source, rules: rules, into: &entryFindings)
       }
-      checkHygiene(entry, in: source, locale: sourceLocale, into: &entryFindings)
+      checkHygiene(
+        entry, in: source, locale: sourceLocale, rightToLeft: rightToLeft, script: script, into: &entryFindings)
       if TextChecks.hasDoubledSpace(entry.text) {
         entryFindings.append(
           finding("doubled-space", entry.textLocation, "'\(entry.key)' has two spaces in a row", key: entry.key))
@@ -503,10 +506,9 @@ public struct Validator: Sendable {
 
   /// Normalization, bidirectional controls and invisible characters.
   private func checkHygiene(
-    _ entry: CatalogEntry, in catalog: Catalog, locale: LanguageTag, rightToLeft: Bool? = nil,
-    script: String? = nil, into findings: inout [Diagnostic]
+    _ entry: CatalogEntry, in catalog: Catalog, locale: LanguageTag, rightToLeft rtl: Bool, script: String?,
+    into findings: inout [Diagnostic]
   ) {
-    let rtl = rightToLeft ?? locale.isRightToLeft
     if !Normalization.isNFC(entry.text) {
       findings.append(
         finding(
@@ -559,7 +561,7 @@ public struct Validator: Sendable {
         continue
       }
       if scalar.properties.generalCategory == .format && !reportedInvisible
-        && !Self.allowedInvisible(scalar, rightToLeft: rtl, script: script ?? locale.likelyScript)
+        && !Self.allowedInvisible(scalar, rightToLeft: rtl, script: script)
       {
         reportedInvisible = true
         findings.append(

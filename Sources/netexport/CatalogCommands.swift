@@ -47,14 +47,11 @@ struct Status: ParsableCommand {
       }
       switch report {
       case .json:
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         struct Output: Encodable {
           var sourceLocale: String
           var locales: [CatalogStatus]
         }
-        let data = try encoder.encode(Output(sourceLocale: sourceTag.canonical, locales: rows))
-        print(String(decoding: data, as: UTF8.self))
+        print(ReportRenderer.encode(Output(sourceLocale: sourceTag.canonical, locales: rows)), terminator: "")
       case .text:
         print(Self.table(rows, source: sourceTag.canonical, total: source.entries.count))
       }
@@ -103,7 +100,8 @@ struct Init: ParsableCommand {
   func run() throws {
     try reportingFailures {
       let (project, document) = try projectOptions.load()
-      let tag = try LanguageTag(locale).orThrow()
+      // validate() has checked the tag.
+      guard let tag = LanguageTag(locale) else { throw ExitCode.validationFailure }
       let sourceTag = try project.locale(document.sourceLocale)
       guard tag.canonical != sourceTag.canonical else {
         throw DiagnosticError(
@@ -130,13 +128,6 @@ struct Init: ParsableCommand {
       }
       print("\(display): \(source.entries.count) messages to translate (\(tag.displayName(in: sourceTag)))")
     }
-  }
-}
-
-extension Optional where Wrapped == LanguageTag {
-  func orThrow() throws -> LanguageTag {
-    guard let self else { throw ValidationError("not a valid BCP 47 language tag") }
-    return self
   }
 }
 

@@ -132,11 +132,7 @@ enum ReadabilityPrinter {
       var reports: [ReadabilityReport]
     }
     // "passed" follows the exit status.
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data =
-      (try? encoder.encode(Output(passed: !reports.contains { $0.fails(strict: strict) }, reports: reports))) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return ReportRenderer.encode(Output(passed: !reports.contains { $0.fails(strict: strict) }, reports: reports))
   }
 
   static func value(_ score: FormulaScore) -> String { String(format: "%.1f", score.value) }
