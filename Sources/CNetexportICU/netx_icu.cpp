@@ -2,6 +2,11 @@
 #include "netx_icu.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/dtptngen.h>
+#include <unicode/fpositer.h>
+#include <unicode/rbnf.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/ulistformatter.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/normalizer2.h>
@@ -18,6 +23,7 @@
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -58,6 +64,186 @@ struct netx_break_iterator {
 struct netx_plural_rules {
   UPluralRules *rules = nullptr;
 };
+
+namespace {
+
+/// The arguments of a message as ICU values; integers go in as integers so that plural rules
+/// see "1", not "1.0".
+bool messageValues(
+  const uint16_t *pool, const netx_message_argument *arguments, int32_t argumentCount,
+  std::vector<icu::UnicodeString> &names, std::vector<icu::Formattable> &values, UErrorCode &status) {
+  names.reserve(static_cast<size_t>(argumentCount));
+  values.reserve(static_cast<size_t>(argumentCount));
+  for (int32_t index = 0; index < argumentCount; index += 1) {
+    const netx_message_argument &argument = arguments[index];
+    names.emplace_back(u(pool) + argument.nameStart, argument.nameLength);
+    switch (argument.kind) {
+      case NETX_ARG_NUMBER: {
+        const double number = argument.number;
+        if (std::trunc(number) == number && std::fabs(number) < 9.0e15) {
+          values.emplace_back(static_cast<int64_t>(number));
+        } else {
+          values.emplace_back(number);
+        }
+        break;
+      }
+      case NETX_ARG_DATE:
+        values.emplace_back(localNoon(argument.number, status), icu::Formattable::kIsDate);
+        break;
+      case NETX_ARG_STRING:
+        values.emplace_back(icu::UnicodeString(u(pool) + argument.stringStart, argument.stringLength));
+        break;
+      default:
+        status = U_ILLEGAL_ARGUMENT_ERROR;
+        return false;
+    }
+  }
+  return U_SUCCESS(status);
+}
+
+int32_t formatMessage(
+  const char *localeID, const icu::UnicodeString &pattern, const std::vector<icu::UnicodeString> &names,
+  const std::vector<icu::Formattable> &values, uint16_t *out, int32_t capacity, int32_t *errorOffset,
+  int32_t *status) {
+  UParseError parseError{};
+  icu::MessageFormat format(pattern, icu::Locale(localeID), parseError, *code(status));
+  if (U_FAILURE(*code(status))) {
+    *errorOffset = parseError.offset;
+    return 0;
+  }
+  icu::UnicodeString result;
+  format.format(names.data(), values.data(), static_cast<int32_t>(names.size()), result, *code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  return writeResult(result, out, capacity, status);
+}
+
+/// A number in words with one of the locale's rule-based spellout rule sets, or its
+/// default set when the locale has no rule set of that name.
+icu::UnicodeString spellOut(const icu::Locale &locale, int64_t value, const char16_t *ruleSet, UErrorCode &status) {
+  icu::RuleBasedNumberFormat format(icu::URBNF_SPELLOUT, locale, status);
+  icu::UnicodeString result;
+  if (U_FAILURE(status)) {
+    return result;
+  }
+  if (ruleSet != nullptr) {
+    UErrorCode ruleStatus = U_ZERO_ERROR;
+    format.setDefaultRuleSet(icu::UnicodeString(ruleSet), ruleStatus);
+  }
+  format.format(value, result, status);
+  return result;
+}
+
+/// Whether the locale says the day of the month as an ordinal ("June twenty-third"); in
+/// locales whose date patterns write the day as "23." ICU's pattern itself says so.
+/// ICU has no data for how a day is spoken, so this is a short list of our own.
+const char16_t *spokenDayRuleSet(const icu::Locale &locale, bool dotted) {
+  const std::string language = locale.getLanguage();
+  if (language == "en") {
+    return u"%spellout-ordinal";
+  }
+  if (language == "de") {
+    return u"%spellout-ordinal-r";
+  }
+  return dotted ? u"%spellout-ordinal" : u"%spellout-numbering";
+}
+
+/// The date as a speaker says it: abbreviated month and weekday names written out, and
+/// every number in the date spelled out in words (years as years: "twenty twenty-three").
+icu::UnicodeString spokenDate(const icu::Locale &locale, icu::UnicodeString skeleton, UDate instant, UErrorCode &status) {
+  // Spoken dates use full names: "Wednesday, February 5", never "Wed, Feb 05".
+  icu::UnicodeString widened;
+  for (int32_t index = 0; index < skeleton.length();) {
+    const char16_t letter = skeleton.charAt(index);
+    int32_t run = 1;
+    while (index + run < skeleton.length() && skeleton.charAt(index + run) == letter) {
+      run += 1;
+    }
+    int32_t width = run;
+    if ((letter == u'E' || letter == u'c') && run < 4) {
+      width = 4;
+    } else if ((letter == u'M' || letter == u'L') && run == 3) {
+      width = 4;
+    } else if (letter == u'd') {
+      width = 1;
+    }
+    for (int32_t count = 0; count < width; count += 1) {
+      widened.append(letter);
+    }
+    index += run;
+  }
+  std::unique_ptr<icu::DateTimePatternGenerator> generator(
+    icu::DateTimePatternGenerator::createInstance(locale, status));
+  if (U_FAILURE(status)) {
+    return {};
+  }
+  const icu::UnicodeString pattern = generator->getBestPattern(widened, status);
+  icu::SimpleDateFormat format(pattern, locale, status);
+  if (U_FAILURE(status)) {
+    return {};
+  }
+  icu::UnicodeString written;
+  icu::FieldPositionIterator fields;
+  format.format(instant, written, &fields, status);
+  if (U_FAILURE(status)) {
+    return {};
+  }
+  struct Replacement {
+    int32_t start, limit;
+    icu::UnicodeString text;
+  };
+  std::vector<Replacement> replacements;
+  icu::FieldPosition field;
+  while (fields.next(field)) {
+    const int32_t start = field.getBeginIndex();
+    int32_t limit = field.getEndIndex();
+    int64_t value = 0;
+    bool numeric = limit > start;
+    for (int32_t index = start; index < limit && numeric; index += 1) {
+      const int32_t digit = u_charDigitValue(written.char32At(index));
+      numeric = digit >= 0;
+      value = value * 10 + digit;
+    }
+    if (!numeric) {
+      continue;
+    }
+    const char16_t *ruleSet = u"%spellout-numbering";
+    if (field.getField() == UDAT_YEAR_FIELD || field.getField() == UDAT_EXTENDED_YEAR_FIELD) {
+      ruleSet = u"%spellout-numbering-year";
+    } else if (field.getField() == UDAT_DATE_FIELD) {
+      const bool dotted = limit < written.length() && written.charAt(limit) == u'.';
+      ruleSet = spokenDayRuleSet(locale, dotted);
+      if (dotted) {
+        limit += 1;  // "5." is the ordinal; the words say it now.
+      }
+    }
+    replacements.push_back({start, limit, spellOut(locale, value, ruleSet, status)});
+  }
+  for (auto item = replacements.rbegin(); item != replacements.rend(); ++item) {
+    written.replace(item->start, item->limit - item->start, item->text);
+  }
+  return written;
+}
+
+/// The skeleton a date argument's style stands for.
+icu::UnicodeString dateSkeleton(const icu::UnicodeString &style) {
+  if (style.startsWith(u"::")) {
+    return style.tempSubString(2);
+  }
+  if (style == u"short") {
+    return u"yMd";
+  }
+  if (style == u"long") {
+    return u"yMMMMd";
+  }
+  if (style == u"full") {
+    return u"yMMMMEEEEd";
+  }
+  return u"yMMMd";
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -260,51 +446,127 @@ int32_t netx_format_message(
   const netx_message_argument *arguments, int32_t argumentCount, uint16_t *out, int32_t capacity,
   int32_t *errorOffset, int32_t *status) {
   *errorOffset = -1;
+  std::vector<icu::UnicodeString> names;
+  std::vector<icu::Formattable> values;
+  if (!messageValues(pool, arguments, argumentCount, names, values, *code(status))) {
+    return 0;
+  }
+  return formatMessage(
+    localeID, icu::UnicodeString(u(pattern), patternLength), names, values, out, capacity, errorOffset, status);
+}
+
+int32_t netx_format_message_spoken(
+  const char *localeID, const uint16_t *pattern, int32_t patternLength, const uint16_t *pool,
+  const netx_message_argument *arguments, int32_t argumentCount, uint16_t *out, int32_t capacity,
+  int32_t *errorOffset, int32_t *status) {
+  *errorOffset = -1;
+  std::vector<icu::UnicodeString> names;
+  std::vector<icu::Formattable> values;
+  if (!messageValues(pool, arguments, argumentCount, names, values, *code(status))) {
+    return 0;
+  }
+  const icu::UnicodeString text(u(pattern), patternLength);
   UParseError parseError{};
-  icu::MessageFormat format(
-    icu::UnicodeString(u(pattern), patternLength), icu::Locale(localeID), parseError, *code(status));
+  icu::MessagePattern parsed(text, &parseError, *code(status));
   if (U_FAILURE(*code(status))) {
     *errorOffset = parseError.offset;
     return 0;
   }
-  std::vector<icu::UnicodeString> names;
-  std::vector<icu::Formattable> values;
-  names.reserve(static_cast<size_t>(argumentCount));
-  values.reserve(static_cast<size_t>(argumentCount));
-  for (int32_t index = 0; index < argumentCount; index += 1) {
-    const netx_message_argument &argument = arguments[index];
-    names.emplace_back(u(pool) + argument.nameStart, argument.nameLength);
-    switch (argument.kind) {
-      case NETX_ARG_NUMBER: {
-        // Integers go in as integers so that plural rules see "1", not "1.0".
-        const double number = argument.number;
-        if (std::trunc(number) == number && std::fabs(number) < 9.0e15) {
-          values.emplace_back(static_cast<int64_t>(number));
-        } else {
-          values.emplace_back(number);
+  const icu::Locale locale(localeID);
+  // The pattern is rewritten so that ICU formats it spoken: plain numbers and plural `#`
+  // become `spellout` arguments, and each date argument becomes a string argument holding
+  // the date in words. Edits are made from the end so earlier offsets stay valid.
+  struct Edit {
+    int32_t start, limit;
+    icu::UnicodeString text;
+  };
+  std::vector<Edit> edits;
+  std::vector<std::pair<icu::UnicodeString, double>> plurals;  // name, offset
+  for (int32_t index = 0; index < parsed.countParts(); index += 1) {
+    const icu::MessagePattern::Part &part = parsed.getPart(index);
+    const UMessagePatternPartType type = part.getType();
+    if (type == UMSGPAT_PART_TYPE_ARG_START) {
+      const UMessagePatternArgType argType = part.getArgType();
+      const icu::UnicodeString name = parsed.getSubstring(parsed.getPart(index + 1));
+      if (argType == UMSGPAT_ARG_TYPE_PLURAL || argType == UMSGPAT_ARG_TYPE_SELECTORDINAL) {
+        plurals.emplace_back(name, parsed.getPluralOffset(index + 1));
+      } else if (argType == UMSGPAT_ARG_TYPE_SIMPLE) {
+        const int32_t limitIndex = parsed.getLimitPartIndex(index);
+        const icu::UnicodeString typeName = parsed.getSubstring(parsed.getPart(index + 2));
+        icu::UnicodeString style;
+        if (parsed.getPart(index + 3).getType() == UMSGPAT_PART_TYPE_ARG_STYLE) {
+          style = parsed.getSubstring(parsed.getPart(index + 3));
+          style.trim();
         }
-        break;
+        const int32_t start = part.getIndex();
+        const int32_t limit = parsed.getPart(limitIndex).getLimit();
+        if (typeName == u"number" && (style.isEmpty() || style == u"integer")) {
+          edits.push_back({start, limit, icu::UnicodeString(u"{") + name + u", spellout}"});
+        } else if (typeName == u"date") {
+          for (size_t value = 0; value < names.size(); value += 1) {
+            if (names[value] != name || values[value].getType() != icu::Formattable::kDate) {
+              continue;
+            }
+            const icu::UnicodeString spoken =
+              spokenDate(locale, dateSkeleton(style), values[value].getDate(), *code(status));
+            if (U_FAILURE(*code(status))) {
+              return 0;
+            }
+            icu::UnicodeString synthetic(u"netx_spoken_");
+            synthetic.append(icu::UnicodeString(std::to_string(edits.size()).c_str(), -1, US_INV));
+            names.push_back(synthetic);
+            values.emplace_back(spoken);
+            edits.push_back({start, limit, icu::UnicodeString(u"{") + synthetic + u"}"});
+            break;
+          }
+        }
+        index = limitIndex;
       }
-      case NETX_ARG_DATE:
-        values.emplace_back(localNoon(argument.number, *code(status)), icu::Formattable::kIsDate);
-        break;
-      case NETX_ARG_STRING:
-        values.emplace_back(icu::UnicodeString(u(pool) + argument.stringStart, argument.stringLength));
-        break;
-      default:
-        *status = U_ILLEGAL_ARGUMENT_ERROR;
-        return 0;
+    } else if (type == UMSGPAT_PART_TYPE_ARG_LIMIT) {
+      const UMessagePatternArgType argType = part.getArgType();
+      if ((argType == UMSGPAT_ARG_TYPE_PLURAL || argType == UMSGPAT_ARG_TYPE_SELECTORDINAL) && !plurals.empty()) {
+        plurals.pop_back();
+      }
+    } else if (type == UMSGPAT_PART_TYPE_REPLACE_NUMBER && !plurals.empty() && plurals.back().second == 0) {
+      edits.push_back({part.getIndex(), part.getLimit(), icu::UnicodeString(u"{") + plurals.back().first + u", spellout}"});
     }
   }
-  if (U_FAILURE(*code(status))) {
-    return 0;
+  icu::UnicodeString rewritten = text;
+  std::sort(edits.begin(), edits.end(), [](const Edit &a, const Edit &b) { return a.start > b.start; });
+  for (const Edit &edit : edits) {
+    rewritten.replace(edit.start, edit.limit - edit.start, edit.text);
   }
-  icu::UnicodeString result;
-  format.format(names.data(), values.data(), argumentCount, result, *code(status));
+  return formatMessage(localeID, rewritten, names, values, out, capacity, errorOffset, status);
+}
+
+int32_t netx_spellout(
+  const char *localeID, int64_t value, const uint16_t *ruleSet, int32_t ruleSetLength, uint16_t *out, int32_t capacity,
+  int32_t *status) {
+  icu::UnicodeString name = ruleSet == nullptr ? icu::UnicodeString() : icu::UnicodeString(u(ruleSet), ruleSetLength);
+  const icu::UnicodeString result =
+    spellOut(icu::Locale(localeID), value, ruleSet == nullptr ? nullptr : name.getTerminatedBuffer(), *code(status));
   if (U_FAILURE(*code(status))) {
     return 0;
   }
   return writeResult(result, out, capacity, status);
+}
+
+int32_t netx_format_list(
+  const char *localeID, const uint16_t *pool, const int32_t *lengths, int32_t count, uint16_t *out, int32_t capacity,
+  int32_t *status) {
+  UListFormatter *formatter = ulistfmt_openForType(localeID, ULISTFMT_TYPE_AND, ULISTFMT_WIDTH_WIDE, code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  std::vector<const UChar *> items;
+  const UChar *cursor = u(pool);
+  for (int32_t index = 0; index < count; index += 1) {
+    items.push_back(cursor);
+    cursor += lengths[index];
+  }
+  const int32_t length = ulistfmt_format(formatter, items.data(), lengths, count, u(out), capacity, code(status));
+  ulistfmt_close(formatter);
+  return length;
 }
 
 int32_t netx_message_argument_names(

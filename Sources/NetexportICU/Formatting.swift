@@ -126,6 +126,84 @@ public enum Formatting {
   public static func message(
     _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag
   ) throws -> String {
+    try message(pattern, arguments: arguments, locale: locale, spoken: false)
+  }
+
+  /// Formats a message as it is said aloud: numbers, plural counts (`#`) and dates in words,
+  /// with ICU's rule-based spellout for the locale ("June twenty-third, twenty twenty-three"),
+  /// and the month and weekday names written out in full. Digits written in the message's
+  /// own text are spelled out too. Soft hyphens, which some spellout rules insert, are removed.
+  ///
+  /// - Throws: As `message(_:arguments:locale:)`.
+  public static func spokenMessage(
+    _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag
+  ) throws -> String {
+    let text = try message(pattern, arguments: arguments, locale: locale, spoken: true)
+    return String(
+      String.UnicodeScalarView(try spellOutDigits(in: text, locale: locale).unicodeScalars.filter { $0 != "\u{AD}" }))
+  }
+
+  /// A whole number in words with one of the locale's spellout rule sets
+  /// (`%spellout-numbering`, `%spellout-numbering-year`, `%spellout-ordinal`, ...); a rule
+  /// set the locale lacks falls back to its default. Soft hyphens are kept.
+  public static func spellOut(_ value: Int64, ruleSet: String? = nil, locale: LanguageTag) throws(ICUError) -> String {
+    let name = ruleSet.map { Array($0.utf16) }
+    return try utf16Result("spell out \(value) in '\(locale)'") { out, capacity, status in
+      netx_spellout(locale.localeID, value, name, Int32(name?.count ?? 0), out, capacity, &status)
+    }
+  }
+
+  /// Joins items with the locale's list pattern for "and": "a, b, and c" in English,
+  /// "a, b y c" in Spanish, "a、b和c" in Chinese.
+  public static func list(_ items: [String], locale: LanguageTag) throws(ICUError) -> String {
+    let pool = items.flatMap { Array($0.utf16) }
+    let lengths = items.map { Int32($0.utf16.count) }
+    return try utf16Result("join a list in '\(locale)'", initialCapacity: pool.count + 16 * items.count + 16) {
+      out, capacity, status in
+      netx_format_list(locale.localeID, pool, lengths, Int32(items.count), out, capacity, &status)
+    }
+  }
+
+  /// Spells out the runs of ASCII digits in a text, leaving decimals ("2.5", "2,5") and digits
+  /// joined to letters ("H2O") as they are, since their reading depends on what they mean.
+  static func spellOutDigits(in text: String, locale: LanguageTag) throws(ICUError) -> String {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.contains(where: { $0.properties.numericType == .decimal && $0.isASCII }) else { return text }
+    func isDigit(_ index: Int) -> Bool {
+      index >= 0 && index < scalars.count && scalars[index].isASCII && scalars[index].properties.numericType == .decimal
+    }
+    func isLetter(_ index: Int) -> Bool {
+      index >= 0 && index < scalars.count && scalars[index].properties.isAlphabetic
+    }
+    var result = String.UnicodeScalarView()
+    var index = 0
+    while index < scalars.count {
+      guard isDigit(index) else {
+        result.append(scalars[index])
+        index += 1
+        continue
+      }
+      var end = index
+      while isDigit(end) { end += 1 }
+      let joinedBefore =
+        isLetter(index - 1) || ((index >= 2) && [".", ","].contains(scalars[index - 1]) && isDigit(index - 2))
+      let joinedAfter =
+        isLetter(end) || (end + 1 < scalars.count && [".", ","].contains(scalars[end]) && isDigit(end + 1))
+      let digits = String(String.UnicodeScalarView(scalars[index..<end]))
+      if joinedBefore || joinedAfter || digits.count > 15 {
+        result.append(contentsOf: scalars[index..<end])
+      } else {
+        result.append(
+          contentsOf: try spellOut(Int64(digits)!, ruleSet: "%spellout-numbering", locale: locale).unicodeScalars)
+      }
+      index = end
+    }
+    return String(result)
+  }
+
+  static func message(
+    _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag, spoken: Bool
+  ) throws -> String {
     var pool: [UInt16] = []
     var packed: [netx_message_argument] = []
     for (name, value) in arguments.sorted(by: { $0.key < $1.key }) {
@@ -154,7 +232,7 @@ public enum Formatting {
     do {
       return try utf16Result("format a message in '\(locale)'", initialCapacity: pattern16.count * 2 + 64) {
         out, capacity, status in
-        netx_format_message(
+        (spoken ? netx_format_message_spoken : netx_format_message)(
           locale.localeID, pattern16, Int32(pattern16.count), pool, packed, Int32(packed.count), out, capacity,
           &errorOffset, &status)
       }

@@ -116,12 +116,23 @@ public struct GlossaryEntry: Hashable, Sendable {
   public var forms: [String]
   /// How to say the term, for narrators and speech engines.
   public var pronunciation: String?
+  /// A plain-language definition, for translators and reviewers, of a term the document itself
+  /// does not define.
+  public var definition: String?
+  /// How the locale uses the term or abbreviation, such as "the English abbreviation is kept,
+  /// as is usual in Spanish medical texts".
+  public var usage: String?
   public var location: SourceLocation
 
-  public init(key: String, forms: [String] = [], pronunciation: String? = nil, location: SourceLocation) {
+  public init(
+    key: String, forms: [String] = [], pronunciation: String? = nil, definition: String? = nil,
+    usage: String? = nil, location: SourceLocation
+  ) {
     self.key = key
     self.forms = forms
     self.pronunciation = pronunciation
+    self.definition = definition
+    self.usage = usage
     self.location = location
   }
 }

@@ -6,7 +6,7 @@ extension Catalog {
   /// The fields an entry may have.
   public static let entryFields = ["text", "note", "source", "previous-source", "state", "allow"]
   /// The fields a glossary entry may have.
-  public static let glossaryFields = ["forms", "pronunciation"]
+  public static let glossaryFields = ["forms", "pronunciation", "definition", "usage"]
   /// The fields a catalog file may have at its top level.
   public static let topLevelFields = ["locale", "entries", "obsolete", "glossary"]
 
@@ -204,7 +204,8 @@ extension Catalog {
     }
     guard let fields = value.mapping else {
       report(
-        "invalid-entry", value.mark, "glossary entry '\(key)' must be a mapping with 'forms' and/or 'pronunciation'",
+        "invalid-entry", value.mark,
+        "glossary entry '\(key)' must be a mapping with fields such as 'forms' and 'pronunciation'",
         key)
       return nil
     }
@@ -225,6 +226,13 @@ extension Catalog {
           continue
         }
         entry.pronunciation = text
+      case "definition", "usage":
+        let name = fieldNode.string ?? ""
+        guard let text = scalarText(fieldValue) else {
+          report("invalid-entry", fieldValue.mark, "'\(name)' of glossary entry '\(key)' must be text", key)
+          continue
+        }
+        if name == "definition" { entry.definition = text } else { entry.usage = text }
       default:
         report(
           "unknown-field", fieldNode.mark,

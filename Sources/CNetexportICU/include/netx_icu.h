@@ -143,6 +143,25 @@ int32_t netx_format_message(
   const netx_message_argument *arguments, int32_t argumentCount, uint16_t *out, int32_t capacity,
   int32_t *errorOffset, int32_t *status);
 
+/// Formats a message as it is spoken: numbers, plural counts (`#`) and dates in words with
+/// the locale's rule-based spellout, abbreviated month and weekday names written out.
+int32_t netx_format_message_spoken(
+  const char *localeID, const uint16_t *pattern, int32_t patternLength, const uint16_t *pool,
+  const netx_message_argument *arguments, int32_t argumentCount, uint16_t *out, int32_t capacity,
+  int32_t *errorOffset, int32_t *status);
+
+/// A whole number in words, with a named spellout rule set such as "%spellout-numbering-year"
+/// (or the locale's default when `ruleSet` is null or the locale has no such set).
+int32_t netx_spellout(
+  const char *localeID, int64_t value, const uint16_t *ruleSet, int32_t ruleSetLength, uint16_t *out, int32_t capacity,
+  int32_t *status);
+
+/// Joins `count` items (consecutive in `pool`, with their UTF-16 lengths) with the locale's
+/// "and" list pattern: "a, b, and c" (en), "a, b y c" (es).
+int32_t netx_format_list(
+  const char *localeID, const uint16_t *pool, const int32_t *lengths, int32_t count, uint16_t *out, int32_t capacity,
+  int32_t *status);
+
 /// The names of the arguments a MessageFormat pattern uses, each once, in order of first
 /// use, separated by single spaces (numbered arguments appear as their number). On a
 /// syntax error, `errorOffset` receives the UTF-16 offset of the problem.

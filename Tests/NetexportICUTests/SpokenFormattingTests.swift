@@ -1,0 +1,66 @@
+import NetexportICU
+import Testing
+
+@Suite struct SpokenFormattingTests {
+  func tag(_ text: String) throws -> LanguageTag { try #require(LanguageTag(text)) }
+
+  @Test(arguments: [
+    ("en", "Reviewed: June twenty-third, twenty twenty-three"),
+    ("es", "Revisado: veintitrés de junio de dos mil veintitrés"),
+    ("de", "Geprüft: dreiundzwanzigster Juni zweitausenddreiundzwanzig"),
+    ("fr", "Revu : vingt-trois juin deux mille vingt-trois"),
+    ("zh-Hans", "审核：二〇二三年六月二十三日"),
+  ])
+  func spellsOutDatesAsSpoken(locale: String, expected: String) throws {
+    let label =
+      ["en": "Reviewed", "es": "Revisado", "de": "Geprüft", "fr": "Revu ", "zh-Hans": "审核"][locale]!
+    let separator = locale == "zh-Hans" ? "：" : ": "
+    let day = try #require(CalendarDay(iso8601: "2023-06-23"))
+    let text = try Formatting.spokenMessage(
+      "\(label)\(separator){d, date, ::yMMMMd}", arguments: ["d": .date(day)], locale: tag(locale))
+    #expect(text == expected)
+  }
+
+  @Test func writesOutAbbreviatedNamesAndPluralCounts() throws {
+    let day = try #require(CalendarDay(iso8601: "2025-02-05"))
+    let pattern = "{n, plural, one {# Reply} other {# Replies}} · {d, date, ::EEEyMMMdd}"
+    #expect(
+      try Formatting.message(pattern, arguments: ["n": .number(121), "d": .date(day)], locale: tag("en"))
+        == "121 Replies · Wed, Feb 05, 2025")
+    #expect(
+      try Formatting.spokenMessage(pattern, arguments: ["n": .number(121), "d": .date(day)], locale: tag("en"))
+        == "one hundred twenty-one Replies · Wednesday, February fifth, twenty twenty-five")
+    #expect(
+      try Formatting.spokenMessage(pattern, arguments: ["n": .number(1), "d": .date(day)], locale: tag("en"))
+        .hasPrefix("one Reply · "))
+  }
+
+  @Test func spellsOutNumberArgumentsAndDigitsInText() throws {
+    #expect(
+      try Formatting.spokenMessage(
+        "Part {p, number} of {n, number}: type 1, 2.5 mg, H2O", arguments: ["p": .number(3), "n": .number(8)],
+        locale: tag("en")) == "Part three of eight: type one, 2.5 mg, H2O")
+  }
+
+  @Test func removesSoftHyphens() throws {
+    let written = try Formatting.spellOut(1_234_567, locale: tag("de"))
+    let spoken = try Formatting.spokenMessage("{n, number}", arguments: ["n": .number(1_234_567)], locale: tag("de"))
+    #expect(!spoken.contains("\u{AD}"))
+    #expect(spoken == String(String.UnicodeScalarView(written.unicodeScalars.filter { $0 != "\u{AD}" })))
+  }
+
+  @Test func joinsListsWithTheLocalePattern() throws {
+    #expect(try Formatting.list(["a", "b", "c"], locale: tag("en")) == "a, b, and c")
+    #expect(try Formatting.list(["a", "b", "c"], locale: tag("es")) == "a, b y c")
+    #expect(try Formatting.list(["a"], locale: tag("en")) == "a")
+    #expect(try Formatting.list(["a", "b"], locale: tag("de")) == "a und b")
+  }
+
+  @Test func yearsUseTheYearRuleSet() throws {
+    #expect(
+      try Formatting.spellOut(1999, ruleSet: "%spellout-numbering-year", locale: tag("en")) == "nineteen ninety-nine")
+    #expect(
+      try Formatting.spellOut(1999, ruleSet: "%no-such-rules", locale: tag("en"))
+        == "one thousand nine hundred ninety-nine")
+  }
+}
