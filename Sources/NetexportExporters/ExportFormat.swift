@@ -17,17 +17,25 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
   }
 
-  /// The exporter for the format, or `nil` while it is not built yet.
-  public func exporter(options: ExportOptions) -> (any Exporter)? {
+  /// The catalog labels the format's exporter formats itself, beyond the document's text.
+  public var labelKeys: [String] {
     switch self {
-    case .plainText: PlainTextExporter(width: options.width)
-    case .largePrintHTML: LargePrintHTMLExporter()
-    case .audioScript, .ssml: nil
+    case .plainText: []
+    case .largePrintHTML: ["export.page-counter"]
+    case .audioScript: ["audio.part", "audio.list-count", "audio.aside", "audio.pause", "audio.pronunciation-guide"]
+    case .ssml: ["audio.part", "audio.list-count", "audio.aside"]
     }
   }
 
-  /// Formats that have an exporter.
-  public static var available: [ExportFormat] { allCases.filter { $0.exporter(options: ExportOptions()) != nil } }
+  /// The exporter for the format.
+  public func exporter(options: ExportOptions) -> any Exporter {
+    switch self {
+    case .plainText: PlainTextExporter(width: options.width)
+    case .largePrintHTML: LargePrintHTMLExporter()
+    case .audioScript: AudioScriptExporter(width: options.width)
+    case .ssml: SSMLExporter()
+    }
+  }
 }
 
 /// Settings that apply to every exporter.
@@ -46,4 +54,12 @@ public protocol Exporter {
   ///
   /// - Throws: `DiagnosticError` or `ICUError` when a message or ICU service fails.
   func export(_ document: ResolvedDocument) throws -> String
+
+  /// Whether the exporter takes the document resolved for speech: numbers, counts and
+  /// dates in words (`Resolver.resolve(…, spoken: true)`).
+  var spoken: Bool { get }
+}
+
+extension Exporter {
+  public var spoken: Bool { false }
 }

@@ -64,7 +64,7 @@ public enum ExportRunner {
           }
           let keys = Set(perMessage.compactMap(\.key))
           fallback = Resolver.Fallback(catalog: validator.source, locale: validator.sourceLocale, keys: keys)
-          let used = Set(document.textRefs.map(\.key))
+          let used = Set(document.textRefs.map(\.key) + formats.flatMap(\.labelKeys))
           let filled = keys.intersection(used).count
           var byCode: [String: Int] = [:]
           for error in perMessage where used.contains(error.key ?? "") { byCode[error.code, default: 0] += 1 }
@@ -76,17 +76,18 @@ public enum ExportRunner {
         // Without errors the catalog validation read is complete; with them, only the messages
         // the fallback replaces are missing.
         guard let catalog = checked else { throw DiagnosticError(errors) }
-        let resolved = try Resolver.resolve(document, catalog: catalog, locale: locale, fallback: fallback)
+        var resolved: [Bool: ResolvedDocument] = [:]
         for format in formats {
-          guard let exporter = format.exporter(options: options) else {
-            throw DiagnosticError(
-              Diagnostic(code: "format-unavailable", at: nil, "the '\(format.rawValue)' format is not built yet"))
+          let exporter = format.exporter(options: options)
+          if resolved[exporter.spoken] == nil {
+            resolved[exporter.spoken] = try Resolver.resolve(
+              document, catalog: catalog, locale: locale, fallback: fallback, spoken: exporter.spoken)
           }
           exports.append(
             RenderedExport(
               locale: locale, format: format,
               relativePath: "Exports/\(locale.canonical)/\(document.id).\(format.fileExtension)",
-              contents: try exporter.export(resolved)))
+              contents: try exporter.export(resolved[exporter.spoken]!)))
         }
       } catch let error as DiagnosticError {
         problems += error.diagnostics
@@ -96,6 +97,51 @@ public enum ExportRunner {
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return RenderResult(exports: exports, notes: notes)
+  }
+
+  /// Compares rendered exports with the files in the project, without writing anything.
+  ///
+  /// - Returns: One problem per export that is missing or differs (naming the first line
+  ///   that differs), and per file in an export folder that netexport would not write
+  ///   for this document (an export of a locale or format that no longer exists).
+  public static func check(_ exports: [RenderedExport], project: Project, documentID: String) throws -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    let expected = Set(exports.map(\.relativePath))
+    for export in exports {
+      let url = project.root.appendingPathComponent(export.relativePath)
+      let display = project.displayPath(export.relativePath)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        problems.append(
+          Diagnostic(code: "export-missing", at: SourceLocation(file: display), "missing; netexport --all writes it"))
+        continue
+      }
+      let committed = String(decoding: data, as: UTF8.self)
+      guard committed != export.contents else { continue }
+      let old = committed.split(separator: "\n", omittingEmptySubsequences: false)
+      let new = export.contents.split(separator: "\n", omittingEmptySubsequences: false)
+      let line =
+        (zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)) + 1
+      problems.append(
+        Diagnostic(
+          code: "export-out-of-date", at: SourceLocation(file: display, line: line),
+          "out of date: from this line on it differs from what netexport writes now"))
+    }
+    let exportsFolder = project.root.appendingPathComponent("Exports")
+    let folders = (try? FileManager.default.contentsOfDirectory(atPath: exportsFolder.path)) ?? []
+    for folder in folders.sorted() {
+      let files =
+        (try? FileManager.default.contentsOfDirectory(atPath: exportsFolder.appendingPathComponent(folder).path)) ?? []
+      for file in files.sorted() where file.hasPrefix(documentID + ".") {
+        let relative = "Exports/\(folder)/\(file)"
+        if !expected.contains(relative) {
+          problems.append(
+            Diagnostic(
+              code: "export-unexpected", at: SourceLocation(file: project.displayPath(relative)),
+              "netexport no longer writes this file (no such locale or format); delete it"))
+        }
+      }
+    }
+    return problems
   }
 
   /// Writes rendered exports to their places in the project, each atomically.

@@ -192,48 +192,22 @@ enum HTML {
 /// neoplasia, type 1 (MEN 1)"), the printed handout does too; adding expansions the source
 /// does not have would make the handout differ from it.
 struct AbbreviationMarker {
-  private let entries: [(short: String, expansion: String)]
+  private let finder: AbbreviationFinder
 
   init(_ abbreviations: [ResolvedDocument.Abbreviation]) {
-    // Longest first, so "MEN 2" is not taken for a shorter abbreviation inside it.
-    entries = abbreviations.map { ($0.short.text, $0.expansion.text) }.filter { !$0.short.isEmpty }
-      .sorted { $0.short.count > $1.short.count }
+    finder = AbbreviationFinder(abbreviations)
   }
 
   /// Escapes `text` and marks its abbreviations up.
   func markUp(_ text: String) -> String {
     var output = ""
-    var rest = Substring(text)
-    while !rest.isEmpty {
-      guard let (range, entry) = nextAbbreviation(in: rest) else {
-        output += HTML.escape(String(rest))
-        break
-      }
-      output += HTML.escape(String(rest[..<range.lowerBound]))
-      output += "<abbr title=\"\(HTML.escape(entry.expansion))\">\(HTML.escape(entry.short))</abbr>"
-      rest = rest[range.upperBound...]
+    var position = text.startIndex
+    while let match = finder.first(in: text, from: position) {
+      output += HTML.escape(String(text[position..<match.range.lowerBound]))
+      output +=
+        "<abbr title=\"\(HTML.escape(match.abbreviation.expansion.text))\">\(HTML.escape(match.abbreviation.short.text))</abbr>"
+      position = match.range.upperBound
     }
-    return output
-  }
-
-  /// The first whole-word occurrence of any abbreviation.
-  private func nextAbbreviation(in text: Substring) -> (Range<Substring.Index>, (short: String, expansion: String))? {
-    var best: (Range<Substring.Index>, (short: String, expansion: String))?
-    for entry in entries {
-      var searchStart = text.startIndex
-      while let range = text[searchStart...].range(of: entry.short) {
-        let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
-        let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
-        let whole =
-          !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false)
-          && !(after?.isNumber ?? false)
-        if whole {
-          if best == nil || range.lowerBound < best!.0.lowerBound { best = (range, entry) }
-          break
-        }
-        searchStart = range.upperBound
-      }
-    }
-    return best
+    return output + HTML.escape(String(text[position...]))
   }
 }

@@ -156,13 +156,22 @@ public struct Messages: Hashable, Sendable {
   let isSource: Bool
   /// Messages taken from the source locale instead (`--allow-incomplete`).
   let fallback: Resolver.Fallback?
+  /// Whether messages are formatted as they are said aloud (numbers and dates in words).
+  public let spoken: Bool
 
-  public init(locale: LanguageTag, catalog: Catalog, isSource: Bool = true, fallback: Resolver.Fallback? = nil) {
+  public init(
+    locale: LanguageTag, catalog: Catalog, isSource: Bool = true, fallback: Resolver.Fallback? = nil,
+    spoken: Bool = false
+  ) {
     self.locale = locale
     self.catalog = catalog
     self.isSource = isSource
     self.fallback = fallback
+    self.spoken = spoken
   }
+
+  /// The locale's glossary: other forms of its terms, and how to say them.
+  public var glossary: [GlossaryEntry] { catalog.glossary }
 
   /// Formats the message `key` with `arguments`.
   ///
@@ -175,10 +184,10 @@ public struct Messages: Hashable, Sendable {
   /// with its language.
   func format(_ ref: TextRef) throws -> ResolvedText {
     if let fallback, fallback.keys.contains(ref.key) {
-      var text = try Resolver.format(ref, in: fallback.catalog, locale: fallback.locale)
+      var text = try Resolver.format(ref, in: fallback.catalog, locale: fallback.locale, spoken: spoken)
       text.language = fallback.locale
       return text
     }
-    return try Resolver.format(ref, in: catalog, locale: locale, isSource: isSource)
+    return try Resolver.format(ref, in: catalog, locale: locale, isSource: isSource, spoken: spoken)
   }
 }

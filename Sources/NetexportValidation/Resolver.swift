@@ -30,13 +30,16 @@ public enum Resolver {
   ///   - catalog: The locale's catalog.
   ///   - locale: The catalog's locale.
   ///   - fallback: Messages to take from the source locale instead, marked with its language.
+  ///   - spoken: Format messages as they are said aloud, for speech exports: numbers, counts
+  ///     and dates in words (`Formatting.spokenMessage`).
   /// - Throws: `DiagnosticError` listing every message that cannot be used, each with the
   ///   catalog file and, where the entry exists, its line and column.
   public static func resolve(
-    _ document: Document, catalog: Catalog, locale: LanguageTag, fallback: Fallback? = nil
+    _ document: Document, catalog: Catalog, locale: LanguageTag, fallback: Fallback? = nil, spoken: Bool = false
   ) throws -> ResolvedDocument {
     let messages = Messages(
-      locale: locale, catalog: catalog, isSource: locale.canonical == document.sourceLocale, fallback: fallback)
+      locale: locale, catalog: catalog, isSource: locale.canonical == document.sourceLocale, fallback: fallback,
+      spoken: spoken)
     var problems: [Diagnostic] = []
     var reported = Set<Diagnostic>()
     // Each message is formatted once; a failure is recorded and resolution goes on, so the
@@ -93,7 +96,7 @@ public enum Resolver {
 
   /// Formats one message.
   static func format(
-    _ ref: TextRef, in catalog: Catalog, locale: LanguageTag, isSource: Bool = true
+    _ ref: TextRef, in catalog: Catalog, locale: LanguageTag, isSource: Bool = true, spoken: Bool = false
   ) throws -> ResolvedText {
     guard let entry = catalog[ref.key] else {
       throw DiagnosticError(
@@ -123,8 +126,11 @@ public enum Resolver {
             "entry '\(ref.key)' uses \(missing.map { "{\($0)}" }.joined(separator: ", ")), which the document does not give here; the document gives \(ref.arguments.isEmpty ? "no values" : ref.arguments.keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"
           ))
       }
-      let text = try Formatting.message(
-        entry.text, arguments: ref.arguments.mapValues(\.messageArgument), locale: locale)
+      let arguments = ref.arguments.mapValues(\.messageArgument)
+      let text =
+        spoken
+        ? try Formatting.spokenMessage(entry.text, arguments: arguments, locale: locale)
+        : try Formatting.message(entry.text, arguments: arguments, locale: locale)
       return ResolvedText(key: ref.key, text: text, location: entry.textLocation)
     } catch let error as MessageSyntaxError {
       throw DiagnosticError(

@@ -36,8 +36,13 @@ struct Export: ParsableCommand {
   @Option(name: .long, help: "The widest line of text formats, in columns.")
   var width: Int = 72
 
-  @Flag(name: .long, help: "Export every locale in every format that is built.")
+  @Flag(name: .long, help: "Export every locale in every format.")
   var all = false
+
+  @Flag(
+    name: .long,
+    help: "With --all: write nothing; fail if any file in Exports/ differs from what netexport would write now.")
+  var check = false
 
   @Flag(
     name: .long,
@@ -59,10 +64,8 @@ struct Export: ParsableCommand {
         throw ValidationError(
           "'\(locale)' is not a valid BCP 47 language tag (for example: en, es, pt-BR, zh-Hans).")
       }
-      guard format.exporter(options: ExportOptions()) != nil else {
-        throw ValidationError(
-          "The '\(format.rawValue)' format is not built yet. Available now: \(ExportFormat.available.map(\.rawValue).joined(separator: ", "))."
-        )
+      guard !check else {
+        throw ValidationError("--check compares every committed export; use it with --all.")
       }
     }
     guard ExportOptions.widthRange.contains(width) else {
@@ -86,9 +89,24 @@ struct Export: ParsableCommand {
               "there are no catalogs (Locales/<locale>.yaml) to export"))
         }
         let result = try ExportRunner.render(
-          document, project: project, locales: locales, formats: ExportFormat.available, options: options,
+          document, project: project, locales: locales, formats: ExportFormat.allCases, options: options,
           allowIncomplete: allowIncomplete)
         printNotes(result.notes)
+        if check {
+          let problems = try ExportRunner.check(result.exports, project: project, documentID: document.id)
+          guard problems.isEmpty else {
+            throw DiagnosticError(
+              problems
+                + [
+                  Diagnostic(
+                    code: "exports-out-of-date", at: SourceLocation(file: project.displayPath("Exports/")),
+                    "\(problems.count) of the committed exports \(problems.count == 1 ? "is" : "are") not what netexport writes now; run 'netexport --all' and commit the result"
+                  )
+                ])
+          }
+          print("\(result.exports.count) exports in \(project.displayPath("Exports/")) are up to date.")
+          return
+        }
         for path in try ExportRunner.write(result.exports, project: project) { print(path) }
         return
       }

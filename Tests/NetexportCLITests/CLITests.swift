@@ -128,7 +128,47 @@ struct CLI {
     let cli = try CLI()
     let result = try cli.run("--all")
     #expect(result.status == 0)
-    #expect(result.stdout == "Exports/en/neuroendocrine-tumors.txt\nExports/en/neuroendocrine-tumors.html\n")
+    #expect(
+      result.stdout
+        == "Exports/en/neuroendocrine-tumors.txt\nExports/en/neuroendocrine-tumors.html\nExports/en/neuroendocrine-tumors.script.txt\nExports/en/neuroendocrine-tumors.ssml\n"
+    )
+  }
+
+  @Test func checksThatCommittedExportsAreUpToDate() throws {
+    let cli = try CLI()
+    var result = try cli.run("--all", "--check")
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.hasPrefix(
+        "Exports/en/neuroendocrine-tumors.txt: error[export-missing]: missing; netexport --all writes it\n"))
+    #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("Exports/en").path))
+    #expect(try cli.run("--all").status == 0)
+    result = try cli.run("--all", "--check")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "4 exports in Exports/ are up to date.\n")
+
+    let script = try cli.read("Exports/en/neuroendocrine-tumors.script.txt")
+    try cli.write(
+      script.replacingOccurrences(of: "Part two of eight", with: "Part 2 of 8"),
+      to: "Exports/en/neuroendocrine-tumors.script.txt")
+    try cli.write("left over\n", to: "Exports/xx/neuroendocrine-tumors.txt")
+    result = try cli.run("--all", "--check")
+    #expect(result.status == 1)
+    let line =
+      try #require(
+        script.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("Part two of eight") })
+      + 1
+    #expect(
+      result.stderr
+        == """
+        Exports/en/neuroendocrine-tumors.script.txt:\(line): error[export-out-of-date]: out of date: from this line on it differs from what netexport writes now
+        Exports/xx/neuroendocrine-tumors.txt: error[export-unexpected]: netexport no longer writes this file (no such locale or format); delete it
+        Exports/: error[exports-out-of-date]: 2 of the committed exports are not what netexport writes now; run 'netexport --all' and commit the result
+
+        """)
+    // --check never writes: the edited export is still as it was.
+    #expect(try cli.read("Exports/en/neuroendocrine-tumors.script.txt").contains("Part 2 of 8"))
+    #expect(try cli.run("--locale", "en", "--check").status == 64)
   }
 
   @Test func acceptsAProjectFolderAndAnotherDocument() throws {
@@ -171,13 +211,10 @@ struct CLI {
         == "error[unknown-locale]: no catalog for locale 'fr' (looked for Locales/fr.yaml); available locales: en\n")
   }
 
-  @Test func saysWhichFormatsAreNotBuiltYet() throws {
-    let result = try CLI().run("--locale", "en", "--format", "ssml")
+  @Test func namesTheFormatsForAnUnknownOne() throws {
+    let result = try CLI().run("--locale", "en", "--format", "pdf")
     #expect(result.status == 64)
-    #expect(
-      result.stderr.hasPrefix(
-        "Error: The 'ssml' format is not built yet. Available now: plain-text, large-print-html.\n"))
-    #expect(try CLI().run("--locale", "en", "--format", "pdf").status == 64)
+    #expect(result.stderr.contains("plain-text, large-print-html, audio-script, ssml"))
   }
 
   @Test func reportsMalformedYAMLAndKeepsThePreviousExport() throws {

@@ -1,0 +1,333 @@
+public import NetexportICU
+public import NetexportModel
+public import NetexportValidation
+
+/// The document as it is said aloud: what the audio-script and SSML exporters both render.
+///
+/// It is built from a document resolved for speech (`Resolver.resolve(…, spoken: true)`), in
+/// which numbers, counts and dates are already words. Building it:
+/// - says the title, subtitle, source and review date first;
+/// - announces each part ("Part two of eight: Types.") and each list with its length,
+///   joining short items with the locale's list pattern (ICU's list formatter);
+/// - turns words in parentheses into a sentence of their own after the sentence they were in;
+/// - spells an abbreviation out the first time it is used without its expansion nearby, and
+///   says what it stands for then ("Short form: DNA.");
+/// - leaves out web addresses and marks that only make sense on paper (" · ", " / ", bullets).
+public struct SpokenScript: Sendable, Equatable {
+  /// A piece of a sentence.
+  public enum Part: Sendable, Equatable {
+    case text(String)
+    /// An abbreviation as written, and how to say it when the glossary says so.
+    case abbreviation(String, pronunciation: String?)
+
+    public var written: String {
+      switch self {
+      case .text(let text), .abbreviation(let text, _): text
+      }
+    }
+  }
+
+  public struct Sentence: Sendable, Equatable {
+    public var parts: [Part]
+    /// Set when the sentence is in another language than the script (a message taken from
+    /// the source locale because its translation was not ready).
+    public var language: LanguageTag?
+
+    public var written: String { parts.map(\.written).joined() }
+  }
+
+  public enum Block: Sendable, Equatable {
+    /// Sentences said together.
+    case paragraph([Sentence])
+    /// A pause, between parts and after announcements.
+    case pause
+  }
+
+  /// A hard word and how to say it, for the narrator.
+  public struct Pronunciation: Sendable, Equatable {
+    public var term: String
+    public var pronunciation: String
+  }
+
+  public var locale: LanguageTag
+  public var blocks: [Block]
+  /// The narrator's guide to the glossary's hard words, in the order the script uses them.
+  public var pronunciations: [Pronunciation]
+
+  /// Builds the spoken script of a document resolved with `spoken: true`.
+  ///
+  /// - Throws: `DiagnosticError` when a label the script needs (`audio.*`) does not format,
+  ///   `ICUError` when ICU fails.
+  public init(_ document: ResolvedDocument) throws {
+    var builder = try Builder(document: document)
+    try builder.build()
+    locale = document.locale
+    blocks = builder.blocks
+    pronunciations = builder.pronunciationGuide()
+  }
+}
+
+/// The state of one build: which abbreviations the listener has heard explained.
+private struct Builder {
+  let document: ResolvedDocument
+  let finder: AbbreviationFinder
+  let sentenceBreaks: BreakIterator
+  /// Glossary pronunciations by catalog key.
+  let pronunciations: [String: String]
+  /// Lower-cased names and glossary forms of the document's terms.
+  let termNames: Set<String>
+  var introduced: Set<String> = []
+  var blocks: [SpokenScript.Block] = []
+
+  init(document: ResolvedDocument) throws {
+    self.document = document
+    finder = AbbreviationFinder(document.abbreviations)
+    sentenceBreaks = try BreakIterator(.sentence, locale: document.locale)
+    var pronunciations: [String: String] = [:]
+    var names = Set(document.terms.map { $0.name.text.lowercased() })
+    for entry in document.messages.glossary {
+      if let pronunciation = entry.pronunciation, !pronunciation.trimmingSpaces.isEmpty {
+        pronunciations[entry.key] = pronunciation.trimmingSpaces
+      }
+      if entry.key.hasPrefix("term.") { names.formUnion(entry.forms.map { $0.lowercased() }) }
+    }
+    self.pronunciations = pronunciations
+    termNames = names
+  }
+
+  mutating func build() throws {
+    // The title and the source first, so the listener knows what this is and who says so.
+    for text in [document.title, document.subtitle, document.byline, document.reviewed].compactMap({ $0 }) {
+      try paragraph([text])
+    }
+    blocks.append(.pause)
+    let parts = document.sections.count + 1
+    for (index, section) in document.sections.enumerated() {
+      try announcePart(index + 1, of: parts, title: section.heading)
+      for block in section.blocks {
+        switch block {
+        case .heading(let text):
+          try paragraph([text])
+          blocks.append(.pause)
+        case .paragraph(let text):
+          try paragraph([text])
+        case .list(let list):
+          try self.list(list)
+        case .callout(let callout):
+          blocks.append(.pause)
+          if let title = callout.title { try paragraph([title]) }
+          try paragraph(callout.body)
+          blocks.append(.pause)
+        }
+      }
+      blocks.append(.pause)
+    }
+    try announcePart(parts, of: parts, title: document.references.heading)
+    for item in document.references.items { try paragraph([item]) }
+  }
+
+  mutating func announcePart(_ part: Int, of parts: Int, title: ResolvedText) throws {
+    let announcement = try document.messages.format(
+      "audio.part", ["part": .number(Double(part)), "parts": .number(Double(parts)), "title": .string(title.text)])
+    var text = announcement
+    text.language = announcement.language ?? title.language
+    try paragraph([text])
+    blocks.append(.pause)
+  }
+
+  mutating func list(_ list: ResolvedDocument.List) throws {
+    if let leadIn = list.leadIn { try paragraph([leadIn]) }
+    let count = try document.messages.format("audio.list-count", ["count": .number(Double(list.items.count))])
+    // Short items are said as one sentence in the locale's list pattern; items that are
+    // sentences themselves, or have details, are said one by one.
+    let sayOneByOne = list.items.contains { item in
+      item.detail != nil || item.text.text.contains { "?!.。？！؟()（）".contains($0) }
+    }
+    if sayOneByOne {
+      try paragraph([count])
+      for item in list.items { try paragraph([item.text] + (item.detail.map { [$0] } ?? [])) }
+      return
+    }
+    let languages = Set(list.items.map(\.text.language))
+    let joined = try Formatting.list(list.items.map { Self.clean($0.text.text) }, locale: document.locale)
+    var items = ResolvedText(key: "list", text: joined)
+    items.language = languages.count == 1 ? languages.first! : nil
+    try paragraph([count, items])
+  }
+
+  /// Adds the sentences of `texts` as one paragraph.
+  mutating func paragraph(_ texts: [ResolvedText]) throws {
+    var sentences: [SpokenScript.Sentence] = []
+    for text in texts {
+      sentences += try self.sentences(of: text)
+    }
+    if !sentences.isEmpty { blocks.append(.paragraph(sentences)) }
+  }
+
+  /// A message as spoken sentences: asides after their sentence, abbreviations explained
+  /// on first use.
+  mutating func sentences(of resolved: ResolvedText) throws -> [SpokenScript.Sentence] {
+    let text = Self.clean(resolved.text)
+    var result: [SpokenScript.Sentence] = []
+    for segment in try sentenceBreaks.segments(of: text) {
+      var sentence = String(text[segment.range])
+      let asides = Self.extractAsides(from: &sentence)
+      var after: [(kind: String, text: String)] = []
+      for aside in asides {
+        if let abbreviation = finder.abbreviation(named: aside) {
+          introduced.insert(abbreviation.id)
+          after.append(("abbreviation", aside))
+        } else if termNames.contains(aside.lowercased()) {
+          after.append(("term", aside))
+        } else {
+          after.append(("other", aside))
+        }
+      }
+      var parts: [SpokenScript.Part] = []
+      var position = sentence.startIndex
+      while let match = finder.first(in: sentence, from: position) {
+        parts.append(.text(String(sentence[position..<match.range.lowerBound])))
+        let abbreviation = match.abbreviation
+        if introduced.insert(abbreviation.id).inserted {
+          // First use with no expansion before it: say the expansion, then the short form.
+          parts.append(.text(abbreviation.expansion.text))
+          after.append(("abbreviation", abbreviation.short.text))
+        } else {
+          parts.append(.abbreviation(abbreviation.short.text, pronunciation: pronunciations[abbreviation.short.key]))
+        }
+        position = match.range.upperBound
+      }
+      parts.append(.text(String(sentence[position...])))
+      if let spoken = Self.sentence(parts, language: resolved.language, locale: document.locale) {
+        result.append(spoken)
+      }
+      for aside in after {
+        let said = try document.messages.format(
+          "audio.aside", ["kind": .string(aside.kind), "aside": .string(aside.text)])
+        result += try asideSentences(said, language: resolved.language ?? said.language)
+      }
+    }
+    return result
+  }
+
+  /// The sentence an aside becomes; its abbreviations are said, not expanded again.
+  func asideSentences(_ said: ResolvedText, language: LanguageTag?) throws -> [SpokenScript.Sentence] {
+    let text = said.text
+    var parts: [SpokenScript.Part] = []
+    var position = text.startIndex
+    while let match = finder.first(in: text, from: position) {
+      parts.append(.text(String(text[position..<match.range.lowerBound])))
+      parts.append(
+        .abbreviation(match.abbreviation.short.text, pronunciation: pronunciations[match.abbreviation.short.key]))
+      position = match.range.upperBound
+    }
+    parts.append(.text(String(text[position...])))
+    return Self.sentence(parts, language: language, locale: document.locale).map { [$0] } ?? []
+  }
+
+  /// A sentence from its parts, with spaces tidied; nil when nothing is left to say.
+  static func sentence(
+    _ parts: [SpokenScript.Part], language: LanguageTag?, locale: LanguageTag
+  ) -> SpokenScript.Sentence? {
+    var parts = parts.filter { !$0.written.isEmpty }
+    if case .text(let first)? = parts.first { parts[0] = .text(String(first.drop(while: \.isWhitespace))) }
+    if case .text(let last)? = parts.last {
+      var trimmed = Substring(last)
+      while let character = trimmed.last, character.isWhitespace { trimmed.removeLast() }
+      parts[parts.count - 1] = .text(String(trimmed))
+    }
+    parts = parts.filter { !$0.written.isEmpty }
+    let said = parts.map(\.written).joined()
+    guard said.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+    // Every sentence ends as a sentence, so that a heading or a list is not run on into
+    // what follows it when read aloud.
+    if let last = said.last, !terminalPunctuation.contains(last) {
+      parts.append(.text(fullStop(for: language ?? locale)))
+    }
+    return SpokenScript.Sentence(parts: parts, language: language)
+  }
+
+  /// Marks that end a sentence or introduce what follows.
+  static let terminalPunctuation: Set<Character> = [".", "!", "?", ":", "…", "。", "！", "？", "：", "؟", "۔", "।"]
+
+  /// The full stop of a language: "。" in Chinese and Japanese, "." elsewhere.
+  /// (CLDR has no data for this, so it is a short list of our own.)
+  static func fullStop(for language: LanguageTag) -> String {
+    ["zh", "ja", "yue"].contains(language.language) ? "。" : "."
+  }
+
+  /// Removes the bracketed asides of a sentence, returning them in order. The space before
+  /// an aside goes with it: "excess hormones (functional tumors) might" → "excess hormones
+  /// might".
+  static func extractAsides(from sentence: inout String) -> [String] {
+    var asides: [String] = []
+    var output = ""
+    var depth = 0
+    var current = ""
+    for character in sentence {
+      if character == "(" || character == "（" {
+        if depth == 0 {
+          while let last = output.last, last == " " { output.removeLast() }
+          current = ""
+        } else {
+          current.append(character)
+        }
+        depth += 1
+      } else if (character == ")" || character == "）") && depth > 0 {
+        depth -= 1
+        if depth == 0 {
+          let aside = current.trimmingSpaces
+          if !aside.isEmpty { asides.append(aside) }
+        } else {
+          current.append(character)
+        }
+      } else if depth > 0 {
+        current.append(character)
+      } else {
+        output.append(character)
+      }
+    }
+    // An unclosed bracket is not an aside: keep the text as written.
+    if depth > 0 { return [] }
+    sentence = output
+    return asides
+  }
+
+  /// The text without web addresses and marks meant only for the eye: a middle dot, slash
+  /// or dash between words becomes a comma (a pause), bullets go.
+  static func clean(_ text: String) -> String {
+    var words: [Substring] = []
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let lowered = word.lowercased()
+      if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") { continue }
+      if ["·", "/", "-", "–", "—", "|"].contains(word), var last = words.popLast() {
+        if !last.hasSuffix(",") { last += "," }
+        words.append(last)
+        continue
+      }
+      if ["•", "◦", "▪", "*"].contains(word) { continue }
+      words.append(word)
+    }
+    return words.joined(separator: " ").replacingAll("  ", with: " ")
+  }
+
+  func pronunciationGuide() -> [SpokenScript.Pronunciation] {
+    var guide: [SpokenScript.Pronunciation] = []
+    var seen = Set<String>()
+    let named =
+      document.terms.map { ($0.name.key, $0.name.text) } + document.abbreviations.map { ($0.short.key, $0.short.text) }
+    for (key, term) in named {
+      guard let pronunciation = pronunciations[key], seen.insert(key).inserted else { continue }
+      guide.append(SpokenScript.Pronunciation(term: term, pronunciation: pronunciation))
+    }
+    return guide
+  }
+}
+
+extension String {
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    var result = self
+    while let range = result.range(of: target) { result.replaceSubrange(range, with: replacement) }
+    return result
+  }
+}
