@@ -19,12 +19,14 @@
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
 #include <unicode/unum.h>
+#include <unicode/unumsys.h>
 #include <unicode/upluralrules.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -451,8 +453,29 @@ int32_t netx_format_message(
   if (!messageValues(pool, arguments, argumentCount, names, values, *code(status))) {
     return 0;
   }
-  return formatMessage(
-    localeID, icu::UnicodeString(u(pattern), patternLength), names, values, out, capacity, errorOffset, status);
+  icu::UnicodeString text(u(pattern), patternLength);
+  // A `spellout` argument says how a number is said aloud (with a rule set such as
+  // %spellout-cardinal-feminine, so that it agrees with its noun); in writing, numbers are
+  // digits, so it is written as a plain number.
+  if (text.indexOf(u"spellout") >= 0) {
+    UParseError parseError{};
+    icu::MessagePattern parsed(text, &parseError, *code(status));
+    if (U_FAILURE(*code(status))) {
+      *errorOffset = parseError.offset;
+      return 0;
+    }
+    for (int32_t index = parsed.countParts() - 1; index >= 0; index -= 1) {
+      const icu::MessagePattern::Part &part = parsed.getPart(index);
+      if (part.getType() != UMSGPAT_PART_TYPE_ARG_START || part.getArgType() != UMSGPAT_ARG_TYPE_SIMPLE ||
+          parsed.getSubstring(parsed.getPart(index + 2)) != u"spellout") {
+        continue;
+      }
+      const int32_t limit = parsed.getPart(parsed.getLimitPartIndex(index)).getLimit();
+      const icu::UnicodeString name = parsed.getSubstring(parsed.getPart(index + 1));
+      text.replace(part.getIndex(), limit - part.getIndex(), icu::UnicodeString(u"{") + name + u", number}");
+    }
+  }
+  return formatMessage(localeID, text, names, values, out, capacity, errorOffset, status);
 }
 
 int32_t netx_format_message_spoken(
@@ -502,6 +525,10 @@ int32_t netx_format_message_spoken(
         const int32_t limit = parsed.getPart(limitIndex).getLimit();
         if (typeName == u"number" && (style.isEmpty() || style == u"integer")) {
           edits.push_back({start, limit, icu::UnicodeString(u"{") + name + u", spellout}"});
+        } else if (typeName == u"spellout" && !style.isEmpty()) {
+          // ICU looks the rule set up by the style exactly as written, so "{n, spellout,
+          // %spellout-cardinal-feminine}" would silently fall back to the default rules.
+          edits.push_back({start, limit, icu::UnicodeString(u"{") + name + u", spellout," + style + u"}"});
         } else if (typeName == u"date") {
           for (size_t value = 0; value < names.size(); value += 1) {
             if (names[value] != name || values[value].getType() != icu::Formattable::kDate) {
@@ -750,6 +777,22 @@ int32_t netx_char_columns(uint32_t codePoint) {
   }
   const int32_t width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
   return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+int32_t netx_numbering_system(const char *localeID, char *out, int32_t capacity, int32_t *status) {
+  UNumberingSystem *system = unumsys_open(localeID, code(status));
+  if (U_FAILURE(*code(status))) {
+    return 0;
+  }
+  const char *name = unumsys_getName(system);
+  const int32_t length = static_cast<int32_t>(std::strlen(name));
+  if (length < capacity) {
+    std::memcpy(out, name, static_cast<size_t>(length) + 1);
+  } else {
+    *status = U_BUFFER_OVERFLOW_ERROR;
+  }
+  unumsys_close(system);
+  return length;
 }
 
 }  // extern "C"

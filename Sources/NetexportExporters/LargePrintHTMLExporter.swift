@@ -100,16 +100,20 @@ public struct LargePrintHTMLExporter: Exporter {
   static func styleSheet(_ document: ResolvedDocument) throws -> String {
     // US Letter where the locale's likely region uses it, else A4.
     let paper = ["en", "es-419", "es-US", "es-MX", "fr-CA"].contains(document.locale.canonical) ? "letter" : "A4"
+    // Plain sans-serif faces; Chinese and Japanese text needs a face that has its characters,
+    // so common CJK sans-serif faces come before the generic fallback.
+    let fonts =
+      "Arial, \"Liberation Sans\", \"DejaVu Sans\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", \"WenQuanYi Zen Hei\", sans-serif"
     return """
-      @page { size: \(paper); margin: 2.5cm 2.5cm 3cm; @bottom-center { content: \(try pageCounter(document)); font: 18pt Arial, "Liberation Sans", "DejaVu Sans", sans-serif; color: #000; } }
+      @page { size: \(paper); margin: 2.5cm 2.5cm 3cm; @bottom-center { content: \(try pageCounter(document)); font-family: \(fonts); font-size: 18pt; color: #000; } }
       html { background: #fff; color: #000; }
-      body { font-family: Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 24px; font-style: normal; line-height: 1.5; text-align: start; hyphens: manual; overflow-wrap: break-word; max-width: 36em; margin: 0 auto; padding: 1em; }
+      body { font-family: \(fonts); font-size: 24px; font-style: normal; line-height: 1.5; text-align: start; hyphens: manual; overflow-wrap: break-word; max-width: 36em; margin: 0 auto; padding: 1em; }
       h1, h2, h3 { font-weight: bold; line-height: 1.3; margin: 1.2em 0 0.4em; break-after: avoid; page-break-after: avoid; }
       h1 { font-size: 29.3px; margin-top: 0; }
       h2 { font-size: 26.7px; }
       h3 { font-size: 24px; }
       p, li { margin: 0 0 0.75em; text-align: start; }
-      ul, ol { padding-inline-start: 1.6em; }
+      ul, ol { padding-\(document.locale.isRightToLeft ? "right" : "left"): 1.6em; }
       ul { list-style: disc; }
       li { break-inside: avoid; page-break-inside: avoid; }
       .subtitle { font-weight: bold; }
@@ -136,10 +140,18 @@ public struct LargePrintHTMLExporter: Exporter {
     let language = counter.language ?? document.locale
     let pageText = try Formatting.number(page, locale: language)
     let pagesText = try Formatting.number(pages, locale: language)
+    // Page numbers in the locale's digits: CSS counter styles for CLDR's numbering systems.
+    let counterStyles = [
+      "arab": "arabic-indic", "arabext": "persian", "beng": "bengali", "deva": "devanagari", "gujr": "gujarati",
+      "guru": "gurmukhi", "khmr": "khmer", "knda": "kannada", "laoo": "lao", "mlym": "malayalam", "mymr": "myanmar",
+      "orya": "oriya", "telu": "telugu", "thai": "thai", "tibt": "tibetan", "hanidec": "cjk-decimal",
+    ]
+    let style = counterStyles[try Formatting.numberingSystem(locale: language)].map { ", \($0)" } ?? ""
     var parts: [String] = []
     var rest = Substring(formatted)
     while !rest.isEmpty {
-      let next = [(pageText, "counter(page)"), (pagesText, "counter(pages)")].compactMap { number, counter in
+      let next = [(pageText, "counter(page\(style))"), (pagesText, "counter(pages\(style))")].compactMap {
+        number, counter in
         rest.range(of: number).map { ($0, counter) }
       }.min { $0.0.lowerBound < $1.0.lowerBound }
       guard let (range, counter) = next else {

@@ -149,7 +149,8 @@ private struct Builder {
       return
     }
     let languages = Set(list.items.map(\.text.language))
-    let joined = try Formatting.list(list.items.map { Self.clean($0.text.text) }, locale: document.locale)
+    let joined = try Formatting.list(
+      list.items.map { Self.clean($0.text.text, locale: document.locale) }, locale: document.locale)
     var items = ResolvedText(key: "list", text: joined)
     items.language = languages.count == 1 ? languages.first! : nil
     try paragraph([count, items])
@@ -167,7 +168,7 @@ private struct Builder {
   /// A message as spoken sentences: asides after their sentence, abbreviations explained
   /// on first use.
   mutating func sentences(of resolved: ResolvedText) throws -> [SpokenScript.Sentence] {
-    let text = Self.clean(resolved.text)
+    let text = Self.clean(resolved.text, locale: resolved.language ?? document.locale)
     var result: [SpokenScript.Sentence] = []
     for segment in try sentenceBreaks.segments(of: text) {
       var sentence = String(text[segment.range])
@@ -237,6 +238,11 @@ private struct Builder {
       parts[parts.count - 1] = .text(String(trimmed))
     }
     parts = parts.filter { !$0.written.isEmpty }
+    // A sentence starts with a capital where the script has them, also when it starts with
+    // a number now in words ("Seven replies").
+    if case .text(let first)? = parts.first, let letter = first.first, letter.isLowercase {
+      parts[0] = .text(letter.uppercased() + first.dropFirst())
+    }
     let said = parts.map(\.written).joined()
     guard said.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
     // Every sentence ends as a sentence, so that a heading or a list is not run on into
@@ -293,22 +299,44 @@ private struct Builder {
     return asides
   }
 
-  /// The text without web addresses and marks meant only for the eye: a middle dot, slash
-  /// or dash between words becomes a comma (a pause), bullets go.
-  static func clean(_ text: String) -> String {
+  /// The text without web addresses, bidirectional controls and marks meant only for the
+  /// eye: a middle dot, slash or dash between words becomes a comma (a pause), bullets go.
+  static func clean(_ text: String, locale: LanguageTag) -> String {
+    // Bidirectional embedding, override and isolate controls change only how text is shown;
+    // in a script they could only hide what is said (validation reports them too).
+    let shown = String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.filter { !(0x202A...0x202E).contains($0.value) && !(0x2066...0x2069).contains($0.value) }))
+    let comma = comma(for: locale)
     var words: [Substring] = []
-    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+    for word in shown.split(separator: " ", omittingEmptySubsequences: false) {
       let lowered = word.lowercased()
       if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") { continue }
       if ["·", "/", "-", "–", "—", "|"].contains(word), var last = words.popLast() {
-        if !last.hasSuffix(",") { last += "," }
+        if !last.hasSuffix(comma) { last += comma }
         words.append(last)
         continue
       }
       if ["•", "◦", "▪", "*"].contains(word) { continue }
       words.append(word)
     }
-    return words.joined(separator: " ").replacingAll("  ", with: " ")
+    var said = words.joined(separator: " ").replacingAll("  ", with: " ")
+    // Languages written without spaces put the marks between characters: "副神经节瘤/颈动脉体瘤".
+    if comma == "，" {
+      for mark in ["/", "·", "|", "／"] { said = said.replacingAll(mark, with: comma) }
+      said = said.replacingAll(comma + " ", with: comma).replacingAll(" " + comma, with: comma)
+    }
+    return said
+  }
+
+  /// The comma that marks a pause in a language. (CLDR has no data for it, so it is a short
+  /// list of our own.)
+  static func comma(for language: LanguageTag) -> String {
+    switch language.language {
+    case "zh", "ja", "yue": "，"
+    case "ar", "fa", "ur": "،"
+    default: ","
+    }
   }
 
   func pronunciationGuide() -> [SpokenScript.Pronunciation] {

@@ -110,6 +110,16 @@ public enum Formatting {
     }
   }
 
+  /// The name of the locale's default numbering system: "latn" for 0–9, "arab" for Arabic-Indic
+  /// digits, "deva" for Devanagari, and so on (CLDR's names).
+  public static func numberingSystem(locale: LanguageTag) throws(ICUError) -> String {
+    var buffer = [CChar](repeating: 0, count: 32)
+    var status: Int32 = 0
+    _ = netx_numbering_system(locale.localeID, &buffer, Int32(buffer.count), &status)
+    if status > 0 { throw ICUError(code: status, operation: "find the numbering system of '\(locale)'") }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
   /// Formats a calendar day with a date skeleton such as `yMMMMd` ("June 23, 2023" in `en`).
   public static func date(_ day: CalendarDay, skeleton: String, locale: LanguageTag) throws(ICUError) -> String {
     let skeleton16 = Array(skeleton.utf16)

@@ -9,10 +9,10 @@ enum Fixtures {
     .deletingLastPathComponent()
   static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
-  static func english() throws -> ResolvedDocument {
+  static func english(spoken: Bool = false) throws -> ResolvedDocument {
     let catalog = try Catalog.load(
       packageRoot.appendingPathComponent("Locales/en.yaml"), displayPath: "Locales/en.yaml", expectedLocale: "en")
-    return try Resolver.resolve(Document.bundledDefault(), catalog: catalog, locale: LanguageTag("en")!)
+    return try Resolver.resolve(Document.bundledDefault(), catalog: catalog, locale: LanguageTag("en")!, spoken: spoken)
   }
 
   /// Compares output with `Snapshots/<name>`; with RECORD_SNAPSHOTS set, writes it instead.

@@ -64,3 +64,16 @@ import Testing
         == "one thousand nine hundred ninety-nine")
   }
 }
+
+@Suite struct SpelloutArgumentTests {
+  @Test func aSpelloutArgumentIsADigitInWritingAndAgreesWithItsNounInSpeech() throws {
+    let spanish = try #require(LanguageTag("es"))
+    let pattern =
+      "{n, plural, one {{n, spellout, %spellout-cardinal-feminine} respuesta} other {{n, spellout, %spellout-cardinal-feminine} respuestas}}"
+    #expect(try Formatting.message(pattern, arguments: ["n": .number(121)], locale: spanish) == "121 respuestas")
+    let many = try Formatting.spokenMessage(pattern, arguments: ["n": .number(121)], locale: spanish)
+    #expect(many == "ciento veintiuna respuestas")
+    let one = try Formatting.spokenMessage(pattern, arguments: ["n": .number(1)], locale: spanish)
+    #expect(one == "una respuesta")
+  }
+}

@@ -183,6 +183,10 @@ int32_t netx_message_analyze(
   const uint16_t *pattern, int32_t patternLength, uint16_t *out, int32_t capacity, int32_t *errorOffset,
   int32_t *status);
 
+/// The name of the locale's default numbering system ("latn", "arab", "hanidec", ...), as a
+/// NUL-terminated ASCII string.
+int32_t netx_numbering_system(const char *localeID, char *out, int32_t capacity, int32_t *status);
+
 // MARK: Characters
 
 /// 1 when the text is in Unicode Normalization Form C, else 0.

@@ -1,0 +1,222 @@
+import Foundation
+import NetexportExporters
+import NetexportICU
+import NetexportModel
+import NetexportValidation
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// A small document that uses every kind of block, for the speech exporters.
+enum SpeechFixture {
+  static let document = Document(
+    id: "mini", sourceLocale: "en",
+    metadata: Metadata(
+      title: "title", byline: "byline",
+      reviewed: TextRef("reviewed", arguments: ["reviewed": .date(CalendarDay(iso8601: "2023-06-23")!)]),
+      publisher: "Example"),
+    sections: [
+      Section(
+        id: "s", heading: "s.heading",
+        blocks: [
+          .paragraph("s.text"),
+          .list(ListBlock(leadIn: "s.lead-in", items: [ListItem("s.one"), ListItem("s.two"), ListItem("s.three")])),
+          .paragraph("s.later"),
+        ])
+    ],
+    references: References(heading: "refs", items: ["ref"]),
+    terms: [Term(id: "mutation", name: "term.mutation")],
+    abbreviations: [
+      Abbreviation(id: "men1", short: "abbr.men1", expansion: "abbr.men1.expansion"),
+      Abbreviation(id: "dna", short: "abbr.dna", expansion: "abbr.dna.expansion"),
+    ])
+
+  static let english = [
+    "title": "Tumors", "byline": "By Staff", "reviewed": "Reviewed: {reviewed, date, ::yMMMMd}",
+    "s.heading": "Causes", "s.text": "Cells develop changes (mutations) in their DNA. The DNA holds 2 copies.",
+    "s.lead-in": "Examples include:", "s.one": "Multiple endocrine neoplasia, type 1 (MEN 1)", "s.two": "Flushing",
+    "s.three": "Rash", "s.later": "MEN 1 runs in families · see https://example.org/men1 for more.",
+    "refs": "References", "ref": "A reference.", "term.mutation": "mutations", "abbr.men1": "MEN 1",
+    "abbr.men1.expansion": "multiple endocrine neoplasia, type 1", "abbr.dna": "DNA",
+    "abbr.dna.expansion": "deoxyribonucleic acid", "audio.part": "Part {part, number} of {parts, number}: {title}",
+    "audio.list-count": "{count, plural, one {There is # item:} other {There are # items:}}",
+    "audio.aside": "{kind, select, abbreviation {Short form: {aside}} term {Medical term: {aside}} other {{aside}}}",
+    "audio.pause": "pause", "audio.pronunciation-guide": "How to say the medical words (not read aloud):",
+  ]
+
+  static func resolve(
+    _ texts: [String: String] = [:], locale: String = "en", glossary: [GlossaryEntry] = [],
+    fallback: Set<String> = []
+  ) throws -> ResolvedDocument {
+    let merged = english.merging(texts) { $1 }
+    let entries = merged.keys.sorted().map {
+      CatalogEntry(key: $0, text: merged[$0]!, location: SourceLocation(file: "x.yaml"))
+    }
+    let catalog = Catalog(locale: locale, file: "x.yaml", entries: entries, glossary: glossary)
+    let source = Catalog(
+      locale: "en", file: "en.yaml",
+      entries: english.keys.sorted().map {
+        CatalogEntry(key: $0, text: english[$0]!, location: SourceLocation(file: "en.yaml"))
+      })
+    return try Resolver.resolve(
+      document, catalog: catalog, locale: try #require(LanguageTag(locale)),
+      fallback: fallback.isEmpty ? nil : .init(catalog: source, locale: LanguageTag("en")!, keys: fallback),
+      spoken: true)
+  }
+
+  /// Whether `xml` parses as well-formed XML.
+  static func isWellFormed(_ xml: String) -> Bool {
+    XMLParser(data: Data(xml.utf8)).parse()
+  }
+}
+
+@Suite struct AudioScriptExporterTests {
+  func script(_ texts: [String: String] = [:], locale: String = "en", glossary: [GlossaryEntry] = []) throws -> String {
+    try AudioScriptExporter().export(SpeechFixture.resolve(texts, locale: locale, glossary: glossary))
+  }
+
+  @Test func matchesTheGoldenFileForTheBundledDocument() throws {
+    let output = try AudioScriptExporter().export(Fixtures.english(spoken: true))
+    try Fixtures.assertSnapshot(output, named: "neuroendocrine-tumors.en.script.txt")
+  }
+
+  @Test func readsTheWholeMiniDocumentAsExpected() throws {
+    let glossary = [GlossaryEntry(key: "abbr.dna", pronunciation: "D N A", location: SourceLocation(file: "x.yaml"))]
+    #expect(
+      try script(glossary: glossary) == """
+        [How to say the medical words (not read aloud):]
+        [DNA: D N A]
+
+        Tumors.
+
+        By Staff.
+
+        Reviewed: June twenty-third, twenty twenty-three.
+
+        [pause]
+
+        Part one of two: Causes.
+
+        [pause]
+
+        Cells develop changes in their deoxyribonucleic acid. Medical term:
+        mutations. Short form: DNA. The DNA holds two copies.
+
+        Examples include:
+
+        There are three items:
+
+        Multiple endocrine neoplasia, type one. Short form: MEN one.
+
+        Flushing.
+
+        Rash.
+
+        MEN one runs in families, see for more.
+
+        [pause]
+
+        Part two of two: References.
+
+        [pause]
+
+        A reference.
+
+        """)
+  }
+
+  @Test func joinsShortItemsWithTheLocalesListPattern() throws {
+    let english = try script(["s.one": "Pain"])
+    #expect(english.contains("There are three items: Pain, Flushing, and Rash."))
+    let spanish = try script(
+      [
+        "s.one": "Dolor", "s.two": "Rubor", "s.three": "Sarpullido",
+        "audio.list-count": "{count, plural, one {Hay # elemento:} other {Hay # elementos:}}",
+      ], locale: "es")
+    #expect(spanish.contains("Hay tres elementos: Dolor, Rubor y Sarpullido."))
+    let chinese = try script(
+      [
+        "s.one": "疼痛", "s.two": "潮红", "s.three": "皮疹", "audio.list-count": "{count, plural, other {共有#项：}}",
+      ], locale: "zh-Hans")
+    #expect(chinese.contains("共有三项：疼痛、潮红和皮疹。"))
+  }
+
+  @Test func leavesNoVisualOnlyMarksOrAddresses() throws {
+    let output = try script()
+    for mark in ["·", "https://", "example.org", "(", ")", "•"] {
+      #expect(!output.contains(mark), "the script contains \(mark)")
+    }
+    let hasDigits = output.contains { $0.isNumber }
+    #expect(!hasDigits)
+  }
+
+  @Test func escapesNothingButKeepsHostileTextInert() throws {
+    let output = try script(["s.two": "<script>alert(1)</script> & \"q\" 'x' ]]> \u{202E}evil"])
+    // Plain text has nothing to escape: the words stay words, the aside "(1)" is said after.
+    #expect(output.contains("<script>alert</script> & \"q\" 'x' ]]> evil. One."))
+    #expect(!output.contains("\u{202E}"))
+  }
+}
+
+@Suite struct SSMLExporterTests {
+  func ssml(_ texts: [String: String] = [:], locale: String = "en", fallback: Set<String> = []) throws -> String {
+    try SSMLExporter().export(SpeechFixture.resolve(texts, locale: locale, fallback: fallback))
+  }
+
+  @Test func matchesTheGoldenFileForTheBundledDocument() throws {
+    let output = try SSMLExporter().export(Fixtures.english(spoken: true))
+    #expect(SpeechFixture.isWellFormed(output))
+    try Fixtures.assertSnapshot(output, named: "neuroendocrine-tumors.en.ssml")
+  }
+
+  @Test func isSSMLWithTheLanguageOnEveryParagraphAndSentence() throws {
+    let output = try ssml()
+    #expect(SpeechFixture.isWellFormed(output))
+    #expect(
+      output.hasPrefix(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"en\">\n"
+      ))
+    #expect(output.hasSuffix("</speak>\n"))
+    let paragraphs = output.components(separatedBy: "<p ").count - 1
+    let sentences = output.components(separatedBy: "<s ").count - 1
+    #expect(paragraphs > 5 && sentences > paragraphs)
+    #expect(output.components(separatedBy: "<p xml:lang=\"en\">").count - 1 == paragraphs)
+    #expect(output.components(separatedBy: "<s xml:lang=\"en\">").count - 1 == sentences)
+    #expect(output.contains("<break time=\"800ms\"/>"))
+  }
+
+  @Test func marksAbbreviationsAndNeverPutsAStopAfterATag() throws {
+    let output = try ssml()
+    #expect(output.contains("<s xml:lang=\"en\">Short form: <say-as interpret-as=\"characters\">DNA</say-as></s>"))
+    #expect(output.contains("The <say-as interpret-as=\"characters\">DNA</say-as> holds two copies."))
+    #expect(!output.contains("</say-as>."))
+    #expect(!output.contains("</sub>."))
+  }
+
+  @Test func marksPassagesInAnotherLanguage() throws {
+    let output = try ssml(
+      ["title": "Tumores", "s.text": "Las células cambian.", "s.heading": "Causas"], locale: "es",
+      fallback: ["s.two"])
+    #expect(output.contains("xml:lang=\"es\">"))
+    #expect(output.contains("<s xml:lang=\"en\">Flushing.</s>"))
+    #expect(output.contains("<s xml:lang=\"es\">Tumores.</s>"))
+  }
+
+  @Test(arguments: [
+    "<script>alert(1)</script>", "]]> <![CDATA[x]]>", "Tom & Jerry's \"quote\"",
+    "\u{202E}evil\u{202C} \u{2067}x\u{2069}",
+    "</s></p></speak><speak>", "<!-- comment --> <?pi x?>",
+  ])
+  func escapesHostileCatalogStrings(hostile: String) throws {
+    let output = try ssml(["s.two": hostile, "title": hostile])
+    #expect(SpeechFixture.isWellFormed(output), "not well-formed:\n\(output)")
+    #expect(!output.contains("<script"))
+    #expect(!output.contains("<![CDATA["))
+    #expect(!output.contains("<!--"))
+    #expect(!output.contains("\u{202E}"))
+    #expect(output.components(separatedBy: "<speak ").count == 2)
+    #expect(output.components(separatedBy: "</speak>").count == 2)
+  }
+}
