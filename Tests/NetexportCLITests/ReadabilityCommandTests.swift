@@ -58,8 +58,35 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("MISSED: flesch-kincaid-grade is "))
     #expect(result.stdout.contains("hardest sentences:\n    1. Locales/en.yaml:"))
-    #expect(result.stdout.hasSuffix("1 scored; no target missed; the source (en) misses its own target.\n"))
+    #expect(
+      result.stdout.hasSuffix(
+        "1 scored; no target missed; misses reported but not failed (the source's own, or following the source's): en.\n"
+      ))
     #expect(try cli.run("readability", "--strict").status == 1)
+  }
+
+  @Test func aTranslationMissingATargetTheSourceMissesToIsComparedWithTheSource() throws {
+    let cli = try CLI()
+    try FileManager.default.copyItem(
+      at: CLI.packageRoot.appendingPathComponent("Locales/de.yaml"),
+      to: cli.folder.appendingPathComponent("Locales/de.yaml"))
+    // The German is as easy as the English on Flesch's scale, or easier: its miss follows the source's.
+    try cli.write(
+      "targets:\n  en:\n    - {formula: flesch-kincaid-grade, max: 3}\n  de:\n    - {formula: amstad, min: 95}\n",
+      to: "readability.yaml")
+    var result = try cli.run("readability", "--locale", "de")
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout.contains("MISSED: amstad is "))
+    #expect(result.stdout.contains("note: The source (en) misses its own targets too (flesch-kincaid-grade "))
+    #expect(result.stdout.contains("It is not harder than the source on Flesch's reading-ease scale (amstad "))
+    #expect(try cli.run("readability", "--locale", "de", "--strict").status == 1)
+    // When the source meets its targets, a translation's miss always fails.
+    try cli.write(
+      "targets:\n  en:\n    - {formula: flesch-kincaid-grade, max: 30}\n  de:\n    - {formula: amstad, min: 95}\n",
+      to: "readability.yaml")
+    result = try cli.run("readability", "--locale", "de")
+    #expect(result.status == 1)
+    #expect(!result.stdout.contains("The source (en) misses"))
   }
 
   @Test func aTargetForAFormulaTheLocaleLacksIsAMiss() throws {
