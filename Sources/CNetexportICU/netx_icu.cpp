@@ -795,4 +795,45 @@ int32_t netx_numbering_system(const char *localeID, char *out, int32_t capacity,
   return length;
 }
 
+int32_t netx_message_literal_ranges(
+  const uint16_t *pattern, int32_t patternLength, int32_t *out, int32_t capacity, int32_t *errorOffset,
+  int32_t *status) {
+  *errorOffset = -1;
+  UParseError parseError{};
+  icu::MessagePattern parsed(icu::UnicodeString(u(pattern), patternLength), &parseError, *code(status));
+  if (U_FAILURE(*code(status))) {
+    *errorOffset = parseError.offset;
+    return 0;
+  }
+  // Text between two parts is literal when the innermost enclosing part is a message (the
+  // whole pattern, or a branch of plural/select), not an argument's syntax.
+  std::vector<bool> inMessage;
+  int32_t count = 0;
+  int32_t previousLimit = 0;
+  for (int32_t index = 0; index < parsed.countParts(); index += 1) {
+    const icu::MessagePattern::Part &part = parsed.getPart(index);
+    if (!inMessage.empty() && inMessage.back() && part.getIndex() > previousLimit) {
+      if (count + 2 <= capacity) {
+        out[count] = previousLimit;
+        out[count + 1] = part.getIndex();
+      }
+      count += 2;
+    }
+    switch (part.getType()) {
+      case UMSGPAT_PART_TYPE_MSG_START: inMessage.push_back(true); break;
+      case UMSGPAT_PART_TYPE_ARG_START: inMessage.push_back(false); break;
+      case UMSGPAT_PART_TYPE_MSG_LIMIT:
+      case UMSGPAT_PART_TYPE_ARG_LIMIT:
+        if (!inMessage.empty()) inMessage.pop_back();
+        break;
+      default: break;
+    }
+    previousLimit = part.getLimit();
+  }
+  if (count > capacity) {
+    *status = U_BUFFER_OVERFLOW_ERROR;
+  }
+  return count;
+}
+
 }  // extern "C"

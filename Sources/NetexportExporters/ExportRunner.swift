@@ -128,7 +128,8 @@ public enum ExportRunner {
     }
     let exportsFolder = project.root.appendingPathComponent("Exports")
     let folders = (try? FileManager.default.contentsOfDirectory(atPath: exportsFolder.path)) ?? []
-    for folder in folders.sorted() {
+    // Exports of pseudo-locales are local test output, not committed.
+    for folder in folders.sorted() where !PseudoLocalizer.locales.contains(folder) {
       let files =
         (try? FileManager.default.contentsOfDirectory(atPath: exportsFolder.appendingPathComponent(folder).path)) ?? []
       for file in files.sorted() where file.hasPrefix(documentID + ".") {

@@ -254,6 +254,27 @@ public enum Formatting {
     }
   }
 
+  /// The ranges of a message pattern's literal text: what a reader sees, outside argument
+  /// syntax, `#` and quoting apostrophes.
+  ///
+  /// - Throws: `MessageSyntaxError` when the pattern does not parse.
+  public static func literalRanges(in pattern: String) throws -> [Range<String.Index>] {
+    let pattern16 = Array(pattern.utf16)
+    var errorOffset: Int32 = -1
+    var status: Int32 = 0
+    var out = [Int32](repeating: 0, count: 2 * pattern16.count + 2)
+    let count = netx_message_literal_ranges(
+      pattern16, Int32(pattern16.count), &out, Int32(out.count), &errorOffset, &status)
+    if status > 0 {
+      throw syntaxError(ICUError(code: status, operation: "read a message"), offset: errorOffset, in: pattern)
+    }
+    let utf16 = pattern.utf16
+    return stride(from: 0, to: Int(count), by: 2).map { index in
+      utf16.index(
+        utf16.startIndex, offsetBy: Int(out[index]))..<utf16.index(utf16.startIndex, offsetBy: Int(out[index + 1]))
+    }
+  }
+
   /// The names of the arguments a message pattern uses, each once, in order of first use.
   ///
   /// - Throws: `MessageSyntaxError` when the pattern does not parse.

@@ -81,7 +81,9 @@ struct Export: ParsableCommand {
         try content.map { try Document.load(URL(fileURLWithPath: $0), displayPath: $0) } ?? Document.bundledDefault()
       let options = ExportOptions(width: width)
       if all {
-        let locales = try project.availableLocales().map { try project.locale($0) }
+        // Pseudo-locales are generated for testing ('netexport pseudo'), not shipped.
+        let locales = try project.availableLocales().filter { !PseudoLocalizer.locales.contains($0) }
+          .map { try project.locale($0) }
         guard !locales.isEmpty else {
           throw DiagnosticError(
             Diagnostic(

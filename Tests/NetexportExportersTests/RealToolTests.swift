@@ -55,14 +55,28 @@ enum RealTools {
       stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
   }
 
-  /// Every shipped locale's exports in `formats`, rendered from the project's catalogs and
-  /// written to a fresh temporary folder.
+  /// The exports in `formats` of every shipped locale and of the pseudo-locales en-XA
+  /// (longer text) and ar-XB (right to left), rendered in a copy of the project in a fresh
+  /// temporary folder.
   static func exports(_ formats: [ExportFormat]) throws -> (folder: URL, files: [(LanguageTag, URL)]) {
-    let project = Project(path: Fixtures.packageRoot.path)
-    let locales = try project.availableLocales().map { try project.locale($0) }
-    let result = try ExportRunner.render(
-      Document.bundledDefault(), project: project, locales: locales, formats: formats, options: ExportOptions())
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-tools-\(UUID().uuidString)")
+    let locales = folder.appendingPathComponent("Locales")
+    try FileManager.default.createDirectory(at: locales, withIntermediateDirectories: true)
+    let shipped = Fixtures.packageRoot.appendingPathComponent("Locales")
+    for file in try FileManager.default.contentsOfDirectory(atPath: shipped.path) where file.hasSuffix(".yaml") {
+      try FileManager.default.copyItem(
+        at: shipped.appendingPathComponent(file), to: locales.appendingPathComponent(file))
+    }
+    let project = Project(path: folder.path)
+    let document = try Document.bundledDefault()
+    let source = try project.catalog(for: project.locale(document.sourceLocale))
+    for pseudo in PseudoLocalizer.locales {
+      let text = try PseudoLocalizer.catalog(locale: pseudo, source: source, keep: document.doNotTranslate)
+      try Data(text.utf8).write(to: locales.appendingPathComponent("\(pseudo).yaml"))
+    }
+    let tags = try project.availableLocales().map { try project.locale($0) }
+    let result = try ExportRunner.render(
+      document, project: project, locales: tags, formats: formats, options: ExportOptions())
     var files: [(LanguageTag, URL)] = []
     for export in result.exports {
       let url = folder.appendingPathComponent(export.relativePath)
@@ -156,6 +170,9 @@ enum RealTools {
       let wav = url.deletingPathExtension().appendingPathExtension("wav")
       let spoken = try RealTools.run(["espeak-ng", "-m", "-v", voice, "-w", wav.path, "-f", url.path])
       #expect(spoken.status == 0, "\(locale): espeak-ng failed: \(spoken.stderr)")
+      // Pseudo-locale text is not a language: espeak-ng spells much of it out letter by
+      // letter, so only that it speaks it is checked.
+      guard !PseudoLocalizer.locales.contains(locale.canonical) else { continue }
       let seconds =
         Double(try RealTools.run(["soxi", "-D", wav.path]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
       let words = try spokenWords(in: String(contentsOf: url, encoding: .utf8), locale: locale)

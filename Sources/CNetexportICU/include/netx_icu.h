@@ -187,6 +187,13 @@ int32_t netx_message_analyze(
 /// NUL-terminated ASCII string.
 int32_t netx_numbering_system(const char *localeID, char *out, int32_t capacity, int32_t *status);
 
+/// The UTF-16 ranges of a MessageFormat pattern's literal text (what a reader sees, outside
+/// argument syntax, `#` and quoting apostrophes), as start/limit pairs in `out`; returns
+/// the number of integers written (twice the number of ranges).
+int32_t netx_message_literal_ranges(
+  const uint16_t *pattern, int32_t patternLength, int32_t *out, int32_t capacity, int32_t *errorOffset,
+  int32_t *status);
+
 // MARK: Characters
 
 /// 1 when the text is in Unicode Normalization Form C, else 0.
