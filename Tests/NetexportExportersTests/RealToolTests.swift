@@ -124,7 +124,7 @@ enum RealTools {
       // checked: pdftotext's reading order of a right-to-left line varies).
       let pdfText = result["pdfText"] as? String ?? ""
       let counter = try Formatting.message(
-        try catalogText("export.page-counter", locale: locale),
+        try catalogText("export.page-counter", locale: locale, project: folder),
         arguments: ["page": .number(1), "pages": .number(Double(pages))],
         locale: locale)
       // pdftotext adds bidi marks around right-to-left runs and spaces by layout: compare
@@ -215,8 +215,8 @@ enum RealTools {
     return words.filter { $0.ruleStatus >= 100 }.count
   }
 
-  func catalogText(_ key: String, locale: LanguageTag) throws -> String {
-    let project = Project(path: Fixtures.packageRoot.path)
+  func catalogText(_ key: String, locale: LanguageTag, project folder: URL) throws -> String {
+    let project = Project(path: folder.path)
     let catalog = try project.catalog(for: locale)
     return try #require(catalog[key]?.text)
   }
