@@ -69,6 +69,18 @@ struct netx_plural_rules {
 
 namespace {
 
+/// Reads a MessageFormat pattern into `parsed`; on a syntax error, sets `errorOffset` and
+/// `status` and returns false.
+bool parsePattern(icu::MessagePattern &parsed, const icu::UnicodeString &text, int32_t *errorOffset, int32_t *status) {
+  UParseError parseError{};
+  parsed.parse(text, &parseError, *code(status));
+  if (U_FAILURE(*code(status))) {
+    *errorOffset = parseError.offset;
+    return false;
+  }
+  return true;
+}
+
 /// The arguments of a message as ICU values; integers go in as integers so that plural rules
 /// see "1", not "1.0".
 bool messageValues(
@@ -458,10 +470,8 @@ int32_t netx_format_message(
   // %spellout-cardinal-feminine, so that it agrees with its noun); in writing, numbers are
   // digits, so it is written as a plain number.
   if (text.indexOf(u"spellout") >= 0) {
-    UParseError parseError{};
-    icu::MessagePattern parsed(text, &parseError, *code(status));
-    if (U_FAILURE(*code(status))) {
-      *errorOffset = parseError.offset;
+    icu::MessagePattern parsed(*code(status));
+    if (!parsePattern(parsed, text, errorOffset, status)) {
       return 0;
     }
     for (int32_t index = parsed.countParts() - 1; index >= 0; index -= 1) {
@@ -489,10 +499,8 @@ int32_t netx_format_message_spoken(
     return 0;
   }
   const icu::UnicodeString text(u(pattern), patternLength);
-  UParseError parseError{};
-  icu::MessagePattern parsed(text, &parseError, *code(status));
-  if (U_FAILURE(*code(status))) {
-    *errorOffset = parseError.offset;
+  icu::MessagePattern parsed(*code(status));
+  if (!parsePattern(parsed, text, errorOffset, status)) {
     return 0;
   }
   const icu::Locale locale(localeID);
@@ -600,10 +608,8 @@ int32_t netx_message_argument_names(
   const uint16_t *pattern, int32_t patternLength, uint16_t *out, int32_t capacity, int32_t *errorOffset,
   int32_t *status) {
   *errorOffset = -1;
-  UParseError parseError{};
-  icu::MessagePattern parsed(icu::UnicodeString(u(pattern), patternLength), &parseError, *code(status));
-  if (U_FAILURE(*code(status))) {
-    *errorOffset = parseError.offset;
+  icu::MessagePattern parsed(*code(status));
+  if (!parsePattern(parsed, icu::UnicodeString(u(pattern), patternLength), errorOffset, status)) {
     return 0;
   }
   icu::UnicodeString joined;
@@ -635,11 +641,9 @@ int32_t netx_message_analyze(
   const uint16_t *pattern, int32_t patternLength, uint16_t *out, int32_t capacity, int32_t *errorOffset,
   int32_t *status) {
   *errorOffset = -1;
-  UParseError parseError{};
   const icu::UnicodeString text(u(pattern), patternLength);
-  icu::MessagePattern parsed(text, &parseError, *code(status));
-  if (U_FAILURE(*code(status))) {
-    *errorOffset = parseError.offset;
+  icu::MessagePattern parsed(*code(status));
+  if (!parsePattern(parsed, text, errorOffset, status)) {
     return 0;
   }
   icu::UnicodeString records;
@@ -704,15 +708,30 @@ int32_t netx_message_analyze(
       const int32_t limitIndex = parsed.getLimitPartIndex(index);
       icu::UnicodeString style;
       icu::UnicodeString selectors;
+      std::string styleRange = "-1:-1";
+      std::string branches;
+      int32_t selectorStart = -1;
       int32_t depth = 0;
       for (int32_t inner = index + 1; inner < limitIndex; inner += 1) {
         const icu::MessagePattern::Part &innerPart = parsed.getPart(inner);
         const UMessagePatternPartType innerType = innerPart.getType();
         if (innerType == UMSGPAT_PART_TYPE_MSG_START) {
+          if (depth == 0) {
+            branches += (branches.empty() ? "" : " ") + std::to_string(selectorStart) + ":" +
+                        std::to_string(innerPart.getIndex()) + ":";
+          }
           depth += 1;
         } else if (innerType == UMSGPAT_PART_TYPE_MSG_LIMIT) {
           depth -= 1;
+          if (depth == 0) {
+            branches += std::to_string(innerPart.getLimit());
+          }
         } else if (depth == 0) {
+          if (innerType == UMSGPAT_PART_TYPE_ARG_STYLE) {
+            styleRange = std::to_string(innerPart.getIndex()) + ":" + std::to_string(innerPart.getLimit());
+          } else if (innerType == UMSGPAT_PART_TYPE_ARG_SELECTOR) {
+            selectorStart = innerPart.getIndex();
+          }
           if (innerType == UMSGPAT_PART_TYPE_ARG_NAME || innerType == UMSGPAT_PART_TYPE_ARG_NUMBER) {
             records.append(parsed.getSubstring(innerPart));
             records.append(u'\t');
@@ -731,6 +750,10 @@ int32_t netx_message_analyze(
       records.append(style);
       records.append(u'\t');
       records.append(selectors);
+      records.append(u'\t');
+      records.append(icu::UnicodeString(styleRange.c_str(), -1, US_INV));
+      records.append(u'\t');
+      records.append(icu::UnicodeString(branches.c_str(), -1, US_INV));
       records.append(u'\n');
       break;
     }
@@ -799,10 +822,8 @@ int32_t netx_message_literal_ranges(
   const uint16_t *pattern, int32_t patternLength, int32_t *out, int32_t capacity, int32_t *errorOffset,
   int32_t *status) {
   *errorOffset = -1;
-  UParseError parseError{};
-  icu::MessagePattern parsed(icu::UnicodeString(u(pattern), patternLength), &parseError, *code(status));
-  if (U_FAILURE(*code(status))) {
-    *errorOffset = parseError.offset;
+  icu::MessagePattern parsed(*code(status));
+  if (!parsePattern(parsed, icu::UnicodeString(u(pattern), patternLength), errorOffset, status)) {
     return 0;
   }
   // Text between two parts is literal when the innermost enclosing part is a message (the

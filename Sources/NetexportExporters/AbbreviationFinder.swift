@@ -1,3 +1,4 @@
+import Foundation
 public import NetexportValidation
 
 /// Finds the document's abbreviations in running text, as whole words.
@@ -21,7 +22,7 @@ struct AbbreviationFinder {
 
   /// The abbreviation whose short form is `text`, ignoring case and surrounding spaces.
   func abbreviation(named text: String) -> ResolvedDocument.Abbreviation? {
-    let wanted = text.trimmingSpaces.lowercased()
+    let wanted = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     return abbreviations.first { $0.short.text.lowercased() == wanted }
   }
 
@@ -53,14 +54,5 @@ struct AbbreviationFinder {
     return !character.unicodeScalars.contains {
       $0.properties.isIdeographic || (0x3040...0x30FF).contains($0.value) || (0xAC00...0xD7AF).contains($0.value)
     }
-  }
-}
-
-extension String {
-  var trimmingSpaces: String {
-    var slice = Substring(self)
-    while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-    while let last = slice.last, last.isWhitespace { slice.removeLast() }
-    return String(slice)
   }
 }

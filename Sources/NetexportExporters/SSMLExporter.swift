@@ -1,4 +1,6 @@
+import Foundation
 import NetexportICU
+import NetexportModel
 public import NetexportValidation
 
 /// The spoken script as SSML 1.1 for speech engines: `speak` with the locale's `xml:lang`,
@@ -9,7 +11,7 @@ public import NetexportValidation
 /// `p` and `s`, since some engines do not switch back at a closing tag; no full stop follows
 /// a closing tag directly, since it is then read as "dot"; numbers and dates are words
 /// already, since `say-as` dates and numbers are widely ignored. Every catalog string is
-/// escaped, and characters XML forbids are dropped.
+/// escaped (`XMLText`), and characters XML forbids are replaced.
 public struct SSMLExporter: Exporter {
   public init() {}
 
@@ -17,7 +19,7 @@ public struct SSMLExporter: Exporter {
 
   public func export(_ document: ResolvedDocument) throws -> String {
     let script = try SpokenScript(document)
-    let lang = XML.escape(document.locale.canonical, attribute: true)
+    let lang = XMLText.escape(document.locale.canonical)
     var out = [
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
       "<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"\(lang)\">",
@@ -28,10 +30,10 @@ public struct SSMLExporter: Exporter {
         if out.last != Self.pause { out.append(Self.pause) }
       case .paragraph(let sentences):
         let languages = Set(sentences.map { $0.language?.canonical ?? document.locale.canonical })
-        let paragraphLang = languages.count == 1 ? XML.escape(languages.first!, attribute: true) : lang
+        let paragraphLang = languages.count == 1 ? XMLText.escape(languages.first!) : lang
         out.append("  <p xml:lang=\"\(paragraphLang)\">")
         for sentence in sentences {
-          let sentenceLang = XML.escape(sentence.language?.canonical ?? document.locale.canonical, attribute: true)
+          let sentenceLang = XMLText.escape(sentence.language?.canonical ?? document.locale.canonical)
           out.append("    <s xml:lang=\"\(sentenceLang)\">\(Self.markUp(sentence))</s>")
         }
         out.append("  </p>")
@@ -55,44 +57,19 @@ public struct SSMLExporter: Exporter {
         if previousWasElement, text.hasPrefix("."), text.dropFirst().allSatisfy(\.isWhitespace) {
           text = String(text.dropFirst())
         }
-        markup += XML.escape(text)
+        markup += XMLText.escape(text, quotes: false)
         previousWasElement = false
       case .abbreviation(let written, let pronunciation):
         if let pronunciation {
-          markup += "<sub alias=\"\(XML.escape(pronunciation, attribute: true))\">\(XML.escape(written))</sub>"
+          markup += "<sub alias=\"\(XMLText.escape(pronunciation))\">\(XMLText.escape(written, quotes: false))</sub>"
         } else if written.allSatisfy({ $0.isUppercase || $0 == " " }) {
-          markup += "<say-as interpret-as=\"characters\">\(XML.escape(written))</say-as>"
+          markup += "<say-as interpret-as=\"characters\">\(XMLText.escape(written, quotes: false))</say-as>"
         } else {
-          markup += XML.escape(written)
+          markup += XMLText.escape(written, quotes: false)
         }
         previousWasElement = true
       }
     }
-    return markup.trimmingSpaces
-  }
-}
-
-/// Escaping for XML 1.0 text and attribute values.
-enum XML {
-  /// Escapes markup characters (and quotes in attribute values), and drops characters XML 1.0 does not allow at all (C0
-  /// controls other than tab and line breaks, unpaired surrogates cannot occur in Swift
-  /// strings, U+FFFE and U+FFFF), so the document is always well-formed.
-  static func escape(_ text: String, attribute: Bool = false) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"" where attribute: escaped += "&quot;"
-      case "'" where attribute: escaped += "&apos;"
-      case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-      default:
-        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-        escaped.unicodeScalars.append(scalar)
-      }
-    }
-    return escaped
+    return markup.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }

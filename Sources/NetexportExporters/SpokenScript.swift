@@ -1,3 +1,4 @@
+import Foundation
 public import NetexportICU
 public import NetexportModel
 public import NetexportValidation
@@ -86,8 +87,9 @@ private struct Builder {
     var pronunciations: [String: String] = [:]
     var names = Set(document.terms.map { $0.name.text.lowercased() })
     for entry in document.messages.glossary {
-      if let pronunciation = entry.pronunciation, !pronunciation.trimmingSpaces.isEmpty {
-        pronunciations[entry.key] = pronunciation.trimmingSpaces
+      if let pronunciation = entry.pronunciation, !pronunciation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+      {
+        pronunciations[entry.key] = pronunciation.trimmingCharacters(in: .whitespacesAndNewlines)
       }
       if entry.key.hasPrefix("term.") { names.formUnion(entry.forms.map { $0.lowercased() }) }
     }
@@ -184,46 +186,47 @@ private struct Builder {
           after.append(("other", aside))
         }
       }
-      var parts: [SpokenScript.Part] = []
-      var position = sentence.startIndex
-      while let match = finder.first(in: sentence, from: position) {
-        parts.append(.text(String(sentence[position..<match.range.lowerBound])))
-        let abbreviation = match.abbreviation
-        if introduced.insert(abbreviation.id).inserted {
-          // First use with no expansion before it: say the expansion, then the short form.
-          parts.append(.text(abbreviation.expansion.text))
-          after.append(("abbreviation", abbreviation.short.text))
-        } else {
-          parts.append(.abbreviation(abbreviation.short.text, pronunciation: pronunciations[abbreviation.short.key]))
-        }
-        position = match.range.upperBound
+      var parts = self.parts(of: sentence) { abbreviation in
+        guard introduced.insert(abbreviation.id).inserted else { return nil }
+        // First use with no expansion before it: say the expansion, then the short form.
+        after.append(("abbreviation", abbreviation.short.text))
+        return abbreviation.expansion.text
       }
-      parts.append(.text(String(sentence[position...])))
       if let spoken = Self.sentence(parts, language: resolved.language, locale: document.locale) {
         result.append(spoken)
       }
       for aside in after {
         let said = try document.messages.format(
           "audio.aside", ["kind": .string(aside.kind), "aside": .string(aside.text)])
-        result += try asideSentences(said, language: resolved.language ?? said.language)
+        // The aside's own abbreviations are said, not expanded again.
+        parts = self.parts(of: said.text) { _ in nil }
+        if let spoken = Self.sentence(parts, language: resolved.language ?? said.language, locale: document.locale) {
+          result.append(spoken)
+        }
       }
     }
     return result
   }
 
-  /// The sentence an aside becomes; its abbreviations are said, not expanded again.
-  func asideSentences(_ said: ResolvedText, language: LanguageTag?) throws -> [SpokenScript.Sentence] {
-    let text = said.text
+  /// A text cut into plain text and abbreviations; `expansion` may give the words to say
+  /// instead of an abbreviation (its first use).
+  func parts(
+    of text: String, expansion: (ResolvedDocument.Abbreviation) -> String?
+  ) -> [SpokenScript.Part] {
     var parts: [SpokenScript.Part] = []
     var position = text.startIndex
     while let match = finder.first(in: text, from: position) {
       parts.append(.text(String(text[position..<match.range.lowerBound])))
-      parts.append(
-        .abbreviation(match.abbreviation.short.text, pronunciation: pronunciations[match.abbreviation.short.key]))
+      let abbreviation = match.abbreviation
+      if let words = expansion(abbreviation) {
+        parts.append(.text(words))
+      } else {
+        parts.append(.abbreviation(abbreviation.short.text, pronunciation: pronunciations[abbreviation.short.key]))
+      }
       position = match.range.upperBound
     }
     parts.append(.text(String(text[position...])))
-    return Self.sentence(parts, language: language, locale: document.locale).map { [$0] } ?? []
+    return parts
   }
 
   /// A sentence from its parts, with spaces tidied; nil when nothing is left to say.
@@ -282,7 +285,7 @@ private struct Builder {
       } else if (character == ")" || character == "）") && depth > 0 {
         depth -= 1
         if depth == 0 {
-          let aside = current.trimmingSpaces
+          let aside = current.trimmingCharacters(in: .whitespacesAndNewlines)
           if !aside.isEmpty { asides.append(aside) }
         } else {
           current.append(character)
@@ -320,11 +323,11 @@ private struct Builder {
       if ["•", "◦", "▪", "*"].contains(word) { continue }
       words.append(word)
     }
-    var said = words.joined(separator: " ").replacingAll("  ", with: " ")
+    var said = words.joined(separator: " ").replacingOccurrences(of: " {2,}", with: " ", options: .regularExpression)
     // Languages written without spaces put the marks between characters: "副神经节瘤/颈动脉体瘤".
     if comma == "，" {
-      for mark in ["/", "·", "|", "／"] { said = said.replacingAll(mark, with: comma) }
-      said = said.replacingAll(comma + " ", with: comma).replacingAll(" " + comma, with: comma)
+      for mark in ["/", "·", "|", "／"] { said = said.replacingOccurrences(of: mark, with: comma) }
+      said = said.replacingOccurrences(of: " *\(comma) *", with: comma, options: .regularExpression)
     }
     return said
   }
@@ -349,13 +352,5 @@ private struct Builder {
       guide.append(SpokenScript.Pronunciation(term: term, pronunciation: pronunciation))
     }
     return guide
-  }
-}
-
-extension String {
-  func replacingAll(_ target: String, with replacement: String) -> String {
-    var result = self
-    while let range = result.range(of: target) { result.replaceSubrange(range, with: replacement) }
-    return result
   }
 }

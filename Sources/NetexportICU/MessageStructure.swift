@@ -26,6 +26,18 @@ public struct MessageStructure: Hashable, Sendable {
     public var selectors: [String]
     /// Offset of the argument's `{` in the pattern, in UTF-16 code units.
     public var utf16Offset: Int
+    /// For a simple argument with a style, the style as written (`::yMMMMd` in
+    /// `{d, date, ::yMMMMd}`), from ICU's parse.
+    public var styleText: String = ""
+    /// For plural, selectordinal and select arguments, each branch: the UTF-16 offset of its
+    /// selector and the UTF-16 range of its `{...}`, braces included.
+    public var branches: [Branch] = []
+
+    public struct Branch: Hashable, Sendable {
+      public var selector: String
+      public var selectorOffset: Int
+      public var utf16Range: Range<Int>
+    }
 
     public init(name: String, kind: Kind, style: String = "", selectors: [String] = [], utf16Offset: Int = 0) {
       self.name = name
@@ -81,13 +93,24 @@ public struct MessageStructure: Hashable, Sendable {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
       if fields.first == "H", fields.count == 2 {
         signs = Int(fields[1]) ?? 0
-      } else if fields.first == "A", fields.count == 6 {
+      } else if fields.first == "A", fields.count == 8 {
         let utf16Offset = min(Int(fields[1]) ?? 0, pattern16.count)
-        arguments.append(
-          Argument(
-            name: String(fields[2]), kind: Argument.Kind(rawValue: String(fields[3])) ?? .none,
-            style: String(fields[4]), selectors: fields[5].split(separator: " ").map(String.init),
-            utf16Offset: utf16Offset))
+        let selectors = fields[5].split(separator: " ").map(String.init)
+        var argument = Argument(
+          name: String(fields[2]), kind: Argument.Kind(rawValue: String(fields[3])) ?? .none,
+          style: String(fields[4]), selectors: selectors, utf16Offset: utf16Offset)
+        func offsets(_ field: Substring) -> [Int] { field.split(separator: ":").compactMap { Int($0) } }
+        let style = offsets(fields[6])
+        if style.count == 2, style[0] >= 0, style[0] <= style[1], style[1] <= pattern16.count {
+          argument.styleText = String(decoding: pattern16[style[0]..<style[1]], as: UTF16.self)
+        }
+        for (selector, field) in zip(selectors, fields[7].split(separator: " ")) {
+          let range = offsets(field)
+          guard range.count == 3, range[1] <= range[2], range[2] <= pattern16.count else { continue }
+          argument.branches.append(
+            Argument.Branch(selector: selector, selectorOffset: range[0], utf16Range: range[1]..<range[2]))
+        }
+        arguments.append(argument)
       }
     }
     self.arguments = arguments

@@ -107,53 +107,24 @@ public enum PseudoLocalizer {
   static func completingPlurals(_ pattern: String, locale: String) throws -> String {
     guard let tag = LanguageTag(locale) else { return pattern }
     let needed = try PluralRules(locale: tag).categories()
-    let structure = try MessageStructure(pattern)
-    var utf16 = Array(pattern.utf16)
-    // From the last argument back, so earlier offsets stay valid.
-    for argument in structure.arguments.reversed() where argument.kind == .plural {
-      let missing = needed.filter { !argument.selectors.contains($0) }
-      guard !missing.isEmpty, let other = branch("other", ofArgumentAt: argument.utf16Offset, in: utf16) else {
-        continue
+    var result = pattern
+    // One plural at a time, the last first, reading the pattern again after each change, so
+    // that offsets are right also when a plural is nested in another's branch.
+    while let (argument, other) = try MessageStructure(result).arguments.reversed().lazy.compactMap({
+      argument -> (MessageStructure.Argument, MessageStructure.Argument.Branch)? in
+      guard argument.kind == .plural, needed.contains(where: { !argument.selectors.contains($0) }),
+        let other = argument.branches.first(where: { $0.selector == "other" })
+      else { return nil }
+      return (argument, other)
+    }).first {
+      var utf16 = Array(result.utf16)
+      let copies = needed.filter { !argument.selectors.contains($0) }.flatMap {
+        Array("\($0) ".utf16) + Array(utf16[other.utf16Range]) + Array(" ".utf16)
       }
-      let copies = missing.flatMap { Array("\($0) ".utf16) + Array(utf16[other.branch]) + Array(" ".utf16) }
-      utf16.insert(contentsOf: copies, at: other.selectorStart)
+      utf16.insert(contentsOf: copies, at: other.selectorOffset)
+      result = String(decoding: utf16, as: UTF16.self)
     }
-    return String(decoding: utf16, as: UTF16.self)
-  }
-
-  /// Where the selector `name` of the argument starting at `start` begins, and its branch
-  /// (from `{` to `}`), found by matching braces at the argument's own level.
-  static func branch(_ name: String, ofArgumentAt start: Int, in utf16: [UInt16]) -> (
-    selectorStart: Int, branch: Range<Int>
-  )? {
-    let open = UInt16(UInt8(ascii: "{"))
-    let close = UInt16(UInt8(ascii: "}"))
-    let target = Array(name.utf16)
-    var depth = 0
-    var index = start
-    while index < utf16.count {
-      let unit = utf16[index]
-      if unit == open {
-        depth += 1
-      } else if unit == close {
-        depth -= 1
-        if depth == 0 { return nil }
-      } else if depth == 1, index + target.count <= utf16.count, Array(utf16[index..<index + target.count]) == target {
-        var brace = index + target.count
-        while brace < utf16.count && utf16[brace] == UInt16(UInt8(ascii: " ")) { brace += 1 }
-        if brace < utf16.count && utf16[brace] == open {
-          var level = 0
-          var end = brace
-          while end < utf16.count {
-            if utf16[end] == open { level += 1 } else if utf16[end] == close { level -= 1; if level == 0 { break } }
-            end += 1
-          }
-          return (index, brace..<end + 1)
-        }
-      }
-      index += 1
-    }
-    return nil
+    return result
   }
 
   static let fillerWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]

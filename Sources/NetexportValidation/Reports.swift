@@ -161,7 +161,7 @@ public struct ReportRenderer: Sendable {
         let passing = findings.filter { !($0.severity == .error || strict) }
         let line = findings.first?.location?.line.map { " line=\"\($0)\"" } ?? ""
         var element =
-          "    <testcase classname=\"netexport.validate.\(Self.xml(locale.locale))\" name=\"\(Self.xml(name))\" file=\"\(Self.xml(locale.file))\"\(line)"
+          "    <testcase classname=\"netexport.validate.\(XMLText.escape(locale.locale))\" name=\"\(XMLText.escape(name))\" file=\"\(XMLText.escape(locale.file))\"\(line)"
         if failing.isEmpty && passing.isEmpty {
           cases.append(element + "/>")
           continue
@@ -171,17 +171,18 @@ public struct ReportRenderer: Sendable {
           failures += 1
           let body = failing.map(\.description).joined(separator: "\n")
           element +=
-            "\n      <failure type=\"\(Self.xml(failing[0].code))\" message=\"\(Self.xml(failing[0].message))\">\(Self.xml(body))</failure>"
+            "\n      <failure type=\"\(XMLText.escape(failing[0].code))\" message=\"\(XMLText.escape(failing[0].message))\">\(XMLText.escape(body))</failure>"
         }
         if !passing.isEmpty {
-          element += "\n      <system-out>\(Self.xml(passing.map(\.description).joined(separator: "\n")))</system-out>"
+          element +=
+            "\n      <system-out>\(XMLText.escape(passing.map(\.description).joined(separator: "\n")))</system-out>"
         }
         cases.append(element + "\n    </testcase>")
       }
       totalTests += caseNames.count
       totalFailures += failures
       suites.append(
-        "  <testsuite name=\"\(Self.xml(locale.locale))\" tests=\"\(caseNames.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        "  <testsuite name=\"\(XMLText.escape(locale.locale))\" tests=\"\(caseNames.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
           + cases.joined(separator: "\n") + "\n  </testsuite>")
     }
     return """
@@ -191,30 +192,6 @@ public struct ReportRenderer: Sendable {
       </testsuites>
 
       """
-  }
-
-  /// Escapes text for XML content and attributes, dropping characters XML 1.0 cannot hold.
-  static func xml(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&apos;"
-      case "\n", "\t": escaped.unicodeScalars.append(scalar)
-      default:
-        let value = scalar.value
-        if value < 0x20 || (0xFFFE...0xFFFF).contains(value) {
-          escaped += "\u{FFFD}"
-        } else {
-          escaped.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return escaped
   }
 
   // MARK: GitHub Actions

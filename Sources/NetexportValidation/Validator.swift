@@ -211,8 +211,7 @@ public struct Validator: Sendable {
       // ICU MessageFormat.
       guard let structure = checkSyntax(entry, in: catalog, into: &entryFindings) else { continue }
       if let sourceStructure = info.structure {
-        checkArguments(
-          structure, against: sourceStructure, sourceEntryText: sourceEntry.text, entry: entry, into: &entryFindings)
+        checkArguments(structure, against: sourceStructure, entry: entry, into: &entryFindings)
       }
       if !entryFindings.contains(where: { $0.code.hasPrefix("argument-") && $0.severity == .error }) {
         checkFormatting(structure, entry: entry, in: catalog, locale: locale, into: &entryFindings)
@@ -330,8 +329,8 @@ public struct Validator: Sendable {
   }
 
   private func checkArguments(
-    _ structure: MessageStructure, against sourceStructure: MessageStructure, sourceEntryText: String?,
-    entry: CatalogEntry, into findings: inout [Diagnostic]
+    _ structure: MessageStructure, against sourceStructure: MessageStructure, entry: CatalogEntry,
+    into findings: inout [Diagnostic]
   ) {
     // In the order the messages use them, so the findings come out the same every run.
     let sourceArguments = Self.firstTypes(sourceStructure)
@@ -363,14 +362,13 @@ public struct Validator: Sendable {
     // A date's style is a skeleton ICU adapts to each locale, so it rarely needs to change;
     // a stray character in it (a no-break space before "::") silently turns it into a
     // pattern that prints "::2023juin23".
-    guard let sourceText = sourceEntryText else { return }
     let sourceStyles = Dictionary(
       sourceStructure.arguments.filter { ["date", "time"].contains($0.typeName.lowercased()) }.map {
-        ($0.name, Self.styleText(of: $0, in: sourceText))
+        ($0.name, Self.style(of: $0))
       }, uniquingKeysWith: { first, _ in first })
     var reported = Set<String>()
     for argument in structure.arguments where ["date", "time"].contains(argument.typeName.lowercased()) {
-      let style = Self.styleText(of: argument, in: entry.text)
+      let style = Self.style(of: argument)
       guard let sourceStyle = sourceStyles[argument.name], style != sourceStyle, reported.insert(argument.name).inserted
       else { continue }
       findings.append(
@@ -384,20 +382,9 @@ public struct Validator: Sendable {
   /// The style of a simple argument as written (`::yMMMMd` in `{d, date, ::yMMMMd}`), without
   /// the spaces ICU ignores around it (ASCII spaces, tabs, line breaks); a no-break space is
   /// kept, as ICU keeps it.
-  private static func styleText(of argument: MessageStructure.Argument, in pattern: String) -> String {
-    let utf16 = Array(pattern.utf16)
-    guard argument.utf16Offset < utf16.count else { return "" }
-    var depth = 0
-    var end = argument.utf16Offset
-    while end < utf16.count {
-      if utf16[end] == 0x7B { depth += 1 } else if utf16[end] == 0x7D { depth -= 1; if depth == 0 { break } }
-      end += 1
-    }
-    let inside = String(decoding: utf16[(argument.utf16Offset + 1)..<min(end, utf16.count)], as: UTF16.self)
-    let fields = inside.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
-    guard fields.count == 3 else { return "" }
+  private static func style(of argument: MessageStructure.Argument) -> String {
     let space: Set<Character> = [" ", "\t", "\n", "\r"]
-    var slice = fields[2]
+    var slice = Substring(argument.styleText)
     while let first = slice.first, space.contains(first) { slice.removeFirst() }
     while let last = slice.last, space.contains(last) { slice.removeLast() }
     return String(slice)

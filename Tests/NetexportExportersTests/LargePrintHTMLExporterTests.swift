@@ -29,19 +29,8 @@ import Testing
       "export.page-counter": "Página {page, number} de {pages, number}",
     ]
     let merged = defaults.merging(texts) { $1 }
-    let entries = merged.keys.sorted().map {
-      CatalogEntry(key: $0, text: merged[$0]!, location: SourceLocation(file: "x.yaml"))
-    }
-    let tag = try #require(LanguageTag(locale))
-    let catalog = Catalog(locale: locale, file: "x.yaml", entries: entries)
-    let english = Catalog(
-      locale: "en", file: "en.yaml",
-      entries: entries.map {
-        var entry = $0; entry.text = "EN " + $0.text; return entry
-      })
-    let resolved = try Resolver.resolve(
-      document, catalog: catalog, locale: tag,
-      fallback: fallback.isEmpty ? nil : .init(catalog: english, locale: LanguageTag("en")!, keys: fallback))
+    let resolved = try Fixtures.resolve(
+      document, texts: merged, locale: locale, source: merged.mapValues { "EN " + $0 }, fallback: fallback)
     return try LargePrintHTMLExporter().export(resolved)
   }
 

@@ -50,20 +50,9 @@ enum SpeechFixture {
     _ texts: [String: String] = [:], locale: String = "en", glossary: [GlossaryEntry] = [],
     fallback: Set<String> = []
   ) throws -> ResolvedDocument {
-    let merged = english.merging(texts) { $1 }
-    let entries = merged.keys.sorted().map {
-      CatalogEntry(key: $0, text: merged[$0]!, location: SourceLocation(file: "x.yaml"))
-    }
-    let catalog = Catalog(locale: locale, file: "x.yaml", entries: entries, glossary: glossary)
-    let source = Catalog(
-      locale: "en", file: "en.yaml",
-      entries: english.keys.sorted().map {
-        CatalogEntry(key: $0, text: english[$0]!, location: SourceLocation(file: "en.yaml"))
-      })
-    return try Resolver.resolve(
-      document, catalog: catalog, locale: try #require(LanguageTag(locale)),
-      fallback: fallback.isEmpty ? nil : .init(catalog: source, locale: LanguageTag("en")!, keys: fallback),
-      spoken: true)
+    try Fixtures.resolve(
+      document, texts: english.merging(texts) { $1 }, locale: locale, glossary: glossary, source: english,
+      fallback: fallback, spoken: true)
   }
 
   /// Whether `xml` parses as well-formed XML.

@@ -15,6 +15,23 @@ enum Fixtures {
     return try Resolver.resolve(Document.bundledDefault(), catalog: catalog, locale: LanguageTag("en")!, spoken: spoken)
   }
 
+  /// Resolves a small test document with a catalog made of `texts` (key to message), taking
+  /// the `fallback` keys from a source catalog made of `source`, as `--allow-incomplete` does.
+  static func resolve(
+    _ document: Document, texts: [String: String], locale: String, glossary: [GlossaryEntry] = [],
+    source: [String: String] = [:], fallback: Set<String> = [], spoken: Bool = false
+  ) throws -> ResolvedDocument {
+    func entries(_ texts: [String: String], file: String) -> [CatalogEntry] {
+      texts.keys.sorted().map { CatalogEntry(key: $0, text: texts[$0]!, location: SourceLocation(file: file)) }
+    }
+    let catalog = Catalog(locale: locale, file: "x.yaml", entries: entries(texts, file: "x.yaml"), glossary: glossary)
+    let english = Catalog(locale: "en", file: "en.yaml", entries: entries(source, file: "en.yaml"))
+    return try Resolver.resolve(
+      document, catalog: catalog, locale: try #require(LanguageTag(locale)),
+      fallback: fallback.isEmpty ? nil : .init(catalog: english, locale: LanguageTag("en")!, keys: fallback),
+      spoken: spoken)
+  }
+
   /// Compares output with `Snapshots/<name>`; with RECORD_SNAPSHOTS set, writes it instead.
   static func assertSnapshot(
     _ output: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
