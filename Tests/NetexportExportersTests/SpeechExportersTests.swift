@@ -193,6 +193,18 @@ enum SpeechFixture {
     #expect(output.contains("<s xml:lang=\"es\">Tumores.</s>"))
   }
 
+  /// XML 1.0 cannot hold C0 controls, U+FFFE or U+FFFF, and discourages C1 controls and the
+  /// other noncharacters: every one becomes U+FFFD, as in the other exports.
+  @Test func replacesControlsAndNoncharacters() throws {
+    // (Swift's literals refuse noncharacters, so they are made from their values.)
+    let (uFFFE, uFDD0, u1FFFF) = (
+      String(Unicode.Scalar(0xFFFE)!), String(Unicode.Scalar(0xFDD0)!), String(Unicode.Scalar(0x1FFFF)!)
+    )
+    let output = try ssml(["s.two": "Flush\u{1}ing\u{7F} x\u{9B}y \(uFFFE)a\(uFDD0)b\(u1FFFF)c"])
+    #expect(SpeechFixture.isWellFormed(output))
+    #expect(output.contains("<s xml:lang=\"en\">Flush\u{FFFD}ing\u{FFFD} x\u{FFFD}y \u{FFFD}a\u{FFFD}b\u{FFFD}c.</s>"))
+  }
+
   @Test(arguments: [
     "<script>alert(1)</script>", "]]> <![CDATA[x]]>", "Tom & Jerry's \"quote\"",
     "\u{202E}evil\u{202C} \u{2067}x\u{2069}",

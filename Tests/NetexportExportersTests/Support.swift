@@ -47,3 +47,14 @@ enum Fixtures {
       sourceLocation: sourceLocation)
   }
 }
+
+extension String {
+  /// Whether the string has `part` in it, code point for code point, as markup parsers read.
+  /// (`contains` compares grapheme clusters: "\u{0600}<img" holds no "<img" cluster for cluster.)
+  func containsScalars(_ part: String) -> Bool {
+    let scalars = Array(unicodeScalars)
+    let part = Array(part.unicodeScalars)
+    guard part.count <= scalars.count else { return false }
+    return (0...(scalars.count - part.count)).contains { scalars[$0..<$0 + part.count].elementsEqual(part) }
+  }
+}
