@@ -68,11 +68,17 @@ public struct LargePrintHTMLExporter: Exporter {
       body.append("  </section>")
     }
     body.append("</main>")
+    // The references' id must be one no section has: a content file may call a section
+    // "references", and two equal ids would label both sections with one heading.
+    let sectionIDs = Set(document.sections.map(\.id))
+    let referencesID = (1...).lazy.map { $0 == 1 ? "references" : "references-\($0)" }.first {
+      !sectionIDs.contains($0)
+    }!
     body.append("<footer>")
     body.append("  <p>\(text(document.byline))</p>")
     body.append("  <p>\(text(document.reviewed))</p>")
-    body.append("  <section aria-labelledby=\"references\">")
-    body.append("    <h2 id=\"references\">\(text(document.references.heading))</h2>")
+    body.append("  <section aria-labelledby=\"\(referencesID)\">")
+    body.append("    <h2 id=\"\(referencesID)\">\(text(document.references.heading))</h2>")
     body.append("    <ol class=\"references\">")
     for reference in document.references.items { body.append("      <li>\(text(reference))</li>") }
     body.append("    </ol>")

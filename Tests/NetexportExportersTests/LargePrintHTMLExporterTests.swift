@@ -21,7 +21,9 @@ import Testing
     references: References(heading: "refs", items: ["ref"]),
     abbreviations: [Abbreviation(id: "men1", short: "abbr.men1", expansion: "abbr.men1.expansion")])
 
-  func html(_ texts: [String: String], locale: String = "es", fallback: Set<String> = []) throws -> String {
+  func html(
+    _ texts: [String: String], locale: String = "es", fallback: Set<String> = [], document: Document? = nil
+  ) throws -> String {
     let defaults = [
       "title": "Título", "byline": "Por el personal", "reviewed": "Revisado: {reviewed, date, ::yMMMMd}",
       "s.heading": "Tipos", "s.text": "Texto", "s.item": "Uno", "refs": "Referencias", "ref": "Una referencia",
@@ -30,7 +32,8 @@ import Testing
     ]
     let merged = defaults.merging(texts) { $1 }
     let resolved = try Fixtures.resolve(
-      document, texts: merged, locale: locale, source: merged.mapValues { "EN " + $0 }, fallback: fallback)
+      document ?? self.document, texts: merged, locale: locale, source: merged.mapValues { "EN " + $0 },
+      fallback: fallback)
     return try LargePrintHTMLExporter().export(resolved)
   }
 
@@ -87,6 +90,18 @@ import Testing
     #expect(output.contains("<title>A\u{FFFD}B\u{FFFD}C\u{FFFD}D\u{FFFD}E\u{FFFD}F</title>"))
     #expect(output.contains("<abbr title=\"neoplasia\u{FFFD}\u{FFFD}\">"))
     #expect(output.contains("content: \"P\u{FFFD}\" counter(page) \"\u{FFFD}/\" counter(pages)"))
+  }
+
+  @Test func givesTheReferencesAnIDNoSectionHas() throws {
+    var document = self.document
+    document.sections += [
+      Section(id: "references", heading: "s.heading", blocks: []),
+      Section(id: "references-2", heading: "s.heading", blocks: []),
+    ]
+    let output = try html([:], document: document)
+    #expect(output.contains("<section aria-labelledby=\"references\">\n    <h2 id=\"references\">Tipos</h2>"))
+    #expect(
+      output.contains("<section aria-labelledby=\"references-3\">\n    <h2 id=\"references-3\">Referencias</h2>"))
   }
 
   @Test func escapesThePageCounterInsideTheStyleSheet() throws {
