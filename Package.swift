@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "NetexportValidation", targets: ["NetexportValidation"]),
     .library(name: "NetexportExporters", targets: ["NetexportExporters"]),
     .library(name: "NetexportReadability", targets: ["NetexportReadability"]),
+    .library(name: "NetexportAudio", targets: ["NetexportAudio"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,9 @@ let package = Package(
       name: "NetexportReadability",
       dependencies: ["NetexportValidation", "NetexportModel", "NetexportICU", .product(name: "Yams", package: "Yams")]
     ),
+    // Audio files from SSML through external programs (espeak-ng, opusenc, ffmpeg), run with
+    // Foundation's Process; only the document's locale and diagnostics come from the model.
+    .target(name: "NetexportAudio", dependencies: ["NetexportModel", "NetexportICU"]),
     .executableTarget(
       name: "netexport",
       dependencies: [
@@ -61,6 +65,7 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportCLITests", dependencies: ["netexport"]),
+    .testTarget(name: "NetexportAudioTests", dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU"]),
   ],
   cxxLanguageStandard: .cxx17
 )
