@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "NetexportValidation", targets: ["NetexportValidation"]),
     .library(name: "NetexportExporters", targets: ["NetexportExporters"]),
     .library(name: "NetexportReadability", targets: ["NetexportReadability"]),
+    .library(name: "NetexportImport", targets: ["NetexportImport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,19 @@ let package = Package(
       name: "NetexportReadability",
       dependencies: ["NetexportValidation", "NetexportModel", "NetexportICU", .product(name: "Yams", package: "Yams")]
     ),
+    // cmark-gfm lives behind one door too: only NetexportImport/CommonMark.swift imports this
+    // module, and it hands the rest of the target a Swift value tree. pkg-config's
+    // libcmark-gfm.pc links both libcmark-gfm and libcmark-gfm-extensions (the module map
+    // names both as well, for machines without pkg-config).
+    .systemLibrary(
+      name: "CNetexportCmark",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .target(
+      name: "NetexportImport",
+      dependencies: ["CNetexportCmark", "NetexportModel", .product(name: "Yams", package: "Yams")]
+    ),
     .executableTarget(
       name: "netexport",
       dependencies: [
@@ -61,6 +75,11 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportCLITests", dependencies: ["netexport"]),
+    .testTarget(
+      name: "NetexportImportTests",
+      dependencies: ["NetexportImport", "NetexportExporters", "NetexportValidation", "NetexportModel", "NetexportICU"],
+      resources: [.copy("Fixtures")]
+    ),
   ],
   cxxLanguageStandard: .cxx17
 )
