@@ -86,6 +86,14 @@ struct DraftBuilder {
       problems += yamlProblems
     }
     readBody(CommonMark.parse(split.body))
+    if sections.isEmpty && !reportedStrayText {
+      var lines = FrontMatterReader.lines(markdown)
+      if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+      problems.append(
+        Diagnostic(
+          code: "markdown-structure", at: SourceLocation(file: file, line: lines.count, column: 1),
+          "the handout has no text: write it under ## headings, one per section"))
+    }
     return assemble(matter, id: id, fallbackID: fallbackID, sourceLocale: sourceLocale)
   }
 
@@ -103,8 +111,8 @@ struct DraftBuilder {
       return nil
     }
     func missing(_ field: String, _ what: String) {
-      // A field that is there but wrong has its own error.
-      guard !matter.fieldsGiven.contains(field) else { return }
+      // A field that is there but wrong, or front matter that is not YAML, has its own error.
+      guard !matter.fieldsGiven.contains(field), !matter.isMalformed else { return }
       problems.append(
         Diagnostic(
           code: "markdown-front-matter", at: top, "the front matter has no '\(field)': add '\(field): ...' (\(what))"))

@@ -45,6 +45,8 @@ struct FrontMatter {
   var isPresent = false
   /// The fields the front matter has, valid or not.
   var fieldsGiven: Set<String> = []
+  /// Whether the front matter is not YAML at all, so no field can be read.
+  var isMalformed = false
 }
 
 /// Splits a Markdown file into its front matter and its body, and reads the front matter.
@@ -58,11 +60,17 @@ enum FrontMatterReader {
     var unclosed = false
   }
 
+  /// The lines of `text`, ending at "\n", "\r\n" or "\r" as in CommonMark ("\r\n" is one
+  /// `Character` in Swift, so splitting at "\n" alone would miss it).
+  static func lines(_ text: String) -> [Substring] {
+    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+  }
+
   static func split(_ text: String) -> Split {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var lines = lines(text)
     func isDelimiter(_ line: Substring, _ marks: [String]) -> Bool {
       var trimmed = line
-      while let last = trimmed.last, last == "\r" || last == " " || last == "\t" { trimmed.removeLast() }
+      while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
       return marks.contains(String(trimmed))
     }
     guard var first = lines.first else { return Split(yaml: nil, body: text) }
@@ -95,8 +103,10 @@ enum FrontMatterReader {
     do {
       root = try Yams.compose(yaml: yaml, .basic)
     } catch let error as YamlError {
-      return (matter, [diagnostic(for: error, file: file)])
+      matter.isMalformed = true
+      return (matter, [diagnostic(for: error, yaml: yaml, file: file)])
     } catch {
+      matter.isMalformed = true
       return (matter, [Diagnostic(code: "markdown-front-matter", at: location(nil), "malformed YAML: \(error)")])
     }
     guard let root else { return (matter, []) }
@@ -205,7 +215,7 @@ enum FrontMatterReader {
     return (matter, problems)
   }
 
-  private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+  private static func diagnostic(for error: YamlError, yaml: String, file: String) -> Diagnostic {
     func at(_ line: Int?, _ column: Int?) -> SourceLocation {
       SourceLocation(file: file, line: line.map { $0 + 1 } ?? 1, column: column ?? 1)
     }
@@ -215,9 +225,17 @@ enum FrontMatterReader {
       return Diagnostic(
         code: "markdown-front-matter", at: at(mark.line, mark.column), "malformed YAML in the front matter: \(problem)")
     case .duplicatedKeysInMapping(let duplicates, let context):
+      // Yams names the mapping; point at the field's second line, at the mapping's indentation.
+      let name = duplicates.first ?? "?"
+      let indent = String(repeating: " ", count: max(0, context.mark.column - 1))
+      let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+      let repeats = lines.indices.filter { index in
+        [name + ":", "\"\(name)\":", "'\(name)':"].contains { lines[index].hasPrefix(indent + $0) }
+      }
+      let line = repeats.count > 1 ? repeats[1] + 1 : context.mark.line
       return Diagnostic(
-        code: "markdown-front-matter", at: at(context.mark.line, context.mark.column),
-        "the front matter has the field '\(duplicates.first ?? "?")' twice; keep one")
+        code: "markdown-front-matter", at: at(line, context.mark.column),
+        "the front matter has the field '\(name)' twice; keep one")
     default:
       return Diagnostic(
         code: "markdown-front-matter", at: at(nil, nil), "malformed YAML in the front matter: \(error)")

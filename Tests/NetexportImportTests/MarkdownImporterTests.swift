@@ -107,6 +107,14 @@ import Testing
         == "Reviewed: March 14, 2025")
   }
 
+  @Test func windowsLineEndingsGiveTheSameImport() throws {
+    let crlf = try Fixtures.text("everything.md").replacingOccurrences(of: "\n", with: "\r\n")
+    let again = try MarkdownImporter.parse(markdown: crlf, file: "Fixtures/everything.md")
+    #expect(again.document == imported.document)
+    #expect(again.messages == imported.messages)
+    #expect(again.warnings == imported.warnings)
+  }
+
   @Test func theContentModelReadsBackEqual() throws {
     let yaml = ContentWriter.yaml(imported.document, importedFrom: "Fixtures/everything.md")
     #expect(try Document.parse(yaml, file: "everything.content.yaml") == imported.document)

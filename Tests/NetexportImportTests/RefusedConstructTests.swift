@@ -68,6 +68,10 @@ import Testing
       ]
     ),
     (
+      "front-matter-duplicate",
+      ["4:1: error[markdown-front-matter]: the front matter has the field 'title' twice; keep one"]
+    ),
+    (
       "front-matter-missing",
       [
         "1:1: error[markdown-front-matter]: the front matter has no 'byline': add 'byline: ...' (who wrote the handout, e.g. 'By the Cancer Center staff')",
@@ -159,6 +163,10 @@ import Testing
       [
         "13:3: error[markdown-unsupported]: nested list: handouts show one level of list; make the inner items a list of their own after a lead-in sentence, or join them into the item's text"
       ]
+    ),
+    (
+      "no-sections",
+      ["8:1: error[markdown-structure]: the handout has no text: write it under ## headings, one per section"]
     ),
     (
       "no-front-matter",
