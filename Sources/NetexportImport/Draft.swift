@@ -11,7 +11,7 @@ struct Draft {
     case heading, subheading, paragraph
     case leadIn = "lead-in"
     case item, detail
-    case calloutTitle = "callout-title"
+    case calloutTitle = "callout.title"
     case callout
     case reference
     case term

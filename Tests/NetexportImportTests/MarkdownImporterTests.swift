@@ -59,7 +59,7 @@ import Testing
     #expect(bring.leadIn?.key == "before-your-scan.lead-in-1")
     #expect(!bring.ordered && day.ordered)
     #expect(bring.items.map { $0.detail?.key } == [nil, "before-your-scan.item-2.detail", nil])
-    #expect(callout.title?.key == "before-your-scan.callout-title-1")
+    #expect(callout.title?.key == "before-your-scan.callout.title-1")
     #expect(callout.body.map(\.key) == ["before-your-scan.callout-1"])
     guard case .paragraph(let contact) = before[4] else { throw DiagnosticError([]) }
     #expect(contact.links == ["tel:+15550100", "mailto:imaging@example.org"])
