@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "NetexportExporters", targets: ["NetexportExporters"]),
     .library(name: "NetexportReadability", targets: ["NetexportReadability"]),
     .library(name: "NetexportAudio", targets: ["NetexportAudio"]),
+    .library(name: "NetexportImport", targets: ["NetexportImport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,19 @@ let package = Package(
     // Audio files from SSML through external programs (espeak-ng, opusenc, ffmpeg), run with
     // Foundation's Process; only the document's locale and diagnostics come from the model.
     .target(name: "NetexportAudio", dependencies: ["NetexportModel", "NetexportICU"]),
+    // cmark-gfm lives behind one door too: only NetexportImport/CommonMark.swift imports this
+    // module, and it hands the rest of the target a Swift value tree. pkg-config's
+    // libcmark-gfm.pc links both libcmark-gfm and libcmark-gfm-extensions (the module map
+    // names both as well, for machines without pkg-config).
+    .systemLibrary(
+      name: "CNetexportCmark",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .target(
+      name: "NetexportImport",
+      dependencies: ["CNetexportCmark", "NetexportModel", .product(name: "Yams", package: "Yams")]
+    ),
     .executableTarget(
       name: "netexport",
       dependencies: [
@@ -66,6 +80,11 @@ let package = Package(
     ),
     .testTarget(name: "NetexportCLITests", dependencies: ["netexport"]),
     .testTarget(name: "NetexportAudioTests", dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU"]),
+    .testTarget(
+      name: "NetexportImportTests",
+      dependencies: ["NetexportImport", "NetexportExporters", "NetexportValidation", "NetexportModel", "NetexportICU"],
+      resources: [.copy("Fixtures")]
+    ),
   ],
   cxxLanguageStandard: .cxx17
 )
