@@ -57,6 +57,30 @@ public enum TextFile {
     }
   }
 
+  /// Writes every byte to a file descriptor, retrying after interruptions and short writes.
+  ///
+  /// - Returns: 0 on success, or the `errno` of the write that failed.
+  public static func writeAll(_ bytes: some Collection<UInt8>, to descriptor: Int32) -> Int32 {
+    let array = Array(bytes)
+    var offset = 0
+    while offset < array.count {
+      let count = array.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        if errno == EAGAIN || errno == EWOULDBLOCK {
+          // A descriptor left non-blocking by whoever opened it (a terminal, a pipe):
+          // wait until it can take more.
+          var waiting = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+          _ = poll(&waiting, 1, -1)
+          continue
+        }
+        return errno
+      }
+      offset += count
+    }
+    return 0
+  }
+
   /// A short reason for a file system error, without Foundation's long prefixes.
   public static func reason(_ error: Error) -> String {
     let nsError = error as NSError

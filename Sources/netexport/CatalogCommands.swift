@@ -51,9 +51,9 @@ struct Status: ParsableCommand {
           var sourceLocale: String
           var locales: [CatalogStatus]
         }
-        print(ReportRenderer.encode(Output(sourceLocale: sourceTag.canonical, locales: rows)), terminator: "")
+        try Console.write(ReportRenderer.encode(Output(sourceLocale: sourceTag.canonical, locales: rows)))
       case .text:
-        print(Self.table(rows, source: sourceTag.canonical, total: source.entries.count))
+        try Console.line(Self.table(rows, source: sourceTag.canonical, total: source.entries.count))
       }
       if !problems.isEmpty { throw DiagnosticError(problems) }
     }
@@ -124,9 +124,9 @@ struct Init: ParsableCommand {
         locale: tag.canonical, languageName: tag.displayName(in: sourceTag), source: source)
       try TextFile.writeAtomically(text, to: url, displayPath: display, createFolders: false, exclusive: true)
       if tag.canonical != locale {
-        print("note: wrote the canonical form of '\(locale)', which is '\(tag.canonical)'")
+        try Console.line("note: wrote the canonical form of '\(locale)', which is '\(tag.canonical)'")
       }
-      print("\(display): \(source.entries.count) messages to translate (\(tag.displayName(in: sourceTag)))")
+      try Console.line("\(display): \(source.entries.count) messages to translate (\(tag.displayName(in: sourceTag)))")
     }
   }
 }
@@ -176,7 +176,7 @@ struct Update: ParsableCommand {
           if update.changed && !dryRun {
             try TextFile.writeAtomically(update.text, to: url, displayPath: display, createFolders: false)
           }
-          print(Self.summary(update, file: display, dryRun: dryRun))
+          try Console.line(Self.summary(update, file: display, dryRun: dryRun))
         } catch let error as DiagnosticError {
           problems += error.diagnostics
         }
@@ -253,7 +253,7 @@ struct Pseudo: ParsableCommand {
       }
       let text = try PseudoLocalizer.catalog(locale: locale, source: source, keep: document.doNotTranslate)
       try TextFile.writeAtomically(text, to: url, displayPath: display, createFolders: true)
-      print("\(display): \(source.entries.count) messages in the pseudo-locale \(locale)")
+      try Console.line("\(display): \(source.entries.count) messages in the pseudo-locale \(locale)")
     }
   }
 }

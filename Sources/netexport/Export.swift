@@ -106,10 +106,10 @@ struct Export: ParsableCommand {
                   )
                 ])
           }
-          print("\(result.exports.count) exports in \(project.displayPath("Exports/")) are up to date.")
+          try Console.line("\(result.exports.count) exports in \(project.displayPath("Exports/")) are up to date.")
           return
         }
-        for path in try ExportRunner.write(result.exports, project: project) { print(path) }
+        for path in try ExportRunner.write(result.exports, project: project) { try Console.line(path) }
         return
       }
       let tag = try project.locale(locale ?? "")
@@ -120,17 +120,17 @@ struct Export: ParsableCommand {
       let exports = result.exports
       switch output {
       case "-":
-        FileHandle.standardOutput.write(Data(exports.map(\.contents).joined().utf8))
+        try Console.write(exports.map(\.contents).joined())
       case let path?:
         try TextFile.writeAtomically(exports[0].contents, to: URL(fileURLWithPath: path), displayPath: path)
-        print(path)
+        try Console.line(path)
       case nil:
-        for path in try ExportRunner.write(exports, project: project) { print(path) }
+        for path in try ExportRunner.write(exports, project: project) { try Console.line(path) }
       }
     }
   }
 
   private func printNotes(_ notes: [String]) {
-    for note in notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+    for note in notes { Console.error(note) }
   }
 }

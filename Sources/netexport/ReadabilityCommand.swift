@@ -127,8 +127,8 @@ struct ReadabilityCommand: ParsableCommand {
         }
       }
       switch report {
-      case .json: print(ReadabilityPrinter.json(reports, strict: strict), terminator: "")
-      case .text: print(ReadabilityPrinter.text(reports, configPath: configPath, strict: strict), terminator: "")
+      case .json: try Console.write(ReadabilityPrinter.json(reports, strict: strict))
+      case .text: try Console.write(ReadabilityPrinter.text(reports, configPath: configPath, strict: strict))
       }
       if reports.contains(where: { $0.fails(strict: strict) }) { throw ExitCode.failure }
     }

@@ -73,7 +73,7 @@ struct Validate: ParsableCommand {
       if let output {
         try TextFile.writeAtomically(rendered, to: URL(fileURLWithPath: output), displayPath: output)
       } else {
-        FileHandle.standardOutput.write(Data(rendered.utf8))
+        try Console.write(rendered)
       }
       if !result.passes(strict: strict) { throw ExitCode.failure }
     }
