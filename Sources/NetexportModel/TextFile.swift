@@ -1,24 +1,111 @@
 import Foundation
 
 /// Reads files the user wrote, with errors that say where the problem is.
+///
+/// Reading and writing go through POSIX calls (`stat`, `open`, `read`, `write`, `rename`)
+/// rather than `Data(contentsOf:)` and `Data.write(options: .atomic)`: Foundation gives no
+/// say over what is opened (a FIFO blocks, `/dev/zero` never ends, both are reported as
+/// "Permission denied"), how much is read, or what an atomic write replaces (a device, a
+/// symbolic link, a file's mode and owner).
 public enum TextFile {
+  /// The largest file netexport reads: 16 MiB. The bundled catalog is 40 KB and its
+  /// document 20 KB; a file hundreds of times larger is not a catalog or document anyone
+  /// wrote by hand, and reading it would take minutes and gigabytes.
+  public static let maximumInputSize = 16 << 20
+
   /// Reads a whole file as UTF-8.
+  ///
+  /// Only a regular file (or a symbolic link to one) is read: a folder, a FIFO, a device
+  /// or a socket is refused before it is opened, so a FIFO never blocks and `/dev/zero`
+  /// is never read; a file over `maximumInputSize` is refused too.
   ///
   /// - Parameters:
   ///   - url: The file.
   ///   - displayPath: How to name the file in messages.
-  /// - Throws: `DiagnosticError` with code `unreadable-file` when the file cannot be read,
-  ///   or `invalid-utf8` naming the line and column of the first bad byte.
+  /// - Throws: `DiagnosticError` with code `unreadable-file` when the file cannot be read
+  ///   (naming why: missing, no permission, not a regular file, too large), or
+  ///   `invalid-utf8` naming the line and column of the first bad byte.
   public static func readUTF8(_ url: URL, displayPath: String) throws -> String {
-    let data: Data
+    let descriptor = try openForReading(url.path, displayPath: displayPath)
+    defer { close(descriptor) }
+    return try decodeUTF8(Data(readAll(descriptor, displayPath: displayPath)), displayPath: displayPath)
+  }
+
+  /// Opens a regular file for reading, refusing anything else before it is opened.
+  ///
+  /// - Returns: The open file descriptor; the caller closes it.
+  static func openForReading(_ path: String, displayPath: String) throws -> Int32 {
+    var info = stat()
+    guard stat(path, &info) == 0 else { throw unreadable(displayPath, errno) }
+    try requireReadableKind(info, displayPath: displayPath)
+    // O_NONBLOCK: should the file be swapped for a FIFO between the check above and this
+    // call, opening it still returns at once instead of waiting for a writer.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw unreadable(displayPath, errno) }
     do {
-      data = try Data(contentsOf: url)
+      guard fstat(descriptor, &info) == 0 else { throw unreadable(displayPath, errno) }
+      try requireReadableKind(info, displayPath: displayPath)
     } catch {
+      close(descriptor)
+      throw error
+    }
+    return descriptor
+  }
+
+  private static func requireReadableKind(_ info: stat, displayPath: String) throws {
+    let kind = info.st_mode & S_IFMT
+    guard kind == S_IFREG else {
       throw DiagnosticError(
         Diagnostic(
-          code: "unreadable-file", at: SourceLocation(file: displayPath), "cannot read the file (\(reason(error)))"))
+          code: "unreadable-file", at: SourceLocation(file: displayPath),
+          "cannot read the file: it is \(describe(kind)), not a regular file"))
     }
-    return try decodeUTF8(data, displayPath: displayPath)
+    guard info.st_size <= maximumInputSize else { throw tooLarge(displayPath) }
+  }
+
+  /// Reads from a descriptor to its end, refusing more than `maximumInputSize` bytes
+  /// (the file may have grown since it was checked).
+  static func readAll(_ descriptor: Int32, displayPath: String) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw unreadable(displayPath, errno)
+      }
+      if count == 0 { return bytes }
+      bytes += chunk[0..<count]
+      if bytes.count > maximumInputSize { throw tooLarge(displayPath) }
+    }
+  }
+
+  /// A file type as a noun for messages: "a folder", "a FIFO (named pipe)", ...
+  static func describe(_ kind: mode_t) -> String {
+    switch kind {
+    case S_IFDIR: "a folder"
+    case S_IFIFO: "a FIFO (named pipe)"
+    case S_IFCHR: "a character device"
+    case S_IFBLK: "a block device"
+    case S_IFSOCK: "a socket"
+    case S_IFLNK: "a symbolic link"
+    default: "a special file"
+    }
+  }
+
+  static func unreadable(_ displayPath: String, _ code: Int32) -> DiagnosticError {
+    DiagnosticError(
+      Diagnostic(
+        code: "unreadable-file", at: SourceLocation(file: displayPath),
+        "cannot read the file (\(String(cString: strerror(code))))"))
+  }
+
+  private static func tooLarge(_ displayPath: String) -> DiagnosticError {
+    DiagnosticError(
+      Diagnostic(
+        code: "unreadable-file", at: SourceLocation(file: displayPath),
+        "cannot read the file: it is larger than \(maximumInputSize >> 20) MiB, the most netexport reads (a catalog or document is far smaller; is this the right file?)"
+      ))
   }
 
   /// Decodes UTF-8, locating the first invalid byte as line:column.
