@@ -68,6 +68,7 @@ struct Export: ParsableCommand {
         throw ValidationError("--check compares every committed export; use it with --all.")
       }
     }
+    try checkOutputOption(output)
     guard ExportOptions.widthRange.contains(width) else {
       throw ValidationError(
         "--width must be between \(ExportOptions.widthRange.lowerBound) and \(ExportOptions.widthRange.upperBound).")
@@ -122,8 +123,10 @@ struct Export: ParsableCommand {
       case "-":
         try Console.write(exports.map(\.contents).joined())
       case let path?:
-        try TextFile.writeAtomically(exports[0].contents, to: URL(fileURLWithPath: path), displayPath: path)
-        try Console.line(path)
+        let url = URL(fileURLWithPath: path)
+        try TextFile.writeAtomically(exports[0].contents, to: url, displayPath: path)
+        // The path is printed as where the export went, except into the output itself.
+        if !TextFile.isStandardOutput(url) { try Console.line(path) }
       case nil:
         for path in try ExportRunner.write(exports, project: project) { try Console.line(path) }
       }

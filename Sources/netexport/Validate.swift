@@ -23,6 +23,12 @@ struct ProjectOptions: ParsableArguments {
   }
 }
 
+/// Checks an `--output` value before anything runs: an empty one is a usage error (64),
+/// not the current folder (which `URL(fileURLWithPath: "")` would make of it).
+func checkOutputOption(_ output: String?) throws {
+  if output?.isEmpty == true { throw ValidationError("--output needs a file name, or '-' for standard output.") }
+}
+
 /// Checks `--locale` values before anything runs: a malformed tag is a usage error (64).
 func canonicalLocales(_ requested: [String]) throws -> [String] {
   try requested.map { value in
@@ -55,12 +61,18 @@ struct Validate: ParsableCommand {
   @Flag(name: .long, help: "Fail on warnings too.")
   var strict = false
 
-  @Option(name: .long, help: ArgumentHelp("Write the report to a file instead of standard output.", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Write the report to a file instead of standard output ('-' for standard output).", valueName: "file"))
   var output: String?
 
   @OptionGroup var projectOptions: ProjectOptions
 
-  func validate() throws { _ = try canonicalLocales(locale) }
+  func validate() throws {
+    _ = try canonicalLocales(locale)
+    try checkOutputOption(output)
+  }
 
   func run() throws {
     try reportingFailures {
@@ -70,7 +82,7 @@ struct Validate: ParsableCommand {
       let validator = try Validator.forProject(project, document: document)
       let result = try validator.validate(project: project, locales: requested.isEmpty ? nil : requested)
       let rendered = ReportRenderer(toolVersion: Netexport.toolVersion, strict: strict).render(result, as: report)
-      if let output {
+      if let output, output != "-" {
         try TextFile.writeAtomically(rendered, to: URL(fileURLWithPath: output), displayPath: output)
       } else {
         try Console.write(rendered)
