@@ -110,9 +110,17 @@ public enum ExportRunner {
     for export in exports {
       let url = project.root.appendingPathComponent(export.relativePath)
       let display = project.displayPath(export.relativePath)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
+      guard FileManager.default.fileExists(atPath: url.path) else {
         problems.append(
           Diagnostic(code: "export-missing", at: SourceLocation(file: display), "missing; netexport --all writes it"))
+        continue
+      }
+      let data: Data
+      do {
+        try project.requireInside(url, displayPath: display)
+        data = try TextFile.readData(url, displayPath: display)
+      } catch let error as DiagnosticError {
+        problems += error.diagnostics
         continue
       }
       let committed = String(decoding: data, as: UTF8.self)
@@ -151,9 +159,9 @@ public enum ExportRunner {
   public static func write(_ exports: [RenderedExport], project: Project) throws -> [String] {
     try exports.map { export in
       let display = project.displayPath(export.relativePath)
-      try TextFile.writeAtomically(
-        export.contents, to: project.root.appendingPathComponent(export.relativePath), displayPath: display,
-        createFolders: true)
+      let url = project.root.appendingPathComponent(export.relativePath)
+      try project.requireInside(url, displayPath: display)
+      try TextFile.writeAtomically(export.contents, to: url, displayPath: display, createFolders: true)
       return display
     }
   }

@@ -26,9 +26,16 @@ public enum TextFile {
   ///   (naming why: missing, no permission, not a regular file, too large), or
   ///   `invalid-utf8` naming the line and column of the first bad byte.
   public static func readUTF8(_ url: URL, displayPath: String) throws -> String {
+    try decodeUTF8(readData(url, displayPath: displayPath), displayPath: displayPath)
+  }
+
+  /// Reads a whole regular file, with the checks and limit of `readUTF8`.
+  ///
+  /// - Throws: `DiagnosticError` with code `unreadable-file`.
+  public static func readData(_ url: URL, displayPath: String) throws -> Data {
     let descriptor = try openForReading(url.path, displayPath: displayPath)
     defer { close(descriptor) }
-    return try decodeUTF8(Data(readAll(descriptor, displayPath: displayPath)), displayPath: displayPath)
+    return Data(try readAll(descriptor, displayPath: displayPath))
   }
 
   /// Opens a regular file for reading, refusing anything else before it is opened.

@@ -119,6 +119,7 @@ struct Init: ParsableCommand {
             "\(display) exists already; netexport never overwrites a catalog (use 'netexport update --locale \(tag.canonical)' to bring it up to date)"
           ))
       }
+      try project.requireInside(url, displayPath: display)
       let source = try project.catalog(for: sourceTag)
       let text = CatalogWriter.newCatalog(
         locale: tag.canonical, languageName: tag.displayName(in: sourceTag), source: source)
@@ -171,6 +172,7 @@ struct Update: ParsableCommand {
           }
           let display = project.catalogDisplayPath(for: tag.canonical)
           let url = project.catalogURL(for: tag.canonical)
+          try project.requireInside(url, displayPath: display)
           let text = try TextFile.readUTF8(url, displayPath: display)
           let update = try CatalogUpdater.update(text, file: display, locale: tag.canonical, source: source)
           if update.changed && !dryRun {
@@ -243,8 +245,9 @@ struct Pseudo: ParsableCommand {
       let source = try project.catalog(for: project.locale(document.sourceLocale))
       let url = project.catalogURL(for: locale)
       let display = project.catalogDisplayPath(for: locale)
-      if let existing = FileManager.default.contents(atPath: url.path),
-        !String(decoding: existing.prefix(64), as: UTF8.self).hasPrefix("# netexport pseudo-locale")
+      try project.requireInside(url, displayPath: display)
+      if FileManager.default.fileExists(atPath: url.path),
+        !(try TextFile.readUTF8(url, displayPath: display)).hasPrefix("# netexport pseudo-locale")
       {
         throw DiagnosticError(
           Diagnostic(

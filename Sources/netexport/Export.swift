@@ -78,8 +78,7 @@ struct Export: ParsableCommand {
   func run() throws {
     try reportingFailures {
       let project = Project(path: project)
-      let document =
-        try content.map { try Document.load(URL(fileURLWithPath: $0), displayPath: $0) } ?? Document.bundledDefault()
+      let document = try loadDocument(content, project: project)
       let options = ExportOptions(width: width)
       if all {
         // Pseudo-locales are generated for testing ('netexport pseudo'), not shipped.
@@ -124,6 +123,7 @@ struct Export: ParsableCommand {
         try Console.write(exports.map(\.contents).joined())
       case let path?:
         let url = URL(fileURLWithPath: path)
+        try project.requireInside(url, displayPath: path)
         try TextFile.writeAtomically(exports[0].contents, to: url, displayPath: path)
         // The path is printed as where the export went, except into the output itself.
         if !TextFile.isStandardOutput(url) { try Console.line(path) }

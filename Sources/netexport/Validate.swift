@@ -17,10 +17,16 @@ struct ProjectOptions: ParsableArguments {
 
   func load() throws -> (Project, Document) {
     let project = Project(path: project)
-    let document =
-      try content.map { try Document.load(URL(fileURLWithPath: $0), displayPath: $0) } ?? Document.bundledDefault()
-    return (project, document)
+    return (project, try loadDocument(content, project: project))
   }
+}
+
+/// The document named by `--content`, or the bundled one.
+func loadDocument(_ content: String?, project: Project) throws -> Document {
+  guard let content else { return try Document.bundledDefault() }
+  let url = URL(fileURLWithPath: content)
+  try project.requireInside(url, displayPath: content)
+  return try Document.load(url, displayPath: content)
 }
 
 /// Checks an `--output` value before anything runs: an empty one is a usage error (64),
@@ -83,7 +89,9 @@ struct Validate: ParsableCommand {
       let result = try validator.validate(project: project, locales: requested.isEmpty ? nil : requested)
       let rendered = ReportRenderer(toolVersion: Netexport.toolVersion, strict: strict).render(result, as: report)
       if let output, output != "-" {
-        try TextFile.writeAtomically(rendered, to: URL(fileURLWithPath: output), displayPath: output)
+        let url = URL(fileURLWithPath: output)
+        try project.requireInside(url, displayPath: output)
+        try TextFile.writeAtomically(rendered, to: url, displayPath: output)
       } else {
         try Console.write(rendered)
       }

@@ -320,7 +320,7 @@ struct CLI {
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == "blocker/handout.txt: error[unwritable-output]: cannot write the file (No such file or directory)\n")
+        == "blocker/handout.txt: error[unwritable-output]: cannot write the file (Not a directory)\n")
     #expect(try cli.read("blocker") == "a file, not a folder\n")
   }
 
