@@ -305,3 +305,65 @@ extension TextFile {
     }
   }
 }
+
+// MARK: - Rewriting a file others may write too
+
+extension TextFile {
+  /// Reads a file, works out its new text, and writes that back, without losing a change
+  /// someone else made meanwhile.
+  ///
+  /// Two guards: an advisory lock (`flock`) on the file, held from before it is read until
+  /// after the new one is renamed into place, so that two netexport commands take turns;
+  /// and, since editors take no such lock, a check just before the rename that the file
+  /// still holds exactly the text that was read (see `commit`). A translator's save made
+  /// meanwhile is kept, and the command fails with `changed-on-disk`.
+  ///
+  /// - Parameters:
+  ///   - onWait: Called once, when another process holds the lock and this one waits.
+  ///   - transform: The new text for the text read, or `nil` to leave the file as it is.
+  /// - Returns: Whether the file was written.
+  /// - Throws: What `readUTF8`, `transform` or `writeAtomically` throw.
+  @discardableResult
+  public static func rewrite(
+    _ url: URL, displayPath: String, onWait: () -> Void = {}, _ transform: (String) throws -> String?
+  ) throws -> Bool {
+    let descriptor = try lockExclusively(url.path, displayPath: displayPath, onWait: onWait)
+    // Closing the descriptor releases the lock, after the new file is in place.
+    defer { close(descriptor) }
+    let original = try decodeUTF8(Data(readAll(descriptor, displayPath: displayPath)), displayPath: displayPath)
+    guard let text = try transform(original) else { return false }
+    try writeAtomically(text, to: url, displayPath: displayPath, replacing: original)
+    return true
+  }
+
+  /// Opens a regular file and takes an exclusive `flock` on it, waiting for another holder.
+  ///
+  /// - Returns: The open, locked descriptor of the file now at the path.
+  private static func lockExclusively(_ path: String, displayPath: String, onWait: () -> Void) throws -> Int32 {
+    var waited = false
+    while true {
+      let descriptor = try openForReading(path, displayPath: displayPath)
+      if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        guard errno == EWOULDBLOCK else {
+          // A file system without flock (some network ones): go on without the lock; the
+          // check before the rename still keeps a change made meanwhile.
+          return descriptor
+        }
+        if !waited {
+          onWait()
+          waited = true
+        }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+      }
+      // The holder may have renamed a new file over the one locked here: lock that one.
+      var locked = stat()
+      var current = stat()
+      if fstat(descriptor, &locked) == 0, stat(path, &current) == 0, locked.st_dev == current.st_dev,
+        locked.st_ino == current.st_ino
+      {
+        return descriptor
+      }
+      close(descriptor)
+    }
+  }
+}

@@ -97,10 +97,11 @@ struct CLI {
   }
 
   /// Starts the tool without waiting for it. When standard error is not redirected,
-  /// `onError` sees each piece of it as it arrives (the tool saying it waits, for example).
+  /// `onError` sees all of it so far each time more arrives (the tool saying it waits, for
+  /// example), and is called once more, with `ended` true, when the tool closes it.
   func start(
     arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
-    standardError: FileHandle? = nil, onError: @escaping @Sendable (String) -> Void = { _ in }
+    standardError: FileHandle? = nil, onError: @escaping @Sendable (_ text: String, _ ended: Bool) -> Void = { _, _ in }
   ) throws -> Running {
     let process = Process()
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -121,8 +122,9 @@ struct CLI {
       Thread.detachNewThread {
         while case let chunk = errorPipe.availableData, !chunk.isEmpty {
           errors.data += chunk
-          onError(String(decoding: errors.data, as: UTF8.self))
+          onError(String(decoding: errors.data, as: UTF8.self), false)
         }
+        onError(String(decoding: errors.data, as: UTF8.self), true)
         done.signal()
       }
     } else {

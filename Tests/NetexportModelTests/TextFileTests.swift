@@ -73,3 +73,46 @@ import Testing
     #expect(try names() == ["fr.yaml"])
   }
 }
+
+/// `TextFile.rewrite`, which `update` and `pseudo` write catalogs with: a translator's save
+/// made between the read and the write is kept, and the command fails.
+@Suite struct TextFileRewriteTests {
+  let folder: URL
+  let target: URL
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-rewrite-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    target = folder.appendingPathComponent("es.yaml")
+    try Data("text: v1\n".utf8).write(to: target)
+  }
+
+  func contents() throws -> String { try String(contentsOf: target, encoding: .utf8) }
+
+  /// An editor saves either by renaming a new file over the old one or by rewriting it.
+  @Test(arguments: [true, false])
+  func keepsASaveMadeWhileItWorked(editorRenames: Bool) throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let error = #expect(throws: DiagnosticError.self) {
+      try TextFile.rewrite(target, displayPath: "Locales/es.yaml") { text in
+        try Data("text: v2 (the translator's)\n".utf8).write(to: target, options: editorRenames ? .atomic : [])
+        return text + "added: 1\n"
+      }
+    }
+    #expect(error?.diagnostics.map(\.code) == ["changed-on-disk"])
+    #expect(
+      error?.description
+        == "Locales/es.yaml: error[changed-on-disk]: the file changed on disk while netexport was working on it (saved from an editor?); nothing was written, so that change is kept: run the command again"
+    )
+    #expect(try contents() == "text: v2 (the translator's)\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["es.yaml"])
+  }
+
+  @Test func writesTheNewTextWhenNothingChangedMeanwhile() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(try TextFile.rewrite(target, displayPath: "es.yaml") { $0 + "added: 1\n" })
+    #expect(try contents() == "text: v1\nadded: 1\n")
+    #expect(try !TextFile.rewrite(target, displayPath: "es.yaml") { _ in nil })
+    #expect(try contents() == "text: v1\nadded: 1\n")
+  }
+}
