@@ -228,6 +228,36 @@ extension TextFile {
   /// The suffix of netexport's temporary files: `.<name>.netexport-<pid>-<random>.tmp`.
   static let temporaryMarker = ".netexport-"
 
+  /// The process that made a temporary file, if the name is one of netexport's
+  /// (`.<name>.netexport-<pid>-<random>.tmp`) or Foundation's (`.dat.nosync<hex pid>.XXXXXX`,
+  /// which netexport wrote through before it named its own).
+  public static func temporaryFileOwner(_ name: String) -> Int32? {
+    if let match = name.wholeMatch(of: /\..+\.netexport-([0-9]+)-[0-9a-z]+\.tmp/) { return Int32(match.1) }
+    if let match = name.wholeMatch(of: /\.dat\.nosync([0-9A-Fa-f]+)\.[0-9A-Za-z]{6}/) {
+      return Int32(match.1, radix: 16)
+    }
+    return nil
+  }
+
+  /// Removes the temporary files that a netexport killed midway (`kill -9`, a power cut)
+  /// left in a folder: those named as `temporaryFileOwner` recognises, whose process no
+  /// longer runs, and which were last changed before `date` (when this run began), so that
+  /// a run still writing is never disturbed.
+  ///
+  /// - Returns: The names of the files removed.
+  public static func removeLeftovers(in folder: URL, olderThan date: Date) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.sorted().filter { name in
+      guard let owner = temporaryFileOwner(name), owner > 0, kill(owner, 0) != 0, errno == ESRCH else { return false }
+      let path = folder.appendingPathComponent(name).path
+      guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+        attributes[.type] as? FileAttributeType == .typeRegular,
+        let modified = attributes[.modificationDate] as? Date, modified < date
+      else { return false }
+      return unlink(path) == 0
+    }
+  }
+
   /// Creates a new temporary file for `name` in `folder`, refusing to reuse any name.
   private static func createTemporary(
     in folder: String, for name: String, mode: mode_t, failure: (Int32) -> DiagnosticError

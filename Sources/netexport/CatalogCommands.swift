@@ -155,10 +155,18 @@ struct Update: ParsableCommand {
   func validate() throws { _ = try canonicalLocales(locale) }
 
   func run() throws {
+    let started = Date()
     try reportingFailures {
       let (project, document) = try projectOptions.load()
       let sourceTag = try project.locale(document.sourceLocale)
       let source = try project.catalog(for: sourceTag)
+      if !dryRun {
+        for name in TextFile.removeLeftovers(in: project.localesDirectory, olderThan: started) {
+          Console.error(
+            "note: removed \(project.displayPath("Locales/" + name)), a temporary file left by an interrupted netexport run"
+          )
+        }
+      }
       let requested = try canonicalLocales(locale)
       let names = try requested.isEmpty ? project.availableLocales().filter { $0 != sourceTag.canonical } : requested
       var problems: [Diagnostic] = []

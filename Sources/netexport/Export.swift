@@ -76,6 +76,7 @@ struct Export: ParsableCommand {
   }
 
   func run() throws {
+    let started = Date()
     try reportingFailures {
       let project = Project(path: project)
       let document = try loadDocument(content, project: project)
@@ -109,7 +110,7 @@ struct Export: ParsableCommand {
           try Console.line("\(result.exports.count) exports in \(project.displayPath("Exports/")) are up to date.")
           return
         }
-        for path in try ExportRunner.write(result.exports, project: project) { try Console.line(path) }
+        try write(result.exports, project: project, started: started)
         return
       }
       let tag = try project.locale(locale ?? "")
@@ -128,9 +129,17 @@ struct Export: ParsableCommand {
         // The path is printed as where the export went, except into the output itself.
         if !TextFile.isStandardOutput(url) { try Console.line(path) }
       case nil:
-        for path in try ExportRunner.write(exports, project: project) { try Console.line(path) }
+        try write(exports, project: project, started: started)
       }
     }
+  }
+
+  /// Writes exports to their places, first removing what an interrupted run left there.
+  private func write(_ exports: [RenderedExport], project: Project, started: Date) throws {
+    for path in ExportRunner.removeLeftovers(for: exports, project: project, olderThan: started) {
+      Console.error("note: removed \(path), a temporary file left by an interrupted netexport run")
+    }
+    for path in try ExportRunner.write(exports, project: project) { try Console.line(path) }
   }
 
   private func printNotes(_ notes: [String]) {

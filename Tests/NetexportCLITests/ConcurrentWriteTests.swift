@@ -51,3 +51,17 @@ final class WaitSignal: @unchecked Sendable {
     #expect(text.contains("previous-source: \"Overview\""))
   }
 }
+
+extension ConcurrentWriteTests {
+  @Test func updateRemovesTheTemporaryFileOfAKilledUpdate() throws {
+    let project = try SmallProject()
+    let dead = try ExportAllTests.deadProcessID()
+    let leftover = ".es.yaml.netexport-\(dead)-q1w2e3.tmp"
+    try project.cli.write("partial", to: "Locales/\(leftover)")
+    let result = try project.run("update")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stderr == "note: removed Locales/\(leftover), a temporary file left by an interrupted netexport run\n")
+    #expect(!project.cli.exists("Locales/\(leftover)"))
+  }
+}
