@@ -124,13 +124,15 @@ extension TextFile {
     var failed: Int32 = 0
     if let existing {
       // The owner first: chown clears set-user-ID bits, which the mode then restores.
-      // Only root may give a file away; anyone may try to keep its group.
+      // Only root may give a file away; anyone may try to keep its group. Both are best
+      // effort: a file system without owners or modes (FAT) refuses them, and there the
+      // temporary file's own 0600 is the safe outcome.
       if geteuid() == 0 {
-        if fchown(descriptor, existing.st_uid, existing.st_gid) != 0 { failed = errno }
+        _ = fchown(descriptor, existing.st_uid, existing.st_gid)
       } else if existing.st_gid != getegid() {
         _ = fchown(descriptor, uid_t.max, existing.st_gid)
       }
-      if failed == 0 && fchmod(descriptor, existing.st_mode & 0o7777) != 0 { failed = errno }
+      _ = fchmod(descriptor, existing.st_mode & 0o7777)
     }
     if failed == 0 { failed = writeAll(bytes, to: descriptor) }
     // Synced before the rename, so that a crash never leaves the name on an empty file.
