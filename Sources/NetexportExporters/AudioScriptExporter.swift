@@ -1,5 +1,5 @@
 import NetexportICU
-public import NetexportValidation
+public import NetexportResolution
 
 /// A narrator's script in plain text: what to say, in order, with numbers and dates in words,
 /// abbreviations explained, and directions to the narrator in square brackets on lines of their

@@ -1,6 +1,7 @@
 import Foundation
 public import NetexportICU
 public import NetexportModel
+import NetexportResolution
 import NetexportValidation
 
 /// One export, rendered in memory and not yet written.

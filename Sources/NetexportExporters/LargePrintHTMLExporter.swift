@@ -1,6 +1,6 @@
 import NetexportICU
 import NetexportModel
-public import NetexportValidation
+public import NetexportResolution
 
 /// One self-contained HTML file that prints as a large-print handout.
 ///

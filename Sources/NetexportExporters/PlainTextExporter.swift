@@ -1,5 +1,5 @@
 import NetexportICU
-public import NetexportValidation
+public import NetexportResolution
 
 /// Plain UTF-8 text for any channel: headings underlined, lists with markers, the callout
 /// marked by a bar, and lines wrapped with ICU's line breaking.

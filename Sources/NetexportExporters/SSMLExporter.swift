@@ -1,7 +1,7 @@
 import Foundation
 import NetexportICU
 import NetexportModel
-public import NetexportValidation
+public import NetexportResolution
 
 /// The spoken script as SSML 1.1 for speech engines: `speak` with the locale's `xml:lang`,
 /// a `p` per paragraph and an `s` per sentence, `break` for pauses, `sub` for abbreviations

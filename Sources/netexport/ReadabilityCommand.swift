@@ -3,6 +3,7 @@ import Foundation
 import NetexportICU
 import NetexportModel
 import NetexportReadability
+import NetexportResolution
 import NetexportValidation
 
 struct ReadabilityCommand: ParsableCommand {

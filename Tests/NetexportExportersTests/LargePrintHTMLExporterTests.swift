@@ -2,6 +2,7 @@ import Foundation
 import NetexportExporters
 import NetexportICU
 import NetexportModel
+import NetexportResolution
 import NetexportValidation
 import Testing
 

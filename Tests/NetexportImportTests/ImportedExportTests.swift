@@ -1,6 +1,7 @@
 import NetexportExporters
 import NetexportICU
 import NetexportModel
+import NetexportResolution
 import NetexportValidation
 import Testing
 
