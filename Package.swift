@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "NetexportExporters", targets: ["NetexportExporters"]),
     .library(name: "NetexportReadability", targets: ["NetexportReadability"]),
     .library(name: "NetexportAudio", targets: ["NetexportAudio"]),
+    .library(name: "NetexportInterchange", targets: ["NetexportInterchange"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,8 @@ let package = Package(
     // Audio files from SSML through external programs (espeak-ng, opusenc, ffmpeg), run with
     // Foundation's Process; only the document's locale and diagnostics come from the model.
     .target(name: "NetexportAudio", dependencies: ["NetexportModel", "NetexportICU"]),
+    // Catalogs to and from the files CAT tools read: PO (by hand) and XLIFF 2.0 (FoundationXML).
+    .target(name: "NetexportInterchange", dependencies: ["NetexportModel"]),
     .executableTarget(
       name: "netexport",
       dependencies: [
@@ -66,6 +69,7 @@ let package = Package(
     ),
     .testTarget(name: "NetexportCLITests", dependencies: ["netexport"]),
     .testTarget(name: "NetexportAudioTests", dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU"]),
+    .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
   ],
   cxxLanguageStandard: .cxx17
 )
