@@ -21,6 +21,12 @@ extension XLIFF {
   ///   XML, not XLIFF 2.0, a missing id or language, a bad state), `interchange-duplicate-key`,
   ///   `interchange-inline-code`.
   public static func parse(_ text: String, file: String) throws -> InterchangeFile {
+    if text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{FEFF}" }) {
+      throw DiagnosticError(
+        Diagnostic(
+          code: InterchangeCode.malformedXLIFF, at: SourceLocation(file: file, line: 1, column: 1),
+          "the file is empty; export it again"))
+    }
     // XLIFF has no document type; refusing one keeps entity expansion out of the reader.
     if let range = text.range(of: "<!DOCTYPE") {
       let before = text[..<range.lowerBound]
@@ -48,7 +54,7 @@ extension XLIFF {
       throw DiagnosticError(
         Diagnostic(
           code: InterchangeCode.malformedXLIFF, at: reader.errorLocation ?? reader.here,
-          "the file is not well-formed XML: \(reader.sawRoot || code != 0 ? xmlProblem(code) : "it has no root element"). Fix the markup at this place, or export the file again"
+          "the file is not well-formed XML: \(!reader.sawRoot && (code == 0 || code == 5) ? "it has no <xliff> element" : xmlProblem(code)). Fix the markup at this place, or export the file again"
         ))
     }
     return InterchangeFile(documents: reader.documents)
@@ -68,7 +74,7 @@ extension XLIFF {
     case 42: "an attribute is given twice"
     case 45: "a comment (<!-- -->) is not closed"
     case 63: "a CDATA section is not closed"
-    case 68: "a '<' that does not start a tag (write a literal < as &lt;)"
+    case 68: "a '<' or '&' without a name after it (write a literal < as &lt; and & as &amp;)"
     case 73: "a tag is not closed with '>'"
     case 76: "a closing tag does not match the element it closes"
     case 77, 85: "an element is not closed before the end of the file"
@@ -383,7 +389,9 @@ extension XLIFF {
       if collected != nil {
         collected? += string
       } else if !string.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
-        fail("text outside <source>, <target> and <note>: '\(string.prefix(40))'", at: here)
+        fail(
+          "text outside <source>, <target> and <note>: '\(string.trimmingCharacters(in: .whitespacesAndNewlines).prefix(40))'",
+          at: here)
       }
     }
 
