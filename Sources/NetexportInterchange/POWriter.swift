@@ -134,16 +134,25 @@ extension PO {
       }
     }
 
-    /// The lines of a comment's text; a comment line cannot hold a carriage return or NUL.
+    /// The lines of a comment's text; a comment line cannot hold a carriage return or NUL, nor
+    /// end with a backslash.
     private func lines(of text: String, field: String, key: String) throws -> [String] {
       if let bad = text.unicodeScalars.first(where: { $0 == "\r" || $0 == "\0" }) {
         throw unrepresentable(
           "the \(field) of '\(key)' contains \(bad == "\r" ? "a carriage return" : "NUL"), which a PO comment cannot hold"
         )
       }
-      return text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+      let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
         String(String.UnicodeScalarView($0))
       }
+      // gettext's tools read a backslash at the end of any line as joining it to the next,
+      // which would swallow the flags line after a note.
+      if lines.contains(where: { $0.unicodeScalars.last == "\\" }) {
+        throw unrepresentable(
+          "the \(field) of '\(key)' has a line ending with a backslash, which gettext's tools join to the next line; add a character after it"
+        )
+      }
+      return lines
     }
 
     private func unrepresentable(_ message: String) -> DiagnosticError {

@@ -329,6 +329,8 @@ import Testing
     carriageReturn.note = "line\r\nline"
     var reserved = unit
     reserved.comment = "fine\nnetexport-state: reviewed 0"
+    var backslash = unit
+    backslash.note = "A Windows folder: C:\\\nnext line"
     #expect(
       failure { try PO.write(document(nul)) }
         == "error[interchange-unrepresentable]: the msgstr of 'a' contains NUL, which gettext cannot hold in a string")
@@ -343,6 +345,10 @@ import Testing
     #expect(
       failure { try PO.write(document(reserved)) }
         == "error[interchange-unrepresentable]: the comment of 'a' has a line starting 'netexport-state:', which netexport reserves"
+    )
+    #expect(
+      failure { try PO.write(document(backslash)) }
+        == "error[interchange-unrepresentable]: the note of 'a' has a line ending with a backslash, which gettext's tools join to the next line; add a character after it"
     )
   }
 }
