@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <set>
@@ -71,9 +72,195 @@ struct netx_plural_rules {
 
 namespace {
 
-/// Reads a MessageFormat pattern into `parsed`; on a syntax error, sets `errorOffset` and
-/// `status` and returns false.
+static_assert(NETX_BUFFER_OVERFLOW == U_BUFFER_OVERFLOW_ERROR, "netx_icu.h repeats ICU's code");
+static_assert(
+  NETX_MESSAGE_TOO_LONG > U_PLUGIN_ERROR_LIMIT && NETX_MESSAGE_TOO_DEEP > U_PLUGIN_ERROR_LIMIT &&
+    NETX_MESSAGE_TOO_MANY_ARGUMENTS > U_PLUGIN_ERROR_LIMIT,
+  "netexport's status codes must not collide with ICU's");
+
+/// The first of `stops` in `text` from `from` on, or -1.
+int32_t findFirst(const UChar *text, int32_t length, int32_t from, std::initializer_list<UChar> stops) {
+  for (int32_t index = from; index < length; index += 1) {
+    if (std::find(stops.begin(), stops.end(), text[index]) != stops.end()) {
+      return index;
+    }
+  }
+  return -1;
+}
+
+/// Whether a message is within netexport's limits (NETX_MESSAGE_MAX_*); if not, sets
+/// `status` to a NETX_MESSAGE_* code and `errorOffset`, and returns false.
+///
+/// Written by hand, in one linear pass, because ICU's own parser is what overflows the stack
+/// on a deep message. It follows MessagePattern (ICU 72, ApostropheMode DOUBLE_OPTIONAL, the
+/// default) wherever nesting depends on it: an apostrophe quotes in message text when a `{`
+/// or `}` follows it, and `#` in a plural branch, `|` in a choice branch; `''` is one
+/// apostrophe; a simple argument's style (`{d, date, ::yMMMd}`) counts its own braces and
+/// quotes up to the next apostrophe; plural, select and choice arguments hold branches. On
+/// text MessagePattern rejects, the scan may stop or go on: ICU stops reading at that point
+/// too, never deeper than what was measured before it.
+bool withinLimits(const UChar *text, int32_t length, int32_t *errorOffset, int32_t *status) {
+  if (length > NETX_MESSAGE_MAX_LENGTH) {
+    *errorOffset = -1;
+    *status = NETX_MESSAGE_TOO_LONG;
+    return false;
+  }
+  enum class Frame : uint8_t {
+    message,        // the whole message, or a select branch
+    pluralMessage,  // a plural or selectordinal branch, where `#` is special
+    choiceMessage,  // a choice branch, which `|` or the argument's `}` ends
+    pluralBranches, // between the branches of a plural or selectordinal
+    selectBranches, // between the branches of a select
+    choice,         // between the branches of a choice
+  };
+  std::vector<Frame> frames{Frame::message};
+  int32_t depth = 0;  // arguments open around the current position
+  int32_t arguments = 0;
+  int32_t index = 0;
+  while (index < length) {
+    const Frame frame = frames.back();
+    const UChar c = text[index];
+    if (frame == Frame::pluralBranches || frame == Frame::selectBranches) {
+      // Selectors (`one`, `=0`, `offset:1`) hold no braces: the next `{` opens a branch and a
+      // `}` closes the argument.
+      const int32_t stop = findFirst(text, length, index, {u'{', u'}'});
+      if (stop < 0) {
+        return true;
+      }
+      if (text[stop] == u'}') {
+        frames.pop_back();
+        depth -= 1;
+      } else {
+        frames.push_back(frame == Frame::pluralBranches ? Frame::pluralMessage : Frame::message);
+      }
+      index = stop + 1;
+      continue;
+    }
+    if (frame == Frame::choice) {
+      // A number, then `#`, `<` or `≤` opens the branch; anything else is a syntax error.
+      const int32_t stop = findFirst(text, length, index, {u'#', u'<', u'\u2264', u'{', u'}', u'|'});
+      if (stop < 0 || text[stop] == u'{' || text[stop] == u'}' || text[stop] == u'|') {
+        return true;
+      }
+      frames.push_back(Frame::choiceMessage);
+      index = stop + 1;
+      continue;
+    }
+    if (c == u'\'') {
+      const UChar next = index + 1 < length ? text[index + 1] : 0;
+      if (next == u'\'') {
+        index += 2;
+      } else if (
+        next == u'{' || next == u'}' || (frame == Frame::choiceMessage && next == u'|') ||
+        (frame == Frame::pluralMessage && next == u'#')) {
+        // Quoted text, up to the next lone apostrophe (or the end of the message).
+        int32_t quote = index + 2;
+        for (;;) {
+          quote = findFirst(text, length, quote, {u'\''});
+          if (quote < 0) {
+            index = length;
+            break;
+          }
+          if (quote + 1 < length && text[quote + 1] == u'\'') {
+            quote += 2;
+            continue;
+          }
+          index = quote + 1;
+          break;
+        }
+      } else {
+        index += 1;
+      }
+      continue;
+    }
+    if (c == u'}' && frames.size() > 1) {
+      frames.pop_back();  // the end of a branch
+      if (frame == Frame::choiceMessage) {
+        frames.pop_back();  // and of its choice argument
+        depth -= 1;
+      }
+      index += 1;
+      continue;
+    }
+    if (c == u'|' && frame == Frame::choiceMessage) {
+      frames.pop_back();
+      index += 1;
+      continue;
+    }
+    if (c != u'{') {
+      index += 1;
+      continue;
+    }
+    // An argument: `{name}`, `{name, type}` or `{name, type, style}`.
+    arguments += 1;
+    if (depth + 1 > NETX_MESSAGE_MAX_DEPTH || arguments > NETX_MESSAGE_MAX_ARGUMENTS) {
+      *errorOffset = index;
+      *status = depth + 1 > NETX_MESSAGE_MAX_DEPTH ? NETX_MESSAGE_TOO_DEEP : NETX_MESSAGE_TOO_MANY_ARGUMENTS;
+      return false;
+    }
+    const int32_t nameEnd = findFirst(text, length, index + 1, {u',', u'}', u'{'});
+    if (nameEnd < 0 || text[nameEnd] == u'{') {
+      return true;
+    }
+    if (text[nameEnd] == u'}') {
+      index = nameEnd + 1;
+      continue;
+    }
+    // The type's letters, compared as ICU does, without regard to case; whatever else is
+    // between the commas is white space (or a syntax error).
+    const int32_t typeEnd = findFirst(text, length, nameEnd + 1, {u',', u'}', u'{'});
+    if (typeEnd < 0 || text[typeEnd] == u'{') {
+      return true;
+    }
+    std::string type;
+    for (int32_t letter = nameEnd + 1; letter < typeEnd && type.size() <= 13; letter += 1) {
+      const UChar unit = text[letter];
+      if ((unit >= u'a' && unit <= u'z') || (unit >= u'A' && unit <= u'Z')) {
+        type += static_cast<char>(unit | 0x20);
+      }
+    }
+    index = typeEnd + 1;
+    if (text[typeEnd] == u'}') {
+      continue;
+    }
+    if (type == "plural" || type == "selectordinal" || type == "select" || type == "choice") {
+      frames.push_back(
+        type == "select" ? Frame::selectBranches : type == "choice" ? Frame::choice : Frame::pluralBranches);
+      depth += 1;
+      continue;
+    }
+    // A simple style: braces pair up inside it, and an apostrophe quotes up to the next one.
+    int32_t nested = 0;
+    for (;;) {
+      const int32_t stop = findFirst(text, length, index, {u'\'', u'{', u'}'});
+      if (stop < 0) {
+        return true;
+      }
+      index = stop + 1;
+      if (text[stop] == u'\'') {
+        const int32_t close = findFirst(text, length, index, {u'\''});
+        if (close < 0) {
+          return true;
+        }
+        index = close + 1;
+      } else if (text[stop] == u'{') {
+        nested += 1;
+      } else if (nested > 0) {
+        nested -= 1;
+      } else {
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+/// Reads a MessageFormat pattern into `parsed`; on a syntax error, or when the pattern breaks
+/// one of netexport's limits, sets `errorOffset` and `status` and returns false.
 bool parsePattern(icu::MessagePattern &parsed, const icu::UnicodeString &text, int32_t *errorOffset, int32_t *status) {
+  if (!withinLimits(text.getBuffer(), text.length(), errorOffset, status)) {
+    return false;
+  }
   UParseError parseError{};
   parsed.parse(text, &parseError, *code(status));
   if (U_FAILURE(*code(status))) {
@@ -301,7 +488,14 @@ icu::UnicodeString dateSkeleton(const icu::UnicodeString &style) {
 
 extern "C" {
 
-const char *netx_error_name(int32_t status) { return u_errorName(static_cast<UErrorCode>(status)); }
+const char *netx_error_name(int32_t status) {
+  switch (status) {
+    case NETX_MESSAGE_TOO_LONG: return "NETX_MESSAGE_TOO_LONG";
+    case NETX_MESSAGE_TOO_DEEP: return "NETX_MESSAGE_TOO_DEEP";
+    case NETX_MESSAGE_TOO_MANY_ARGUMENTS: return "NETX_MESSAGE_TOO_MANY_ARGUMENTS";
+    default: return u_errorName(static_cast<UErrorCode>(status));
+  }
+}
 
 void netx_icu_version(char *out) {
   UVersionInfo version;
@@ -500,6 +694,9 @@ int32_t netx_format_message(
   const netx_message_argument *arguments, int32_t argumentCount, uint16_t *out, int32_t capacity,
   int32_t *errorOffset, int32_t *status) {
   *errorOffset = -1;
+  if (!withinLimits(u(pattern), patternLength, errorOffset, status)) {
+    return 0;
+  }
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
   if (!messageValues(pool, arguments, argumentCount, names, values, *code(status))) {

@@ -311,7 +311,12 @@ public struct Validator: Sendable {
       return try MessageStructure(entry.text)
     } catch {
       let location = error.utf16Offset.map { catalog.location(in: entry, utf16Offset: $0) } ?? entry.textLocation
-      if error.name == "U_DEFAULT_KEYWORD_MISSING" {
+      if error.limit != nil {
+        findings.append(
+          finding(
+            "message-syntax", location, "'\(entry.key)' is too complex for netexport: \(error); simplify it",
+            key: entry.key))
+      } else if error.name == "U_DEFAULT_KEYWORD_MISSING" {
         findings.append(
           finding(
             "other-branch-missing", location,
