@@ -778,7 +778,8 @@ int32_t netx_format_message_spoken(
       const UMessagePatternArgType argType = part.getArgType();
       const icu::UnicodeString name = parsed.getSubstring(parsed.getPart(index + 1));
       if (argType == UMSGPAT_ARG_TYPE_PLURAL || argType == UMSGPAT_ARG_TYPE_SELECTORDINAL) {
-        plurals.emplace_back(name, parsed.getPluralOffset(index + 1));
+        // The style's first part, after the name, is the `offset:` when there is one.
+        plurals.emplace_back(name, parsed.getPluralOffset(index + 2));
       } else if (argType == UMSGPAT_ARG_TYPE_SIMPLE) {
         const int32_t limitIndex = parsed.getLimitPartIndex(index);
         const icu::UnicodeString typeName = parsed.getSubstring(parsed.getPart(index + 2));
@@ -816,13 +817,23 @@ int32_t netx_format_message_spoken(
       if ((argType == UMSGPAT_ARG_TYPE_PLURAL || argType == UMSGPAT_ARG_TYPE_SELECTORDINAL) && !plurals.empty()) {
         plurals.pop_back();
       }
-    } else if (type == UMSGPAT_PART_TYPE_REPLACE_NUMBER && !plurals.empty() && plurals.back().second == 0) {
+    } else if (type == UMSGPAT_PART_TYPE_REPLACE_NUMBER && !plurals.empty()) {
+      // `#` is the number less the plural's offset, as ICU prints it.
+      const double offset = plurals.back().second;
       if (const icu::Formattable *value = number(plurals.back().first)) {
-        speak(part.getIndex(), part.getLimit(), formatters.spellOut(*value, icu::UnicodeString(), *code(status)));
+        icu::Formattable shown = *value;
+        if (offset != 0) {
+          UErrorCode valueStatus = U_ZERO_ERROR;
+          const bool integral =
+            value->getType() == icu::Formattable::kInt64 && offset == std::trunc(offset) && std::fabs(offset) < 1e15;
+          shown = integral ? icu::Formattable(value->getInt64() - static_cast<int64_t>(offset))
+                           : icu::Formattable(value->getDouble(valueStatus) - offset);
+        }
+        speak(part.getIndex(), part.getLimit(), formatters.spellOut(shown, icu::UnicodeString(), *code(status)));
         if (U_FAILURE(*code(status))) {
           return 0;
         }
-      } else {
+      } else if (offset == 0) {
         edits.push_back({part.getIndex(), part.getLimit(), icu::UnicodeString(u"{") + plurals.back().first + u", spellout}"});
       }
     }
