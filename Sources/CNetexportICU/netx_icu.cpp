@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <initializer_list>
 #include <map>
@@ -1023,6 +1024,12 @@ int32_t netx_message_analyze(
       records.append(icu::UnicodeString(styleRange.c_str(), -1, US_INV));
       records.append(u'\t');
       records.append(icu::UnicodeString(branches.c_str(), -1, US_INV));
+      records.append(u'\t');
+      // A plural's style starts after its name; its first part is the `offset:` if it has one.
+      const bool plural = argType == UMSGPAT_ARG_TYPE_PLURAL || argType == UMSGPAT_ARG_TYPE_SELECTORDINAL;
+      char offsetText[32];
+      std::snprintf(offsetText, sizeof offsetText, "%.17g", plural ? parsed.getPluralOffset(index + 2) : 0.0);
+      records.append(icu::UnicodeString(offsetText, -1, US_INV));
       records.append(u'\n');
       break;
     }

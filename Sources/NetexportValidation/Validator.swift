@@ -211,7 +211,7 @@ public struct Validator: Sendable {
       // ICU MessageFormat.
       guard let structure = checkSyntax(entry, in: catalog, into: &entryFindings) else { continue }
       if let sourceStructure = info.structure {
-        checkArguments(structure, against: sourceStructure, entry: entry, into: &entryFindings)
+        checkArguments(structure, against: sourceStructure, entry: entry, in: catalog, into: &entryFindings)
       }
       if !entryFindings.contains(where: { $0.code.hasPrefix("argument-") && $0.severity == .error }) {
         checkFormatting(structure, entry: entry, in: catalog, locale: locale, into: &entryFindings)
@@ -335,7 +335,7 @@ public struct Validator: Sendable {
 
   private func checkArguments(
     _ structure: MessageStructure, against sourceStructure: MessageStructure, entry: CatalogEntry,
-    into findings: inout [Diagnostic]
+    in catalog: Catalog, into findings: inout [Diagnostic]
   ) {
     // In the order the messages use them, so the findings come out the same every run.
     let sourceArguments = Self.firstTypes(sourceStructure)
@@ -382,6 +382,35 @@ public struct Validator: Sendable {
           "'\(entry.key)' formats {\(argument.name)} with the style \"\(style)\", but the source message uses \"\(sourceStyle)\"; copy the whole {...} from source unless the other style is meant (then add allow: [argument-style])",
           key: entry.key))
     }
+    // ICU subtracts a plural's offset from the number before '#' shows it and before the
+    // plural rules pick a branch: another offset than the source's prints another number.
+    let plurals: [MessageStructure.Argument.Kind] = [.plural, .selectordinal]
+    let sourceOffsets = Dictionary(
+      sourceStructure.arguments.filter { plurals.contains($0.kind) }.map { ($0.name, ($0.kind, $0.pluralOffset)) },
+      uniquingKeysWith: { first, _ in first })
+    reported = []
+    for argument in structure.arguments where plurals.contains(argument.kind) {
+      guard let (kind, sourceOffset) = sourceOffsets[argument.name], kind == argument.kind,
+        argument.pluralOffset != sourceOffset, reported.insert(argument.name).inserted
+      else { continue }
+      let has =
+        argument.pluralOffset == 0
+        ? "has no offset, but the source message has offset:\(Self.offsetText(sourceOffset))"
+        : sourceOffset == 0
+          ? "has offset:\(Self.offsetText(argument.pluralOffset)), which the source message does not have"
+          : "has offset:\(Self.offsetText(argument.pluralOffset)), but the source message has offset:\(Self.offsetText(sourceOffset))"
+      let fix = sourceOffset == 0 ? "remove it" : "use offset:\(Self.offsetText(sourceOffset)) as the source does"
+      findings.append(
+        finding(
+          "plural-offset", catalog.location(in: entry, utf16Offset: argument.utf16Offset),
+          "'\(entry.key)': the \(argument.kind.rawValue) {\(argument.name)} \(has); ICU subtracts the offset from the number before '#' shows it and before a branch is chosen, so the reader would see another number; \(fix)",
+          key: entry.key))
+    }
+  }
+
+  /// A plural's `offset:` as a translator writes it.
+  private static func offsetText(_ offset: Double) -> String {
+    offset == offset.rounded() && abs(offset) < 1e15 ? String(Int(offset)) : String(offset)
   }
 
   /// The style of a simple argument as written (`::yMMMMd` in `{d, date, ::yMMMMd}`), without

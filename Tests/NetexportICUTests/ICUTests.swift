@@ -190,6 +190,14 @@ import Testing
     #expect(structure.literalText.contains("#"))
   }
 
+  @Test func readsThePluralOffsetFromICUsParse() throws {
+    let structure = try MessageStructure(
+      "{n, plural, offset:1 =0 {none} other {{m, selectordinal, offset:-2.5 other {#}}}} {s, select, other {x}}"
+        + " {p, plural, =1 {one} other {#}} {d, number}")
+    #expect(structure.arguments.map(\.name) == ["n", "m", "s", "p", "d"])
+    #expect(structure.arguments.map(\.pluralOffset) == [1, -2.5, 0, 0, 0])
+  }
+
   @Test func reportsSyntaxErrorsWithUTF16Offsets() {
     #expect(throws: MessageSyntaxError(offset: 7, name: "U_PATTERN_SYNTAX_ERROR", utf16Offset: 7)) {
       try MessageStructure("Hello {a b}")

@@ -197,12 +197,13 @@ int32_t netx_message_argument_names(
 
 /// The structure of a MessageFormat pattern, read with ICU's MessagePattern, as UTF-16
 /// text in lines:
-///   `A<TAB>offset<TAB>name<TAB>kind<TAB>style<TAB>selector selector ...<TAB>s:l<TAB>branches`
+///   `A<TAB>offset<TAB>name<TAB>kind<TAB>style<TAB>selector selector ...<TAB>s:l<TAB>branches<TAB>pluralOffset`
 ///     for every argument, nested ones included, in pattern order; `offset` is the UTF-16
 ///     offset of its `{`; `kind` is none, simple, plural, select, selectordinal or choice;
 ///     `style` is the type of a simple argument (number, date, ...); `s:l` the UTF-16 range of
 ///     its style as written (`::yMMMMd`), or -1:-1; `branches`, one `selector:start:limit` per
 ///     selector, the offset of the selector and the range of its `{...}` branch;
+///     `pluralOffset`, the `offset:` of a plural or selectordinal (0 when it has none);
 ///   `H<TAB>count`: how many `#` stand for a plural number;
 ///   `L` followed, after its newline, by the literal text of the pattern to the end of the
 ///     result: the text a reader sees, with argument syntax removed and U+001F between runs.
