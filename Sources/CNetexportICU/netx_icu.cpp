@@ -651,6 +651,38 @@ int32_t netx_format_number(const char *localeID, double value, uint16_t *out, in
   return length;
 }
 
+int32_t netx_date_skeleton_check(const uint16_t *skeleton, int32_t length, int32_t *status) {
+  // Which ASCII letters are fields is asked of ICU once per letter: the generator's skeleton
+  // of a one-letter pattern keeps the letter only when it is a field it knows (`j`, `J` and
+  // `C` included, which only skeletons use). Every field letter is ASCII.
+  int8_t known[128] = {0};  // 0 unknown yet, 1 a field, -1 not one
+  int32_t letters = 0;
+  for (int32_t index = 0; index < length; index += 1) {
+    const uint16_t unit = skeleton[index];
+    if (unit == u' ' || unit == u'\t' || unit == u'\n' || unit == u'\r') {
+      continue;  // ICU's generator skips spaces between fields, and so may a skeleton.
+    }
+    letters += 1;
+    if (unit >= 128) {
+      return index;
+    }
+    if (known[unit] == 0) {
+      UErrorCode letterStatus = U_ZERO_ERROR;
+      const icu::UnicodeString letter(static_cast<UChar>(unit));
+      const icu::UnicodeString field = icu::DateTimePatternGenerator::staticGetSkeleton(letter, letterStatus);
+      if (U_FAILURE(letterStatus)) {
+        *status = letterStatus;
+        return index;
+      }
+      known[unit] = field == letter ? 1 : -1;
+    }
+    if (known[unit] < 0) {
+      return index;
+    }
+  }
+  return letters == 0 ? 0 : -1;
+}
+
 int32_t netx_format_date(
   const char *localeID, const uint16_t *skeleton, int32_t skeletonLength, double millis, uint16_t *out,
   int32_t capacity, int32_t *status) {

@@ -172,6 +172,18 @@ public enum Formatting {
     }
   }
 
+  /// Where ICU cannot read a date or time skeleton (the text after `::` in
+  /// `{d, date, ::yMMMMd}`): the UTF-16 offset of the first character, spaces aside, that is
+  /// not a date field letter ICU knows, 0 when the skeleton has no field at all, or `nil` when
+  /// ICU reads all of it. ICU ignores such characters (`::@@@!!garbage` prints what `garbage`
+  /// means: "2025 3 2460712, p. m.") and prints nothing for `::` alone.
+  public static func unreadableSkeletonOffset(in skeleton: String) -> Int? {
+    let skeleton16 = Array(skeleton.utf16)
+    var status: Int32 = 0
+    let offset = netx_date_skeleton_check(skeleton16, Int32(skeleton16.count), &status)
+    return offset < 0 ? nil : Int(offset)
+  }
+
   /// Formats an ICU MessageFormat pattern with named arguments.
   ///
   /// - Throws: `MessageSyntaxError` when the pattern does not parse, `ICUError` when

@@ -35,6 +35,8 @@ public struct MessageStructure: Hashable, Sendable {
     /// For plural and selectordinal arguments, the `offset:` ICU subtracts from the number
     /// before `#` shows it and before the plural rules pick a branch; 0 when there is none.
     public var pluralOffset: Double = 0
+    /// For a simple argument with a style, the UTF-16 range of `styleText` in the pattern.
+    public var styleUTF16Range: Range<Int>?
 
     public struct Branch: Hashable, Sendable {
       public var selector: String
@@ -106,6 +108,7 @@ public struct MessageStructure: Hashable, Sendable {
         let style = offsets(fields[6])
         if style.count == 2, style[0] >= 0, style[0] <= style[1], style[1] <= pattern16.count {
           argument.styleText = String(decoding: pattern16[style[0]..<style[1]], as: UTF16.self)
+          argument.styleUTF16Range = style[0]..<style[1]
         }
         argument.pluralOffset = Double(fields[8]) ?? 0
         for (selector, field) in zip(selectors, fields[7].split(separator: " ")) {

@@ -107,6 +107,7 @@ public struct Validator: Sendable {
       var entryFindings: [Diagnostic] = []
       let structure = checkSyntax(entry, in: source, into: &entryFindings)
       if let structure {
+        checkDateSkeletons(structure, entry: entry, in: source, into: &entryFindings)
         if unformattable.contains(entry.key) {
           checkFormatting(structure, entry: entry, in: source, locale: sourceLocale, into: &entryFindings)
         }
@@ -210,6 +211,7 @@ public struct Validator: Sendable {
 
       // ICU MessageFormat.
       guard let structure = checkSyntax(entry, in: catalog, into: &entryFindings) else { continue }
+      checkDateSkeletons(structure, entry: entry, in: catalog, into: &entryFindings)
       if let sourceStructure = info.structure {
         checkArguments(structure, against: sourceStructure, entry: entry, in: catalog, into: &entryFindings)
       }
@@ -372,7 +374,8 @@ public struct Validator: Sendable {
         ($0.name, Self.style(of: $0))
       }, uniquingKeysWith: { first, _ in first })
     var reported = Set<String>()
-    for argument in structure.arguments where ["date", "time"].contains(argument.typeName.lowercased()) {
+    for argument in structure.arguments
+    where ["date", "time"].contains(argument.typeName.lowercased()) && Self.unreadableSkeleton(argument) == nil {
       let style = Self.style(of: argument)
       guard let sourceStyle = sourceStyles[argument.name], style != sourceStyle, reported.insert(argument.name).inserted
       else { continue }
@@ -406,6 +409,45 @@ public struct Validator: Sendable {
           "'\(entry.key)': the \(argument.kind.rawValue) {\(argument.name)} \(has); ICU subtracts the offset from the number before '#' shows it and before a branch is chosen, so the reader would see another number; \(fix)",
           key: entry.key))
     }
+  }
+
+  /// Date and time skeletons ICU cannot read, reported at the character it cannot read.
+  private func checkDateSkeletons(
+    _ structure: MessageStructure, entry: CatalogEntry, in catalog: Catalog, into findings: inout [Diagnostic]
+  ) {
+    for argument in structure.arguments {
+      guard let (skeleton, utf16Offset, character) = Self.unreadableSkeleton(argument) else { continue }
+      let type = argument.style.lowercased()
+      let problem =
+        character.map {
+          "the \(type) skeleton \"\(skeleton)\", in which \(TextChecks.quote(String($0))) is not a date field letter ICU knows (ICU ignores it, and prints what the other letters mean)"
+        } ?? "an empty \(type) skeleton, which prints nothing"
+      findings.append(
+        finding(
+          "message-syntax", catalog.location(in: entry, utf16Offset: utf16Offset),
+          "'\(entry.key)' formats {\(argument.name)} with \(problem); write only field letters after '::', such as ::yMMMMd (y year, MMMM month, d day, EEEE weekday)",
+          key: entry.key))
+    }
+  }
+
+  /// For a date or time argument with a `::` skeleton that ICU cannot read, the skeleton, the
+  /// UTF-16 offset in the pattern of its first unreadable character, and that character
+  /// (`nil` for a skeleton with no field at all, whose offset is that of the `::`).
+  static func unreadableSkeleton(_ argument: MessageStructure.Argument) -> (String, Int, Character?)? {
+    guard argument.kind == .simple, ["date", "time"].contains(argument.style.lowercased()),
+      let range = argument.styleUTF16Range
+    else { return nil }
+    let style = Self.style(of: argument)
+    guard style.hasPrefix("::") else { return nil }
+    let skeleton = String(style.dropFirst(2))
+    guard let offset = Formatting.unreadableSkeletonOffset(in: skeleton) else { return nil }
+    // The style as ICU reads it starts after the white space it trims (see style(of:)).
+    let leading = argument.styleText.utf16.prefix { [9, 10, 13, 32].contains($0) }.count
+    guard !skeleton.utf16.allSatisfy({ [9, 10, 13, 32].contains($0) }) else {
+      return (skeleton, range.lowerBound + leading, nil)
+    }
+    let index = String.Index(utf16Offset: offset, in: skeleton)
+    return (skeleton, range.lowerBound + leading + 2 + offset, skeleton[index])
   }
 
   /// A plural's `offset:` as a translator writes it.

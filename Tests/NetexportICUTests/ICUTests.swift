@@ -83,6 +83,15 @@ import Testing
     #expect(try Formatting.date(day, skeleton: "yMMMMd", locale: #require(LanguageTag("es"))) == "23 de junio de 2023")
   }
 
+  @Test(
+    arguments: [
+      ("yMMMMd", nil), ("EEEyMMMdd", nil), ("jmm", nil), ("Jmm", nil), (" yMMMd ", nil), ("", 0), ("  ", 0),
+      ("@@@!!garbage", 0), ("yMMMdi", 5), ("yMMMd'x'", 5), ("yMMMMd\u{A0}", 6), ("yMM💊", 3),
+    ] as [(String, Int?)])
+  func findsWhatICUCannotReadInADateSkeleton(skeleton: String, offset: Int?) {
+    #expect(Formatting.unreadableSkeletonOffset(in: skeleton) == offset)
+  }
+
   @Test func formatsMessagesWithPluralsAndDates() throws {
     let pattern = "{replies, plural, one {# reply} other {# replies}} · {posted, date, ::EEEyMMMdd}"
     let day = try #require(CalendarDay(iso8601: "2025-02-05"))

@@ -137,6 +137,13 @@ void netx_plural_close(netx_plural_rules *rules);
 /// Formats a number with the locale's default decimal format.
 int32_t netx_format_number(const char *localeID, double value, uint16_t *out, int32_t capacity, int32_t *status);
 
+/// Checks a date or time skeleton (the text after `::` in `{d, date, ::yMMMMd}`): returns -1
+/// when it has a field and every character but spaces is a field letter ICU's
+/// DateTimePatternGenerator knows, else the UTF-16 offset of the first character that is
+/// not one (0 when it has no field). ICU itself ignores such characters, and prints nothing
+/// for an empty skeleton.
+int32_t netx_date_skeleton_check(const uint16_t *skeleton, int32_t length, int32_t *status);
+
 /// Formats an instant (milliseconds since 1970-01-01T00:00:00Z) with a date skeleton such
 /// as "yMMMMd", in UTC, so that calendar dates never shift with the machine's time zone.
 int32_t netx_format_date(
