@@ -501,6 +501,17 @@ public struct Validator: Sendable {
       return
     }
     for ref in refsByKey[entry.key] ?? [] {
+      if let mismatch = Resolver.valueMismatch(in: structure, arguments: ref.arguments) {
+        // The source message has it too (the arguments' types match the source's): it is
+        // reported once, on the source catalog, not on every translation.
+        if let sourceStructure = sourceInfo[entry.key]?.structure, catalog.file != source.file,
+          Resolver.valueMismatch(in: sourceStructure, arguments: ref.arguments) != nil
+        {
+          continue
+        }
+        report("message-arguments", entry.textLocation, "'\(entry.key)' \(mismatch)")
+        return
+      }
       do {
         _ = try Formatting.message(entry.text, arguments: ref.arguments.mapValues(\.messageArgument), locale: locale)
       } catch let error as MessageSyntaxError {
