@@ -375,7 +375,7 @@ public struct Validator: Sendable {
       }, uniquingKeysWith: { first, _ in first })
     var reported = Set<String>()
     for argument in structure.arguments
-    where ["date", "time"].contains(argument.typeName.lowercased()) && Self.unreadableSkeleton(argument) == nil {
+    where ["date", "time"].contains(argument.typeName.lowercased()) && Self.unreadableDateSkeleton(argument) == nil {
       let style = Self.style(of: argument)
       guard let sourceStyle = sourceStyles[argument.name], style != sourceStyle, reported.insert(argument.name).inserted
       else { continue }
@@ -416,7 +416,7 @@ public struct Validator: Sendable {
     _ structure: MessageStructure, entry: CatalogEntry, in catalog: Catalog, into findings: inout [Diagnostic]
   ) {
     for argument in structure.arguments {
-      guard let (skeleton, utf16Offset, character) = Self.unreadableSkeleton(argument) else { continue }
+      guard let (skeleton, utf16Offset, character) = Self.unreadableDateSkeleton(argument) else { continue }
       let type = argument.style.lowercased()
       let problem =
         character.map {
@@ -433,7 +433,7 @@ public struct Validator: Sendable {
   /// For a date or time argument with a `::` skeleton that ICU cannot read, the skeleton, the
   /// UTF-16 offset in the pattern of its first unreadable character, and that character
   /// (`nil` for a skeleton with no field at all, whose offset is that of the `::`).
-  static func unreadableSkeleton(_ argument: MessageStructure.Argument) -> (String, Int, Character?)? {
+  private static func unreadableDateSkeleton(_ argument: MessageStructure.Argument) -> (String, Int, Character?)? {
     guard argument.kind == .simple, ["date", "time"].contains(argument.style.lowercased()),
       let range = argument.styleUTF16Range
     else { return nil }
