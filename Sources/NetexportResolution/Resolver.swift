@@ -99,7 +99,7 @@ public enum Resolver {
   /// needs a number), described for a finding. ICU would only fail with
   /// U_ILLEGAL_ARGUMENT_ERROR, which says neither which value nor that it comes from the
   /// document's content file.
-  static func valueMismatch(in structure: MessageStructure, arguments: [String: Argument]) -> String? {
+  package static func valueMismatch(in structure: MessageStructure, arguments: [String: Argument]) -> String? {
     for argument in structure.arguments {
       guard let value = arguments[argument.name] else { continue }
       let needed: String
@@ -122,7 +122,7 @@ public enum Resolver {
         given = "the date \(day)"
       case .string(let text):
         guard needed != "a text" else { continue }
-        given = "the text \(TextChecks.quote(text))"
+        given = "the text \(Quoting.quote(text))"
       }
       return
         "needs \(needed) for {\(argument.name)} (its \(argument.typeName.lowercased())), but the document gives \(given); the message and the document's content file must agree on what {\(argument.name)} is"

@@ -1,6 +1,7 @@
 import Foundation
 import NetexportICU
 import NetexportModel
+import NetexportResolution
 import NetexportValidation
 import Testing
 
