@@ -1,5 +1,6 @@
 import Testing
 
+import NetexportResolution
 @testable import NetexportValidation
 
 @Suite struct TextCheckTests {
