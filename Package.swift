@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "NetexportModel", targets: ["NetexportModel"]),
     .library(name: "NetexportICU", targets: ["NetexportICU"]),
     .library(name: "NetexportResolution", targets: ["NetexportResolution"]),
+    .library(name: "NetexportWorkspace", targets: ["NetexportWorkspace"]),
     .library(name: "NetexportValidation", targets: ["NetexportValidation"]),
     .library(name: "NetexportExporters", targets: ["NetexportExporters"]),
     .library(name: "NetexportReadability", targets: ["NetexportReadability"]),
@@ -64,6 +65,15 @@ let package = Package(
     ),
     // Catalogs to and from the files CAT tools read: PO (by hand) and XLIFF 2.0 (FoundationXML).
     .target(name: "NetexportInterchange", dependencies: ["NetexportModel"]),
+    // The project as a whole: manifest, documents and catalogs read once; the export gate;
+    // what each command does to a library of documents. The command line calls only this.
+    .target(
+      name: "NetexportWorkspace",
+      dependencies: [
+        "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportResolution", "NetexportImport",
+        "NetexportModel", "NetexportICU",
+      ]
+    ),
     .executableTarget(
       name: "netexport",
       dependencies: [

@@ -11,6 +11,13 @@ public struct RenderedExport: Sendable, Equatable {
   /// Where it goes inside the project: `Exports/<locale>/<document id>.<extension>`.
   public var relativePath: String
   public var contents: String
+
+  public init(locale: LanguageTag, format: ExportFormat, relativePath: String, contents: String) {
+    self.locale = locale
+    self.format = format
+    self.relativePath = relativePath
+    self.contents = contents
+  }
 }
 
 /// What a render produced, and what the user should know about it.
@@ -64,7 +71,7 @@ public enum ExportRunner {
                 ])
           }
           let keys = Set(perMessage.compactMap(\.key))
-          fallback = Resolver.Fallback(catalog: validator.source, locale: validator.sourceLocale, keys: keys)
+          fallback = Resolver.Fallback(table: MessageTable([validator.source]), locale: validator.sourceLocale, keys: keys)
           let used = Set(document.textRefs.map(\.key) + formats.flatMap(\.labelKeys))
           let filled = keys.intersection(used).count
           var byCode: [String: Int] = [:]

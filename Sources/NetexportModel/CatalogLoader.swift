@@ -10,6 +10,17 @@ extension Catalog {
   /// The fields a catalog file may have at its top level.
   public static let topLevelFields = ["locale", "entries", "obsolete", "glossary"]
 
+  /// The top-level fields a file of a project may have: a document's catalog and the labels
+  /// hold messages, the glossary only the glossary; `nil` (one catalog per locale) all.
+  public static func topLevelFields(of kind: CatalogFile?) -> [String] {
+    switch kind {
+    case nil: topLevelFields
+    case .document?: ["locale", "document", "entries", "obsolete"]
+    case .labels?: ["locale", "entries", "obsolete"]
+    case .glossary?: ["locale", "glossary"]
+    }
+  }
+
   /// Loads a catalog file.
   ///
   /// - Parameters:
@@ -19,12 +30,14 @@ extension Catalog {
   ///   - lenient: Return a catalog even when some entries are malformed, with the problems in
   ///     `problems` (for validation); otherwise any problem throws.
   /// - Throws: `DiagnosticError` with every problem found, each naming file:line:column.
+  ///   - kind: Which file of a project's locale this is (its fields depend on it); `nil` for
+  ///     a catalog holding everything.
   public static func load(
-    _ url: URL, displayPath: String, expectedLocale: String? = nil, lenient: Bool = false
+    _ url: URL, displayPath: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false
   ) throws -> Catalog {
     try parse(
       TextFile.readUTF8(url, displayPath: displayPath), file: displayPath, expectedLocale: expectedLocale,
-      lenient: lenient)
+      kind: kind, lenient: lenient)
   }
 
   /// Parses catalog YAML text. See `load(_:displayPath:expectedLocale:lenient:)`.
@@ -33,8 +46,9 @@ extension Catalog {
   /// in it can be trusted. Other problems (an unknown field, an entry without text, a bad
   /// state) leave out only what they affect.
   public static func parse(
-    _ text: String, file: String, expectedLocale: String? = nil, lenient: Bool = false
+    _ text: String, file: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false
   ) throws -> Catalog {
+    let allowed = topLevelFields(of: kind)
     var problems: [Diagnostic] = []
     func problem(_ code: String, _ mark: Mark?, _ message: String, key: String? = nil) {
       problems.append(Diagnostic(code: code, at: YAMLSupport.location(mark, file: file), message, key: key))
@@ -52,7 +66,25 @@ extension Catalog {
     var glossary: [GlossaryEntry] = []
     var entriesMark: Mark?
     for (keyNode, value) in top {
+      guard allowed.contains(keyNode.string ?? "") else {
+        let hint =
+          kind == .glossary && keyNode.string == "entries"
+          ? " (messages go in the documents' catalogs and labels.yaml; this file holds the glossary only)"
+          : keyNode.string == "glossary" && kind != nil
+            ? " (the glossary goes in glossary.yaml, beside this file)" : ""
+        problem(
+          "unknown-field", keyNode.mark,
+          "unknown top-level field '\(keyNode.string ?? "?")' (known fields: \(allowed.joined(separator: ", ")))\(hint)")
+        continue
+      }
       switch keyNode.string {
+      case "document":
+        if case .document(let id)? = kind, value.scalar?.string != id {
+          problem(
+            "locale-mismatch", value.mark,
+            "the file is named for document '\(id)' but says document '\(value.scalar?.string ?? "?")'; it belongs in its own document's file"
+          )
+        }
       case "locale":
         guard let declared = value.scalar?.string, !declared.isEmpty else {
           problem("invalid-catalog", value.mark, "'locale' must be a language tag such as 'es' or 'pt-BR'")
@@ -106,7 +138,7 @@ extension Catalog {
     if top.first(where: { $0.key.string == "locale" }) == nil {
       problem("invalid-catalog", root.mark, "the catalog has no 'locale' field")
     }
-    if top.first(where: { $0.key.string == "entries" }) == nil {
+    if allowed.contains("entries") && top.first(where: { $0.key.string == "entries" }) == nil {
       problem("invalid-catalog", root.mark, "the catalog has no 'entries' field")
     }
     if !problems.isEmpty && !lenient { throw DiagnosticError(problems) }

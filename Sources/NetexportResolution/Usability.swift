@@ -29,7 +29,7 @@ public enum Usability {
       Diagnostic(severity, code: code, at: location, message, key: key)
     }
     guard let entry else {
-      let source = sourceText.map { " (source: \(quote($0)))" } ?? ""
+      let source = sourceText.map { " (source: \(Quoting.quote($0)))" } ?? ""
       return [
         finding(
           "missing-key", entriesLocation ?? SourceLocation(file: file),
@@ -47,7 +47,7 @@ public enum Usability {
         ))
     }
     if entry.text.isEmpty {
-      let translate = sourceText.map { "translate \(quote($0)), then set state: translated" } ?? "translate it"
+      let translate = sourceText.map { "translate \(Quoting.quote($0)), then set state: translated" } ?? "translate it"
       problems.append(
         finding(
           "empty-text", entry.textLocation,
@@ -82,9 +82,4 @@ public enum Usability {
     return "the source changed to \"\(diff)\""
   }
 
-  /// A text quoted for a message, on one line and at most `limit` characters long.
-  public static func quote(_ text: String, limit: Int = 80) -> String {
-    let flat = String(text.map { $0.isNewline ? " " : $0 })
-    return "\"" + (flat.count > limit ? flat.prefix(limit - 1) + "…" : flat) + "\""
-  }
 }

@@ -137,16 +137,16 @@ extension Validator {
 private func failed(_ report: LocaleReport) -> (report: LocaleReport, catalog: Catalog?) { (report, nil) }
 
 /// Results written by concurrent workers, one slot each.
-final class ResultSlots<Value>: @unchecked Sendable {
+package final class ResultSlots<Value>: @unchecked Sendable {
   private var slots: [Value?]
   private let lock = NSLock()
 
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  package init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  subscript(index: Int) -> Value? {
+  package subscript(index: Int) -> Value? {
     get { lock.withLock { slots[index] } }
     set { lock.withLock { slots[index] = newValue } }
   }
 
-  var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+  package var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -29,7 +29,7 @@ enum Fixtures {
     let english = Catalog(locale: "en", file: "en.yaml", entries: entries(source, file: "en.yaml"))
     return try Resolver.resolve(
       document, catalog: catalog, locale: try #require(LanguageTag(locale)),
-      fallback: fallback.isEmpty ? nil : .init(catalog: english, locale: LanguageTag("en")!, keys: fallback),
+      fallback: fallback.isEmpty ? nil : .init(table: MessageTable([english]), locale: LanguageTag("en")!, keys: fallback),
       spoken: spoken)
   }
 
