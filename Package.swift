@@ -40,9 +40,7 @@ let package = Package(
     // reads resolved text: validation, readability and the exporters.
     .target(name: "NetexportResolution", dependencies: ["NetexportModel", "NetexportICU"]),
     .target(name: "NetexportValidation", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"]),
-    .target(
-      name: "NetexportExporters",
-      dependencies: ["NetexportResolution", "NetexportValidation", "NetexportModel", "NetexportICU"]),
+    .target(name: "NetexportExporters", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"]),
     .target(
       name: "NetexportReadability",
       dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU", .product(name: "Yams", package: "Yams")]
@@ -72,13 +70,14 @@ let package = Package(
       dependencies: [
         "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportResolution", "NetexportImport",
         "NetexportModel", "NetexportICU",
-      ]
+      ],
+      resources: [.copy("Resources/labels.en.yaml")]
     ),
     .executableTarget(
       name: "netexport",
       dependencies: [
-        "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportResolution", "NetexportModel",
-        "NetexportICU", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "NetexportWorkspace", "NetexportExporters", "NetexportReadability", "NetexportValidation",
+        "NetexportResolution", "NetexportModel", "NetexportICU", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),

@@ -17,6 +17,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
   }
 
+  /// Whether a file name is that of a committed export (`<document>.<extension>` of a text
+  /// format), which `--all --check` compares.
+  public static func isCommittedExport(_ name: String) -> Bool {
+    allCases.contains { name.hasSuffix("." + $0.fileExtension) && name.count > $0.fileExtension.count + 1 }
+  }
+
   /// The catalog labels the format's exporter formats itself, beyond the document's text.
   public var labelKeys: [String] {
     switch self {

@@ -43,8 +43,10 @@ public enum CatalogUpdater {
   /// - Throws: `DiagnosticError` when the catalog has problems that make editing unsafe
   ///   (run `netexport validate`), or when the result would lose a translation (a bug guard:
   ///   nothing is written then).
-  public static func update(_ text: String, file: String, locale: String, source: Catalog) throws -> Update {
-    let target = try Catalog.parse(text, file: file, expectedLocale: locale)
+  public static func update(
+    _ text: String, file: String, locale: String, source: Catalog, kind: CatalogFile? = nil
+  ) throws -> Update {
+    let target = try Catalog.parse(text, file: file, expectedLocale: locale, kind: kind)
     guard let root = try YAMLSupport.compose(text, file: file, plainText: true), let top = root.mapping else {
       throw DiagnosticError(Diagnostic(code: "invalid-catalog", at: SourceLocation(file: file), "not a catalog"))
     }
@@ -162,7 +164,7 @@ public enum CatalogUpdater {
       output += obsoleteLines
     }
     update.text = output.joined(separator: layout.lineEnding) + (layout.endsWithNewline ? layout.lineEnding : "")
-    try verify(update.text, old: target, file: file, locale: locale, source: source)
+    try verify(update.text, old: target, file: file, locale: locale, source: source, kind: kind)
     return update
   }
 
@@ -209,10 +211,12 @@ public enum CatalogUpdater {
 
   /// Re-reads the new text and checks that every translation of the old catalog is still
   /// there, word for word, in `entries` or `obsolete`.
-  private static func verify(_ text: String, old: Catalog, file: String, locale: String, source: Catalog) throws {
+  private static func verify(
+    _ text: String, old: Catalog, file: String, locale: String, source: Catalog, kind: CatalogFile?
+  ) throws {
     let new: Catalog
     do {
-      new = try Catalog.parse(text, file: file, expectedLocale: locale)
+      new = try Catalog.parse(text, file: file, expectedLocale: locale, kind: kind)
     } catch let error as DiagnosticError {
       throw DiagnosticError(
         [

@@ -6,14 +6,20 @@
 public enum CatalogWriter {
   /// A new catalog for `locale` with every entry of `source`: the source text recorded,
   /// the text empty, state `new`, and the translator notes copied.
-  public static func newCatalog(locale: String, languageName: String, source: Catalog) -> String {
+  ///
+  /// - Parameter document: The document the catalog is for, written as its `document`
+  ///   field; `nil` for the labels or a catalog holding everything.
+  public static func newCatalog(locale: String, languageName: String, source: Catalog, document: String? = nil)
+    -> String
+  {
     var lines = [
-      "# netexport catalog: \(languageName) (\(locale)).",
+      "# netexport catalog: \(languageName) (\(locale))\(document.map { ", document \($0)" } ?? "").",
       "# For each entry, translate 'source' into 'text', then set state: translated.",
       "# 'note' tells where the text appears. See docs/catalog-format.md.",
       "locale: \(locale)",
-      "entries:",
     ]
+    if let document { lines.append("document: \(document)") }
+    lines.append("entries:")
     var previousGroup: Substring?
     for entry in source.entries {
       let group = entry.key.split(separator: ".").first

@@ -799,6 +799,12 @@ public struct Validator: Sendable {
           finding(
             "invalid-allow", entry.location,
             "'\(entry.key)' allows '\(code)', but errors cannot be allowed; fix the entry instead", key: entry.key))
+      } else if rule.severity == .pending {
+        kept.append(
+          finding(
+            "invalid-allow", entry.location,
+            "'\(entry.key)' allows '\(code)', but that is work still to do, not a warning; translate or review the entry instead",
+            key: entry.key))
       }
     }
     return kept

@@ -17,6 +17,8 @@ public struct CatalogCheck: Sendable {
   /// The source messages the file translates, with how many are ready (`nil` for the
   /// glossary, which has no messages).
   public var status: CatalogStatus?
+  /// The source message keys the file was checked against.
+  public var checkedKeys: [String] = []
 
   public var errors: [Diagnostic] { findings.filter { $0.severity == .error } }
   public var pending: [Diagnostic] { findings.filter { $0.severity == .pending } }
@@ -79,6 +81,7 @@ extension Workspace {
         validators[file] = validator
         check.findings += validator.validateSource()
         check.status = CatalogStatus(catalog: catalog, source: catalog, isSource: true)
+        check.checkedKeys = catalog.keys
       }
       files.append(check)
     }
@@ -95,11 +98,14 @@ extension Workspace {
     var files: [CatalogCheck] = []
     for file in catalogs.files.keys.sorted() {
       guard let loaded = catalogs[file] else { continue }
+      // A glossary is optional: a locale without one has nothing to check there.
+      if file == .glossary && !loaded.exists { continue }
       var check = CatalogCheck(
         locale: locale, file: file, path: loaded.path, catalog: loaded.catalog, findings: loaded.readProblems)
       if file == .glossary {
         check.findings += glossaryFindings(loaded, isSource: false)
       } else if let validator = source.validators[file] {
+        check.checkedKeys = validator.source.keys
         if let catalog = loaded.catalog {
           check.findings += validator.validate(catalog, glossary: glossary, locale: locale.tag)
           check.status = CatalogStatus(catalog: catalog, source: validator.source)
@@ -146,5 +152,30 @@ extension Workspace {
       slots[index] = check(locales[index], against: source, documents: chosen)
     }
     return slots.values
+  }
+}
+
+extension Workspace {
+  /// The validation report of checked locales.
+  ///
+  /// - Parameter named: The locales the user named; their findings count even for a draft.
+  public func validationReport(_ checks: [LocaleCheck], named: Set<String> = []) -> ValidationReport {
+    var reports: [LocaleReport] = []
+    for check in checks {
+      let counted = check.locale.isShipped || named.contains(check.locale.canonical)
+      for file in check.files {
+        reports.append(
+          LocaleReport(
+            locale: check.locale.canonical, file: file.path, isSource: check.locale.status == .source,
+            findings: file.findings.map {
+              var finding = $0
+              finding.locale = check.locale.canonical
+              return finding
+            }, checkedKeys: file.checkedKeys,
+            catalog: file.file.name, localeStatus: check.locale.status.rawValue, counted: counted,
+            requiresComplete: check.locale.isShipped))
+      }
+    }
+    return ValidationReport(locales: reports)
   }
 }

@@ -5,6 +5,7 @@ import NetexportModel
 import NetexportReadability
 import NetexportResolution
 import NetexportValidation
+import NetexportWorkspace
 
 struct ReadabilityCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -49,6 +50,8 @@ struct ReadabilityCommand: ParsableCommand {
     help: ArgumentHelp("The targets file (default: readability.yaml in the project).", valueName: "file"))
   var config: String?
 
+  @OptionGroup var documents: DocumentOptions
+
   @OptionGroup var projectOptions: ProjectOptions
 
   func validate() throws {
@@ -82,40 +85,24 @@ struct ReadabilityCommand: ParsableCommand {
             text: content, file: text, locale: tag, targets: configuration.targets[tag.canonical] ?? [],
             hardest: hardest))
       } else {
-        let (_, document) = try projectOptions.load()
+        let workspace = try Workspace.open(project)
         let requested = try canonicalLocales(locale)
-        let names = try requested.isEmpty ? project.availableLocales() : requested
-        var problems: [Diagnostic] = []
-        for name in names {
-          do {
-            let tag = try project.locale(name)
-            let resolved = try Resolver.resolve(document, catalog: project.catalog(for: tag), locale: tag)
-            reports.append(
-              try Readability.score(
-                resolved, targets: configuration.targets[tag.canonical] ?? [], hardest: hardest,
-                isSourceLocale: tag.canonical == document.sourceLocale))
-          } catch let error as DiagnosticError {
-            problems += error.diagnostics
-          }
+        let run = workspace.readability(
+          locales: try workspace.locales(requested) { $0.status != .pseudo },
+          documents: try workspace.documents(documents.document), targets: configuration, hardest: hardest,
+          explicit: !requested.isEmpty)
+        reports = run.reports
+        for pending in run.pending {
+          Console.error(
+            "note: \(pending.locale): \(pending.document) is not scored: its translation is \(pending.percent) % done")
         }
-        // A translation that misses a target is compared with the source, which may miss
-        // its own (scored here even when not asked for).
-        if reports.contains(where: { !$0.passed && !$0.isSourceLocale }) {
-          let sourceTag = try project.locale(document.sourceLocale)
-          let source =
-            try reports.first { $0.isSourceLocale }
-            ?? Readability.score(
-              Resolver.resolve(document, catalog: project.catalog(for: sourceTag), locale: sourceTag),
-              targets: configuration.targets[sourceTag.canonical] ?? [], isSourceLocale: true)
-          for index in reports.indices { reports[index].compare(withSource: source) }
-        }
-        if !problems.isEmpty {
+        if !run.problems.isEmpty {
           throw DiagnosticError(
-            problems
+            run.problems
               + [
                 Diagnostic(
                   code: "readability-skipped", at: nil,
-                  "these catalogs cannot be scored until they validate ('netexport validate')")
+                  "these documents cannot be scored until their catalogs validate ('netexport validate')")
               ])
         }
       }

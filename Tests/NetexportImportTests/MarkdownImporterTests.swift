@@ -123,7 +123,7 @@ import Testing
   @Test func theCatalogReadsBackWithTheSameTextsAndNotes() throws {
     let yaml = ContentWriter.sourceCatalog(
       imported.messages, locale: "en", documentID: imported.document.id, importedFrom: "Fixtures/everything.md")
-    let catalog = try Catalog.parse(yaml, file: "en.yaml", expectedLocale: "en")
+    let catalog = try Catalog.parse(yaml, file: "en.yaml", expectedLocale: "en", kind: .document(imported.document.id))
     #expect(catalog.entries.map { SourceMessage(key: $0.key, text: $0.text, note: $0.note) } == imported.messages)
   }
 }
