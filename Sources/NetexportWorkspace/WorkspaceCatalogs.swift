@@ -127,9 +127,18 @@ extension Workspace {
       do {
         try project.requireInside(url, displayPath: path)
         if !FileManager.default.fileExists(atPath: url.path) {
+          let memory = translationMemory(locale.canonical, excluding: file)
+          let matches = sourceCatalog.entries.reduce(into: [String: CatalogWriter.MemoryMatch]()) { matches, entry in
+            if let match = memory[entry.text] { matches[entry.key] = match }
+          }
           let text = CatalogWriter.newCatalog(
             locale: locale.canonical, languageName: locale.tag.displayName(in: sourceLocale), source: sourceCatalog,
-            document: file.documentID)
+            document: file.documentID, memory: matches)
+          if !matches.isEmpty {
+            run.notes.append(
+              "note: \(path): \(matches.count) message\(matches.count == 1 ? "" : "s") filled by translation memory from other catalogs of \(locale), marked needs-review"
+            )
+          }
           if !dryRun {
             try TextFile.writeAtomically(text, to: url, displayPath: path, createFolders: true, exclusive: true)
           }
@@ -158,6 +167,22 @@ extension Workspace {
 }
 
 extension Workspace {
+  /// The locale's translations, by the English they translate, from every document's
+  /// catalog and the labels except `excluded`: what a new message with the same English can
+  /// start from. Only finished translations count (state translated, with the English they
+  /// were made from recorded); the first in file order wins.
+  func translationMemory(_ locale: String, excluding excluded: CatalogFile) -> [String: CatalogWriter.MemoryMatch] {
+    var memory: [String: CatalogWriter.MemoryMatch] = [:]
+    for file in messageFiles(documents) where file != excluded {
+      guard let catalog = load(file, locale: locale).catalog else { continue }
+      for entry in catalog.entries where entry.state == .translated && !entry.text.isEmpty {
+        guard let english = entry.source, memory[english] == nil else { continue }
+        memory[english] = CatalogWriter.MemoryMatch(text: entry.text, file: catalog.file, key: entry.key)
+      }
+    }
+    return memory
+  }
+
   /// Generates a pseudo-locale's catalogs (`en-XA`, `ar-XB`) from the source: every
   /// document's, the labels and the glossary. Only files it generated itself are replaced.
   ///
