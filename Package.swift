@@ -77,7 +77,8 @@ let package = Package(
     .executableTarget(
       name: "netexport",
       dependencies: [
-        "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportResolution", "NetexportModel",
+        "NetexportWorkspace", "NetexportExporters", "NetexportReadability", "NetexportValidation",
+        "NetexportResolution", "NetexportModel",
         "NetexportICU", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -109,6 +110,11 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
+    .testTarget(
+      name: "NetexportWorkspaceTests",
+      dependencies: ["NetexportWorkspace", "NetexportModel", "NetexportICU"],
+      resources: [.copy("Fixtures")]
+    ),
   ],
   cxxLanguageStandard: .cxx17
 )
