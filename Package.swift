@@ -108,6 +108,11 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
+    .testTarget(
+      name: "NetexportWorkspaceTests",
+      dependencies: ["NetexportWorkspace", "NetexportModel", "NetexportICU"],
+      resources: [.copy("Fixtures")]
+    ),
   ],
   cxxLanguageStandard: .cxx17
 )
