@@ -10,11 +10,156 @@ enum YAMLSupport {
   ///   booleans or dates (catalogs hold only text). Much faster on large files: Yams's
   ///   default resolver runs several regular expressions on every scalar and key.
   static func compose(_ text: String, file: String, plainText: Bool = false) throws -> Node? {
+    try checkStructure(text, file: file, textKeys: !plainText)
     do {
       return try Yams.compose(yaml: text, plainText ? .basic : .default)
     } catch let error as YamlError {
       throw DiagnosticError(diagnostic(for: error, text: text, file: file))
     }
+  }
+
+  /// How deep mappings and sequences may nest. A catalog needs four levels (the file, its
+  /// sections, an entry, an `allow` list) and a content file about ten; the limit keeps a
+  /// hostile file from exhausting the stack of a recursive reader.
+  static let maximumDepth = 64
+
+  /// Refuses, from libyaml's events and before any node tree is composed, what catalogs and
+  /// content files never need and what makes composing dangerous: anchors and aliases (an
+  /// alias "bomb" used as mapping keys takes minutes to compose), tags (`!!binary`,
+  /// `!!python/object:...`, which would otherwise be silently read as text), keys that are
+  /// lists or mappings, and nesting deeper than `maximumDepth`.
+  ///
+  /// - Parameter textKeys: Also refuse plain keys that YAML's default schema reads as
+  ///   something other than text (`1:`, `true:`, `~:`), for files decoded with that schema.
+  /// - Throws: `DiagnosticError` with code `malformed-yaml` for a syntax error, or
+  ///   `unsupported-yaml` at the line and column of the first refused construct of each
+  ///   kind, saying how many more the file has.
+  static func checkStructure(_ text: String, file: String, textKeys: Bool) throws {
+    /// An open mapping or sequence; for a mapping, whether its next node is a key.
+    enum Frame {
+      case mapping(nextIsKey: Bool)
+      case sequence
+    }
+    enum Kind: Hashable { case alias, anchor, tag, collectionKey, typedKey }
+    struct TooDeep: Error { var position: YAMLEvents.Position }
+    var stack: [Frame] = []
+    // The first of each kind, as a diagnostic, and how many of that kind there are.
+    var found: [(kind: Kind, diagnostic: Diagnostic)] = []
+    var counts: [Kind: Int] = [:]
+    func refuse(_ kind: Kind, _ position: YAMLEvents.Position, _ message: @autoclosure () -> String) {
+      counts[kind, default: 0] += 1
+      guard counts[kind] == 1 else { return }
+      found.append(
+        (kind, Diagnostic(code: "unsupported-yaml", at: location(position, file: file), message())))
+    }
+    /// A node ended: in a mapping, a key is followed by its value and a value by a key.
+    func ended() {
+      if case .mapping(let nextIsKey) = stack.last { stack[stack.count - 1] = .mapping(nextIsKey: !nextIsKey) }
+    }
+    do {
+      try YAMLEvents.read(text) { event in
+        switch event.kind {
+        case .alias, .scalar, .sequenceStart, .mappingStart:
+          let isKey: Bool
+          if case .mapping(nextIsKey: true) = stack.last { isKey = true } else { isKey = false }
+          let isCollection = event.kind == .sequenceStart || event.kind == .mappingStart
+          if event.kind == .alias {
+            refuse(
+              .alias, event.start,
+              "an alias (*\(event.anchor ?? "")): catalogs and content files do not use YAML anchors and aliases; write the value out in full"
+            )
+          } else if let anchor = event.anchor {
+            refuse(
+              .anchor, event.start,
+              "an anchor (&\(anchor)): catalogs and content files do not use YAML anchors and aliases; remove it")
+          }
+          if let tag = event.tag, !tag.isEmpty {
+            refuse(
+              .tag, event.start,
+              "a tag (\(shortTag(tag))): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
+            )
+          }
+          if isKey && isCollection {
+            refuse(
+              .collectionKey, event.start,
+              "a key that is a \(event.kind == .mappingStart ? "mapping" : "list"); keys are text")
+          } else if isKey && textKeys && event.kind == .scalar && event.style == .plain && event.tag == nil,
+            let kind = typedKind(event.value)
+          {
+            refuse(
+              .typedKey, event.start,
+              "the key '\(event.value)' is read as \(kind), not as text; write it in quotes (\"\(event.value)\") if it is meant as text"
+            )
+          }
+          if isCollection {
+            stack.append(event.kind == .mappingStart ? .mapping(nextIsKey: true) : .sequence)
+            if stack.count > maximumDepth { throw TooDeep(position: event.start) }
+          } else {
+            ended()
+          }
+        case .sequenceEnd, .mappingEnd:
+          stack.removeLast()
+          ended()
+        case .streamStart, .streamEnd, .documentStart, .documentEnd:
+          break
+        }
+      }
+    } catch let error as YAMLEvents.SyntaxError {
+      throw DiagnosticError(diagnostic(for: error, text: text, file: file))
+    } catch let error as TooDeep {
+      throw DiagnosticError(
+        Diagnostic(
+          code: "unsupported-yaml", at: location(error.position, file: file),
+          "mappings and lists nest more than \(maximumDepth) levels deep here; no catalog or content file needs that many"
+        ))
+    }
+    guard !found.isEmpty else { return }
+    throw DiagnosticError(
+      found.map { kind, diagnostic in
+        var diagnostic = diagnostic
+        let more = (counts[kind] ?? 1) - 1
+        if more > 0 { diagnostic.message += " (the file has \(more) more)" }
+        return diagnostic
+      })
+  }
+
+  static func location(_ position: YAMLEvents.Position, file: String) -> SourceLocation {
+    SourceLocation(file: file, line: position.line, column: position.column)
+  }
+
+  /// What YAML's default schema reads a plain scalar as, when that is not text.
+  private static func typedKind(_ value: String) -> String? {
+    switch Resolver.default.resolveTag(of: Node(value)) {
+    case .str: nil
+    case .int, .float: "a number"
+    case .bool: "true or false"
+    case .null: "null (no value)"
+    case .timestamp: "a date"
+    default: "a YAML keyword"
+    }
+  }
+
+  /// A tag as it was probably written: libyaml expands `!!` to `tag:yaml.org,2002:`.
+  private static func shortTag(_ tag: String) -> String {
+    let prefix = "tag:yaml.org,2002:"
+    return tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
+  }
+
+  private static func diagnostic(for error: YAMLEvents.SyntaxError, text: String, file: String) -> Diagnostic {
+    if let offset = error.offset {
+      let position = lineAndColumn(ofUTF8Offset: offset, in: text)
+      return Diagnostic(
+        code: "malformed-yaml", at: SourceLocation(file: file, line: position.line, column: position.column),
+        "malformed YAML: \(error.problem)")
+    }
+    let during =
+      error.context.flatMap { $0.isEmpty ? nil : $0 }.map { context in
+        " (\(context) that starts at line \(error.contextPosition?.line ?? 0), column \(error.contextPosition?.column ?? 0))"
+      } ?? ""
+    return Diagnostic(
+      code: "malformed-yaml",
+      at: SourceLocation(file: file, line: error.position?.line, column: error.position?.column),
+      "malformed YAML: \(error.problem)\(during)")
   }
 
   static func location(_ mark: Mark?, file: String) -> SourceLocation {

@@ -95,6 +95,75 @@ import Testing
     }
   }
 
+  /// An alias "bomb": each level's list holds nine aliases of the one before, and the last
+  /// is used as a mapping key, which Yams' composer hashes in full (at eight levels a
+  /// 381-byte file took 44 s). Refused from the event stream before anything is composed.
+  static func aliasBomb(levels: Int) -> String {
+    var lines = ["locale: es", "entries: {}", "lol:", "  a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for level in 1..<levels {
+      lines.append(
+        "  a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
+    }
+    lines += ["  ? *a\(levels - 1)", "  : boom"]
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  @Test func refusesAnAliasBombBeforeComposingIt() {
+    #expect {
+      _ = try Catalog.parse(Self.aliasBomb(levels: 4), file: "Locales/es.yaml", expectedLocale: "es")
+    } throws: { error in
+      (error as? DiagnosticError)?.description == """
+        Locales/es.yaml:4:7: error[unsupported-yaml]: an anchor (&a0): catalogs and content files do not use YAML anchors and aliases; remove it (the file has 3 more)
+        Locales/es.yaml:5:12: error[unsupported-yaml]: an alias (*a0): catalogs and content files do not use YAML anchors and aliases; write the value out in full (the file has 27 more)
+        """
+    }
+  }
+
+  @Test(arguments: [
+    (
+      "locale: es\nentries:\n  a:\n    text: !!binary SG9sYQ==\n",
+      "Locales/es.yaml:4:11: error[unsupported-yaml]: a tag (!!binary): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
+    ),
+    (
+      "locale: es\nentries:\n  a: !!python/object:os.system\n    text: rm\n",
+      "Locales/es.yaml:3:6: error[unsupported-yaml]: a tag (!!python/object:os.system): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
+    ),
+    (
+      "locale: !custom es\nentries: {}\n",
+      "Locales/es.yaml:1:9: error[unsupported-yaml]: a tag (!custom): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
+    ),
+    (
+      "locale: es\nentries:\n  ? [a, b]\n  : text: x\n",
+      "Locales/es.yaml:3:5: error[unsupported-yaml]: a key that is a list; keys are text"
+    ),
+    (
+      "locale: es\nentries:\n  {a: 1}: x\n",
+      "Locales/es.yaml:3:3: error[unsupported-yaml]: a key that is a mapping; keys are text"
+    ),
+    (
+      "locale: es\nentries:\n  a:\n    text: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
+        + "\n",
+      "Locales/es.yaml:4:72: error[unsupported-yaml]: mappings and lists nest more than 64 levels deep here; no catalog or content file needs that many"
+    ),
+  ])
+  func refusesWhatCatalogsNeverNeed(yaml: String, expected: String) {
+    #expect {
+      _ = try Catalog.parse(yaml, file: "Locales/es.yaml", expectedLocale: "es")
+    } throws: { error in
+      let description = (error as? DiagnosticError)?.description
+      if description != expected { print("got: \(description ?? "\(error)")") }
+      return description == expected
+    }
+  }
+
+  /// Catalogs read every scalar as text, so a key such as `1` or `true` stays a key.
+  @Test func readsKeysThatLookTypedAsText() throws {
+    let catalog = try Catalog.parse(
+      "locale: es\nentries:\n  a1:\n    text: \"true\"\n    note: 1\n", file: "Locales/es.yaml",
+      expectedLocale: "es")
+    #expect(catalog["a1"]?.note == "1")
+  }
+
   @Test func locatesInvalidUTF8() {
     let bytes = Data("locale: es\nentries:\n  a:\n    text: caf".utf8) + Data([0xE9]) + Data("\n".utf8)
     #expect {
