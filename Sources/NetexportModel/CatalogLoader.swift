@@ -31,7 +31,7 @@ extension Catalog {
   ///
   /// Malformed YAML, a duplicate key, or a file that is not a mapping always throws: nothing
   /// in it can be trusted. Other problems (an unknown field, an entry without text, a bad
-  /// state) leave out only what they affect.
+  /// state) leave out only what they affect. Warnings (`mixed-line-endings`) never throw.
   public static func parse(
     _ text: String, file: String, expectedLocale: String? = nil, lenient: Bool = false
   ) throws -> Catalog {
@@ -39,11 +39,22 @@ extension Catalog {
     func problem(_ code: String, _ mark: Mark?, _ message: String, key: String? = nil) {
       problems.append(Diagnostic(code: code, at: YAMLSupport.location(mark, file: file), message, key: key))
     }
-    guard let root = try YAMLSupport.compose(text, file: file, plainText: true), let top = root.mapping else {
+    // Reported first, and also with a syntax error: they explain line numbers that differ
+    // from the editor's.
+    problems = LineBreak.findings(in: text, file: file)
+    let root: Node?
+    do {
+      root = try YAMLSupport.compose(text, file: file, plainText: true)
+    } catch let error as DiagnosticError {
+      throw DiagnosticError(error.diagnostics + problems.filter { $0.severity == .error })
+    }
+    guard let root, let top = root.mapping else {
       throw DiagnosticError(
-        Diagnostic(
-          code: "invalid-catalog", at: SourceLocation(file: file, line: 1, column: 1),
-          "a catalog must be a mapping with 'locale' and 'entries' at its top level"))
+        [
+          Diagnostic(
+            code: "invalid-catalog", at: SourceLocation(file: file, line: 1, column: 1),
+            "a catalog must be a mapping with 'locale' and 'entries' at its top level")
+        ] + problems.filter { $0.severity == .error })
     }
 
     var locale = ""
@@ -109,7 +120,7 @@ extension Catalog {
     if top.first(where: { $0.key.string == "entries" }) == nil {
       problem("invalid-catalog", root.mark, "the catalog has no 'entries' field")
     }
-    if !problems.isEmpty && !lenient { throw DiagnosticError(problems) }
+    if problems.contains(where: { $0.severity == .error }) && !lenient { throw DiagnosticError(problems) }
     return Catalog(
       locale: locale, file: file, entries: entries, obsolete: obsolete, glossary: glossary, problems: problems,
       entriesLocation: YAMLSupport.location(entriesMark ?? root.mark, file: file), text: text)

@@ -195,15 +195,15 @@ enum YAMLSupport {
   /// Yams reports where a duplicated key first appears; find the repeat, which sits at the
   /// same indentation further down in a block mapping.
   private static func secondOccurrence(of key: String, after mark: Mark, in text: String) -> (line: Int, column: Int)? {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = FileLines(text: text, starts: FileLines.starts(of: text))
     guard mark.line >= 1, mark.line <= lines.count else { return nil }
     let indent = mark.column - 1
-    let candidates = [key + ":", "\"\(key)\":", "'\(key)':"]
+    let candidates = [key + ":", "\"\(key)\":", "'\(key)':"].map { Array($0.unicodeScalars) }
     for index in mark.line..<lines.count {
       let line = lines[index]
+      guard line.count >= indent, line.prefix(indent).allSatisfy({ $0 == " " }) else { continue }
       let body = line.dropFirst(indent)
-      guard line.prefix(indent).allSatisfy({ $0 == " " }) else { continue }
-      if candidates.contains(where: { body.hasPrefix($0) }) {
+      if candidates.contains(where: { body.starts(with: $0) }) {
         return (index + 1, mark.column)
       }
     }
@@ -211,20 +211,7 @@ enum YAMLSupport {
   }
 
   static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (line: Int, column: Int) {
-    var line = 1
-    var column = 1
-    var consumed = 0
-    for scalar in text.unicodeScalars {
-      if consumed >= offset { break }
-      consumed += UTF8.width(scalar)
-      if scalar == "\n" {
-        line += 1
-        column = 1
-      } else {
-        column += 1
-      }
-    }
-    return (line, column)
+    FileLines.lineAndColumn(ofUTF8Offset: offset, in: text)
   }
 
   /// Follows a decoding path through the node tree, to point at the YAML that a decoding

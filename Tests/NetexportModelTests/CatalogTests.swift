@@ -84,6 +84,19 @@ import Testing
       "Locales/es.yaml:1:1: error[invalid-catalog]: a catalog must be a mapping with 'locale' and 'entries' at its top level"
     ),
     ("entries: {}\n", "Locales/es.yaml:1:1: error[invalid-catalog]: the catalog has no 'locale' field"),
+    // Lines counted as YAML counts them (an LS or a lone CR ends a line), with the reason.
+    (
+      "locale: es\nentries:\n  a:\n    text: \"x\u{2028}y\"\n  a:\n    text: z\n",
+      "Locales/es.yaml:6:3: error[duplicate-key]: duplicate key 'a' (first at Locales/es.yaml:3:3); a key may appear only once, so merge the two entries\nLocales/es.yaml:4:13: error[unusual-line-break]: U+2028 LINE SEPARATOR, which YAML reads as a line break but many editors do not; line numbers after it count it as one. Replace it with a normal line break (or, inside a double-quoted text that needs it, write \\L)."
+    ),
+    (
+      "locale: es\rentries:\r  a:\r    text: \"open\r",
+      "Locales/es.yaml:5:1: error[malformed-yaml]: malformed YAML: found unexpected end of stream (while scanning a quoted scalar that starts at line 4, column 11)\nLocales/es.yaml:1:11: error[unusual-line-break]: a carriage return (CR) without a line feed after it, which YAML reads as a line break but many editors do not; line numbers after it count it as one (the file has 3 more). Save the file with LF (or CR LF) line endings."
+    ),
+    (
+      "locale: es\r\nentries:\u{85}  a:\n    text: \"\u{1}\"\n",
+      "Locales/es.yaml:4:12: error[malformed-yaml]: malformed YAML: control characters are not allowed\nLocales/es.yaml:2:9: error[unusual-line-break]: U+0085 NEXT LINE (NEL), which YAML reads as a line break but many editors do not; line numbers after it count it as one. Replace it with a normal line break (or, inside a double-quoted text that needs it, write \\N)."
+    ),
   ])
   func reportsEachProblemWithItsPlace(yaml: String, expected: String) {
     #expect {
@@ -154,6 +167,17 @@ import Testing
       if description != expected { print("got: \(description ?? "\(error)")") }
       return description == expected
     }
+  }
+
+  /// A mix of LF and CR LF is a warning: it moves no line number, so the catalog loads.
+  @Test func loadsACatalogWithMixedLineEndings() throws {
+    let catalog = try Catalog.parse(
+      "locale: es\r\nentries:\n  a:\r\n    text: Uno\n", file: "Locales/es.yaml", expectedLocale: "es")
+    #expect(catalog["a"]?.text == "Uno")
+    #expect(
+      catalog.problems.map(\.description) == [
+        "Locales/es.yaml:1:11: warning[mixed-line-endings]: lines end in both LF (2 lines) and CR LF (2 lines), the first CR LF here; save the file with one kind of line ending (update writes new lines with LF, the more common here)"
+      ])
   }
 
   /// Catalogs read every scalar as text, so a key such as `1` or `true` stays a key.

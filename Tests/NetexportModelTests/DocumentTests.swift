@@ -141,6 +141,15 @@ import Testing
       "      reviewed: {date: 2024-02-29}", "      reviewed: {date: 2024-02-29}\n      2024-02-29: {number: 1}",
       "doc.yaml:10:7: error[unsupported-yaml]: the key '2024-02-29' is read as a date, not as text; write it in quotes (\"2024-02-29\") if it is meant as text"
     ),
+    (
+      // A plain text broken by an LS: YAML reads "Clinic" as the next line.
+      "  publisher: Example Clinic\n", "  publisher: Example\u{2028}Clinic\n",
+      "doc.yaml:12:1: error[malformed-yaml]: malformed YAML: could not find expected ':' (while scanning a simple key that starts at line 11, column 1)\ndoc.yaml:10:21: error[unusual-line-break]: U+2028 LINE SEPARATOR, which YAML reads as a line break but many editors do not; line numbers after it count it as one. Replace it with a normal line break (or, inside a double-quoted text that needs it, write \\L)."
+    ),
+    (
+      "  publisher: Example Clinic\n", "  publisher: \"Example\u{2029}Clinic\"\n",
+      "doc.yaml:10:22: error[unusual-line-break]: U+2029 PARAGRAPH SEPARATOR, which YAML reads as a line break but many editors do not; line numbers after it count it as one. Replace it with a normal line break (or, inside a double-quoted text that needs it, write \\P)."
+    ),
   ])
   func reportsWhereTheContentIsWrong(original: String, replacement: String, expected: String) throws {
     let text = minimal.replacingOccurrences(of: original, with: replacement)

@@ -7,15 +7,31 @@ import Yams
 ///
 /// Written by hand because no YAML library for Swift edits a file in place while keeping
 /// its comments: Yams reads and writes whole documents. The parsed node tree says where each
-/// key starts; this reader cuts the text at those lines. `text` puts the pieces back
-/// together, byte for byte.
+/// key starts; this reader cuts the text at those lines, which end where YAML's do (at any
+/// `LineBreak`), and keeps each line's own line break. `text` puts the pieces back together,
+/// byte for byte.
 struct CatalogLayout {
+  /// One line of the file, without its line break.
+  struct Line: Hashable {
+    var content: String
+    /// The line break after it as the file has it: empty for a last line without one, `nil`
+    /// for a line `update` wrote, which gets the file's more common line ending.
+    var ending: String?
+
+    init(_ content: String, ending: String? = nil) {
+      self.content = content
+      self.ending = ending
+    }
+
+    var isBlank: Bool { content.trimmingCharacters(in: .whitespaces).isEmpty }
+  }
+
   /// One entry's lines: comment and blank lines directly above it, then the key line and
   /// its fields.
   struct Block {
     var key: String
-    var leading: [String]
-    var lines: [String]
+    var leading: [Line]
+    var lines: [Line]
     var fieldIndent: Int
     /// Field name -> line range within `lines`.
     var fields: [String: Range<Int>]
@@ -27,8 +43,8 @@ struct CatalogLayout {
         value.map {
           // A state is a keyword, written plain like the catalogs netexport creates.
           name == "state"
-            ? [String(repeating: " ", count: fieldIndent) + "state: \($0)"]
-            : [CatalogWriter.field(name, $0, indent: fieldIndent)]
+            ? [Line(String(repeating: " ", count: fieldIndent) + "state: \($0)")]
+            : [Line(CatalogWriter.field(name, $0, indent: fieldIndent))]
         } ?? []
       if let range = fields[name] {
         replace(range, with: newLines)
@@ -47,7 +63,7 @@ struct CatalogLayout {
       fields[name] = position..<(position + newLines.count)
     }
 
-    private mutating func replace(_ range: Range<Int>, with newLines: [String]) {
+    private mutating func replace(_ range: Range<Int>, with newLines: [Line]) {
       lines.replaceSubrange(range, with: newLines)
       let delta = newLines.count - range.count
       for (field, fieldRange) in fields where fieldRange.lowerBound >= range.upperBound && fieldRange != range {
@@ -60,14 +76,17 @@ struct CatalogLayout {
 
     /// The block with its indentation changed, for moving between sections.
     func reindented(to indent: Int) -> Block {
-      let current = lines.first.map { $0.prefix { $0 == " " }.count } ?? indent
+      let current = lines.first.map { $0.content.prefix { $0 == " " }.count } ?? indent
       guard current != indent else { return self }
       let shift = indent - current
-      func move(_ line: String) -> String {
-        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return line }
-        return shift > 0
-          ? String(repeating: " ", count: shift) + line
-          : String(line.dropFirst(min(-shift, line.prefix { $0 == " " }.count)))
+      func move(_ line: Line) -> Line {
+        guard !line.isBlank else { return line }
+        var moved = line
+        moved.content =
+          shift > 0
+          ? String(repeating: " ", count: shift) + line.content
+          : String(line.content.dropFirst(min(-shift, line.content.prefix { $0 == " " }.count)))
+        return moved
       }
       var copy = self
       copy.lines = lines.map(move)
@@ -78,22 +97,24 @@ struct CatalogLayout {
   }
 
   enum Section {
-    case verbatim([String])
+    case verbatim([Line])
     case entries
     case obsolete
   }
 
   var sections: [Section] = []
   var entries: [Block] = []
-  var entriesHeader: [String] = []
-  var entriesTrailer: [String] = []
+  var entriesHeader: [Line] = []
+  var entriesTrailer: [Line] = []
   var entryIndent = 2
   var obsolete: [Block] = []
-  var obsoleteHeader: [String]?
-  var obsoleteTrailer: [String] = []
+  var obsoleteHeader: [Line]?
+  var obsoleteTrailer: [Line] = []
   var obsoleteIndent: Int?
   var hasObsoleteSection = false
+  /// The line ending of new lines: CR LF when more lines end in it than in LF.
   var lineEnding = "\n"
+  /// Whether the file ends in a line break.
   var endsWithNewline = true
 
   /// Cuts `text`, whose parsed top-level mapping is `top`, into sections and blocks.
@@ -101,10 +122,19 @@ struct CatalogLayout {
   /// - Throws: `DiagnosticError` with code `update-unsupported` when `entries` or `obsolete`
   ///   is written in flow style (`{...}`) and so has no lines to cut.
   init(text: String, top: Node.Mapping, file: String) throws {
-    lineEnding = text.contains("\r\n") ? "\r\n" : "\n"
-    endsWithNewline = text.hasSuffix("\n")
-    var lines = text.components(separatedBy: lineEnding)
-    if endsWithNewline { lines.removeLast() }
+    var lines: [Line] = []
+    var endings: [LineBreak: Int] = [:]
+    LineBreak.withUTF8(text) { bytes in
+      LineBreak.forEachLine(in: text) { content, lineBreak in
+        lines.append(
+          Line(
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[content]), as: UTF8.self),
+            ending: lineBreak?.rawValue ?? ""))
+        if let lineBreak { endings[lineBreak, default: 0] += 1 }
+      }
+    }
+    lineEnding = endings[.crlf, default: 0] > endings[.lf, default: 0] ? "\r\n" : "\n"
+    endsWithNewline = lines.last.map { $0.ending?.isEmpty == false } ?? false
     let topKeys = top.map { $0 }
     // Line index where each top-level section starts.
     let starts = topKeys.map { ($0.key.mark?.line ?? 1) - 1 }
@@ -118,7 +148,7 @@ struct CatalogLayout {
       cursor = end
       var sectionLines = Array(lines[start..<end])
       // Comment and blank lines at the end belong with the next section.
-      var trailer: [String] = []
+      var trailer: [Line] = []
       while let last = sectionLines.last, sectionLines.count > 1, Self.isTrivia(last) {
         trailer.insert(sectionLines.removeLast(), at: 0)
       }
@@ -140,7 +170,7 @@ struct CatalogLayout {
       let keyLines = mapping.map { ($0.key.mark?.line ?? 1) - 1 - start }
       let headerEnd = mapping.isEmpty ? sectionLines.count : keyLines[0]
       var header = Array(sectionLines[0..<headerEnd])
-      var leading: [String] = []
+      var leading: [Line] = []
       while let last = header.last, header.count > 1, Self.isTrivia(last) {
         leading.insert(header.removeLast(), at: 0)
       }
@@ -148,7 +178,7 @@ struct CatalogLayout {
         let blockStart = keyLines[entryIndex]
         let blockEnd = entryIndex + 1 < keyLines.count ? keyLines[entryIndex + 1] : sectionLines.count
         var blockLines = Array(sectionLines[blockStart..<blockEnd])
-        var nextLeading: [String] = []
+        var nextLeading: [Line] = []
         while let last = blockLines.last, blockLines.count > 1, Self.isTrivia(last) {
           nextLeading.insert(blockLines.removeLast(), at: 0)
         }
@@ -196,12 +226,12 @@ struct CatalogLayout {
   }
 
   /// The lines of the `entries` section as read.
-  var entriesLines: [String] {
+  var entriesLines: [Line] {
     entriesHeader + entries.flatMap { $0.leading + $0.lines } + entriesTrailer
   }
 
   /// The lines of the `obsolete` section as read, when there is one.
-  var obsoleteLines: [String]? {
+  var obsoleteLines: [Line]? {
     obsoleteHeader.map { $0 + obsolete.flatMap { $0.leading + $0.lines } + obsoleteTrailer }
   }
 
@@ -211,8 +241,8 @@ struct CatalogLayout {
 
   /// Every line of the file, with the `entries` and `obsolete` sections replaced; an
   /// `obsolete` section the file did not have goes at the end.
-  func lines(entries entryLines: [String], obsolete obsoleteLines: [String]?) -> [String] {
-    var output: [String] = []
+  func lines(entries entryLines: [Line], obsolete obsoleteLines: [Line]?) -> [Line] {
+    var output: [Line] = []
     for section in sections {
       switch section {
       case .verbatim(let lines): output += lines
@@ -221,19 +251,27 @@ struct CatalogLayout {
       }
     }
     if !hasObsoleteSection, let obsoleteLines {
-      while output.last == "" { output.removeLast() }
+      while output.last?.content.isEmpty == true { output.removeLast() }
       output += obsoleteLines
     }
     return output
   }
 
-  /// Lines joined with the file's line ending, ending in one when the file did.
-  func joined(_ lines: [String]) -> String {
-    lines.joined(separator: lineEnding) + (endsWithNewline ? lineEnding : "")
+  /// Lines joined, each with its own line break (new lines and a former last line with the
+  /// file's usual one), ending in a line break when the file did.
+  func joined(_ lines: [Line]) -> String {
+    var text = ""
+    text.reserveCapacity(lines.reduce(0) { $0 + $1.content.utf8.count + 2 })
+    for (index, line) in lines.enumerated() {
+      text += line.content
+      guard index < lines.count - 1 || endsWithNewline else { continue }
+      if let ending = line.ending, !ending.isEmpty { text += ending } else { text += lineEnding }
+    }
+    return text
   }
 
-  static func isTrivia(_ line: String) -> Bool {
-    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+  static func isTrivia(_ line: Line) -> Bool {
+    let trimmed = line.content.drop { $0 == " " || $0 == "\t" }
     return trimmed.isEmpty || trimmed.hasPrefix("#")
   }
 }

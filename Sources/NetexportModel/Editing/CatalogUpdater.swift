@@ -59,7 +59,7 @@ public enum CatalogUpdater {
     var blocksInOrder: [(key: String, block: CatalogLayout.Block)] = []
     var toObsolete: [CatalogLayout.Block] = []
     // Blank lines above a moved entry stay where they were; its comments move with it.
-    var carried: [String] = []
+    var carried: [CatalogLayout.Line] = []
     for block in layout.entries {
       switch plan.fates[block.key] {
       case .keep(let changes):
@@ -70,20 +70,18 @@ public enum CatalogUpdater {
         blocksInOrder.append((block.key, edited))
       case .moveToObsolete:
         var moved = block
-        carried += block.leading.filter { $0.trimmingCharacters(in: .whitespaces).isEmpty }
-        moved.leading = block.leading.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        carried += block.leading.filter(\.isBlank)
+        moved.leading = block.leading.filter { !$0.isBlank }
         toObsolete.append(moved)
       case nil:
         continue
       }
     }
     // Blank lines left by entries moved away: one is enough before what follows.
-    if layout.entriesTrailer.first?.trimmingCharacters(in: .whitespaces).isEmpty == true
-      || blocksInOrder.isEmpty
-    {
+    if layout.entriesTrailer.first?.isBlank == true || blocksInOrder.isEmpty {
       carried.removeAll()
     } else if !carried.isEmpty {
-      carried = [""]
+      carried = [CatalogLayout.Line("")]
     }
     let entriesTrailer = carried + layout.entriesTrailer
 
@@ -102,16 +100,16 @@ public enum CatalogUpdater {
         case .add(let sourceEntry):
           return CatalogLayout.Block(
             key: sourceEntry.key, leading: [],
-            lines: CatalogWriter.newEntry(sourceEntry, indent: layout.entryIndent),
+            lines: CatalogWriter.newEntry(sourceEntry, indent: layout.entryIndent).map { CatalogLayout.Line($0) },
             fieldIndent: layout.entryIndent + 2, fields: [:], isFlow: false)
         }
       }
     }
 
     // Assemble the entries section.
-    var entryLines: [String] = layout.entriesHeader
-    if layout.entries.isEmpty, let index = entryLines.lastIndex(where: { $0.hasPrefix("entries:") }) {
-      entryLines[index] = "entries:"  // was `entries: {}`; entries follow now
+    var entryLines = layout.entriesHeader
+    if layout.entries.isEmpty, let index = entryLines.lastIndex(where: { $0.content.hasPrefix("entries:") }) {
+      entryLines[index].content = "entries:"  // was `entries: {}`; entries follow now
     }
     for block in inserts[nil] ?? [] { entryLines += block.leading + block.lines }
     for (key, block) in blocksInOrder {
@@ -123,16 +121,19 @@ public enum CatalogUpdater {
     // Assemble the obsolete section.
     let keptObsolete = layout.obsolete.filter { !restoredKeys.contains($0.key) }
     let moved = toObsolete.map { $0.reindented(to: layout.obsoleteIndent ?? layout.entryIndent) }
-    var obsoleteLines: [String]?
+    var obsoleteLines: [CatalogLayout.Line]?
     if layout.obsoleteHeader != nil || !moved.isEmpty {
       var lines =
-        layout.obsoleteHeader ?? [
+        layout.obsoleteHeader
+        ?? [
           "", "# Entries whose key the source no longer has, kept so that no translation is lost.", "obsolete:",
-        ]
+        ].map { CatalogLayout.Line($0) }
       if keptObsolete.isEmpty && moved.isEmpty {
-        lines = lines.map { $0.hasPrefix("obsolete:") ? "obsolete: {}" : $0 }
-      } else if let last = lines.last, last.trimmingCharacters(in: .whitespaces) == "obsolete: {}" {
-        lines[lines.count - 1] = "obsolete:"
+        for index in lines.indices where lines[index].content.hasPrefix("obsolete:") {
+          lines[index].content = "obsolete: {}"
+        }
+      } else if let last = lines.last, last.content.trimmingCharacters(in: .whitespaces) == "obsolete: {}" {
+        lines[lines.count - 1].content = "obsolete:"
       }
       for block in keptObsolete + moved { lines += block.leading + block.lines }
       lines += layout.obsoleteTrailer
