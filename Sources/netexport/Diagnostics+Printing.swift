@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import NetexportModel
 
-/// Prints problems to standard error, one per line, as `file:line:column: error[code]: message`.
+/// Prints problems to standard error, one per line, as `file:line:column: error[code]: message`,
+/// with controls and line breaks from the user's files escaped (see `PrintableText`).
 func report(_ error: DiagnosticError) {
   for diagnostic in error.diagnostics {
-    FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    FileHandle.standardError.write(Data((diagnostic.printableDescription + "\n").utf8))
   }
 }
 

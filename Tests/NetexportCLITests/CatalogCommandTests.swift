@@ -232,6 +232,25 @@ struct SmallProject {
     #expect(lines.last == "::error::netexport validate: 1 catalog, 2 errors, 1 warning")
   }
 
+  /// A key written with YAML escapes holds ESC, BEL and a line break followed by a GitHub
+  /// workflow command; neither the report nor an export's error may print them raw.
+  @Test func printsControlsFromACatalogEscaped() throws {
+    let hostile = SmallProject.spanish + "  \"bad\\e[2J\\a\\n::error file=x::pwned\":\n    text: x\n"
+    let project = try SmallProject(spanish: hostile)
+    let raw: (String) -> Bool = { text in
+      text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" }
+        || text.split(separator: "\n").contains { $0.hasPrefix("::") }
+    }
+    let validation = try project.run("validate", "--locale", "es")
+    #expect(validation.status == 1)
+    #expect(!raw(validation.stdout))
+    #expect(validation.stdout.contains(#"'bad\u{1B}[2J\u{7}\n::error file=x::pwned' is not a valid message key"#))
+    let export = try project.run("--locale", "es", "--output", "-")
+    #expect(export.status == 1)
+    #expect(!raw(export.stderr))
+    #expect(export.stderr.contains(#"'bad\u{1B}[2J\u{7}\n::error file=x::pwned'"#))
+  }
+
   @Test func writesTheReportToAFileAtomically() throws {
     let project = try SmallProject()
     let result = try project.run("validate", "--report", "json", "--output", "report.json")
