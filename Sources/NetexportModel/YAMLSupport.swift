@@ -23,6 +23,12 @@ enum YAMLSupport {
   /// hostile file from exhausting the stack of a recursive reader.
   static let maximumDepth = 64
 
+  /// The largest YAML text netexport parses: 16 MiB, the same as the largest file the file
+  /// reader reads (`TextFile.maximumInputSize`), so that text that reaches the parser some
+  /// other way gets the same limit, and `update` never writes a catalog too large to read
+  /// back. Parsing is linear in the text's size; the limit bounds the time and memory.
+  static let maximumDocumentSize = 16 << 20
+
   /// Refuses, from libyaml's events and before any node tree is composed, what catalogs and
   /// content files never need and what makes composing dangerous: anchors and aliases (an
   /// alias "bomb" used as mapping keys takes minutes to compose), tags (`!!binary`,
@@ -31,22 +37,30 @@ enum YAMLSupport {
   ///
   /// - Parameter textKeys: Also refuse plain keys that YAML's default schema reads as
   ///   something other than text (`1:`, `true:`, `~:`), for files decoded with that schema.
-  /// - Throws: `DiagnosticError` with code `malformed-yaml` for a syntax error, or
+  /// - Throws: `DiagnosticError` with code `malformed-yaml` for a syntax error,
   ///   `unsupported-yaml` at the line and column of the first refused construct of each
-  ///   kind, saying how many more the file has.
+  ///   kind, saying how many more the file has, or `unreadable-file` for a text over
+  ///   `maximumDocumentSize`.
   static func checkStructure(_ text: String, file: String, textKeys: Bool) throws {
+    guard text.utf8.count <= maximumDocumentSize else {
+      throw DiagnosticError(
+        Diagnostic(
+          code: "unreadable-file", at: SourceLocation(file: file),
+          "cannot read the file: it is larger than \(maximumDocumentSize >> 20) MiB, the most netexport reads (a catalog or document is far smaller; is this the right file?)"
+        ))
+    }
     /// An open mapping or sequence; for a mapping, whether its next node is a key.
     enum Frame {
       case mapping(nextIsKey: Bool)
       case sequence
     }
     enum Kind: Hashable { case alias, anchor, tag, collectionKey, typedKey }
-    struct TooDeep: Error { var position: YAMLEvents.Position }
+    struct TooDeep: Error { var position: YAMLEventReader.Position }
     var stack: [Frame] = []
     // The first of each kind, as a diagnostic, and how many of that kind there are.
     var found: [(kind: Kind, diagnostic: Diagnostic)] = []
     var counts: [Kind: Int] = [:]
-    func refuse(_ kind: Kind, _ position: YAMLEvents.Position, _ message: @autoclosure () -> String) {
+    func refuse(_ kind: Kind, _ position: YAMLEventReader.Position, _ message: @autoclosure () -> String) {
       counts[kind, default: 0] += 1
       guard counts[kind] == 1 else { return }
       found.append(
@@ -56,55 +70,71 @@ enum YAMLSupport {
     func ended() {
       if case .mapping(let nextIsKey) = stack.last { stack[stack.count - 1] = .mapping(nextIsKey: !nextIsKey) }
     }
-    do {
-      try YAMLEvents.read(text) { event in
-        switch event.kind {
+    func checkEvents(_ events: YAMLEventReader) throws {
+      while true {
+        let kind = try events.next()
+        switch kind {
         case .alias, .scalar, .sequenceStart, .mappingStart:
           let isKey: Bool
           if case .mapping(nextIsKey: true) = stack.last { isKey = true } else { isKey = false }
-          let isCollection = event.kind == .sequenceStart || event.kind == .mappingStart
-          if event.kind == .alias {
+          let isCollection = kind == .sequenceStart || kind == .mappingStart
+          let anchor = events.anchor
+          let tag = events.tag
+          if kind == .alias {
             refuse(
-              .alias, event.start,
-              "an alias (*\(event.anchor ?? "")): catalogs and content files do not use YAML anchors and aliases; write the value out in full"
+              .alias, events.start,
+              "an alias (*\(anchor ?? "")): catalogs and content files do not use YAML anchors and aliases; write the value out in full"
             )
-          } else if let anchor = event.anchor {
+          } else if let anchor {
             refuse(
-              .anchor, event.start,
+              .anchor, events.start,
               "an anchor (&\(anchor)): catalogs and content files do not use YAML anchors and aliases; remove it")
           }
-          if let tag = event.tag, !tag.isEmpty {
+          if let tag, !tag.isEmpty {
             refuse(
-              .tag, event.start,
+              .tag, events.start,
               "a tag (\(shortTag(tag))): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
             )
           }
           if isKey && isCollection {
             refuse(
-              .collectionKey, event.start,
-              "a key that is a \(event.kind == .mappingStart ? "mapping" : "list"); keys are text")
-          } else if isKey && textKeys && event.kind == .scalar && event.style == .plain && event.tag == nil,
-            let kind = typedKind(event.value)
-          {
-            refuse(
-              .typedKey, event.start,
-              "the key '\(event.value)' is read as \(kind), not as text; write it in quotes (\"\(event.value)\") if it is meant as text"
-            )
+              .collectionKey, events.start,
+              "a key that is a \(kind == .mappingStart ? "mapping" : "list"); keys are text")
+          } else if isKey && textKeys && kind == .scalar && events.style == .plain && tag == nil {
+            let value = events.value
+            if let typed = typedKind(value) {
+              refuse(
+                .typedKey, events.start,
+                "the key '\(value)' is read as \(typed), not as text; write it in quotes (\"\(value)\") if it is meant as text"
+              )
+            }
           }
           if isCollection {
-            stack.append(event.kind == .mappingStart ? .mapping(nextIsKey: true) : .sequence)
-            if stack.count > maximumDepth { throw TooDeep(position: event.start) }
+            stack.append(kind == .mappingStart ? .mapping(nextIsKey: true) : .sequence)
+            if stack.count > maximumDepth { throw TooDeep(position: events.start) }
           } else {
             ended()
           }
         case .sequenceEnd, .mappingEnd:
           stack.removeLast()
           ended()
-        case .streamStart, .streamEnd, .documentStart, .documentEnd:
+        case .streamStart, .documentStart, .documentEnd:
           break
+        case .streamEnd:
+          guard !found.isEmpty else { return }
+          throw DiagnosticError(
+            found.map { kind, diagnostic in
+              var diagnostic = diagnostic
+              let more = (counts[kind] ?? 1) - 1
+              if more > 0 { diagnostic.message += " (the file has \(more) more)" }
+              return diagnostic
+            })
         }
       }
-    } catch let error as YAMLEvents.SyntaxError {
+    }
+    do {
+      try YAMLEventReader.reading(text) { events in try checkEvents(events) }
+    } catch let error as YAMLEventReader.SyntaxError {
       throw DiagnosticError(diagnostic(for: error, text: text, file: file))
     } catch let error as TooDeep {
       throw DiagnosticError(
@@ -113,17 +143,9 @@ enum YAMLSupport {
           "mappings and lists nest more than \(maximumDepth) levels deep here; no catalog or content file needs that many"
         ))
     }
-    guard !found.isEmpty else { return }
-    throw DiagnosticError(
-      found.map { kind, diagnostic in
-        var diagnostic = diagnostic
-        let more = (counts[kind] ?? 1) - 1
-        if more > 0 { diagnostic.message += " (the file has \(more) more)" }
-        return diagnostic
-      })
   }
 
-  static func location(_ position: YAMLEvents.Position, file: String) -> SourceLocation {
+  static func location(_ position: YAMLEventReader.Position, file: String) -> SourceLocation {
     SourceLocation(file: file, line: position.line, column: position.column)
   }
 
@@ -145,7 +167,7 @@ enum YAMLSupport {
     return tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
   }
 
-  private static func diagnostic(for error: YAMLEvents.SyntaxError, text: String, file: String) -> Diagnostic {
+  static func diagnostic(for error: YAMLEventReader.SyntaxError, text: String, file: String) -> Diagnostic {
     if let offset = error.offset {
       let position = lineAndColumn(ofUTF8Offset: offset, in: text)
       return Diagnostic(

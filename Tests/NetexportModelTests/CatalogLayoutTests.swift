@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import Yams
 
 @testable import NetexportModel
 
@@ -22,11 +21,13 @@ import Yams
     return paths.sorted()
   }()
 
+  /// The layout of a catalog, read leniently (problems in entries do not stop it); `nil` for
+  /// a file that is not a catalog at all.
   static func layout(of text: String) throws -> CatalogLayout? {
-    guard let top = try Yams.compose(yaml: text, .basic)?.mapping,
-      top.contains(where: { $0.key.string == "entries" })
+    guard let (_, outline) = try? Catalog.read(text, file: "catalog.yaml", lenient: true),
+      outline.sections.contains(where: { $0.key.name == "entries" })
     else { return nil }
-    return try CatalogLayout(text: text, top: top, file: "catalog.yaml")
+    return try CatalogLayout(text: text, outline: outline, file: "catalog.yaml")
   }
 
   /// The layout reader loses nothing: every committed catalog it can read comes back byte

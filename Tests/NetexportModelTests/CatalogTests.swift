@@ -84,6 +84,15 @@ import Testing
       "Locales/es.yaml:1:1: error[invalid-catalog]: a catalog must be a mapping with 'locale' and 'entries' at its top level"
     ),
     ("entries: {}\n", "Locales/es.yaml:1:1: error[invalid-catalog]: the catalog has no 'locale' field"),
+    // Every duplicate, each where it is, also in flow style.
+    (
+      "locale: es\nentries: {a: {text: x}, b: {text: y}, a: {text: z}}\nglossary:\n  t: {forms: [x]}\n  t: {}\n",
+      "Locales/es.yaml:2:39: error[duplicate-key]: duplicate key 'a' (first at Locales/es.yaml:2:11); a key may appear only once, so merge the two entries\nLocales/es.yaml:5:3: error[duplicate-key]: duplicate key 't' (first at Locales/es.yaml:4:3); a key may appear only once, so merge the two entries"
+    ),
+    (
+      "locale: es\nentries: {}\n---\nlocale: fr\n",
+      "Locales/es.yaml:3:1: error[malformed-yaml]: malformed YAML: but found another document (expected a single document in the stream that starts at line 1, column 1)"
+    ),
     // Lines counted as YAML counts them (an LS or a lone CR ends a line), with the reason.
     (
       "locale: es\nentries:\n  a:\n    text: \"x\u{2028}y\"\n  a:\n    text: z\n",
@@ -178,6 +187,17 @@ import Testing
       catalog.problems.map(\.description) == [
         "Locales/es.yaml:1:11: warning[mixed-line-endings]: lines end in both LF (2 lines) and CR LF (2 lines), the first CR LF here; save the file with one kind of line ending (update writes new lines with LF, the more common here)"
       ])
+  }
+
+  /// The parser reads no more than the file reader does: 16 MiB.
+  @Test func refusesATextLargerThanAnyCatalog() {
+    let text = "locale: es\nentries: {}\n" + String(repeating: "#", count: 16 << 20)
+    #expect {
+      _ = try Catalog.parse(text, file: "Locales/es.yaml", expectedLocale: "es")
+    } throws: { error in
+      (error as? DiagnosticError)?.description
+        == "Locales/es.yaml: error[unreadable-file]: cannot read the file: it is larger than 16 MiB, the most netexport reads (a catalog or document is far smaller; is this the right file?)"
+    }
   }
 
   /// Catalogs read every scalar as text, so a key such as `1` or `true` stays a key.

@@ -151,6 +151,23 @@ import Testing
     #expect(update.text.hasPrefix("locale: es\nentries:\n  a.one:\n    note: \"First.\"\n"))
   }
 
+  /// An update never writes a catalog larger than netexport reads back.
+  @Test func refusesToGrowACatalogPastWhatCanBeRead() throws {
+    let long = String(repeating: "x", count: (1 << 20) - 100)
+    let target = "locale: es\nentries:\n  a.one:\n    source: \"One\"\n    text: \"\(long)\"\n"
+    #expect(throws: Never.self) {
+      try CatalogUpdater.update(
+        target, file: "Locales/es.yaml", locale: "es", source: sourceCatalog(), maximumSize: 2 << 20)
+    }
+    #expect {
+      try CatalogUpdater.update(
+        target, file: "Locales/es.yaml", locale: "es", source: sourceCatalog(), maximumSize: 1 << 20)
+    } throws: { error in
+      (error as? DiagnosticError)?.description
+        == "Locales/es.yaml: error[update-failed]: the updated catalog would be larger than 1 MiB, the most netexport reads, so the file was left as it was"
+    }
+  }
+
   @Test func refusesACatalogWithProblems() throws {
     let broken = "locale: es\nentries:\n  a.one:\n    txt: Uno\n"
     #expect(throws: DiagnosticError.self) {

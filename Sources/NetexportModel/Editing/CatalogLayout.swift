@@ -1,29 +1,37 @@
 import Foundation
-import Yams
 
 /// A catalog file cut into whole lines: the top-level sections, and within `entries` and
 /// `obsolete` one block of lines per entry, so that `update` can move, insert and edit
 /// entries while every other byte of the file stays as it was.
 ///
 /// Written by hand because no YAML library for Swift edits a file in place while keeping
-/// its comments: Yams reads and writes whole documents. The parsed node tree says where each
-/// key starts; this reader cuts the text at those lines, which end where YAML's do (at any
+/// its comments: Yams reads and writes whole documents. The catalog reader's outline says
+/// where each key starts; this reader cuts the text at those lines, which end where YAML's do (at any
 /// `LineBreak`), and keeps each line's own line break. `text` puts the pieces back together,
 /// byte for byte.
 struct CatalogLayout {
-  /// One line of the file, without its line break.
+  /// One line of the file, without its line break. Lines read from the file are slices of
+  /// its text, so cutting a file into lines copies none of it.
   struct Line: Hashable {
-    var content: String
-    /// The line break after it as the file has it: empty for a last line without one, `nil`
-    /// for a line `update` wrote, which gets the file's more common line ending.
-    var ending: String?
+    /// What ends a line.
+    enum Ending: Hashable {
+      /// The line break the file has after the line.
+      case original(LineBreak)
+      /// Nothing: the last line of a file that does not end in a line break.
+      case none
+      /// The file's more common line ending: for lines `update` writes.
+      case usual
+    }
 
-    init(_ content: String, ending: String? = nil) {
-      self.content = content
+    var content: Substring
+    var ending: Ending
+
+    init(_ content: some StringProtocol, ending: Ending = .usual) {
+      self.content = Substring(content)
       self.ending = ending
     }
 
-    var isBlank: Bool { content.trimmingCharacters(in: .whitespaces).isEmpty }
+    var isBlank: Bool { content.allSatisfy { $0 == " " || $0 == "\t" } }
   }
 
   /// One entry's lines: comment and blank lines directly above it, then the key line and
@@ -84,8 +92,8 @@ struct CatalogLayout {
         var moved = line
         moved.content =
           shift > 0
-          ? String(repeating: " ", count: shift) + line.content
-          : String(line.content.dropFirst(min(-shift, line.content.prefix { $0 == " " }.count)))
+          ? Substring(String(repeating: " ", count: shift) + line.content)
+          : line.content.dropFirst(min(-shift, line.content.prefix { $0 == " " }.count))
         return moved
       }
       var copy = self
@@ -117,45 +125,65 @@ struct CatalogLayout {
   /// Whether the file ends in a line break.
   var endsWithNewline = true
 
-  /// Cuts `text`, whose parsed top-level mapping is `top`, into sections and blocks.
+  /// Cuts `text`, whose keys are where `outline` says, into sections and blocks.
   ///
   /// - Throws: `DiagnosticError` with code `update-unsupported` when `entries` or `obsolete`
   ///   is written in flow style (`{...}`) and so has no lines to cut.
-  init(text: String, top: Node.Mapping, file: String) throws {
+  init(text: String, outline: CatalogOutline, file: String) throws {
     var lines: [Line] = []
     var endings: [LineBreak: Int] = [:]
-    LineBreak.withUTF8(text) { bytes in
-      LineBreak.forEachLine(in: text) { content, lineBreak in
-        lines.append(
-          Line(
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[content]), as: UTF8.self),
-            ending: lineBreak?.rawValue ?? ""))
-        if let lineBreak { endings[lineBreak, default: 0] += 1 }
-      }
+    let utf8 = text.utf8
+    var previous = (offset: 0, index: utf8.startIndex)
+    LineBreak.forEachLine(in: text) { content, lineBreak in
+      // Line breaks fall between Unicode scalars, so these are valid string indices.
+      let start = utf8.index(previous.index, offsetBy: content.lowerBound - previous.offset)
+      let end = utf8.index(start, offsetBy: content.count)
+      previous = (content.upperBound, end)
+      lines.append(Line(text[start..<end], ending: lineBreak.map { .original($0) } ?? .none))
+      if let lineBreak { endings[lineBreak, default: 0] += 1 }
     }
     lineEnding = endings[.crlf, default: 0] > endings[.lf, default: 0] ? "\r\n" : "\n"
-    endsWithNewline = lines.last.map { $0.ending?.isEmpty == false } ?? false
-    let topKeys = top.map { $0 }
+    endsWithNewline = lines.last.map { $0.ending != .none } ?? false
+    // The outline and the lines count lines alike; should they ever disagree, stop here
+    // rather than cut the file in the wrong places.
+    var keyLines: [Int] = []
+    for section in outline.sections {
+      keyLines.append(section.key.position.line - 1)
+      for entry in section.entries ?? [] {
+        keyLines.append(entry.key.position.line - 1)
+        keyLines += outline.fields[entry.fields ?? 0..<0].map { $0.position.line - 1 }
+      }
+    }
+    guard keyLines.allSatisfy({ lines.indices.contains($0) }), zip(keyLines, keyLines.dropFirst()).allSatisfy(<=)
+    else {
+      throw DiagnosticError(
+        Diagnostic(
+          code: "update-failed", at: SourceLocation(file: file),
+          "could not find the lines of the catalog's keys, so the file was left as it was; please report this"))
+    }
+    // Trivia lines (blank, comment) at the end of lines[start..<end] go with what follows.
+    func triviaStart(_ start: Int, _ end: Int) -> Int {
+      var stop = end
+      while stop - start > 1, Self.isTrivia(lines[stop - 1]) { stop -= 1 }
+      return stop
+    }
     // Line index where each top-level section starts.
-    let starts = topKeys.map { ($0.key.mark?.line ?? 1) - 1 }
+    let starts = outline.sections.map { $0.key.position.line - 1 }
     var cursor = 0
-    for (index, pair) in topKeys.enumerated() {
+    for (index, section) in outline.sections.enumerated() {
       let start = starts[index]
       let end = index + 1 < starts.count ? starts[index + 1] : lines.count
-      let name = pair.key.string ?? ""
+      let name = section.key.name ?? ""
       guard name == "entries" || name == "obsolete" else { continue }
       if start > cursor { sections.append(.verbatim(Array(lines[cursor..<start]))) }
       cursor = end
-      var sectionLines = Array(lines[start..<end])
       // Comment and blank lines at the end belong with the next section.
-      var trailer: [Line] = []
-      while let last = sectionLines.last, sectionLines.count > 1, Self.isTrivia(last) {
-        trailer.insert(sectionLines.removeLast(), at: 0)
-      }
-      let inline = pair.value.mark?.line == pair.key.mark?.line
-      guard let mapping = pair.value.mapping, !inline || mapping.isEmpty else {
-        if name == "obsolete", pair.value.scalar != nil || pair.value.mapping?.isEmpty == true {
-          obsoleteHeader = sectionLines
+      let sectionEnd = triviaStart(start, end)
+      var trailer = Array(lines[sectionEnd..<end])
+      let inline = section.valuePosition.line == section.key.position.line
+      guard let entryOutlines = section.entries, !inline || entryOutlines.isEmpty else {
+        if name == "obsolete", section.valueIsScalar || section.entries?.isEmpty == true {
+          obsoleteHeader = Array(lines[start..<sectionEnd])
           obsoleteTrailer = trailer
           hasObsoleteSection = true
           sections.append(.obsolete)
@@ -163,50 +191,45 @@ struct CatalogLayout {
         }
         throw DiagnosticError(
           Diagnostic(
-            code: "update-unsupported", at: YAMLSupport.location(pair.key.mark, file: file),
+            code: "update-unsupported", at: Catalog.location(section.key.position, file: file),
             "'\(name)' is written in flow style ({...}); write one entry per line so that update can edit the file"))
       }
       var blocks: [Block] = []
-      let keyLines = mapping.map { ($0.key.mark?.line ?? 1) - 1 - start }
-      let headerEnd = mapping.isEmpty ? sectionLines.count : keyLines[0]
-      var header = Array(sectionLines[0..<headerEnd])
-      var leading: [Line] = []
-      while let last = header.last, header.count > 1, Self.isTrivia(last) {
-        leading.insert(header.removeLast(), at: 0)
-      }
-      for (entryIndex, entryPair) in mapping.enumerated() {
+      blocks.reserveCapacity(entryOutlines.count)
+      let keyLines = entryOutlines.map { $0.key.position.line - 1 }
+      let headerEnd = keyLines.first ?? sectionEnd
+      let headerStop = triviaStart(start, headerEnd)
+      let header = Array(lines[start..<headerStop])
+      var leading = Array(lines[headerStop..<headerEnd])
+      for (entryIndex, entry) in entryOutlines.enumerated() {
         let blockStart = keyLines[entryIndex]
-        let blockEnd = entryIndex + 1 < keyLines.count ? keyLines[entryIndex + 1] : sectionLines.count
-        var blockLines = Array(sectionLines[blockStart..<blockEnd])
-        var nextLeading: [Line] = []
-        while let last = blockLines.last, blockLines.count > 1, Self.isTrivia(last) {
-          nextLeading.insert(blockLines.removeLast(), at: 0)
-        }
+        let blockEnd = entryIndex + 1 < keyLines.count ? keyLines[entryIndex + 1] : sectionEnd
+        let blockStop = triviaStart(blockStart, blockEnd)
+        let blockLines = Array(lines[blockStart..<blockStop])
         var fields: [String: Range<Int>] = [:]
-        var fieldIndent = (entryPair.key.mark?.column ?? 1) + 1
+        var fieldIndent = entry.key.position.column + 1
         // A value on the key's own line is written inline ({...}): its fields share a line.
-        let isFlow =
-          entryPair.value.mapping == nil || entryPair.value.mark?.line == entryPair.key.mark?.line
-        if let fieldMapping = entryPair.value.mapping, !isFlow {
-          let fieldLines = fieldMapping.map { ($0.key.mark?.line ?? 1) - 1 - start - blockStart }
-          fieldIndent = (fieldMapping.first?.key.mark?.column ?? fieldIndent + 1) - 1
-          for (fieldIndex, fieldPair) in fieldMapping.enumerated() {
+        let isFlow = entry.fields == nil || entry.valuePosition.line == entry.key.position.line
+        if let fieldKeys = entry.fields.map({ outline.fields[$0] }), !isFlow {
+          let fieldLines = fieldKeys.map { $0.position.line - 1 - blockStart }
+          fieldIndent = (fieldKeys.first?.position.column ?? fieldIndent + 1) - 1
+          for (fieldIndex, field) in zip(fieldLines.indices, fieldKeys) {
             let fieldEnd = fieldIndex + 1 < fieldLines.count ? fieldLines[fieldIndex + 1] : blockLines.count
             var fieldRange = fieldLines[fieldIndex]..<fieldEnd
             while fieldRange.count > 1, Self.isTrivia(blockLines[fieldRange.upperBound - 1]) {
               fieldRange = fieldRange.lowerBound..<(fieldRange.upperBound - 1)
             }
-            fields[fieldPair.key.string ?? ""] = fieldRange
+            fields[field.name ?? ""] = fieldRange
           }
         }
         blocks.append(
           Block(
-            key: entryPair.key.string ?? "", leading: leading, lines: blockLines, fieldIndent: fieldIndent,
+            key: entry.key.name ?? "", leading: leading, lines: blockLines, fieldIndent: fieldIndent,
             fields: fields, isFlow: isFlow))
-        leading = nextLeading
+        leading = Array(lines[blockStop..<blockEnd])
       }
       trailer = leading + trailer
-      let indent = mapping.first.map { ($0.key.mark?.column ?? 3) - 1 }
+      let indent = entryOutlines.first.map { $0.key.position.column - 1 }
       if name == "entries" {
         entries = blocks
         entriesHeader = header
@@ -225,48 +248,52 @@ struct CatalogLayout {
     if cursor < lines.count { sections.append(.verbatim(Array(lines[cursor...]))) }
   }
 
-  /// The lines of the `entries` section as read.
-  var entriesLines: [Line] {
-    entriesHeader + entries.flatMap { $0.leading + $0.lines } + entriesTrailer
+  /// The lines of the `entries` section as read, in runs.
+  var entriesLines: [[Line]] {
+    [entriesHeader] + entries.flatMap { [$0.leading, $0.lines] } + [entriesTrailer]
   }
 
-  /// The lines of the `obsolete` section as read, when there is one.
-  var obsoleteLines: [Line]? {
-    obsoleteHeader.map { $0 + obsolete.flatMap { $0.leading + $0.lines } + obsoleteTrailer }
+  /// The lines of the `obsolete` section as read, in runs, when there is one.
+  var obsoleteLines: [[Line]]? {
+    obsoleteHeader.map { [$0] + obsolete.flatMap { [$0.leading, $0.lines] } + [obsoleteTrailer] }
   }
 
-  /// The file put together again from its sections; `lines(entries:obsolete:)` with other
+  /// The file put together again from its sections; `text(entries:obsolete:)` with other
   /// sections is how `update` writes its result.
-  var text: String { joined(lines(entries: entriesLines, obsolete: obsoleteLines)) }
+  var text: String { text(entries: entriesLines, obsolete: obsoleteLines) }
 
-  /// Every line of the file, with the `entries` and `obsolete` sections replaced; an
-  /// `obsolete` section the file did not have goes at the end.
-  func lines(entries entryLines: [Line], obsolete obsoleteLines: [Line]?) -> [Line] {
-    var output: [Line] = []
+  /// The file's text with the `entries` and `obsolete` sections replaced by these runs of
+  /// lines (an `obsolete` section the file did not have goes at the end). Each line gets its
+  /// own line break (lines `update` wrote, and a former last line, the file's usual one), and
+  /// the text ends in a line break when the file did.
+  func text(entries: [[Line]], obsolete: [[Line]]?) -> String {
+    var runs: [[Line]] = []
     for section in sections {
       switch section {
-      case .verbatim(let lines): output += lines
-      case .entries: output += entryLines
-      case .obsolete: output += obsoleteLines ?? []
+      case .verbatim(let lines): runs.append(lines)
+      case .entries: runs += entries
+      case .obsolete: runs += obsolete ?? []
       }
     }
-    if !hasObsoleteSection, let obsoleteLines {
-      while output.last?.content.isEmpty == true { output.removeLast() }
-      output += obsoleteLines
+    if !hasObsoleteSection, let obsolete {
+      // No empty lines before the new section, however many the file ended with.
+      while let last = runs.last, last.last?.content.isEmpty != false {
+        if last.isEmpty { runs.removeLast() } else { runs[runs.count - 1].removeLast() }
+      }
+      runs += obsolete
     }
-    return output
-  }
-
-  /// Lines joined, each with its own line break (new lines and a former last line with the
-  /// file's usual one), ending in a line break when the file did.
-  func joined(_ lines: [Line]) -> String {
     var text = ""
-    text.reserveCapacity(lines.reduce(0) { $0 + $1.content.utf8.count + 2 })
-    for (index, line) in lines.enumerated() {
+    text.reserveCapacity(runs.reduce(0) { $0 + $1.reduce(0) { $0 + $1.content.utf8.count + 2 } })
+    var lastEnding = ""
+    for line in runs.joined() {
       text += line.content
-      guard index < lines.count - 1 || endsWithNewline else { continue }
-      if let ending = line.ending, !ending.isEmpty { text += ending } else { text += lineEnding }
+      switch line.ending {
+      case .original(let lineBreak): lastEnding = lineBreak.rawValue
+      case .none, .usual: lastEnding = lineEnding
+      }
+      text += lastEnding
     }
+    if !endsWithNewline { text.unicodeScalars.removeLast(lastEnding.unicodeScalars.count) }
     return text
   }
 

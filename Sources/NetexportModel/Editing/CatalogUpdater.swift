@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Brings a target catalog in line with the source catalog after the source changed,
 /// editing the file's text so that its key order, comments and layout stay as they are.
@@ -37,11 +36,15 @@ public enum CatalogUpdater {
   ///   (run `netexport validate`), or when the result would lose a translation (a bug guard:
   ///   nothing is written then).
   public static func update(_ text: String, file: String, locale: String, source: Catalog) throws -> Update {
-    let target = try Catalog.parse(text, file: file, expectedLocale: locale)
-    guard let root = try YAMLSupport.compose(text, file: file, plainText: true), let top = root.mapping else {
-      throw DiagnosticError(Diagnostic(code: "invalid-catalog", at: SourceLocation(file: file), "not a catalog"))
-    }
-    let layout = try CatalogLayout(text: text, top: top, file: file)
+    try update(text, file: file, locale: locale, source: source, maximumSize: YAMLSupport.maximumDocumentSize)
+  }
+
+  /// `update`, refusing a result larger than `maximumSize` bytes (a parameter for tests).
+  static func update(
+    _ text: String, file: String, locale: String, source: Catalog, maximumSize: Int
+  ) throws -> Update {
+    let (target, outline) = try Catalog.read(text, file: file, expectedLocale: locale)
+    let layout = try CatalogLayout(text: text, outline: outline, file: file)
     let plan = UpdatePlan(
       target: target, source: source, entryBlocks: layout.entries.map { ($0.key, $0.isFlow) },
       obsoleteBlocks: layout.obsolete.map { ($0.key, $0.isFlow) })
@@ -49,6 +52,13 @@ public enum CatalogUpdater {
     update.text = text
     guard update.changed else { return update }
     update.text = apply(plan, to: layout)
+    guard update.text.utf8.count <= maximumSize else {
+      throw DiagnosticError(
+        Diagnostic(
+          code: "update-failed", at: SourceLocation(file: file),
+          "the updated catalog would be larger than \(maximumSize >> 20) MiB, the most netexport reads, so the file was left as it was"
+        ))
+    }
     try verify(update.text, old: target, file: file, locale: locale, source: source)
     return update
   }
@@ -106,22 +116,23 @@ public enum CatalogUpdater {
       }
     }
 
-    // Assemble the entries section.
-    var entryLines = layout.entriesHeader
-    if layout.entries.isEmpty, let index = entryLines.lastIndex(where: { $0.content.hasPrefix("entries:") }) {
-      entryLines[index].content = "entries:"  // was `entries: {}`; entries follow now
+    // Assemble the entries section, in runs of lines.
+    var header = layout.entriesHeader
+    if layout.entries.isEmpty, let index = header.lastIndex(where: { $0.content.hasPrefix("entries:") }) {
+      header[index].content = "entries:"  // was `entries: {}`; entries follow now
     }
-    for block in inserts[nil] ?? [] { entryLines += block.leading + block.lines }
+    var entryLines = [header]
+    for block in inserts[nil] ?? [] { entryLines += [block.leading, block.lines] }
     for (key, block) in blocksInOrder {
-      entryLines += block.leading + block.lines
-      for inserted in inserts[key] ?? [] { entryLines += inserted.leading + inserted.lines }
+      entryLines += [block.leading, block.lines]
+      for inserted in inserts[key] ?? [] { entryLines += [inserted.leading, inserted.lines] }
     }
-    entryLines += entriesTrailer
+    entryLines.append(entriesTrailer)
 
     // Assemble the obsolete section.
     let keptObsolete = layout.obsolete.filter { !restoredKeys.contains($0.key) }
     let moved = toObsolete.map { $0.reindented(to: layout.obsoleteIndent ?? layout.entryIndent) }
-    var obsoleteLines: [CatalogLayout.Line]?
+    var obsoleteLines: [[CatalogLayout.Line]]?
     if layout.obsoleteHeader != nil || !moved.isEmpty {
       var lines =
         layout.obsoleteHeader
@@ -135,11 +146,12 @@ public enum CatalogUpdater {
       } else if let last = lines.last, last.content.trimmingCharacters(in: .whitespaces) == "obsolete: {}" {
         lines[lines.count - 1].content = "obsolete:"
       }
-      for block in keptObsolete + moved { lines += block.leading + block.lines }
-      lines += layout.obsoleteTrailer
-      obsoleteLines = lines
+      var runs = [lines]
+      for block in keptObsolete + moved { runs += [block.leading, block.lines] }
+      runs.append(layout.obsoleteTrailer)
+      obsoleteLines = runs
     }
-    return layout.joined(layout.lines(entries: entryLines, obsolete: obsoleteLines))
+    return layout.text(entries: entryLines, obsolete: obsoleteLines)
   }
 
   /// Re-reads the new text and checks that every translation of the old catalog is still
@@ -156,10 +168,11 @@ public enum CatalogUpdater {
             "the update would not give a valid catalog, so the file was left as it was; please report this")
         ] + error.diagnostics)
     }
-    var kept: [String: Set<String>] = [:]
-    for entry in new.entries + new.obsolete { kept[entry.key, default: []].insert(entry.text) }
-    for entry in old.entries + old.obsolete where !entry.text.isEmpty {
-      guard kept[entry.key]?.contains(entry.text) == true else {
+    // The new entries are found through the catalog's own index; only obsolete ones need a
+    // table of their own (keys are unique within each section).
+    let newObsolete = Dictionary(new.obsolete.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
+    for entry in [old.entries, old.obsolete].joined() where !entry.text.isEmpty {
+      guard new[entry.key]?.text == entry.text || newObsolete[entry.key] == entry.text else {
         throw DiagnosticError(
           Diagnostic(
             code: "update-failed", at: entry.textLocation,

@@ -52,6 +52,7 @@ struct UpdatePlan {
     let sourceKeys = Set(source.keys)
     let entryKeys = Set(target.keys)
     let obsoleteByKey = Dictionary(target.obsolete.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    let obsoleteFlow = Dictionary(obsoleteBlocks.map { ($0.key, $0.isFlow) }, uniquingKeysWith: { first, _ in first })
 
     // Existing entries: edit in place, or move to obsolete.
     for block in entryBlocks {
@@ -76,10 +77,8 @@ struct UpdatePlan {
         continue
       }
       guard !entryKeys.contains(sourceEntry.key) else { continue }
-      if let old = obsoleteByKey[sourceEntry.key],
-        let oldBlock = obsoleteBlocks.first(where: { $0.key == sourceEntry.key })
-      {
-        let changes = edit(old, sourceEntry: sourceEntry, isFlow: oldBlock.isFlow)
+      if let old = obsoleteByKey[sourceEntry.key], let isFlow = obsoleteFlow[sourceEntry.key] {
+        let changes = edit(old, sourceEntry: sourceEntry, isFlow: isFlow)
         summary.restored.append(sourceEntry.key)
         inserts[previousKept, default: []].append(.restore(key: sourceEntry.key, changes: changes))
       } else {
