@@ -16,7 +16,7 @@ extension Catalog {
   ///   - displayPath: How to name the file in messages.
   ///   - expectedLocale: The locale the file name says it holds; the `locale` field must match.
   ///   - lenient: Return a catalog even when some entries are malformed, with the problems in
-  ///     `problems` (for validation); otherwise any problem throws.
+  ///     `problems` (for validation); otherwise any error throws (warnings stay in `problems`).
   /// - Throws: `DiagnosticError` with every problem found, each naming file:line:column.
   public static func load(
     _ url: URL, displayPath: String, expectedLocale: String? = nil, lenient: Bool = false

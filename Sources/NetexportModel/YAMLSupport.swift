@@ -1,18 +1,20 @@
 import Yams
 
-/// Turns Yams' view of a YAML file into netexport's diagnostics, with file:line:column.
+/// Turns libyaml's and Yams' view of a YAML file into netexport's diagnostics, with
+/// file:line:column, and refuses the YAML netexport's files never use.
 enum YAMLSupport {
-  /// Parses YAML text into a node tree.
+  /// Parses YAML text into a Yams node tree (for content files, which Yams' decoder reads),
+  /// after `checkStructure` has refused what would make composing it unsafe.
   ///
-  /// - Throws: `DiagnosticError` with code `malformed-yaml` or `duplicate-key`.
+  /// Scalars are read with YAML's default schema (numbers, booleans, dates), as the content
+  /// model's types expect; keys must read as text.
   ///
-  /// - Parameter plainText: Read every scalar as text, without trying to recognise numbers,
-  ///   booleans or dates (catalogs hold only text). Much faster on large files: Yams's
-  ///   default resolver runs several regular expressions on every scalar and key.
-  static func compose(_ text: String, file: String, plainText: Bool = false) throws -> Node? {
-    try checkStructure(text, file: file, textKeys: !plainText)
+  /// - Throws: `DiagnosticError` with code `malformed-yaml`, `unsupported-yaml` or
+  ///   `duplicate-key`.
+  static func compose(_ text: String, file: String) throws -> Node? {
+    try checkStructure(text, file: file, textKeys: true)
     do {
-      return try Yams.compose(yaml: text, plainText ? .basic : .default)
+      return try Yams.compose(yaml: text, .default)
     } catch let error as YamlError {
       throw DiagnosticError(diagnostic(for: error, text: text, file: file))
     }
