@@ -1,4 +1,4 @@
-public import NetexportValidation
+public import NetexportResolution
 
 /// The kinds of output netexport writes.
 public enum ExportFormat: String, CaseIterable, Sendable {

@@ -1,10 +1,11 @@
 import NetexportICU
-public import NetexportValidation
+public import NetexportResolution
 
 /// Plain UTF-8 text for any channel: headings underlined, lists with markers, the callout
 /// marked by a bar, and lines wrapped with ICU's line breaking.
 ///
-/// Right-to-left text stays in logical order; the reader's software lays it out.
+/// Right-to-left text stays in logical order; the reader's software lays it out. Controls and
+/// noncharacters become U+FFFD (`TextWrapper`), so no text can drive the reader's terminal.
 public struct PlainTextExporter: Exporter {
   /// The widest line, in terminal columns.
   public let width: Int

@@ -1,4 +1,5 @@
 public import NetexportICU
+import NetexportModel
 
 /// Wraps text to a width with ICU's line-break rules, so every script wraps where its
 /// readers expect: between words in English, between characters in Chinese, never before
@@ -19,8 +20,12 @@ public struct TextWrapper {
   ///   - firstPrefix: Put before the first line (e.g. a list marker).
   ///   - prefix: Put before every other line (e.g. the indentation under the marker).
   /// - Returns: The lines, without trailing spaces. A piece that cannot be broken and is
-  ///   wider than the line (a long URL) stands alone on its line rather than be cut.
+  ///   wider than the line (a long URL) stands alone on its line rather than be cut. Controls
+  ///   and noncharacters in `text` are U+FFFD (`Unrepresentable`): every line of the text
+  ///   exports comes from here, and an ESC or a backspace would drive the reader's terminal.
   public func wrap(_ text: String, firstPrefix: String = "", prefix: String = "") throws(ICUError) -> [String] {
+    // Before line breaking, so that a vertical tab, form feed or U+0085 does not break a line.
+    let text = Unrepresentable.replaced(in: text)
     var lines: [String] = []
     var current = firstPrefix
     var currentWidth = TextColumns.count(firstPrefix)

@@ -3,18 +3,20 @@ import Yams
 /// Turns libyaml's and Yams' view of a YAML file into netexport's diagnostics, with
 /// file:line:column, and refuses the YAML netexport's files never use.
 enum YAMLSupport {
-  /// Parses YAML text into a Yams node tree (for content files, which Yams' decoder reads),
-  /// after `checkStructure` has refused what would make composing it unsafe.
-  ///
-  /// Scalars are read with YAML's default schema (numbers, booleans, dates), as the content
-  /// model's types expect; keys must read as text.
+  /// Parses YAML text into a Yams node tree (for content files and the manifest; catalogs are
+  /// read from events), after `checkStructure` has refused what would make composing unsafe.
   ///
   /// - Throws: `DiagnosticError` with code `malformed-yaml`, `unsupported-yaml` or
   ///   `duplicate-key`.
-  static func compose(_ text: String, file: String) throws -> Node? {
-    try checkStructure(text, file: file, textKeys: true)
+  ///
+  /// - Parameter plainText: Read every scalar as text, without trying to recognise numbers,
+  ///   booleans or dates. Much faster on large files: Yams's default resolver runs several
+  ///   regular expressions on every scalar and key. Otherwise (content files, read with
+  ///   YAML's default schema as the content model's types expect) keys must read as text.
+  static func compose(_ text: String, file: String, plainText: Bool = false) throws -> Node? {
+    try checkStructure(text, file: file, textKeys: !plainText)
     do {
-      return try Yams.compose(yaml: text, .default)
+      return try Yams.compose(yaml: text, plainText ? .basic : .default)
     } catch let error as YamlError {
       throw DiagnosticError(diagnostic(for: error, text: text, file: file))
     }
@@ -25,11 +27,11 @@ enum YAMLSupport {
   /// hostile file from exhausting the stack of a recursive reader.
   static let maximumDepth = 64
 
-  /// The largest YAML text netexport parses: 16 MiB, the same as the largest file the file
-  /// reader reads (`TextFile.maximumInputSize`), so that text that reaches the parser some
-  /// other way gets the same limit, and `update` never writes a catalog too large to read
-  /// back. Parsing is linear in the text's size; the limit bounds the time and memory.
-  static let maximumDocumentSize = 16 << 20
+  /// The largest YAML text netexport parses: the largest file the file reader reads, so that
+  /// text that reaches the parser some other way gets the same limit, and `update` never
+  /// writes a catalog too large to read back. Parsing is linear in the text's size; the
+  /// limit bounds the time and memory.
+  static let maximumDocumentSize = TextFile.maximumInputSize
 
   /// Refuses, from libyaml's events and before any node tree is composed, what catalogs and
   /// content files never need and what makes composing dangerous: anchors and aliases (an

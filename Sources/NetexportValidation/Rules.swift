@@ -41,6 +41,7 @@ extension Rule {
     Rule("control-character", .error, "A control character in a text."),
     Rule("unreadable-catalog", .error, "The catalog file cannot be read."),
     Rule("unreadable-file", .error, "The catalog file cannot be opened (missing permission, a folder in its place)."),
+    Rule("outside-project", .error, "The catalog is a symbolic link that leads outside the project folder."),
     // Completeness.
     Rule("missing-key", .error, "The source has a message the catalog lacks."),
     Rule("obsolete-key", .warning, "The catalog has a message the source no longer has."),
@@ -60,6 +61,7 @@ extension Rule {
     Rule("argument-type", .error, "An argument has another type than in the source message."),
     Rule(
       "argument-style", .warning, "A date or time argument is formatted with another style than in the source message."),
+    Rule("plural-offset", .error, "A plural or selectordinal has another 'offset:' than in the source message."),
     Rule("plural-category-missing", .error, "A plural lacks a category the locale's CLDR rules require."),
     Rule("plural-category-unused", .warning, "A plural has a category the locale never uses."),
     Rule("hash-outside-plural", .warning, "A '#' outside a plural branch, which prints as '#'."),

@@ -5,9 +5,7 @@ import NetexportModel
 /// Prints problems to standard error, one per line, as `file:line:column: error[code]: message`,
 /// with controls and line breaks from the user's files escaped (see `PrintableText`).
 func report(_ error: DiagnosticError) {
-  for diagnostic in error.diagnostics {
-    FileHandle.standardError.write(Data((diagnostic.printableDescription + "\n").utf8))
-  }
+  for diagnostic in error.diagnostics { Console.error(diagnostic.printableDescription) }
 }
 
 /// Runs a command body, turning netexport's errors into printed diagnostics and exit 1.

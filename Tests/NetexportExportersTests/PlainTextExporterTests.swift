@@ -2,6 +2,7 @@ import Foundation
 import NetexportExporters
 import NetexportICU
 import NetexportModel
+import NetexportResolution
 import NetexportValidation
 import Testing
 
@@ -88,6 +89,20 @@ import Testing
   }
 }
 
+extension PlainTextExporterTests {
+  /// ESC sequences clear a terminal or set its title, BEL rings it, U+009B is CSI on its own,
+  /// a backspace overwrites: a text from a catalog or content file must not drive the reader's
+  /// terminal. Each becomes U+FFFD; tab and line breaks stay.
+  @Test func replacesControlsThatWouldDriveATerminal() throws {
+    let hostile = "Clear\u{1B}[2J title\u{1B}]0;pwned\u{7} csi\u{9B}31m back\u{8}space"
+    let document = try Fixtures.resolve(
+      SpeechFixture.document, texts: SpeechFixture.english.merging(["s.text": hostile]) { $1 }, locale: "en")
+    let output = try PlainTextExporter().export(document)
+    #expect(output.contains("Clear\u{FFFD}[2J title\u{FFFD}]0;pwned\u{FFFD} csi\u{FFFD}31m back\u{FFFD}space"))
+    #expect(!output.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
+  }
+}
+
 @Suite struct TextWrapperTests {
   @Test func wrapsEnglishAtSpacesWithHangingIndent() throws {
     let wrapper = try TextWrapper(width: 20, locale: #require(LanguageTag("en")))
@@ -103,6 +118,13 @@ import Testing
     #expect(lines.joined() == "神经内分泌肿瘤是起源于神经内分泌细胞的癌症。")
     #expect(lines.allSatisfy { TextColumns.count($0) <= 10 })
     #expect(lines.allSatisfy { !$0.hasPrefix("。") })
+  }
+
+  @Test func replacesControlsBeforeBreakingLines() throws {
+    let wrapper = try TextWrapper(width: 10, locale: #require(LanguageTag("en")))
+    // A form feed or U+0085 would be a line break; as U+FFFD it is not.
+    #expect(try wrapper.wrap("one\u{C}two\u{85}three\u{1B}") == ["one\u{FFFD}two\u{FFFD}three\u{FFFD}"])
+    #expect(try wrapper.wrap("tab\tstays\rbreaks") == ["tab\tstays", "breaks"])
   }
 
   @Test func keepsHardLineBreaksAndLongWords() throws {
