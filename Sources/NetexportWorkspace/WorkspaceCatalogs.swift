@@ -149,9 +149,13 @@ extension Workspace {
         var change: CatalogChange?
         // Locked against another netexport, and refused when the file changes (a
         // translator's save) between this read and the write.
+        let memory = translationMemory(locale.canonical, excluding: file)
+        let matches = sourceCatalog.entries.reduce(into: [String: CatalogWriter.MemoryMatch]()) { matches, entry in
+          if let match = memory[entry.text] { matches[entry.key] = match }
+        }
         try TextFile.rewrite(url, displayPath: path, onWait: { onWait(path) }) { text in
           let update = try CatalogUpdater.update(
-            text, file: path, locale: locale.canonical, source: sourceCatalog, kind: file)
+            text, file: path, locale: locale.canonical, source: sourceCatalog, kind: file, memory: matches)
           change = CatalogChange(path: path, kind: .updated(update), written: update.changed && !dryRun)
           return update.changed && !dryRun ? update.text : nil
         }

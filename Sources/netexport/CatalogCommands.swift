@@ -205,7 +205,8 @@ struct Update: ParsableCommand {
     func list(_ keys: [String], _ label: String) {
       for key in keys { lines.append("  \(label): \(key)") }
     }
-    list(update.added, "added")
+    list(update.added.filter { !update.filledFromMemory.contains($0) }, "added")
+    list(update.filledFromMemory, "added from translation memory (needs review)")
     list(update.markedForReview, "needs review")
     list(update.movedToObsolete, "obsolete")
     list(update.restored, "restored")
