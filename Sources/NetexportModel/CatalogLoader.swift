@@ -81,21 +81,21 @@ extension Catalog {
     guard let rootPosition = reader.rootPosition else {
       throw failing([
         Diagnostic(
-          code: "invalid-catalog", at: SourceLocation(file: file, line: 1, column: 1),
+          code: .invalidCatalog, at: SourceLocation(file: file, line: 1, column: 1),
           "a catalog must be a mapping with 'locale' and 'entries' at its top level")
       ])
     }
     var problems = reader.problems
-    func problem(_ code: String, _ position: YAMLEventReader.Position?, _ message: String) {
+    func problem(_ code: FindingCode, _ position: YAMLEventReader.Position?, _ message: String) {
       problems.append(Diagnostic(code: code, at: location(position, file: file), message))
     }
     if !reader.outline.sections.contains(where: { $0.key.name == "locale" }) {
-      problem("invalid-catalog", rootPosition, "the catalog has no 'locale' field")
+      problem(.invalidCatalog, rootPosition, "the catalog has no 'locale' field")
     }
     if Catalog.topLevelFields(of: kind).contains("entries")
       && !reader.outline.sections.contains(where: { $0.key.name == "entries" })
     {
-      problem("invalid-catalog", rootPosition, "the catalog has no 'entries' field")
+      problem(.invalidCatalog, rootPosition, "the catalog has no 'entries' field")
     }
     if problems.contains(where: { $0.severity == .error }) && !lenient { throw DiagnosticError(problems) }
     let entriesPosition = reader.outline.sections.first { $0.key.name == "entries" }?.key.position
@@ -109,17 +109,17 @@ extension Catalog {
 
   static func parseEntry(
     _ keyNode: YAMLNode, _ value: YAMLNode, file: String,
-    report: (String, YAMLEventReader.Position?, String, String?) -> Void
+    report: (FindingCode, YAMLEventReader.Position?, String, String?) -> Void
   ) -> CatalogEntry? {
     guard let key = keyNode.scalar?.value, CatalogKey.isValid(key) else {
       report(
-        "invalid-key", keyNode.position, "'\(keyNode.string ?? "?")' is not a valid message key (\(CatalogKey.rule))",
+        .invalidKey, keyNode.position, "'\(keyNode.string ?? "?")' is not a valid message key (\(CatalogKey.rule))",
         nil)
       return nil
     }
     guard let fields = value.mapping else {
       report(
-        "invalid-entry", value.position,
+        .invalidEntry, value.position,
         "entry '\(key)' must be a mapping with a 'text' field (found \(describe(value))); write it as '\(key):' followed by an indented 'text: ...'",
         key)
       return nil
@@ -130,14 +130,14 @@ extension Catalog {
       let field = fieldNode.string ?? "?"
       guard entryFields.contains(field) else {
         report(
-          "unknown-field", fieldNode.position,
+          .unknownField, fieldNode.position,
           "unknown field '\(field)' in entry '\(key)' (known fields: \(entryFields.joined(separator: ", ")))", key)
         continue
       }
       if field == "allow" {
         guard let list = stringList(fieldValue) else {
           report(
-            "invalid-entry", fieldValue.position,
+            .invalidEntry, fieldValue.position,
             "'allow' of entry '\(key)' must be a list of finding codes, e.g. [untranslated]", key)
           continue
         }
@@ -146,14 +146,14 @@ extension Catalog {
       }
       guard let string = scalarText(fieldValue) else {
         report(
-          "invalid-entry", fieldValue.position,
+          .invalidEntry, fieldValue.position,
           "'\(field)' of entry '\(key)' must be text (found \(describe(fieldValue)))",
           key)
         continue
       }
       if let control = string.unicodeScalars.first(where: isForbiddenControl) {
         report(
-          "control-character", fieldValue.position,
+          .controlCharacter, fieldValue.position,
           "'\(field)' of entry '\(key)' contains the control character U+\(hex(control.value)); remove it", key)
         if field == "text" { return nil }
         continue
@@ -171,7 +171,7 @@ extension Catalog {
         entry.state = CatalogEntry.State(rawValue: string)
         if entry.state == nil {
           report(
-            "invalid-state", fieldValue.position,
+            .invalidState, fieldValue.position,
             "state '\(string)' of entry '\(key)' is not one of: \(CatalogEntry.State.allCases.map(\.rawValue).joined(separator: ", "))",
             key)
         }
@@ -180,7 +180,7 @@ extension Catalog {
     guard hasText else {
       if !fields.contains(where: { $0.key.string == "text" }) {
         report(
-          "invalid-entry", value.position,
+          .invalidEntry, value.position,
           "entry '\(key)' has no 'text' field (use text: \"\" for a string not translated yet)", key)
       }
       return nil
@@ -190,17 +190,17 @@ extension Catalog {
 
   static func parseGlossaryEntry(
     _ keyNode: YAMLNode, _ value: YAMLNode, file: String,
-    report: (String, YAMLEventReader.Position?, String, String?) -> Void
+    report: (FindingCode, YAMLEventReader.Position?, String, String?) -> Void
   ) -> GlossaryEntry? {
     guard let key = keyNode.scalar?.value, CatalogKey.isValid(key) else {
       report(
-        "invalid-key", keyNode.position,
+        .invalidKey, keyNode.position,
         "'\(keyNode.string ?? "?")' is not a valid glossary key (the message key of a term or abbreviation)", nil)
       return nil
     }
     guard let fields = value.mapping else {
       report(
-        "invalid-entry", value.position,
+        .invalidEntry, value.position,
         "glossary entry '\(key)' must be a mapping with fields such as 'forms' and 'pronunciation'",
         key)
       return nil
@@ -211,7 +211,7 @@ extension Catalog {
       case "forms":
         guard let forms = stringList(fieldValue), !forms.contains(where: \.isEmpty) else {
           report(
-            "invalid-entry", fieldValue.position,
+            .invalidEntry, fieldValue.position,
             "'forms' of glossary entry '\(key)' must be a list of non-empty texts",
             key)
           continue
@@ -219,20 +219,20 @@ extension Catalog {
         entry.forms = forms
       case "pronunciation":
         guard let text = scalarText(fieldValue) else {
-          report("invalid-entry", fieldValue.position, "'pronunciation' of glossary entry '\(key)' must be text", key)
+          report(.invalidEntry, fieldValue.position, "'pronunciation' of glossary entry '\(key)' must be text", key)
           continue
         }
         entry.pronunciation = text
       case "definition", "usage":
         let name = fieldNode.string ?? ""
         guard let text = scalarText(fieldValue) else {
-          report("invalid-entry", fieldValue.position, "'\(name)' of glossary entry '\(key)' must be text", key)
+          report(.invalidEntry, fieldValue.position, "'\(name)' of glossary entry '\(key)' must be text", key)
           continue
         }
         if name == "definition" { entry.definition = text } else { entry.usage = text }
       default:
         report(
-          "unknown-field", fieldNode.position,
+          .unknownField, fieldNode.position,
           "unknown field '\(fieldNode.string ?? "?")' in glossary entry '\(key)' (known fields: \(glossaryFields.joined(separator: ", ")))",
           key)
       }

@@ -13,7 +13,7 @@ extension Document {
   public static func bundledDefault() throws -> Document {
     guard let url = bundledURL else {
       throw DiagnosticError(
-        Diagnostic(code: "missing-content", at: nil, "the bundled document is missing from this installation"))
+        Diagnostic(code: .missingContent, at: nil, "the bundled document is missing from this installation"))
     }
     return try load(url, displayPath: bundledPath)
   }
@@ -39,7 +39,7 @@ extension Document {
     }
     if !lineBreaks.isEmpty { throw DiagnosticError(lineBreaks) }
     guard let root = composed else {
-      throw DiagnosticError(Diagnostic(code: "invalid-content", at: SourceLocation(file: file), "the file is empty"))
+      throw DiagnosticError(Diagnostic(code: .invalidContent, at: SourceLocation(file: file), "the file is empty"))
     }
     let document: Document
     do {
@@ -64,19 +64,19 @@ extension Document {
     case .keyNotFound(let key, let context):
       let inside = context.codingPath.isEmpty ? "the document" : describe(context.codingPath)
       return Diagnostic(
-        code: "invalid-content", at: at(context.codingPath), "missing field '\(key.stringValue)' in \(inside)")
+        code: .invalidContent, at: at(context.codingPath), "missing field '\(key.stringValue)' in \(inside)")
     case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
       return Diagnostic(
-        code: "invalid-content", at: at(context.codingPath),
+        code: .invalidContent, at: at(context.codingPath),
         "\(describe(context.codingPath)) must be \(expected(type))")
     case .dataCorrupted(let context):
       let unknownField = context.debugDescription.hasPrefix("unknown field")
       return Diagnostic(
-        code: "invalid-content", at: at(context.codingPath, preferKey: unknownField),
+        code: .invalidContent, at: at(context.codingPath, preferKey: unknownField),
         context.codingPath.isEmpty || unknownField
           ? context.debugDescription : "\(describe(context.codingPath)): \(context.debugDescription)")
     @unknown default:
-      return Diagnostic(code: "invalid-content", at: SourceLocation(file: file), "\(error)")
+      return Diagnostic(code: .invalidContent, at: SourceLocation(file: file), "\(error)")
     }
   }
 
@@ -100,13 +100,13 @@ extension Document {
         && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
       if !valid {
         problems.append(
-          Diagnostic(code: "invalid-content", at: location, "\(what) id '\(id)' must use only a-z, 0-9 and '-'"))
+          Diagnostic(code: .invalidContent, at: location, "\(what) id '\(id)' must use only a-z, 0-9 and '-'"))
       }
     }
     func checkUnique(_ ids: [String], _ what: String) {
       var seen = Set<String>()
       for id in ids where !seen.insert(id).inserted {
-        problems.append(Diagnostic(code: "invalid-content", at: location, "\(what) id '\(id)' is used twice"))
+        problems.append(Diagnostic(code: .invalidContent, at: location, "\(what) id '\(id)' is used twice"))
       }
     }
     checkID(id, "document")
@@ -119,7 +119,7 @@ extension Document {
     if LanguageTag(sourceLocale)?.canonical != sourceLocale {
       problems.append(
         Diagnostic(
-          code: "invalid-content", at: location,
+          code: .invalidContent, at: location,
           "source-locale '\(sourceLocale)' is not a canonical BCP 47 language tag"))
     }
     return problems

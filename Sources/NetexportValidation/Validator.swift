@@ -107,15 +107,15 @@ public struct Validator: Sendable {
           // Syntax errors are reported below with their exact position: by checkSyntax when
           // MessagePattern finds them, otherwise (an unknown type, a bad skeleton) by
           // checkFormatting.
-          if finding.code == "message-syntax" {
+          if finding.has(.messageSyntax) {
             unformattable.insert(ref.key)
-          } else if !(finding.code == "missing-key" && unreadableKeys.contains(ref.key)) {
+          } else if !(finding.has(.missingKey) && unreadableKeys.contains(ref.key)) {
             findings.append(finding)
           }
         }
       } catch {
         findings.append(
-          Diagnostic(code: "message-arguments", at: source[ref.key]?.textLocation, "\(error)", key: ref.key))
+          Diagnostic(code: .messageArguments, at: source[ref.key]?.textLocation, "\(error)", key: ref.key))
       }
     }
     let rules = PluralRulesCache(locale: sourceLocale)
@@ -135,12 +135,12 @@ public struct Validator: Sendable {
         entry, in: source, locale: sourceLocale, rightToLeft: rightToLeft, script: script, into: &entryFindings)
       if TextChecks.hasDoubledSpace(entry.text) {
         entryFindings.append(
-          finding("doubled-space", entry.textLocation, "'\(entry.key)' has two spaces in a row", key: entry.key))
+          finding(.doubledSpace, entry.textLocation, "'\(entry.key)' has two spaces in a row", key: entry.key))
       }
       if let mark = sourceInfo[entry.key]?.unbalanced {
         entryFindings.append(
           finding(
-            "unbalanced-brackets", entry.textLocation, "'\(entry.key)' has a '\(mark)' without its partner",
+            .unbalancedBrackets, entry.textLocation, "'\(entry.key)' has a '\(mark)' without its partner",
             key: entry.key))
       }
       findings += applyAllow(entryFindings, entry: entry)
@@ -193,12 +193,12 @@ public struct Validator: Sendable {
       }
       var entryFindings: [Diagnostic] = completeness
       defer { findings += applyAllow(entryFindings, entry: entry) }
-      func add(_ code: String, _ location: SourceLocation?, _ message: String) {
+      func add(_ code: FindingCode, _ location: SourceLocation?, _ message: String) {
         entryFindings.append(finding(code, location, message, key: key))
       }
       if entry.source == nil && !entry.text.isEmpty {
         add(
-          "missing-source", entry.location,
+          .missingSource, entry.location,
           "'\(key)' does not record the source text it translates, so a change in the source cannot be noticed; run 'netexport update' to add it"
         )
       }
@@ -207,7 +207,7 @@ public struct Validator: Sendable {
         && !uses.doNotTranslate.contains(entry.text)
       {
         add(
-          "untranslated", entry.textLocation,
+          .untranslated, entry.textLocation,
           "'\(key)' is the same as the source text \(TextChecks.quote(sourceEntry.text)); translate it, or add allow: [untranslated] to the entry if it is right as it is (a name, for example)"
         )
       }
@@ -218,14 +218,16 @@ public struct Validator: Sendable {
       if let sourceStructure = info.structure {
         checkArguments(structure, against: sourceStructure, entry: entry, in: catalog, into: &entryFindings)
       }
-      if !entryFindings.contains(where: { $0.code.hasPrefix("argument-") && $0.severity == .error }) {
+      if !entryFindings.contains(where: { finding in
+        finding.severity == .error && Self.argumentCodes.contains { finding.has($0) }
+      }) {
         checkFormatting(structure, entry: entry, in: catalog, locale: locale, into: &entryFindings)
       }
       checkPlurals(structure, entry: entry, in: catalog, rules: rules, into: &entryFindings)
       let literal = structure.literalText
       if literal.filter({ $0 == "#" }).count > info.literalHashes {
         add(
-          "hash-outside-plural", entry.textLocation,
+          .hashOutsidePlural, entry.textLocation,
           "'\(key)' has a '#' outside a plural branch; there it prints as '#' and does not stand for the number")
       }
 
@@ -235,15 +237,15 @@ public struct Validator: Sendable {
         || TextChecks.trailingWhitespace(entry.text) != TextChecks.trailingWhitespace(sourceEntry.text)
       {
         add(
-          "whitespace-mismatch", entry.textLocation,
+          .whitespaceMismatch, entry.textLocation,
           "'\(key)' starts or ends with other whitespace than the source text; match the source's spaces and line breaks at the ends"
         )
       }
       if TextChecks.hasDoubledSpace(entry.text) && !TextChecks.hasDoubledSpace(sourceEntry.text) {
-        add("doubled-space", entry.textLocation, "'\(key)' has two spaces in a row")
+        add(.doubledSpace, entry.textLocation, "'\(key)' has two spaces in a row")
       }
       if let mark = TextChecks.unbalanced(in: literal), info.unbalanced == nil {
-        add("unbalanced-brackets", entry.textLocation, "'\(key)' has a '\(mark)' without its partner")
+        add(.unbalancedBrackets, entry.textLocation, "'\(key)' has a '\(mark)' without its partner")
       }
       // Numbers are compared as multisets: "2 or 2" translated as "2" loses one.
       let numbers = TextChecks.numbers(in: literal)
@@ -252,14 +254,14 @@ public struct Validator: Sendable {
       let missingNumbers = Self.unique(info.numbers.filter { counts[$0, default: 0] < sourceCounts[$0, default: 0] })
       if !missingNumbers.isEmpty {
         add(
-          "number-missing", entry.textLocation,
+          .numberMissing, entry.textLocation,
           "'\(key)' lacks the number\(missingNumbers.count == 1 ? "" : "s") \(Self.list(missingNumbers)) of the source text \(TextChecks.quote(sourceEntry.text)); a changed number can mislead a patient"
         )
       }
       let addedNumbers = Self.unique(numbers.filter { counts[$0, default: 0] > sourceCounts[$0, default: 0] })
       if !addedNumbers.isEmpty {
         add(
-          "number-added", entry.textLocation,
+          .numberAdded, entry.textLocation,
           "'\(key)' has the number\(addedNumbers.count == 1 ? "" : "s") \(Self.list(addedNumbers)), which the source text does not have"
         )
       }
@@ -269,17 +271,17 @@ public struct Validator: Sendable {
         // An address in place of the source's is taken to be the source's, altered.
         let replacement = addedURLs.isEmpty ? "" : "; it has \(addedURLs.removeFirst()) instead"
         add(
-          "url-changed", entry.textLocation,
+          .urlChanged, entry.textLocation,
           "'\(key)' must keep the web address \(url) exactly as the source has it\(replacement)")
       }
       for url in addedURLs {
-        add("url-added", entry.textLocation, "'\(key)' has the web address \(url), which the source text does not have")
+        add(.urlAdded, entry.textLocation, "'\(key)' has the web address \(url), which the source text does not have")
       }
 
       // Terminology.
       for item in info.doNotTranslate where !TextChecks.contains(item, in: literal) {
         add(
-          "do-not-translate", entry.textLocation,
+          .doNotTranslate, entry.textLocation,
           "'\(key)' must keep \"\(item)\" exactly as it is (it is on the document's do-not-translate list)")
       }
       let lowered = Self.matchable(literal)
@@ -290,7 +292,7 @@ public struct Validator: Sendable {
         let others = forms.dropFirst()
         let otherForms = others.isEmpty ? "" : " or its forms \(Self.list(Array(others)))"
         add(
-          "glossary-term", entry.textLocation,
+          .glossaryTerm, entry.textLocation,
           "'\(key)' translates a text that uses the glossary term \(TextChecks.quote(source[termKey]?.text ?? termKey)), but not the agreed term \(TextChecks.quote(forms[0]))\(otherForms); use it, or add the form used here to glossary '\(termKey)' forms"
         )
       }
@@ -299,7 +301,7 @@ public struct Validator: Sendable {
     for entry in catalog.entries where sourceInfo[entry.key] == nil {
       findings.append(
         finding(
-          "obsolete-key", entry.location,
+          .obsoleteKey, entry.location,
           "the source no longer has '\(entry.key)'; run 'netexport update' to move it to 'obsolete' (its text is kept there)",
           key: entry.key))
     }
@@ -319,18 +321,18 @@ public struct Validator: Sendable {
       if error.limit != nil {
         findings.append(
           finding(
-            "message-syntax", location, "'\(entry.key)' is too complex for netexport: \(error); simplify it",
+            .messageSyntax, location, "'\(entry.key)' is too complex for netexport: \(error); simplify it",
             key: entry.key))
       } else if error.name == "U_DEFAULT_KEYWORD_MISSING" {
         findings.append(
           finding(
-            "other-branch-missing", location,
+            .otherBranchMissing, location,
             "'\(entry.key)' has a plural, selectordinal or select without an 'other' branch; ICU needs one for every value the other branches do not match",
             key: entry.key))
       } else {
         findings.append(
           finding(
-            "message-syntax", location,
+            .messageSyntax, location,
             "'\(entry.key)' is not a valid ICU message: \(error). Braces must pair up, and a literal { or } is written '{' or '}'",
             key: entry.key))
       }
@@ -350,14 +352,14 @@ public struct Validator: Sendable {
     for (name, type) in sourceArguments where types[name] == nil {
       findings.append(
         finding(
-          "argument-missing", entry.textLocation,
+          .argumentMissing, entry.textLocation,
           "'\(entry.key)' does not use {\(name)} (a \(type) in the source message); every value the source shows must appear in the translation",
           key: entry.key))
     }
     for (name, _) in arguments where sourceTypes[name] == nil {
       findings.append(
         finding(
-          "argument-unknown", entry.textLocation,
+          .argumentUnknown, entry.textLocation,
           "'\(entry.key)' uses {\(name)}, which the source message does not have (it has \(sourceArguments.isEmpty ? "no arguments" : sourceArguments.map { "{\($0.name)}" }.joined(separator: ", "))); check the spelling",
           key: entry.key))
     }
@@ -365,7 +367,7 @@ public struct Validator: Sendable {
       guard let sourceType = sourceTypes[name], sourceType != type else { continue }
       findings.append(
         finding(
-          "argument-type", entry.textLocation,
+          .argumentType, entry.textLocation,
           "'\(entry.key)' uses {\(name)} as a \(type), but the source message uses it as a \(sourceType)",
           key: entry.key))
     }
@@ -384,7 +386,7 @@ public struct Validator: Sendable {
       else { continue }
       findings.append(
         finding(
-          "argument-style", entry.textLocation,
+          .argumentStyle, entry.textLocation,
           "'\(entry.key)' formats {\(argument.name)} with the style \"\(style)\", but the source message uses \"\(sourceStyle)\"; copy the whole {...} from source unless the other style is meant (then add allow: [argument-style])",
           key: entry.key))
     }
@@ -408,7 +410,7 @@ public struct Validator: Sendable {
       let fix = sourceOffset == 0 ? "remove it" : "use offset:\(Self.offsetText(sourceOffset)) as the source does"
       findings.append(
         finding(
-          "plural-offset", catalog.location(in: entry, utf16Offset: argument.utf16Offset),
+          .pluralOffset, catalog.location(in: entry, utf16Offset: argument.utf16Offset),
           "'\(entry.key)': the \(argument.kind.rawValue) {\(argument.name)} \(has); ICU subtracts the offset from the number before '#' shows it and before a branch is chosen, so the reader would see another number; \(fix)",
           key: entry.key))
     }
@@ -427,7 +429,7 @@ public struct Validator: Sendable {
         } ?? "an empty \(type) skeleton, which prints nothing"
       findings.append(
         finding(
-          "message-syntax", catalog.location(in: entry, utf16Offset: utf16Offset),
+          .messageSyntax, catalog.location(in: entry, utf16Offset: utf16Offset),
           "'\(entry.key)' formats {\(argument.name)} with \(problem); write only field letters after '::', such as ::yMMMMd (y year, MMMM month, d day, EEEE weekday)",
           key: entry.key))
     }
@@ -472,7 +474,7 @@ public struct Validator: Sendable {
   /// Keys of entries the loader left out, having reported why (an entry without text, a
   /// control character in its text): they are not reported as missing too.
   private static func unreadableKeys(of catalog: Catalog) -> Set<String> {
-    Set(catalog.problems.filter { ["invalid-entry", "control-character"].contains($0.code) }.compactMap(\.key))
+    Set(catalog.problems.filter { $0.has(.invalidEntry) || $0.has(.controlCharacter) }.compactMap(\.key))
   }
 
   /// Each argument once, with the type of its first use, in the order the message uses them.
@@ -491,14 +493,14 @@ public struct Validator: Sendable {
     _ structure: MessageStructure, entry: CatalogEntry, in catalog: Catalog, locale: LanguageTag,
     into findings: inout [Diagnostic]
   ) {
-    func report(_ code: String, _ location: SourceLocation, _ message: String) {
+    func report(_ code: FindingCode, _ location: SourceLocation, _ message: String) {
       findings.append(finding(code, location, message, key: entry.key))
     }
     if let unknown = structure.arguments.first(where: {
       $0.kind == .simple && !Self.argumentTypes.contains($0.style.lowercased())
     }) {
       report(
-        "message-syntax", catalog.location(in: entry, utf16Offset: unknown.utf16Offset),
+        .messageSyntax, catalog.location(in: entry, utf16Offset: unknown.utf16Offset),
         "'\(entry.key)' uses {\(unknown.name), \(unknown.style)}, but ICU knows no argument type '\(unknown.style)'; use one of \(Self.argumentTypes.sorted().joined(separator: ", "))"
       )
       return
@@ -512,7 +514,7 @@ public struct Validator: Sendable {
         {
           continue
         }
-        report("message-arguments", entry.textLocation, "'\(entry.key)' \(mismatch)")
+        report(.messageArguments, entry.textLocation, "'\(entry.key)' \(mismatch)")
         return
       }
       do {
@@ -520,17 +522,17 @@ public struct Validator: Sendable {
       } catch let error as MessageSyntaxError {
         if let (argument, text) = Self.unreadableSkeleton(in: structure, of: entry.text, locale: locale) {
           report(
-            "message-syntax", catalog.location(in: entry, utf16Offset: argument.utf16Offset),
+            .messageSyntax, catalog.location(in: entry, utf16Offset: argument.utf16Offset),
             "'\(entry.key)' has a number skeleton ICU cannot read: \(text); check the words after '::' (for example ::integer, ::percent, ::group-off)"
           )
         } else {
-          report("message-syntax", entry.textLocation, "'\(entry.key)' is not a valid ICU message: \(error)")
+          report(.messageSyntax, entry.textLocation, "'\(entry.key)' is not a valid ICU message: \(error)")
         }
         return
       } catch {
         let given = ref.arguments.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
         report(
-          "message-arguments", entry.textLocation,
+          .messageArguments, entry.textLocation,
           "'\(entry.key)' cannot be formatted with the values the document gives (\(given.isEmpty ? "none" : given)): \((error as? ICUError)?.name ?? "\(error)")"
         )
         return
@@ -602,7 +604,7 @@ public struct Validator: Sendable {
         let onlyMillions = !integers.isEmpty && integers.allSatisfy { $0 >= 1_000_000 }
         findings.append(
           finding(
-            "plural-category-missing", location(),
+            .pluralCategoryMissing, location(),
             onlyMillions
               ? "'\(entry.key)': the \(kind) {\(argument.name)} has no '\(category)' branch, which \(catalog.locale) uses for exact millions (1000000, 2000000, ...); 'other' is used instead"
               : "'\(entry.key)': the \(kind) {\(argument.name)} has no '\(category)' branch; \(catalog.locale) needs \(required.joined(separator: ", ")) (CLDR plural rules), e.g. \(Self.sampleText(samples))",
@@ -611,7 +613,7 @@ public struct Validator: Sendable {
       for keyword in keywords where !required.contains(keyword) {
         findings.append(
           finding(
-            "plural-category-unused", location(),
+            .pluralCategoryUnused, location(),
             "'\(entry.key)': the \(kind) {\(argument.name)} has a '\(keyword)' branch, which \(catalog.locale) never uses (it uses \(required.joined(separator: ", "))); remove it",
             key: entry.key))
       }
@@ -631,7 +633,7 @@ public struct Validator: Sendable {
     if !Normalization.isNFC(entry.text) {
       findings.append(
         finding(
-          "not-nfc", entry.textLocation,
+          .notNFC, entry.textLocation,
           "'\(entry.key)' is not in Unicode NFC: some accented letters are written as a letter plus a combining mark; save it with composed characters (NFC)",
           key: entry.key))
     }
@@ -649,7 +651,7 @@ public struct Validator: Sendable {
         if !rtl {
           findings.append(
             finding(
-              "bidi-control", location,
+              .bidiControl, location,
               "'\(entry.key)' contains \(TextChecks.describe(scalar)), which a left-to-right language does not need; it can change the order in which characters are shown, so remove it",
               key: entry.key))
           return
@@ -657,7 +659,7 @@ public struct Validator: Sendable {
         if value == 0x202D || value == 0x202E {
           findings.append(
             finding(
-              "bidi-control", location,
+              .bidiControl, location,
               "'\(entry.key)' contains \(TextChecks.describe(scalar)), which forces characters into another order (it can make '50' show as '05'); use an isolate (U+2067 ... U+2069) or the marks U+200F/U+200E instead",
               key: entry.key))
           return
@@ -668,7 +670,7 @@ public struct Validator: Sendable {
           guard let last = open.last, opener(last.scalar.value) else {
             findings.append(
               finding(
-                "bidi-control", location,
+                .bidiControl, location,
                 "'\(entry.key)' contains \(TextChecks.describe(scalar)) with nothing to close; remove it",
                 key: entry.key))
             return
@@ -685,7 +687,7 @@ public struct Validator: Sendable {
         reportedInvisible = true
         findings.append(
           finding(
-            "invisible-character", catalog.location(in: entry, utf16Offset: utf16Offset),
+            .invisibleCharacter, catalog.location(in: entry, utf16Offset: utf16Offset),
             "'\(entry.key)' contains the invisible character \(TextChecks.describe(scalar)); remove it unless the text needs it",
             key: entry.key))
       }
@@ -693,7 +695,7 @@ public struct Validator: Sendable {
     if let unclosed = open.first {
       findings.append(
         finding(
-          "bidi-control", catalog.location(in: entry, utf16Offset: unclosed.offset),
+          .bidiControl, catalog.location(in: entry, utf16Offset: unclosed.offset),
           "'\(entry.key)' opens \(TextChecks.describe(unclosed.scalar)) but never closes it; close it with \(unclosed.scalar.value >= 0x2066 ? "U+2069 POP DIRECTIONAL ISOLATE" : "U+202C POP DIRECTIONAL FORMATTING") so the text after it is not affected",
           key: entry.key))
     }
@@ -716,7 +718,7 @@ public struct Validator: Sendable {
     for entry in catalog.glossary where !known.contains(entry.key) {
       findings.append(
         finding(
-          "glossary-unknown-key", entry.location,
+          .glossaryUnknownKey, entry.location,
           "glossary entry '\(entry.key)' names no term or abbreviation of the document (known: \(known.sorted().joined(separator: ", ")))",
           key: entry.key))
     }
@@ -735,9 +737,13 @@ public struct Validator: Sendable {
     return agreed
   }
 
+  /// The codes of an argument the translation uses wrongly (`argument-...`): ICU would not
+  /// format the message as the document needs, so formatting is not tried.
+  static let argumentCodes: [FindingCode] = [.argumentMissing, .argumentUnknown, .argumentType, .argumentStyle]
+
   /// Codes that are errors by default but warnings in some cases (a plural category used
   /// only for exact millions), which an entry's `allow` may then accept.
-  static let downgradable: Set<String> = ["plural-category-missing"]
+  static let downgradable: Set<FindingCode> = [.pluralCategoryMissing]
 
   /// Text as terms are matched: lowercased, without invisible format characters (the
   /// isolates and marks right-to-left text may carry around a term).
@@ -790,19 +796,19 @@ public struct Validator: Sendable {
       guard let rule = Rule.named(code) else {
         kept.append(
           finding(
-            "invalid-allow", entry.location, "'\(entry.key)' allows '\(code)', which is not a finding code",
+            .invalidAllow, entry.location, "'\(entry.key)' allows '\(code)', which is not a finding code",
             key: entry.key))
         continue
       }
-      if rule.severity == .error && !Self.downgradable.contains(code) {
+      if rule.severity == .error && !Self.downgradable.contains(rule) {
         kept.append(
           finding(
-            "invalid-allow", entry.location,
+            .invalidAllow, entry.location,
             "'\(entry.key)' allows '\(code)', but errors cannot be allowed; fix the entry instead", key: entry.key))
       } else if rule.severity == .pending {
         kept.append(
           finding(
-            "invalid-allow", entry.location,
+            .invalidAllow, entry.location,
             "'\(entry.key)' allows '\(code)', but that is work still to do, not a warning; translate or review the entry instead",
             key: entry.key))
       }
@@ -811,10 +817,10 @@ public struct Validator: Sendable {
   }
 
   private func finding(
-    _ code: String, _ location: SourceLocation?, _ message: String, key: String?,
+    _ code: FindingCode, _ location: SourceLocation?, _ message: String, key: String?,
     severity: Diagnostic.Severity? = nil
   ) -> Diagnostic {
-    Diagnostic(severity ?? Rule.named(code)?.severity ?? .error, code: code, at: location, message, key: key)
+    Diagnostic(severity, code: code, at: location, message, key: key)
   }
 
   private func withLocale(_ diagnostic: Diagnostic, _ locale: String) -> Diagnostic {

@@ -61,7 +61,7 @@ extension Workspace {
     } catch {
       return LoadedCatalog(
         file: file, path: path, catalog: nil,
-        readProblems: [Diagnostic(code: "unreadable-catalog", at: SourceLocation(file: path), "\(error)", locale: locale)]
+        readProblems: [Diagnostic(code: .unreadableCatalog, at: SourceLocation(file: path), "\(error)", locale: locale)]
       )
     }
   }

@@ -83,7 +83,7 @@ extension Workspace {
         result.problems =
           sourceErrors + [
             Diagnostic(
-              code: "export-refused", at: nil,
+              code: .exportRefused, at: nil,
               "nothing can be exported: the source catalogs have \(sourceErrors.count) error\(sourceErrors.count == 1 ? "" : "s") (above); fix them first"
             )
           ]
@@ -115,7 +115,7 @@ extension Workspace {
           result.problems +=
             errors + [
               Diagnostic(
-                code: "export-refused", at: SourceLocation(file: file.path),
+                code: .exportRefused, at: SourceLocation(file: file.path),
                 "not exporting \(document.id) in \(locale): \(errors.count) error\(errors.count == 1 ? "" : "s") (above); \(allowIncomplete ? "some are not about single messages, so --allow-incomplete cannot fill them; fix them first" : "fix them, or pass --allow-incomplete to fill the gaps from \(sourceLocale)")",
                 locale: locale.canonical)
             ]
@@ -141,7 +141,7 @@ extension Workspace {
           if explicit {
             result.problems.append(
               Diagnostic(
-                code: "export-pending", at: SourceLocation(file: file.path),
+                code: .exportPending, at: SourceLocation(file: file.path),
                 "not exporting \(document.id) in \(locale): its translation is \(percent) % done (\(total - ready) message\(total - ready == 1 ? "" : "s") to translate or review; 'netexport validate --locale \(locale)' lists them)\(allowIncomplete ? "" : "; pass --allow-incomplete to fill the gaps from \(sourceLocale)")",
                 locale: locale.canonical))
           }
@@ -193,9 +193,9 @@ extension Workspace {
         } catch let error as DiagnosticError {
           plan.problems += error.diagnostics
         } catch let error as ICUError {
-          plan.problems.append(Diagnostic(code: "icu-failure", at: nil, "\(locale): \(pair.document.id): \(error)"))
+          plan.problems.append(Diagnostic(code: .icuFailure, at: nil, "\(locale): \(pair.document.id): \(error)"))
         } catch {
-          plan.problems.append(Diagnostic(code: "export-failed", at: nil, "\(locale): \(pair.document.id): \(error)"))
+          plan.problems.append(Diagnostic(code: .exportFailed, at: nil, "\(locale): \(pair.document.id): \(error)"))
         }
       }
     }

@@ -91,7 +91,7 @@ struct Export: ParsableCommand {
       guard !chosen.isEmpty else {
         throw DiagnosticError(
           Diagnostic(
-            code: "no-documents", at: SourceLocation(file: project.displayPath("Documents/")),
+            code: .noDocuments, at: SourceLocation(file: project.displayPath("Documents/")),
             "the project has no documents yet; add one with 'netexport import FILE.md'"))
       }
       if all {
@@ -117,7 +117,7 @@ struct Export: ParsableCommand {
               result.problems
                 + [
                   Diagnostic(
-                    code: "exports-out-of-date", at: SourceLocation(file: project.displayPath("Exports/")),
+                    code: .exportsOutOfDate, at: SourceLocation(file: project.displayPath("Exports/")),
                     "\(count) of the committed exports \(count == 1 ? "is" : "are") not what netexport writes now; run 'netexport --all' and commit the result"
                   )
                 ])
@@ -136,7 +136,7 @@ struct Export: ParsableCommand {
       if output != nil && chosen.count != 1 {
         throw DiagnosticError(
           Diagnostic(
-            code: "one-document", at: nil,
+            code: .oneDocument, at: nil,
             "--output writes one export, and the project has \(chosen.count) documents (\(chosen.map(\.id).joined(separator: ", "))); name one with --document ID"
           ))
       }
@@ -147,12 +147,12 @@ struct Export: ParsableCommand {
       // Pending documents named with --document are failures (in `problems`); the others
       // are reported, and fail the run only when nothing at all could be exported.
       if !named { for pending in plan.pending { Console.error(Self.describe(pending)) } }
-      let problems = named ? plan.problems : plan.problems.filter { $0.code != "export-pending" }
+      let problems = named ? plan.problems : plan.problems.filter { $0.code != FindingCode.exportPending.code }
       if !problems.isEmpty { throw DiagnosticError(problems) }
       if plan.exports.isEmpty {
         throw DiagnosticError(
           Diagnostic(
-            code: "export-pending", at: nil,
+            code: .exportPending, at: nil,
             "nothing to export in \(locales[0]): no document's translation is complete yet ('netexport status' shows how far each has come)"
           ))
       }

@@ -10,4 +10,12 @@ import Testing
     let missing = Rule.all.map(\.code).filter { !text.contains("\"\($0)\"") }
     #expect(missing.isEmpty, "docs/schemas/validation-report.schema.json does not list \(missing)")
   }
+
+  /// `docs/validation.md` explains every code netexport can print.
+  @Test func theDocumentationNamesEveryCode() throws {
+    let text = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/validation.md"), encoding: .utf8)
+    let missing = Rule.everyCode.map(\.code).filter { !text.contains("`\($0)`") }
+    #expect(missing.isEmpty, "docs/validation.md does not mention \(missing)")
+  }
 }

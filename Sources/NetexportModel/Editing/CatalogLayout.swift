@@ -158,7 +158,7 @@ struct CatalogLayout {
     else {
       throw DiagnosticError(
         Diagnostic(
-          code: "update-failed", at: SourceLocation(file: file),
+          code: .updateFailed, at: SourceLocation(file: file),
           "could not find the lines of the catalog's keys, so the file was left as it was; please report this"))
     }
     // Trivia lines (blank, comment) at the end of lines[start..<end] go with what follows.
@@ -191,7 +191,7 @@ struct CatalogLayout {
         }
         throw DiagnosticError(
           Diagnostic(
-            code: "update-unsupported", at: Catalog.location(section.key.position, file: file),
+            code: .updateUnsupported, at: Catalog.location(section.key.position, file: file),
             "'\(name)' is written in flow style ({...}); write one entry per line so that update can edit the file"))
       }
       var blocks: [Block] = []

@@ -1,0 +1,18 @@
+/// ICU MessageFormat: a message ICU cannot read, or cannot format with the document's
+/// values. Validation reports them (`NetexportValidation/Checks/MessageSyntax.swift`); the
+/// resolver and the pseudo-localizer report the same problems when they meet them.
+public enum MessageFindings: FindingRegistry {
+  public static let family = FindingFamily("message", title: "ICU MessageFormat")
+  public static let codes: [FindingCode] = [.messageSyntax, .otherBranchMissing, .messageArguments]
+}
+
+extension FindingCode {
+  public static let messageSyntax = FindingCode(
+    "message-syntax", .error, "ICU cannot parse the message.", family: MessageFindings.family)
+  public static let otherBranchMissing = FindingCode(
+    "other-branch-missing", .error, "A plural, selectordinal or select has no 'other' branch.",
+    family: MessageFindings.family)
+  public static let messageArguments = FindingCode(
+    "message-arguments", .error, "The message uses a value the document does not give, or cannot format it.",
+    family: MessageFindings.family)
+}
