@@ -175,6 +175,11 @@ enum TextChecks {
   /// Quotes a text for a message, shortened to `limit` characters.
   static func quote(_ text: String, limit: Int = 80) -> String { Quoting.quote(text, limit: limit) }
 
+  /// Items for a message: `"2", "3"`.
+  static func list(_ items: [String]) -> String {
+    items.map { "\"\($0)\"" }.joined(separator: ", ")
+  }
+
 }
 
 extension String {

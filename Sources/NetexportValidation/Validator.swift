@@ -15,24 +15,12 @@ public struct Validator: Sendable {
   /// The source locale's glossary (other forms of its terms).
   public let sourceGlossary: [GlossaryEntry]
   public let sourceLocale: LanguageTag
-  private let sourceInfo: [String: SourceMessage]
+  let sourceInfo: [String: SourceMessage]
   /// The uses of each message key, with the values it formats.
-  private let refsByKey: [String: [TextRef]]
+  let refsByKey: [String: [TextRef]]
   /// Glossary terms and abbreviations: their catalog key, their glossary entry, and the
   /// source forms that show the term is used (lowercased).
-  private let terms: [(key: String, glossaryKey: String, forms: [String])]
-
-  /// What the validator knows about one source message.
-  struct SourceMessage: Sendable {
-    var entry: CatalogEntry
-    var structure: MessageStructure?
-    var numbers: [String]
-    var urls: [String]
-    var doNotTranslate: [String]
-    var termKeys: [String]
-    var unbalanced: String?
-    var literalHashes: Int
-  }
+  let terms: [(key: String, glossaryKey: String, forms: [String])]
 
   /// A validator for a catalog holding every message of `document` (labels included), with
   /// its glossary inside: one catalog per locale, as fixtures and single-file tools have it.
@@ -118,32 +106,34 @@ public struct Validator: Sendable {
           Diagnostic(code: .messageArguments, at: source[ref.key]?.textLocation, "\(error)", key: ref.key))
       }
     }
-    let rules = PluralRulesCache(locale: sourceLocale)
-    let rightToLeft = sourceLocale.isRightToLeft
-    let script = sourceLocale.likelyScript
+    let context = CatalogContext(validator: self, catalog: source, locale: sourceLocale, isSource: true)
+    let rules = context.pluralRules
+    let rightToLeft = context.rightToLeft
+    let script = context.script
     for entry in source.entries {
-      var entryFindings: [Diagnostic] = []
-      let structure = checkSyntax(entry, in: source, into: &entryFindings)
+      var entryFindings = EntryFindings(key: entry.key)
+      let structure = checkSyntax(entry, in: source, into: &entryFindings.diagnostics)
       if let structure {
-        checkDateSkeletons(structure, entry: entry, in: source, into: &entryFindings)
+        checkDateSkeletons(structure, entry: entry, in: source, into: &entryFindings.diagnostics)
         if unformattable.contains(entry.key) {
-          checkFormatting(structure, entry: entry, in: source, locale: sourceLocale, into: &entryFindings)
+          checkFormatting(structure, entry: entry, in: source, locale: sourceLocale, into: &entryFindings.diagnostics)
         }
-        checkPlurals(structure, entry: entry, in: source, rules: rules, into: &entryFindings)
+        checkPlurals(structure, entry: entry, in: source, rules: rules, into: &entryFindings.diagnostics)
       }
       checkHygiene(
-        entry, in: source, locale: sourceLocale, rightToLeft: rightToLeft, script: script, into: &entryFindings)
+        entry, in: source, locale: sourceLocale, rightToLeft: rightToLeft, script: script,
+        into: &entryFindings.diagnostics)
       if TextChecks.hasDoubledSpace(entry.text) {
-        entryFindings.append(
+        entryFindings.diagnostics.append(
           finding(.doubledSpace, entry.textLocation, "'\(entry.key)' has two spaces in a row", key: entry.key))
       }
       if let mark = sourceInfo[entry.key]?.unbalanced {
-        entryFindings.append(
+        entryFindings.diagnostics.append(
           finding(
             .unbalancedBrackets, entry.textLocation, "'\(entry.key)' has a '\(mark)' without its partner",
             key: entry.key))
       }
-      findings += applyAllow(entryFindings, entry: entry)
+      findings += applyAllow(entryFindings.diagnostics, entry: entry)
     }
     checkGlossaryKeys(of: source, into: &findings)
     return Self.ordered(findings.map { withLocale($0, source.locale) })
@@ -165,12 +155,13 @@ public struct Validator: Sendable {
   /// - Parameter glossary: The target locale's glossary.
   public func validate(_ catalog: Catalog, glossary: [GlossaryEntry], locale: LanguageTag) -> [Diagnostic] {
     var findings = catalog.problems
-    let rules = PluralRulesCache(locale: locale)
+    let context = CatalogContext(validator: self, catalog: catalog, locale: locale, isSource: false)
+    let rules = context.pluralRules
     let sameLanguage =
       locale.canonical.split(separator: "-").first == sourceLocale.canonical.split(separator: "-").first
     let agreedForms = agreedTerms(in: catalog, glossary: glossary)
-    let rightToLeft = locale.isRightToLeft
-    let script = locale.likelyScript
+    let rightToLeft = context.rightToLeft
+    let script = context.script
     let obsoleteKeys = Set(catalog.obsolete.map(\.key))
     let unreadableKeys = Self.unreadableKeys(of: catalog)
 
@@ -191,10 +182,11 @@ public struct Validator: Sendable {
         findings += completeness
         continue
       }
-      var entryFindings: [Diagnostic] = completeness
-      defer { findings += applyAllow(entryFindings, entry: entry) }
+      let entryContext = EntryContext(catalog: context, entry: entry, sourceEntry: sourceEntry, source: info)
+      var entryFindings = EntryFindings(key: key, completeness)
+      defer { findings += applyAllow(entryFindings.diagnostics, entry: entry) }
       func add(_ code: FindingCode, _ location: SourceLocation?, _ message: String) {
-        entryFindings.append(finding(code, location, message, key: key))
+        entryFindings.add(code, at: location, message)
       }
       if entry.source == nil && !entry.text.isEmpty {
         add(
@@ -213,17 +205,15 @@ public struct Validator: Sendable {
       }
 
       // ICU MessageFormat.
-      guard let structure = checkSyntax(entry, in: catalog, into: &entryFindings) else { continue }
-      checkDateSkeletons(structure, entry: entry, in: catalog, into: &entryFindings)
+      guard let structure = checkSyntax(entry, in: catalog, into: &entryFindings.diagnostics) else { continue }
+      checkDateSkeletons(structure, entry: entry, in: catalog, into: &entryFindings.diagnostics)
       if let sourceStructure = info.structure {
-        checkArguments(structure, against: sourceStructure, entry: entry, in: catalog, into: &entryFindings)
+        checkArguments(structure, against: sourceStructure, entry: entry, in: catalog, into: &entryFindings.diagnostics)
       }
-      if !entryFindings.contains(where: { finding in
-        finding.severity == .error && Self.argumentCodes.contains { finding.has($0) }
-      }) {
-        checkFormatting(structure, entry: entry, in: catalog, locale: locale, into: &entryFindings)
+      if !entryFindings.hasError(Self.argumentCodes) {
+        checkFormatting(structure, entry: entry, in: catalog, locale: locale, into: &entryFindings.diagnostics)
       }
-      checkPlurals(structure, entry: entry, in: catalog, rules: rules, into: &entryFindings)
+      checkPlurals(structure, entry: entry, in: catalog, rules: rules, into: &entryFindings.diagnostics)
       let literal = structure.literalText
       if literal.filter({ $0 == "#" }).count > info.literalHashes {
         add(
@@ -232,7 +222,8 @@ public struct Validator: Sendable {
       }
 
       // Text hygiene.
-      checkHygiene(entry, in: catalog, locale: locale, rightToLeft: rightToLeft, script: script, into: &entryFindings)
+      checkHygiene(
+        entry, in: catalog, locale: locale, rightToLeft: rightToLeft, script: script, into: &entryFindings.diagnostics)
       if TextChecks.leadingWhitespace(entry.text) != TextChecks.leadingWhitespace(sourceEntry.text)
         || TextChecks.trailingWhitespace(entry.text) != TextChecks.trailingWhitespace(sourceEntry.text)
       {
@@ -247,24 +238,7 @@ public struct Validator: Sendable {
       if let mark = TextChecks.unbalanced(in: literal), info.unbalanced == nil {
         add(.unbalancedBrackets, entry.textLocation, "'\(key)' has a '\(mark)' without its partner")
       }
-      // Numbers are compared as multisets: "2 or 2" translated as "2" loses one.
-      let numbers = TextChecks.numbers(in: literal)
-      let sourceCounts = Dictionary(info.numbers.map { ($0, 1) }, uniquingKeysWith: +)
-      let counts = Dictionary(numbers.map { ($0, 1) }, uniquingKeysWith: +)
-      let missingNumbers = Self.unique(info.numbers.filter { counts[$0, default: 0] < sourceCounts[$0, default: 0] })
-      if !missingNumbers.isEmpty {
-        add(
-          .numberMissing, entry.textLocation,
-          "'\(key)' lacks the number\(missingNumbers.count == 1 ? "" : "s") \(Self.list(missingNumbers)) of the source text \(TextChecks.quote(sourceEntry.text)); a changed number can mislead a patient"
-        )
-      }
-      let addedNumbers = Self.unique(numbers.filter { counts[$0, default: 0] > sourceCounts[$0, default: 0] })
-      if !addedNumbers.isEmpty {
-        add(
-          .numberAdded, entry.textLocation,
-          "'\(key)' has the number\(addedNumbers.count == 1 ? "" : "s") \(Self.list(addedNumbers)), which the source text does not have"
-        )
-      }
+      NumberCheck().check(entryContext, &entryFindings)
       let urls = TextChecks.urls(in: literal)
       var addedURLs = urls.filter { !info.urls.contains($0) }
       for url in info.urls where !urls.contains(url) {
@@ -290,7 +264,7 @@ public struct Validator: Sendable {
           !forms.contains(where: { TextChecks.contains(Self.matchable($0), in: lowered) })
         else { continue }
         let others = forms.dropFirst()
-        let otherForms = others.isEmpty ? "" : " or its forms \(Self.list(Array(others)))"
+        let otherForms = others.isEmpty ? "" : " or its forms \(TextChecks.list(Array(others)))"
         add(
           .glossaryTerm, entry.textLocation,
           "'\(key)' translates a text that uses the glossary term \(TextChecks.quote(source[termKey]?.text ?? termKey)), but not the agreed term \(TextChecks.quote(forms[0]))\(otherForms); use it, or add the form used here to glossary '\(termKey)' forms"
@@ -827,10 +801,6 @@ public struct Validator: Sendable {
     var copy = diagnostic
     copy.locale = locale
     return copy
-  }
-
-  private static func list(_ items: [String]) -> String {
-    items.map { "\"\($0)\"" }.joined(separator: ", ")
   }
 
   /// Findings in file order; those without a line first.
