@@ -239,18 +239,7 @@ public struct Validator: Sendable {
         add(.unbalancedBrackets, entry.textLocation, "'\(key)' has a '\(mark)' without its partner")
       }
       NumberCheck().check(entryContext, &entryFindings)
-      let urls = TextChecks.urls(in: literal)
-      var addedURLs = urls.filter { !info.urls.contains($0) }
-      for url in info.urls where !urls.contains(url) {
-        // An address in place of the source's is taken to be the source's, altered.
-        let replacement = addedURLs.isEmpty ? "" : "; it has \(addedURLs.removeFirst()) instead"
-        add(
-          .urlChanged, entry.textLocation,
-          "'\(key)' must keep the web address \(url) exactly as the source has it\(replacement)")
-      }
-      for url in addedURLs {
-        add(.urlAdded, entry.textLocation, "'\(key)' has the web address \(url), which the source text does not have")
-      }
+      URLCheck().check(entryContext, &entryFindings)
 
       // Terminology.
       for item in info.doNotTranslate where !TextChecks.contains(item, in: literal) {
