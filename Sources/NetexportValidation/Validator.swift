@@ -18,9 +18,8 @@ public struct Validator: Sendable {
   let sourceInfo: [String: SourceMessage]
   /// The uses of each message key, with the values it formats.
   let refsByKey: [String: [TextRef]]
-  /// Glossary terms and abbreviations: their catalog key, their glossary entry, and the
-  /// source forms that show the term is used (lowercased).
-  let terms: [(key: String, glossaryKey: String, forms: [String])]
+  /// The document's glossary terms and abbreviations.
+  let terms: [SourceTerm]
 
   /// A validator for a catalog holding every message of `document` (labels included), with
   /// its glossary inside: one catalog per locale, as fixtures and single-file tools have it.
@@ -40,11 +39,7 @@ public struct Validator: Sendable {
     self.source = source
     self.sourceGlossary = sourceGlossary
     self.sourceLocale = sourceLocale
-    let terms: [(key: String, glossaryKey: String, forms: [String])] = uses.terms.compactMap { term in
-      guard let entry = source[term.key], !entry.text.isEmpty else { return nil }
-      let forms = [entry.text] + (sourceGlossary.first { $0.key == term.glossaryKey }?.forms ?? [])
-      return (term.key, term.glossaryKey, forms.map { $0.lowercased() })
-    }
+    let terms = SourceTerm.terms(of: uses, in: source, glossary: sourceGlossary)
     self.terms = terms
     // What each source message holds is worked out once, on every core: a large source
     // catalog would otherwise keep one core busy while the others wait.
@@ -57,14 +52,11 @@ public struct Validator: Sendable {
         let entry = entries[index]
         let structure = try? MessageStructure(entry.text)
         let literal = structure?.literalText ?? entry.text
-        let lowered = literal.lowercased()
         messages[index] = SourceMessage(
           entry: entry, structure: structure, numbers: TextChecks.numbers(in: literal),
           urls: TextChecks.urls(in: literal),
           doNotTranslate: doNotTranslate.filter { TextChecks.contains($0, in: literal) },
-          termKeys: terms.filter { term in
-            term.key != entry.key && term.forms.contains { Self.containsWord($0, in: lowered) }
-          }.map(\.key),
+          termKeys: SourceTerm.keys(usedBy: entry, literal: literal, among: terms),
           unbalanced: TextChecks.unbalanced(in: literal), literalHashes: literal.filter { $0 == "#" }.count)
       }
     }
@@ -135,7 +127,7 @@ public struct Validator: Sendable {
       }
       findings += applyAllow(entryFindings.diagnostics, entry: entry)
     }
-    checkGlossaryKeys(of: source, into: &findings)
+    findings += GlossaryKeyCheck.findings(in: source, uses: uses)
     return Self.ordered(findings.map { withLocale($0, source.locale) })
   }
 
@@ -155,11 +147,12 @@ public struct Validator: Sendable {
   /// - Parameter glossary: The target locale's glossary.
   public func validate(_ catalog: Catalog, glossary: [GlossaryEntry], locale: LanguageTag) -> [Diagnostic] {
     var findings = catalog.problems
-    let context = CatalogContext(validator: self, catalog: catalog, locale: locale, isSource: false)
+    let context = CatalogContext(
+      validator: self, catalog: catalog, locale: locale, isSource: false,
+      agreedTerms: GlossaryTermCheck.agreedTerms(terms, in: catalog, glossary: glossary))
     let rules = context.pluralRules
     let sameLanguage =
       locale.canonical.split(separator: "-").first == sourceLocale.canonical.split(separator: "-").first
-    let agreedForms = agreedTerms(in: catalog, glossary: glossary)
     let rightToLeft = context.rightToLeft
     let script = context.script
     let obsoleteKeys = Set(catalog.obsolete.map(\.key))
@@ -242,23 +235,8 @@ public struct Validator: Sendable {
       URLCheck().check(entryContext, &entryFindings)
 
       // Terminology.
-      for item in info.doNotTranslate where !TextChecks.contains(item, in: literal) {
-        add(
-          .doNotTranslate, entry.textLocation,
-          "'\(key)' must keep \"\(item)\" exactly as it is (it is on the document's do-not-translate list)")
-      }
-      let lowered = Self.matchable(literal)
-      for termKey in info.termKeys {
-        guard let forms = agreedForms[termKey],
-          !forms.contains(where: { TextChecks.contains(Self.matchable($0), in: lowered) })
-        else { continue }
-        let others = forms.dropFirst()
-        let otherForms = others.isEmpty ? "" : " or its forms \(TextChecks.list(Array(others)))"
-        add(
-          .glossaryTerm, entry.textLocation,
-          "'\(key)' translates a text that uses the glossary term \(TextChecks.quote(source[termKey]?.text ?? termKey)), but not the agreed term \(TextChecks.quote(forms[0]))\(otherForms); use it, or add the form used here to glossary '\(termKey)' forms"
-        )
-      }
+      DoNotTranslateCheck().check(entryContext, &entryFindings)
+      GlossaryTermCheck().check(entryContext, &entryFindings)
     }
 
     for entry in catalog.entries where sourceInfo[entry.key] == nil {
@@ -268,7 +246,7 @@ public struct Validator: Sendable {
           "the source no longer has '\(entry.key)'; run 'netexport update' to move it to 'obsolete' (its text is kept there)",
           key: entry.key))
     }
-    checkGlossaryKeys(of: catalog, into: &findings)
+    findings += GlossaryKeyCheck.findings(in: catalog, uses: uses)
     return Self.ordered(findings.map { withLocale($0, locale.canonical) })
   }
 
@@ -674,32 +652,6 @@ public struct Validator: Sendable {
     }
   }
 
-  /// A glossary kept inside the catalog (one catalog per locale): its entries must name
-  /// the uses' terms. (A project's shared glossary file is checked against every document.)
-  private func checkGlossaryKeys(of catalog: Catalog, into findings: inout [Diagnostic]) {
-    let known = Set(uses.terms.map(\.glossaryKey))
-    for entry in catalog.glossary where !known.contains(entry.key) {
-      findings.append(
-        finding(
-          .glossaryUnknownKey, entry.location,
-          "glossary entry '\(entry.key)' names no term or abbreviation of the document (known: \(known.sorted().joined(separator: ", ")))",
-          key: entry.key))
-    }
-  }
-
-  /// The locale's agreed forms of each term: the term's own translation, then the glossary's
-  /// forms. Matched as substrings, ignoring case, so inflected endings and scripts without
-  /// spaces between words work.
-  private func agreedTerms(in catalog: Catalog, glossary: [GlossaryEntry]) -> [String: [String]] {
-    var agreed: [String: [String]] = [:]
-    for term in terms {
-      var forms = glossary.first { $0.key == term.glossaryKey }?.forms ?? []
-      if let entry = catalog[term.key], !entry.text.isEmpty, entry.state != .new { forms.insert(entry.text, at: 0) }
-      if !forms.isEmpty { agreed[term.key] = forms }
-    }
-    return agreed
-  }
-
   /// The codes of an argument the translation uses wrongly (`argument-...`): ICU would not
   /// format the message as the document needs, so formatting is not tried.
   static let argumentCodes: [FindingCode] = [.argumentMissing, .argumentUnknown, .argumentType, .argumentStyle]
@@ -707,50 +659,6 @@ public struct Validator: Sendable {
   /// Codes that are errors by default but warnings in some cases (a plural category used
   /// only for exact millions), which an entry's `allow` may then accept.
   static let downgradable: Set<FindingCode> = [.pluralCategoryMissing]
-
-  /// Text as terms are matched: lowercased, without invisible format characters (the
-  /// isolates and marks right-to-left text may carry around a term).
-  static func matchable(_ text: String) -> String {
-    // ASCII has no format characters: most texts need only lowercasing.
-    guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
-    var scalars = String.UnicodeScalarView()
-    scalars.append(contentsOf: text.unicodeScalars.filter { $0.properties.generalCategory != .format })
-    return String(scalars).lowercased()
-  }
-
-  static func unique(_ items: [String]) -> [String] {
-    var seen = Set<String>()
-    return items.filter { seen.insert($0).inserted }
-  }
-
-  /// Whether `word` occurs in `text` as a whole word (both lowercased).
-  static func containsWord(_ word: String, in text: String) -> Bool {
-    guard !word.isEmpty else { return false }
-    let wordLength = word.utf8.count
-    var from = 0
-    while let offset = TextChecks.firstOffset(of: word, in: text, from: from) {
-      // UTF-8 is self-synchronizing: a match of whole scalars starts and ends on scalar
-      // boundaries, so the neighbours can be read as scalars.
-      let utf8 = text.utf8
-      let start = utf8.index(utf8.startIndex, offsetBy: offset)
-      let end = utf8.index(start, offsetBy: wordLength)
-      let scalars = text.unicodeScalars
-      let before = start == scalars.startIndex ? nil : scalars[scalars.index(before: start)]
-      let after = end == scalars.endIndex ? nil : scalars[end]
-      if !isWordScalar(before) && !isWordScalar(after) { return true }
-      from = offset + 1
-    }
-    return false
-  }
-
-  private static func isWordScalar(_ scalar: Unicode.Scalar?) -> Bool {
-    guard let scalar else { return false }
-    if scalar.isASCII {
-      let value = scalar.value
-      return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-    }
-    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-  }
 
   private func applyAllow(_ findings: [Diagnostic], entry: CatalogEntry) -> [Diagnostic] {
     guard !entry.allow.isEmpty else { return findings }

@@ -25,9 +25,15 @@ struct CatalogContext {
   let pluralRules: PluralRulesCache
   let rightToLeft: Bool
   let script: String?
+  /// The locale's agreed forms of each glossary term, by the term's key (none for the
+  /// source catalog).
+  let agreedTerms: [String: [String]]
 
-  init(validator: Validator, catalog: Catalog, locale: LanguageTag, isSource: Bool) {
+  init(
+    validator: Validator, catalog: Catalog, locale: LanguageTag, isSource: Bool, agreedTerms: [String: [String]] = [:]
+  ) {
     self.validator = validator
+    self.agreedTerms = agreedTerms
     self.catalog = catalog
     self.locale = locale
     self.isSource = isSource
