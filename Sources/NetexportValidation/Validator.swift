@@ -100,9 +100,10 @@ public struct Validator: Sendable {
     }
     let context = CatalogContext(validator: self, catalog: source, locale: sourceLocale, isSource: true)
     let rules = context.pluralRules
-    let rightToLeft = context.rightToLeft
-    let script = context.script
     for entry in source.entries {
+      // Every source entry's message was worked out in `init`.
+      guard let info = sourceInfo[entry.key] else { continue }
+      let sourceContext = EntryContext(catalog: context, entry: entry, sourceEntry: nil, source: info)
       var entryFindings = EntryFindings(key: entry.key)
       let structure = checkSyntax(entry, in: source, into: &entryFindings.diagnostics)
       if let structure {
@@ -112,19 +113,9 @@ public struct Validator: Sendable {
         }
         checkPlurals(structure, entry: entry, in: source, rules: rules, into: &entryFindings.diagnostics)
       }
-      checkHygiene(
-        entry, in: source, locale: sourceLocale, rightToLeft: rightToLeft, script: script,
-        into: &entryFindings.diagnostics)
-      if TextChecks.hasDoubledSpace(entry.text) {
-        entryFindings.diagnostics.append(
-          finding(.doubledSpace, entry.textLocation, "'\(entry.key)' has two spaces in a row", key: entry.key))
-      }
-      if let mark = sourceInfo[entry.key]?.unbalanced {
-        entryFindings.diagnostics.append(
-          finding(
-            .unbalancedBrackets, entry.textLocation, "'\(entry.key)' has a '\(mark)' without its partner",
-            key: entry.key))
-      }
+      CharacterCheck().check(sourceContext, &entryFindings)
+      DoubledSpaceCheck().check(sourceContext, &entryFindings)
+      BracketCheck().check(sourceContext, &entryFindings)
       findings += applyAllow(entryFindings.diagnostics, entry: entry)
     }
     findings += GlossaryKeyCheck.findings(in: source, uses: uses)
@@ -153,8 +144,6 @@ public struct Validator: Sendable {
     let rules = context.pluralRules
     let sameLanguage =
       locale.canonical.split(separator: "-").first == sourceLocale.canonical.split(separator: "-").first
-    let rightToLeft = context.rightToLeft
-    let script = context.script
     let obsoleteKeys = Set(catalog.obsolete.map(\.key))
     let unreadableKeys = Self.unreadableKeys(of: catalog)
 
@@ -215,22 +204,10 @@ public struct Validator: Sendable {
       }
 
       // Text hygiene.
-      checkHygiene(
-        entry, in: catalog, locale: locale, rightToLeft: rightToLeft, script: script, into: &entryFindings.diagnostics)
-      if TextChecks.leadingWhitespace(entry.text) != TextChecks.leadingWhitespace(sourceEntry.text)
-        || TextChecks.trailingWhitespace(entry.text) != TextChecks.trailingWhitespace(sourceEntry.text)
-      {
-        add(
-          .whitespaceMismatch, entry.textLocation,
-          "'\(key)' starts or ends with other whitespace than the source text; match the source's spaces and line breaks at the ends"
-        )
-      }
-      if TextChecks.hasDoubledSpace(entry.text) && !TextChecks.hasDoubledSpace(sourceEntry.text) {
-        add(.doubledSpace, entry.textLocation, "'\(key)' has two spaces in a row")
-      }
-      if let mark = TextChecks.unbalanced(in: literal), info.unbalanced == nil {
-        add(.unbalancedBrackets, entry.textLocation, "'\(key)' has a '\(mark)' without its partner")
-      }
+      CharacterCheck().check(entryContext, &entryFindings)
+      WhitespaceCheck().check(entryContext, &entryFindings)
+      DoubledSpaceCheck().check(entryContext, &entryFindings)
+      BracketCheck().check(entryContext, &entryFindings)
       NumberCheck().check(entryContext, &entryFindings)
       URLCheck().check(entryContext, &entryFindings)
 
@@ -564,92 +541,6 @@ public struct Validator: Sendable {
   private static func sampleText(_ samples: [Double]) -> String {
     let integers = samples.filter { $0 == $0.rounded() && abs($0) < 1e15 }.prefix(4).map { String(Int($0)) }
     return integers.isEmpty ? "for fractions" : "for \(integers.joined(separator: ", "))"
-  }
-
-  /// Normalization, bidirectional controls and invisible characters.
-  private func checkHygiene(
-    _ entry: CatalogEntry, in catalog: Catalog, locale: LanguageTag, rightToLeft rtl: Bool, script: String?,
-    into findings: inout [Diagnostic]
-  ) {
-    if !Normalization.isNFC(entry.text) {
-      findings.append(
-        finding(
-          .notNFC, entry.textLocation,
-          "'\(entry.key)' is not in Unicode NFC: some accented letters are written as a letter plus a combining mark; save it with composed characters (NFC)",
-          key: entry.key))
-    }
-    var utf16Offset = 0
-    var open: [(scalar: Unicode.Scalar, offset: Int)] = []
-    var reportedInvisible = false
-    for scalar in entry.text.unicodeScalars {
-      defer { utf16Offset += UTF16.width(scalar) }
-      let value = scalar.value
-      if value < 0xAD { continue }  // no control below the soft hyphen is invisible or bidi
-      let isEmbedding = (0x202A...0x202E).contains(value)
-      let isIsolate = (0x2066...0x2069).contains(value)
-      if isEmbedding || isIsolate {
-        let location = catalog.location(in: entry, utf16Offset: utf16Offset)
-        if !rtl {
-          findings.append(
-            finding(
-              .bidiControl, location,
-              "'\(entry.key)' contains \(TextChecks.describe(scalar)), which a left-to-right language does not need; it can change the order in which characters are shown, so remove it",
-              key: entry.key))
-          return
-        }
-        if value == 0x202D || value == 0x202E {
-          findings.append(
-            finding(
-              .bidiControl, location,
-              "'\(entry.key)' contains \(TextChecks.describe(scalar)), which forces characters into another order (it can make '50' show as '05'); use an isolate (U+2067 ... U+2069) or the marks U+200F/U+200E instead",
-              key: entry.key))
-          return
-        }
-        if value == 0x202C || value == 0x2069 {
-          let opener: (UInt32) -> Bool =
-            value == 0x202C ? { (0x202A...0x202B).contains($0) } : { (0x2066...0x2068).contains($0) }
-          guard let last = open.last, opener(last.scalar.value) else {
-            findings.append(
-              finding(
-                .bidiControl, location,
-                "'\(entry.key)' contains \(TextChecks.describe(scalar)) with nothing to close; remove it",
-                key: entry.key))
-            return
-          }
-          open.removeLast()
-        } else {
-          open.append((scalar, utf16Offset))
-        }
-        continue
-      }
-      if scalar.properties.generalCategory == .format && !reportedInvisible
-        && !Self.allowedInvisible(scalar, rightToLeft: rtl, script: script)
-      {
-        reportedInvisible = true
-        findings.append(
-          finding(
-            .invisibleCharacter, catalog.location(in: entry, utf16Offset: utf16Offset),
-            "'\(entry.key)' contains the invisible character \(TextChecks.describe(scalar)); remove it unless the text needs it",
-            key: entry.key))
-      }
-    }
-    if let unclosed = open.first {
-      findings.append(
-        finding(
-          .bidiControl, catalog.location(in: entry, utf16Offset: unclosed.offset),
-          "'\(entry.key)' opens \(TextChecks.describe(unclosed.scalar)) but never closes it; close it with \(unclosed.scalar.value >= 0x2066 ? "U+2069 POP DIRECTIONAL ISOLATE" : "U+202C POP DIRECTIONAL FORMATTING") so the text after it is not affected",
-          key: entry.key))
-    }
-  }
-
-  /// Format characters a language legitimately needs: direction marks in right-to-left
-  /// text, and zero-width (non-)joiners in scripts that join letters.
-  private static func allowedInvisible(_ scalar: Unicode.Scalar, rightToLeft: Bool, script: String?) -> Bool {
-    switch scalar.value {
-    case 0x200E, 0x200F, 0x061C: rightToLeft
-    case 0x200C, 0x200D: !["Latn", "Cyrl", "Grek"].contains(script ?? "Latn")
-    default: false
-    }
   }
 
   /// The codes of an argument the translation uses wrongly (`argument-...`): ICU would not
