@@ -99,7 +99,6 @@ public struct Validator: Sendable {
       }
     }
     let context = CatalogContext(validator: self, catalog: source, locale: sourceLocale, isSource: true)
-    let rules = context.pluralRules
     for entry in source.entries {
       // Every source entry's message was worked out in `init`.
       guard let info = sourceInfo[entry.key] else { continue }
@@ -111,7 +110,7 @@ public struct Validator: Sendable {
         if unformattable.contains(entry.key) {
           checkFormatting(structure, entry: entry, in: source, locale: sourceLocale, into: &entryFindings.diagnostics)
         }
-        checkPlurals(structure, entry: entry, in: source, rules: rules, into: &entryFindings.diagnostics)
+        PluralCategoryCheck().check(sourceContext, &entryFindings)
       }
       CharacterCheck().check(sourceContext, &entryFindings)
       DoubledSpaceCheck().check(sourceContext, &entryFindings)
@@ -141,7 +140,6 @@ public struct Validator: Sendable {
     let context = CatalogContext(
       validator: self, catalog: catalog, locale: locale, isSource: false,
       agreedTerms: GlossaryTermCheck.agreedTerms(terms, in: catalog, glossary: glossary))
-    let rules = context.pluralRules
     let sameLanguage =
       locale.canonical.split(separator: "-").first == sourceLocale.canonical.split(separator: "-").first
     let obsoleteKeys = Set(catalog.obsolete.map(\.key))
@@ -195,13 +193,8 @@ public struct Validator: Sendable {
       if !entryFindings.hasError(Self.argumentCodes) {
         checkFormatting(structure, entry: entry, in: catalog, locale: locale, into: &entryFindings.diagnostics)
       }
-      checkPlurals(structure, entry: entry, in: catalog, rules: rules, into: &entryFindings.diagnostics)
-      let literal = structure.literalText
-      if literal.filter({ $0 == "#" }).count > info.literalHashes {
-        add(
-          .hashOutsidePlural, entry.textLocation,
-          "'\(key)' has a '#' outside a plural branch; there it prints as '#' and does not stand for the number")
-      }
+      PluralCategoryCheck().check(entryContext, &entryFindings)
+      HashOutsidePluralCheck().check(entryContext, &entryFindings)
 
       // Text hygiene.
       CharacterCheck().check(entryContext, &entryFindings)
@@ -488,61 +481,6 @@ public struct Validator: Sendable {
     return "the source changed to \"\(diff)\""
   }
 
-  /// Plural and selectordinal branches against the locale's CLDR categories.
-  ///
-  /// A missing category is an error, except one that holds only numbers of a million or more
-  /// (`many` in Spanish, French, Italian and Portuguese: "1 000 000 de réponses"): ICU then
-  /// uses `other`, whose wording is at worst slightly off for exact millions, so it is a
-  /// warning. A category that explicit `=N` branches cover entirely (Arabic `zero` by `=0`)
-  /// needs no branch of its own.
-  private func checkPlurals(
-    _ structure: MessageStructure, entry: CatalogEntry, in catalog: Catalog, rules: PluralRulesCache,
-    into findings: inout [Diagnostic]
-  ) {
-    for argument in structure.arguments where argument.kind == .plural || argument.kind == .selectordinal {
-      let type: PluralRules.RuleType = argument.kind == .plural ? .cardinal : .ordinal
-      guard let required = rules.categories(type) else { continue }
-      // Found only when there is something to report: most plurals are fine.
-      var cachedLocation: SourceLocation?
-      func location() -> SourceLocation {
-        if let cachedLocation { return cachedLocation }
-        let found = catalog.location(in: entry, utf16Offset: argument.utf16Offset)
-        cachedLocation = found
-        return found
-      }
-      let keywords = argument.selectors.filter { !$0.hasPrefix("=") }
-      let explicit = Set(argument.selectors.filter { $0.hasPrefix("=") }.compactMap { Double($0.dropFirst()) })
-      let kind = argument.kind == .plural ? "plural" : "selectordinal"
-      for category in required where !keywords.contains(category) {
-        let samples = rules.samples(category, type)
-        let integers = samples.filter { $0 == $0.rounded() }
-        if !integers.isEmpty && integers.allSatisfy(explicit.contains) && samples.allSatisfy(explicit.contains) {
-          continue
-        }
-        let onlyMillions = !integers.isEmpty && integers.allSatisfy { $0 >= 1_000_000 }
-        findings.append(
-          finding(
-            .pluralCategoryMissing, location(),
-            onlyMillions
-              ? "'\(entry.key)': the \(kind) {\(argument.name)} has no '\(category)' branch, which \(catalog.locale) uses for exact millions (1000000, 2000000, ...); 'other' is used instead"
-              : "'\(entry.key)': the \(kind) {\(argument.name)} has no '\(category)' branch; \(catalog.locale) needs \(required.joined(separator: ", ")) (CLDR plural rules), e.g. \(Self.sampleText(samples))",
-            key: entry.key, severity: onlyMillions ? .warning : .error))
-      }
-      for keyword in keywords where !required.contains(keyword) {
-        findings.append(
-          finding(
-            .pluralCategoryUnused, location(),
-            "'\(entry.key)': the \(kind) {\(argument.name)} has a '\(keyword)' branch, which \(catalog.locale) never uses (it uses \(required.joined(separator: ", "))); remove it",
-            key: entry.key))
-      }
-    }
-  }
-
-  private static func sampleText(_ samples: [Double]) -> String {
-    let integers = samples.filter { $0 == $0.rounded() && abs($0) < 1e15 }.prefix(4).map { String(Int($0)) }
-    return integers.isEmpty ? "for fractions" : "for \(integers.joined(separator: ", "))"
-  }
-
   /// The codes of an argument the translation uses wrongly (`argument-...`): ICU would not
   /// format the message as the document needs, so formatting is not tried.
   static let argumentCodes: [FindingCode] = [.argumentMissing, .argumentUnknown, .argumentType, .argumentStyle]
@@ -598,37 +536,5 @@ public struct Validator: Sendable {
       let right = (rhs.element.location?.line ?? 0, rhs.element.location?.column ?? 0, rhs.offset)
       return left < right
     }.map(\.element)
-  }
-}
-
-/// A locale's plural rules, opened once per catalog.
-final class PluralRulesCache {
-  private let locale: LanguageTag
-  private var rules: [PluralRules.RuleType: PluralRules] = [:]
-  private var categoryCache: [PluralRules.RuleType: [String]] = [:]
-  private var sampleCache: [String: [Double]] = [:]
-
-  init(locale: LanguageTag) { self.locale = locale }
-
-  private func rules(_ type: PluralRules.RuleType) -> PluralRules? {
-    if let cached = rules[type] { return cached }
-    let opened = try? PluralRules(locale: locale, type: type)
-    rules[type] = opened
-    return opened
-  }
-
-  func categories(_ type: PluralRules.RuleType) -> [String]? {
-    if let cached = categoryCache[type] { return cached }
-    let categories = try? rules(type)?.categories()
-    categoryCache[type] = categories
-    return categories
-  }
-
-  func samples(_ category: String, _ type: PluralRules.RuleType) -> [Double] {
-    let cacheKey = "\(type.rawValue) \(category)"
-    if let cached = sampleCache[cacheKey] { return cached }
-    let samples = (try? rules(type)?.samples(of: category)) ?? []
-    sampleCache[cacheKey] = samples
-    return samples
   }
 }

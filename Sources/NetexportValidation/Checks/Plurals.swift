@@ -1,3 +1,4 @@
+import NetexportICU
 public import NetexportModel
 
 /// Plural branches against the locale's CLDR plural rules, and the `#` that stands for
@@ -17,4 +18,103 @@ extension FindingCode {
   public static let hashOutsidePlural = FindingCode(
     "hash-outside-plural", .warning, "A '#' outside a plural branch, which prints as '#'.",
     family: PluralFindings.family)
+}
+
+/// Plural and selectordinal branches against the locale's CLDR categories.
+///
+/// A missing category is an error, except one that holds only numbers of a million or more
+/// (`many` in Spanish, French, Italian and Portuguese: "1 000 000 de réponses"): ICU then
+/// uses `other`, whose wording is at worst slightly off for exact millions, so it is a
+/// warning. A category that explicit `=N` branches cover entirely (Arabic `zero` by `=0`)
+/// needs no branch of its own.
+struct PluralCategoryCheck: EntryCheck {
+  func check(_ context: EntryContext, _ findings: inout EntryFindings) {
+    guard let structure = context.message else { return }
+    let entry = context.entry
+    let rules = context.catalog.pluralRules
+    let locale = context.catalog.catalog.locale
+    for argument in structure.arguments where argument.kind == .plural || argument.kind == .selectordinal {
+      let type: PluralRules.RuleType = argument.kind == .plural ? .cardinal : .ordinal
+      guard let required = rules.categories(type) else { continue }
+      // Found only when there is something to report: most plurals are fine.
+      var cachedLocation: SourceLocation?
+      func location() -> SourceLocation {
+        if let cachedLocation { return cachedLocation }
+        let found = context.location(utf16Offset: argument.utf16Offset)
+        cachedLocation = found
+        return found
+      }
+      let keywords = argument.selectors.filter { !$0.hasPrefix("=") }
+      let explicit = Set(argument.selectors.filter { $0.hasPrefix("=") }.compactMap { Double($0.dropFirst()) })
+      let kind = argument.kind == .plural ? "plural" : "selectordinal"
+      for category in required where !keywords.contains(category) {
+        let samples = rules.samples(category, type)
+        let integers = samples.filter { $0 == $0.rounded() }
+        if !integers.isEmpty && integers.allSatisfy(explicit.contains) && samples.allSatisfy(explicit.contains) {
+          continue
+        }
+        let onlyMillions = !integers.isEmpty && integers.allSatisfy { $0 >= 1_000_000 }
+        findings.add(
+          .pluralCategoryMissing, at: location(),
+          onlyMillions
+            ? "'\(entry.key)': the \(kind) {\(argument.name)} has no '\(category)' branch, which \(locale) uses for exact millions (1000000, 2000000, ...); 'other' is used instead"
+            : "'\(entry.key)': the \(kind) {\(argument.name)} has no '\(category)' branch; \(locale) needs \(required.joined(separator: ", ")) (CLDR plural rules), e.g. \(Self.sampleText(samples))",
+          severity: onlyMillions ? .warning : .error)
+      }
+      for keyword in keywords where !required.contains(keyword) {
+        findings.add(
+          .pluralCategoryUnused, at: location(),
+          "'\(entry.key)': the \(kind) {\(argument.name)} has a '\(keyword)' branch, which \(locale) never uses (it uses \(required.joined(separator: ", "))); remove it"
+        )
+      }
+    }
+  }
+
+  private static func sampleText(_ samples: [Double]) -> String {
+    let integers = samples.filter { $0 == $0.rounded() && abs($0) < 1e15 }.prefix(4).map { String(Int($0)) }
+    return integers.isEmpty ? "for fractions" : "for \(integers.joined(separator: ", "))"
+  }
+}
+
+/// A `#` outside a plural branch prints as `#`, not the number: reported where the
+/// translation has more such `#` than the source text.
+struct HashOutsidePluralCheck: EntryCheck {
+  func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
+    guard entry.literal.filter({ $0 == "#" }).count > entry.source.literalHashes else { return }
+    findings.add(
+      .hashOutsidePlural, at: entry.entry.textLocation,
+      "'\(entry.key)' has a '#' outside a plural branch; there it prints as '#' and does not stand for the number")
+  }
+}
+
+/// A locale's plural rules, opened once per catalog.
+final class PluralRulesCache {
+  private let locale: LanguageTag
+  private var rules: [PluralRules.RuleType: PluralRules] = [:]
+  private var categoryCache: [PluralRules.RuleType: [String]] = [:]
+  private var sampleCache: [String: [Double]] = [:]
+
+  init(locale: LanguageTag) { self.locale = locale }
+
+  private func rules(_ type: PluralRules.RuleType) -> PluralRules? {
+    if let cached = rules[type] { return cached }
+    let opened = try? PluralRules(locale: locale, type: type)
+    rules[type] = opened
+    return opened
+  }
+
+  func categories(_ type: PluralRules.RuleType) -> [String]? {
+    if let cached = categoryCache[type] { return cached }
+    let categories = try? rules(type)?.categories()
+    categoryCache[type] = categories
+    return categories
+  }
+
+  func samples(_ category: String, _ type: PluralRules.RuleType) -> [Double] {
+    let cacheKey = "\(type.rawValue) \(category)"
+    if let cached = sampleCache[cacheKey] { return cached }
+    let samples = (try? rules(type)?.samples(of: category)) ?? []
+    sampleCache[cacheKey] = samples
+    return samples
+  }
 }
