@@ -187,10 +187,8 @@ public struct Validator: Sendable {
       // ICU MessageFormat.
       guard let structure = checkSyntax(entry, in: catalog, into: &entryFindings.diagnostics) else { continue }
       checkDateSkeletons(structure, entry: entry, in: catalog, into: &entryFindings.diagnostics)
-      if let sourceStructure = info.structure {
-        checkArguments(structure, against: sourceStructure, entry: entry, in: catalog, into: &entryFindings.diagnostics)
-      }
-      if !entryFindings.hasError(Self.argumentCodes) {
+      ArgumentCheck().check(entryContext, &entryFindings)
+      if !entryFindings.hasError(ArgumentCheck.argumentCodes) {
         checkFormatting(structure, entry: entry, in: catalog, locale: locale, into: &entryFindings.diagnostics)
       }
       PluralCategoryCheck().check(entryContext, &entryFindings)
@@ -251,88 +249,12 @@ public struct Validator: Sendable {
     }
   }
 
-  private func checkArguments(
-    _ structure: MessageStructure, against sourceStructure: MessageStructure, entry: CatalogEntry,
-    in catalog: Catalog, into findings: inout [Diagnostic]
-  ) {
-    // In the order the messages use them, so the findings come out the same every run.
-    let sourceArguments = Self.firstTypes(sourceStructure)
-    let arguments = Self.firstTypes(structure)
-    let sourceTypes = Dictionary(uniqueKeysWithValues: sourceArguments.map { ($0.name, $0.type) })
-    let types = Dictionary(uniqueKeysWithValues: arguments.map { ($0.name, $0.type) })
-    for (name, type) in sourceArguments where types[name] == nil {
-      findings.append(
-        finding(
-          .argumentMissing, entry.textLocation,
-          "'\(entry.key)' does not use {\(name)} (a \(type) in the source message); every value the source shows must appear in the translation",
-          key: entry.key))
-    }
-    for (name, _) in arguments where sourceTypes[name] == nil {
-      findings.append(
-        finding(
-          .argumentUnknown, entry.textLocation,
-          "'\(entry.key)' uses {\(name)}, which the source message does not have (it has \(sourceArguments.isEmpty ? "no arguments" : sourceArguments.map { "{\($0.name)}" }.joined(separator: ", "))); check the spelling",
-          key: entry.key))
-    }
-    for (name, type) in arguments {
-      guard let sourceType = sourceTypes[name], sourceType != type else { continue }
-      findings.append(
-        finding(
-          .argumentType, entry.textLocation,
-          "'\(entry.key)' uses {\(name)} as a \(type), but the source message uses it as a \(sourceType)",
-          key: entry.key))
-    }
-    // A date's style is a skeleton ICU adapts to each locale, so it rarely needs to change;
-    // a stray character in it (a no-break space before "::") silently turns it into a
-    // pattern that prints "::2023juin23".
-    let sourceStyles = Dictionary(
-      sourceStructure.arguments.filter { ["date", "time"].contains($0.typeName.lowercased()) }.map {
-        ($0.name, Self.style(of: $0))
-      }, uniquingKeysWith: { first, _ in first })
-    var reported = Set<String>()
-    for argument in structure.arguments
-    where ["date", "time"].contains(argument.typeName.lowercased()) && Self.unreadableDateSkeleton(argument) == nil {
-      let style = Self.style(of: argument)
-      guard let sourceStyle = sourceStyles[argument.name], style != sourceStyle, reported.insert(argument.name).inserted
-      else { continue }
-      findings.append(
-        finding(
-          .argumentStyle, entry.textLocation,
-          "'\(entry.key)' formats {\(argument.name)} with the style \"\(style)\", but the source message uses \"\(sourceStyle)\"; copy the whole {...} from source unless the other style is meant (then add allow: [argument-style])",
-          key: entry.key))
-    }
-    // ICU subtracts a plural's offset from the number before '#' shows it and before the
-    // plural rules pick a branch: another offset than the source's prints another number.
-    let plurals: [MessageStructure.Argument.Kind] = [.plural, .selectordinal]
-    let sourceOffsets = Dictionary(
-      sourceStructure.arguments.filter { plurals.contains($0.kind) }.map { ($0.name, ($0.kind, $0.pluralOffset)) },
-      uniquingKeysWith: { first, _ in first })
-    reported = []
-    for argument in structure.arguments where plurals.contains(argument.kind) {
-      guard let (kind, sourceOffset) = sourceOffsets[argument.name], kind == argument.kind,
-        argument.pluralOffset != sourceOffset, reported.insert(argument.name).inserted
-      else { continue }
-      let has =
-        argument.pluralOffset == 0
-        ? "has no offset, but the source message has offset:\(Self.offsetText(sourceOffset))"
-        : sourceOffset == 0
-          ? "has offset:\(Self.offsetText(argument.pluralOffset)), which the source message does not have"
-          : "has offset:\(Self.offsetText(argument.pluralOffset)), but the source message has offset:\(Self.offsetText(sourceOffset))"
-      let fix = sourceOffset == 0 ? "remove it" : "use offset:\(Self.offsetText(sourceOffset)) as the source does"
-      findings.append(
-        finding(
-          .pluralOffset, catalog.location(in: entry, utf16Offset: argument.utf16Offset),
-          "'\(entry.key)': the \(argument.kind.rawValue) {\(argument.name)} \(has); ICU subtracts the offset from the number before '#' shows it and before a branch is chosen, so the reader would see another number; \(fix)",
-          key: entry.key))
-    }
-  }
-
   /// Date and time skeletons ICU cannot read, reported at the character it cannot read.
   private func checkDateSkeletons(
     _ structure: MessageStructure, entry: CatalogEntry, in catalog: Catalog, into findings: inout [Diagnostic]
   ) {
     for argument in structure.arguments {
-      guard let (skeleton, utf16Offset, character) = Self.unreadableDateSkeleton(argument) else { continue }
+      guard let (skeleton, utf16Offset, character) = argument.unreadableDateSkeleton else { continue }
       let type = argument.style.lowercased()
       let problem =
         character.map {
@@ -346,53 +268,10 @@ public struct Validator: Sendable {
     }
   }
 
-  /// For a date or time argument with a `::` skeleton that ICU cannot read, the skeleton, the
-  /// UTF-16 offset in the pattern of its first unreadable character, and that character
-  /// (`nil` for a skeleton with no field at all, whose offset is that of the `::`).
-  private static func unreadableDateSkeleton(_ argument: MessageStructure.Argument) -> (String, Int, Character?)? {
-    guard argument.kind == .simple, ["date", "time"].contains(argument.style.lowercased()),
-      let range = argument.styleUTF16Range
-    else { return nil }
-    let style = Self.style(of: argument)
-    guard style.hasPrefix("::") else { return nil }
-    let skeleton = String(style.dropFirst(2))
-    guard let offset = Formatting.unreadableSkeletonOffset(in: skeleton) else { return nil }
-    // The style as ICU reads it starts after the white space it trims (see style(of:)).
-    let leading = argument.styleText.utf16.prefix { [9, 10, 13, 32].contains($0) }.count
-    guard !skeleton.utf16.allSatisfy({ [9, 10, 13, 32].contains($0) }) else {
-      return (skeleton, range.lowerBound + leading, nil)
-    }
-    let index = String.Index(utf16Offset: offset, in: skeleton)
-    return (skeleton, range.lowerBound + leading + 2 + offset, skeleton[index])
-  }
-
-  /// A plural's `offset:` as a translator writes it.
-  private static func offsetText(_ offset: Double) -> String {
-    offset == offset.rounded() && abs(offset) < 1e15 ? String(Int(offset)) : String(offset)
-  }
-
-  /// The style of a simple argument as written (`::yMMMMd` in `{d, date, ::yMMMMd}`), without
-  /// the spaces ICU ignores around it (ASCII spaces, tabs, line breaks); a no-break space is
-  /// kept, as ICU keeps it.
-  private static func style(of argument: MessageStructure.Argument) -> String {
-    let space: Set<Character> = [" ", "\t", "\n", "\r"]
-    var slice = Substring(argument.styleText)
-    while let first = slice.first, space.contains(first) { slice.removeFirst() }
-    while let last = slice.last, space.contains(last) { slice.removeLast() }
-    return String(slice)
-  }
-
   /// Keys of entries the loader left out, having reported why (an entry without text, a
   /// control character in its text): they are not reported as missing too.
   private static func unreadableKeys(of catalog: Catalog) -> Set<String> {
     Set(catalog.problems.filter { $0.has(.invalidEntry) || $0.has(.controlCharacter) }.compactMap(\.key))
-  }
-
-  /// Each argument once, with the type of its first use, in the order the message uses them.
-  /// ICU reads type names without regard to case (`{d, Date}` is a date).
-  private static func firstTypes(_ structure: MessageStructure) -> [(name: String, type: String)] {
-    var seen = Set<String>()
-    return structure.arguments.filter { seen.insert($0.name).inserted }.map { ($0.name, $0.typeName.lowercased()) }
   }
 
   /// Formats a message with the values the document gives it, as an export will.
@@ -480,10 +359,6 @@ public struct Validator: Sendable {
     }
     return "the source changed to \"\(diff)\""
   }
-
-  /// The codes of an argument the translation uses wrongly (`argument-...`): ICU would not
-  /// format the message as the document needs, so formatting is not tried.
-  static let argumentCodes: [FindingCode] = [.argumentMissing, .argumentUnknown, .argumentType, .argumentStyle]
 
   /// Codes that are errors by default but warnings in some cases (a plural category used
   /// only for exact millions), which an entry's `allow` may then accept.
