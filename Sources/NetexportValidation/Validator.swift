@@ -72,44 +72,19 @@ public struct Validator: Sendable {
   /// given it, and every message is well formed.
   public func validateSource() -> [Diagnostic] {
     var findings = source.problems
-    var reported = Set<String>()
-    // Messages ICU cannot format although MessagePattern reads them (checkFormatting says why).
-    var unformattable = Set<String>()
-    let unreadableKeys = Self.unreadableKeys(of: source)
-    let table = MessageTable([source])
-    for ref in uses.refs {
-      do {
-        _ = try Resolver.format(ref, in: table, locale: sourceLocale)
-      } catch let error as DiagnosticError {
-        for diagnostic in error.diagnostics where reported.insert("\(diagnostic.code) \(ref.key)").inserted {
-          var finding = diagnostic
-          finding.key = ref.key
-          // Syntax errors are reported below with their exact position: by checkSyntax when
-          // MessagePattern finds them, otherwise (an unknown type, a bad skeleton) by
-          // checkFormatting.
-          if finding.has(.messageSyntax) {
-            unformattable.insert(ref.key)
-          } else if !(finding.has(.missingKey) && unreadableKeys.contains(ref.key)) {
-            findings.append(finding)
-          }
-        }
-      } catch {
-        findings.append(
-          Diagnostic(code: .messageArguments, at: source[ref.key]?.textLocation, "\(error)", key: ref.key))
-      }
-    }
-    let context = CatalogContext(validator: self, catalog: source, locale: sourceLocale, isSource: true)
+    let resolved = SourceFormatting.check(self)
+    findings += resolved.findings
+    let context = CatalogContext(
+      validator: self, catalog: source, locale: sourceLocale, isSource: true, unformattable: resolved.unformattable)
     for entry in source.entries {
       // Every source entry's message was worked out in `init`.
       guard let info = sourceInfo[entry.key] else { continue }
       let sourceContext = EntryContext(catalog: context, entry: entry, sourceEntry: nil, source: info)
       var entryFindings = EntryFindings(key: entry.key)
-      let structure = checkSyntax(entry, in: source, into: &entryFindings.diagnostics)
-      if let structure {
-        checkDateSkeletons(structure, entry: entry, in: source, into: &entryFindings.diagnostics)
-        if unformattable.contains(entry.key) {
-          checkFormatting(structure, entry: entry, in: source, locale: sourceLocale, into: &entryFindings.diagnostics)
-        }
+      SyntaxCheck().check(sourceContext, &entryFindings)
+      if sourceContext.message != nil {
+        DateSkeletonCheck().check(sourceContext, &entryFindings)
+        FormattingCheck().check(sourceContext, &entryFindings)
         PluralCategoryCheck().check(sourceContext, &entryFindings)
       }
       CharacterCheck().check(sourceContext, &entryFindings)
@@ -185,12 +160,11 @@ public struct Validator: Sendable {
       }
 
       // ICU MessageFormat.
-      guard let structure = checkSyntax(entry, in: catalog, into: &entryFindings.diagnostics) else { continue }
-      checkDateSkeletons(structure, entry: entry, in: catalog, into: &entryFindings.diagnostics)
+      SyntaxCheck().check(entryContext, &entryFindings)
+      guard entryContext.message != nil else { continue }
+      DateSkeletonCheck().check(entryContext, &entryFindings)
       ArgumentCheck().check(entryContext, &entryFindings)
-      if !entryFindings.hasError(ArgumentCheck.argumentCodes) {
-        checkFormatting(structure, entry: entry, in: catalog, locale: locale, into: &entryFindings.diagnostics)
-      }
+      FormattingCheck().check(entryContext, &entryFindings)
       PluralCategoryCheck().check(entryContext, &entryFindings)
       HashOutsidePluralCheck().check(entryContext, &entryFindings)
 
@@ -218,138 +192,10 @@ public struct Validator: Sendable {
     return Self.ordered(findings.map { withLocale($0, locale.canonical) })
   }
 
-  // MARK: Checks
-
-  private func checkSyntax(
-    _ entry: CatalogEntry, in catalog: Catalog, into findings: inout [Diagnostic]
-  ) -> MessageStructure? {
-    do {
-      return try MessageStructure(entry.text)
-    } catch {
-      let location = error.utf16Offset.map { catalog.location(in: entry, utf16Offset: $0) } ?? entry.textLocation
-      if error.limit != nil {
-        findings.append(
-          finding(
-            .messageSyntax, location, "'\(entry.key)' is too complex for netexport: \(error); simplify it",
-            key: entry.key))
-      } else if error.name == "U_DEFAULT_KEYWORD_MISSING" {
-        findings.append(
-          finding(
-            .otherBranchMissing, location,
-            "'\(entry.key)' has a plural, selectordinal or select without an 'other' branch; ICU needs one for every value the other branches do not match",
-            key: entry.key))
-      } else {
-        findings.append(
-          finding(
-            .messageSyntax, location,
-            "'\(entry.key)' is not a valid ICU message: \(error). Braces must pair up, and a literal { or } is written '{' or '}'",
-            key: entry.key))
-      }
-      return nil
-    }
-  }
-
-  /// Date and time skeletons ICU cannot read, reported at the character it cannot read.
-  private func checkDateSkeletons(
-    _ structure: MessageStructure, entry: CatalogEntry, in catalog: Catalog, into findings: inout [Diagnostic]
-  ) {
-    for argument in structure.arguments {
-      guard let (skeleton, utf16Offset, character) = argument.unreadableDateSkeleton else { continue }
-      let type = argument.style.lowercased()
-      let problem =
-        character.map {
-          "the \(type) skeleton \"\(skeleton)\", in which \(TextChecks.quote(String($0))) is not a date field letter ICU knows (ICU ignores it, and prints what the other letters mean)"
-        } ?? "an empty \(type) skeleton, which prints nothing"
-      findings.append(
-        finding(
-          .messageSyntax, catalog.location(in: entry, utf16Offset: utf16Offset),
-          "'\(entry.key)' formats {\(argument.name)} with \(problem); write only field letters after '::', such as ::yMMMMd (y year, MMMM month, d day, EEEE weekday)",
-          key: entry.key))
-    }
-  }
-
   /// Keys of entries the loader left out, having reported why (an entry without text, a
   /// control character in its text): they are not reported as missing too.
-  private static func unreadableKeys(of catalog: Catalog) -> Set<String> {
+  static func unreadableKeys(of catalog: Catalog) -> Set<String> {
     Set(catalog.problems.filter { $0.has(.invalidEntry) || $0.has(.controlCharacter) }.compactMap(\.key))
-  }
-
-  /// Formats a message with the values the document gives it, as an export will.
-  ///
-  /// `MessagePattern` accepts some messages that ICU cannot format: an unknown argument type
-  /// (`{n, numbr}`) or a number skeleton with a typo (`{n, number, ::group-of}`). Those are
-  /// reported at the argument; other failures at the start of the text.
-  private func checkFormatting(
-    _ structure: MessageStructure, entry: CatalogEntry, in catalog: Catalog, locale: LanguageTag,
-    into findings: inout [Diagnostic]
-  ) {
-    func report(_ code: FindingCode, _ location: SourceLocation, _ message: String) {
-      findings.append(finding(code, location, message, key: entry.key))
-    }
-    if let unknown = structure.arguments.first(where: {
-      $0.kind == .simple && !Self.argumentTypes.contains($0.style.lowercased())
-    }) {
-      report(
-        .messageSyntax, catalog.location(in: entry, utf16Offset: unknown.utf16Offset),
-        "'\(entry.key)' uses {\(unknown.name), \(unknown.style)}, but ICU knows no argument type '\(unknown.style)'; use one of \(Self.argumentTypes.sorted().joined(separator: ", "))"
-      )
-      return
-    }
-    for ref in refsByKey[entry.key] ?? [] {
-      if let mismatch = Resolver.valueMismatch(in: structure, arguments: ref.arguments) {
-        // The source message has it too (the arguments' types match the source's): it is
-        // reported once, on the source catalog, not on every translation.
-        if let sourceStructure = sourceInfo[entry.key]?.structure, catalog.file != source.file,
-          Resolver.valueMismatch(in: sourceStructure, arguments: ref.arguments) != nil
-        {
-          continue
-        }
-        report(.messageArguments, entry.textLocation, "'\(entry.key)' \(mismatch)")
-        return
-      }
-      do {
-        _ = try Formatting.message(entry.text, arguments: ref.arguments.mapValues(\.messageArgument), locale: locale)
-      } catch let error as MessageSyntaxError {
-        if let (argument, text) = Self.unreadableSkeleton(in: structure, of: entry.text, locale: locale) {
-          report(
-            .messageSyntax, catalog.location(in: entry, utf16Offset: argument.utf16Offset),
-            "'\(entry.key)' has a number skeleton ICU cannot read: \(text); check the words after '::' (for example ::integer, ::percent, ::group-off)"
-          )
-        } else {
-          report(.messageSyntax, entry.textLocation, "'\(entry.key)' is not a valid ICU message: \(error)")
-        }
-        return
-      } catch {
-        let given = ref.arguments.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
-        report(
-          .messageArguments, entry.textLocation,
-          "'\(entry.key)' cannot be formatted with the values the document gives (\(given.isEmpty ? "none" : given)): \((error as? ICUError)?.name ?? "\(error)")"
-        )
-        return
-      }
-    }
-  }
-
-  /// The argument types ICU's MessageFormat knows.
-  private static let argumentTypes: Set<String> = ["number", "date", "time", "spellout", "ordinal", "duration"]
-
-  /// The first `{name, number, ::skeleton}` argument whose skeleton ICU rejects, with its text.
-  private static func unreadableSkeleton(
-    in structure: MessageStructure, of pattern: String, locale: LanguageTag
-  ) -> (MessageStructure.Argument, String)? {
-    let pattern16 = Array(pattern.utf16)
-    for argument in structure.arguments where argument.kind == .simple && argument.style.lowercased() == "number" {
-      // A simple argument holds no braces, so it ends at the first '}'.
-      guard argument.utf16Offset < pattern16.count,
-        let close = pattern16[argument.utf16Offset...].firstIndex(of: UInt16(UInt8(ascii: "}")))
-      else { continue }
-      let text = String(decoding: pattern16[argument.utf16Offset...close], as: UTF16.self)
-      guard text.contains("::") else { continue }
-      if (try? Formatting.message(text, arguments: [argument.name: .number(1)], locale: locale)) == nil {
-        return (argument, text)
-      }
-    }
-    return nil
   }
 
   /// What changed between two versions of a source text, for a message.

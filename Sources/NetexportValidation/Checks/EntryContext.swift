@@ -28,12 +28,17 @@ struct CatalogContext {
   /// The locale's agreed forms of each glossary term, by the term's key (none for the
   /// source catalog).
   let agreedTerms: [String: [String]]
+  /// In the source catalog, the keys of the messages the resolver could not read although
+  /// `MessagePattern` reads them (`SourceFormatting`).
+  let unformattable: Set<String>
 
   init(
-    validator: Validator, catalog: Catalog, locale: LanguageTag, isSource: Bool, agreedTerms: [String: [String]] = [:]
+    validator: Validator, catalog: Catalog, locale: LanguageTag, isSource: Bool,
+    agreedTerms: [String: [String]] = [:], unformattable: Set<String> = []
   ) {
     self.validator = validator
     self.agreedTerms = agreedTerms
+    self.unformattable = unformattable
     self.catalog = catalog
     self.locale = locale
     self.isSource = isSource
