@@ -115,9 +115,6 @@ public struct Validator: Sendable {
     let context = CatalogContext(
       validator: self, catalog: catalog, locale: locale, isSource: false,
       agreedTerms: GlossaryTermCheck.agreedTerms(terms, in: catalog, glossary: glossary))
-    let sameLanguage =
-      locale.canonical.split(separator: "-").first == sourceLocale.canonical.split(separator: "-").first
-    let obsoleteKeys = Set(catalog.obsolete.map(\.key))
     let unreadableKeys = Self.unreadableKeys(of: catalog)
 
     for sourceEntry in source.entries {
@@ -126,13 +123,7 @@ public struct Validator: Sendable {
       let entry = catalog[key]
       if entry == nil && unreadableKeys.contains(key) { continue }
       // Completeness and staleness, as the judge sees them.
-      var completeness = Usability.problems(
-        key: key, entry: entry, sourceText: sourceEntry.text, isSource: false, file: catalog.file,
-        entriesLocation: catalog.entriesLocation)
-      if entry == nil && obsoleteKeys.contains(key), let index = completeness.indices.first {
-        completeness[index].message =
-          "no entry '\(key)' (source: \(TextChecks.quote(sourceEntry.text))) in 'entries': it is in 'obsolete'; run 'netexport update' to bring it back"
-      }
+      let completeness = CompletenessCheck.judge(sourceEntry, entry: entry, in: context)
       guard let entry else {
         findings += completeness
         continue
@@ -140,24 +131,9 @@ public struct Validator: Sendable {
       let entryContext = EntryContext(catalog: context, entry: entry, sourceEntry: sourceEntry, source: info)
       var entryFindings = EntryFindings(key: key, completeness)
       defer { findings += applyAllow(entryFindings.diagnostics, entry: entry) }
-      func add(_ code: FindingCode, _ location: SourceLocation?, _ message: String) {
-        entryFindings.add(code, at: location, message)
-      }
-      if entry.source == nil && !entry.text.isEmpty {
-        add(
-          .missingSource, entry.location,
-          "'\(key)' does not record the source text it translates, so a change in the source cannot be noticed; run 'netexport update' to add it"
-        )
-      }
+      RecordedSourceCheck().check(entryContext, &entryFindings)
       if entry.text.isEmpty { continue }
-      if !sameLanguage && entry.text == sourceEntry.text && TextChecks.hasLetters(entry.text)
-        && !uses.doNotTranslate.contains(entry.text)
-      {
-        add(
-          .untranslated, entry.textLocation,
-          "'\(key)' is the same as the source text \(TextChecks.quote(sourceEntry.text)); translate it, or add allow: [untranslated] to the entry if it is right as it is (a name, for example)"
-        )
-      }
+      UntranslatedCheck().check(entryContext, &entryFindings)
 
       // ICU MessageFormat.
       SyntaxCheck().check(entryContext, &entryFindings)
@@ -181,13 +157,7 @@ public struct Validator: Sendable {
       GlossaryTermCheck().check(entryContext, &entryFindings)
     }
 
-    for entry in catalog.entries where sourceInfo[entry.key] == nil {
-      findings.append(
-        finding(
-          .obsoleteKey, entry.location,
-          "the source no longer has '\(entry.key)'; run 'netexport update' to move it to 'obsolete' (its text is kept there)",
-          key: entry.key))
-    }
+    findings += ObsoleteKeyCheck.findings(in: catalog, validator: self)
     findings += GlossaryKeyCheck.findings(in: catalog, uses: uses)
     return Self.ordered(findings.map { withLocale($0, locale.canonical) })
   }
@@ -196,14 +166,6 @@ public struct Validator: Sendable {
   /// control character in its text): they are not reported as missing too.
   static func unreadableKeys(of catalog: Catalog) -> Set<String> {
     Set(catalog.problems.filter { $0.has(.invalidEntry) || $0.has(.controlCharacter) }.compactMap(\.key))
-  }
-
-  /// What changed between two versions of a source text, for a message.
-  static func change(from old: String, to new: String) -> String {
-    guard let diff = WordDiff.describe(from: old, to: new) else {
-      return "only the spaces or line breaks of the source changed"
-    }
-    return "the source changed to \"\(diff)\""
   }
 
   /// Codes that are errors by default but warnings in some cases (a plural category used

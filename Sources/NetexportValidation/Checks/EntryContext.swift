@@ -28,6 +28,11 @@ struct CatalogContext {
   /// The locale's agreed forms of each glossary term, by the term's key (none for the
   /// source catalog).
   let agreedTerms: [String: [String]]
+  /// Whether the catalog is in the source's language (`en-GB` for English), where a text
+  /// may be the same as the source's.
+  let sameLanguage: Bool
+  /// The keys of the catalog's `obsolete` entries.
+  let obsoleteKeys: Set<String>
   /// In the source catalog, the keys of the messages the resolver could not read although
   /// `MessagePattern` reads them (`SourceFormatting`).
   let unformattable: Set<String>
@@ -39,6 +44,9 @@ struct CatalogContext {
     self.validator = validator
     self.agreedTerms = agreedTerms
     self.unformattable = unformattable
+    sameLanguage =
+      locale.canonical.split(separator: "-").first == validator.sourceLocale.canonical.split(separator: "-").first
+    obsoleteKeys = Set(catalog.obsolete.map(\.key))
     self.catalog = catalog
     self.locale = locale
     self.isSource = isSource
