@@ -90,7 +90,7 @@ public struct Validator: Sendable {
       CharacterCheck().check(sourceContext, &entryFindings)
       DoubledSpaceCheck().check(sourceContext, &entryFindings)
       BracketCheck().check(sourceContext, &entryFindings)
-      findings += applyAllow(entryFindings.diagnostics, entry: entry)
+      findings += AllowCheck.apply(entryFindings.diagnostics, to: entry)
     }
     findings += GlossaryKeyCheck.findings(in: source, uses: uses)
     return Self.ordered(findings.map { withLocale($0, source.locale) })
@@ -130,7 +130,7 @@ public struct Validator: Sendable {
       }
       let entryContext = EntryContext(catalog: context, entry: entry, sourceEntry: sourceEntry, source: info)
       var entryFindings = EntryFindings(key: key, completeness)
-      defer { findings += applyAllow(entryFindings.diagnostics, entry: entry) }
+      defer { findings += AllowCheck.apply(entryFindings.diagnostics, to: entry) }
       RecordedSourceCheck().check(entryContext, &entryFindings)
       if entry.text.isEmpty { continue }
       UntranslatedCheck().check(entryContext, &entryFindings)
@@ -166,37 +166,6 @@ public struct Validator: Sendable {
   /// control character in its text): they are not reported as missing too.
   static func unreadableKeys(of catalog: Catalog) -> Set<String> {
     Set(catalog.problems.filter { $0.has(.invalidEntry) || $0.has(.controlCharacter) }.compactMap(\.key))
-  }
-
-  /// Codes that are errors by default but warnings in some cases (a plural category used
-  /// only for exact millions), which an entry's `allow` may then accept.
-  static let downgradable: Set<FindingCode> = [.pluralCategoryMissing]
-
-  private func applyAllow(_ findings: [Diagnostic], entry: CatalogEntry) -> [Diagnostic] {
-    guard !entry.allow.isEmpty else { return findings }
-    var kept = findings.filter { !($0.severity == .warning && entry.allow.contains($0.code)) }
-    for code in entry.allow {
-      guard let rule = Rule.named(code) else {
-        kept.append(
-          finding(
-            .invalidAllow, entry.location, "'\(entry.key)' allows '\(code)', which is not a finding code",
-            key: entry.key))
-        continue
-      }
-      if rule.severity == .error && !Self.downgradable.contains(rule) {
-        kept.append(
-          finding(
-            .invalidAllow, entry.location,
-            "'\(entry.key)' allows '\(code)', but errors cannot be allowed; fix the entry instead", key: entry.key))
-      } else if rule.severity == .pending {
-        kept.append(
-          finding(
-            .invalidAllow, entry.location,
-            "'\(entry.key)' allows '\(code)', but that is work still to do, not a warning; translate or review the entry instead",
-            key: entry.key))
-      }
-    }
-    return kept
   }
 
   private func finding(

@@ -10,3 +10,39 @@ extension FindingCode {
   public static let invalidAllow = FindingCode(
     "invalid-allow", .warning, "An 'allow' list names an unknown code or an error.", family: AllowFindings.family)
 }
+
+/// An entry's `allow` list: the warnings it names are not reported for the entry; a code that
+/// does not exist, an error (except one reported as a warning in some cases) or pending work
+/// cannot be allowed (`invalid-allow`).
+enum AllowCheck {
+  /// Codes that are errors by default but warnings in some cases (a plural category used
+  /// only for exact millions), which an entry's `allow` may then accept.
+  static let downgradable: Set<FindingCode> = [.pluralCategoryMissing]
+
+  static func apply(_ findings: [Diagnostic], to entry: CatalogEntry) -> [Diagnostic] {
+    guard !entry.allow.isEmpty else { return findings }
+    var kept = findings.filter { !($0.severity == .warning && entry.allow.contains($0.code)) }
+    for code in entry.allow {
+      guard let rule = Rule.named(code) else {
+        kept.append(
+          Diagnostic(
+            code: .invalidAllow, at: entry.location,
+            "'\(entry.key)' allows '\(code)', which is not a finding code", key: entry.key))
+        continue
+      }
+      if rule.severity == .error && !Self.downgradable.contains(rule) {
+        kept.append(
+          Diagnostic(
+            code: .invalidAllow, at: entry.location,
+            "'\(entry.key)' allows '\(code)', but errors cannot be allowed; fix the entry instead", key: entry.key))
+      } else if rule.severity == .pending {
+        kept.append(
+          Diagnostic(
+            code: .invalidAllow, at: entry.location,
+            "'\(entry.key)' allows '\(code)', but that is work still to do, not a warning; translate or review the entry instead",
+            key: entry.key))
+      }
+    }
+    return kept
+  }
+}
