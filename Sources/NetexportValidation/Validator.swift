@@ -1,13 +1,17 @@
 import Dispatch
 public import NetexportICU
 public import NetexportModel
-import NetexportResolution
 
 /// Checks catalogs against the source catalog and what its messages are used for.
 ///
 /// Built once per run from a source catalog and its uses (a document, or the labels), what
 /// it learns about each source message is shared; then asked about each locale's catalog of
 /// the same file; safe to use from several threads at once.
+///
+/// The checks live in `Checks/`, one file per family with its finding codes and messages.
+/// The validator works out once what the checks of an entry read (`EntryContext`) and runs
+/// them in a fixed order (`targetChecks`, `sourceChecks`), so that findings at the same
+/// place come out in the same order every run.
 public struct Validator: Sendable {
   /// What the source catalog's messages are used for.
   public let uses: MessageUses
@@ -15,6 +19,7 @@ public struct Validator: Sendable {
   /// The source locale's glossary (other forms of its terms).
   public let sourceGlossary: [GlossaryEntry]
   public let sourceLocale: LanguageTag
+  /// What each source message holds, by key.
   let sourceInfo: [String: SourceMessage]
   /// The uses of each message key, with the values it formats.
   let refsByKey: [String: [TextRef]]
@@ -49,15 +54,7 @@ public struct Validator: Sendable {
     let chunk = 256
     DispatchQueue.concurrentPerform(iterations: (entries.count + chunk - 1) / chunk) { part in
       for index in (part * chunk)..<min(entries.count, (part + 1) * chunk) {
-        let entry = entries[index]
-        let structure = try? MessageStructure(entry.text)
-        let literal = structure?.literalText ?? entry.text
-        messages[index] = SourceMessage(
-          entry: entry, structure: structure, numbers: TextChecks.numbers(in: literal),
-          urls: TextChecks.urls(in: literal),
-          doNotTranslate: doNotTranslate.filter { TextChecks.contains($0, in: literal) },
-          termKeys: SourceTerm.keys(usedBy: entry, literal: literal, among: terms),
-          unbalanced: TextChecks.unbalanced(in: literal), literalHashes: literal.filter { $0 == "#" }.count)
+        messages[index] = SourceMessage(entries[index], doNotTranslate: doNotTranslate, terms: terms)
       }
     }
     var info: [String: SourceMessage] = [:]
@@ -66,34 +63,97 @@ public struct Validator: Sendable {
     refsByKey = Dictionary(grouping: uses.refs, by: \.key)
   }
 
+  // MARK: The order of the checks
+
+  /// The checks of an entry of a target catalog, in the order they run. Completeness and
+  /// staleness as the shared judge sees them come first (`CompletenessCheck.judge`); an
+  /// entry without text gets no check that reads the text, and a text ICU cannot read no
+  /// check that reads the message.
+  static let targetChecks: [ScheduledCheck] = [
+    .always(RecordedSourceCheck()),
+    .withText(UntranslatedCheck()),
+    .withText(SyntaxCheck()),
+    .withMessage(DateSkeletonCheck()),
+    .withMessage(ArgumentCheck()),
+    .withMessage(FormattingCheck()),
+    .withMessage(PluralCategoryCheck()),
+    .withMessage(HashOutsidePluralCheck()),
+    .withMessage(CharacterCheck()),
+    .withMessage(WhitespaceCheck()),
+    .withMessage(DoubledSpaceCheck()),
+    .withMessage(BracketCheck()),
+    .withMessage(NumberCheck()),
+    .withMessage(URLCheck()),
+    .withMessage(DoNotTranslateCheck()),
+    .withMessage(GlossaryTermCheck()),
+  ]
+
+  /// The checks of an entry of the source catalog, in the order they run: the message, then
+  /// the characters and spacing of every text (readable by ICU or not).
+  static let sourceChecks: [ScheduledCheck] = [
+    .always(SyntaxCheck()),
+    .withMessage(DateSkeletonCheck()),
+    .withMessage(FormattingCheck()),
+    .withMessage(PluralCategoryCheck()),
+    .always(CharacterCheck()),
+    .always(DoubledSpaceCheck()),
+    .always(BracketCheck()),
+  ]
+
+  /// A check with what an entry needs for it to run.
+  struct ScheduledCheck: Sendable {
+    enum Requirement: Sendable {
+      /// Every entry.
+      case entry
+      /// An entry with a text.
+      case text
+      /// An entry with a text ICU can read.
+      case message
+    }
+
+    let requirement: Requirement
+    let check: any EntryCheck
+
+    static func always(_ check: any EntryCheck) -> Self { Self(requirement: .entry, check: check) }
+    static func withText(_ check: any EntryCheck) -> Self { Self(requirement: .text, check: check) }
+    static func withMessage(_ check: any EntryCheck) -> Self { Self(requirement: .message, check: check) }
+
+    func applies(to entry: EntryContext) -> Bool {
+      switch requirement {
+      case .entry: true
+      case .text: !entry.entry.text.isEmpty
+      case .message: !entry.entry.text.isEmpty && entry.message != nil
+      }
+    }
+  }
+
+  /// Runs the checks that apply to the entry, in order.
+  private static func run(_ checks: [ScheduledCheck], on entry: EntryContext, into findings: inout EntryFindings) {
+    for scheduled in checks where scheduled.applies(to: entry) {
+      scheduled.check.check(entry, &findings)
+    }
+  }
+
   // MARK: The source catalog
 
   /// Checks the source catalog: every message in use is there and formats with the values
   /// given it, and every message is well formed.
   public func validateSource() -> [Diagnostic] {
-    var findings = source.problems
-    let resolved = SourceFormatting.check(self)
-    findings += resolved.findings
+    let formatting = SourceFormatting.check(self)
+    var findings = source.problems + formatting.findings
     let context = CatalogContext(
-      validator: self, catalog: source, locale: sourceLocale, isSource: true, unformattable: resolved.unformattable)
+      validator: self, catalog: source, locale: sourceLocale, isSource: true, unformattable: formatting.unformattable)
     for entry in source.entries {
       // Every source entry's message was worked out in `init`.
       guard let info = sourceInfo[entry.key] else { continue }
-      let sourceContext = EntryContext(catalog: context, entry: entry, sourceEntry: nil, source: info)
       var entryFindings = EntryFindings(key: entry.key)
-      SyntaxCheck().check(sourceContext, &entryFindings)
-      if sourceContext.message != nil {
-        DateSkeletonCheck().check(sourceContext, &entryFindings)
-        FormattingCheck().check(sourceContext, &entryFindings)
-        PluralCategoryCheck().check(sourceContext, &entryFindings)
-      }
-      CharacterCheck().check(sourceContext, &entryFindings)
-      DoubledSpaceCheck().check(sourceContext, &entryFindings)
-      BracketCheck().check(sourceContext, &entryFindings)
+      Self.run(
+        Self.sourceChecks, on: EntryContext(catalog: context, entry: entry, sourceEntry: nil, source: info),
+        into: &entryFindings)
       findings += AllowCheck.apply(entryFindings.diagnostics, to: entry)
     }
     findings += GlossaryKeyCheck.findings(in: source, uses: uses)
-    return Self.ordered(findings.map { withLocale($0, source.locale) })
+    return Self.ordered(findings, locale: source.locale)
   }
 
   // MARK: Target catalogs
@@ -116,50 +176,25 @@ public struct Validator: Sendable {
       validator: self, catalog: catalog, locale: locale, isSource: false,
       agreedTerms: GlossaryTermCheck.agreedTerms(terms, in: catalog, glossary: glossary))
     let unreadableKeys = Self.unreadableKeys(of: catalog)
-
     for sourceEntry in source.entries {
       let key = sourceEntry.key
       guard let info = sourceInfo[key] else { continue }
       let entry = catalog[key]
       if entry == nil && unreadableKeys.contains(key) { continue }
-      // Completeness and staleness, as the judge sees them.
       let completeness = CompletenessCheck.judge(sourceEntry, entry: entry, in: context)
       guard let entry else {
         findings += completeness
         continue
       }
-      let entryContext = EntryContext(catalog: context, entry: entry, sourceEntry: sourceEntry, source: info)
       var entryFindings = EntryFindings(key: key, completeness)
-      defer { findings += AllowCheck.apply(entryFindings.diagnostics, to: entry) }
-      RecordedSourceCheck().check(entryContext, &entryFindings)
-      if entry.text.isEmpty { continue }
-      UntranslatedCheck().check(entryContext, &entryFindings)
-
-      // ICU MessageFormat.
-      SyntaxCheck().check(entryContext, &entryFindings)
-      guard entryContext.message != nil else { continue }
-      DateSkeletonCheck().check(entryContext, &entryFindings)
-      ArgumentCheck().check(entryContext, &entryFindings)
-      FormattingCheck().check(entryContext, &entryFindings)
-      PluralCategoryCheck().check(entryContext, &entryFindings)
-      HashOutsidePluralCheck().check(entryContext, &entryFindings)
-
-      // Text hygiene.
-      CharacterCheck().check(entryContext, &entryFindings)
-      WhitespaceCheck().check(entryContext, &entryFindings)
-      DoubledSpaceCheck().check(entryContext, &entryFindings)
-      BracketCheck().check(entryContext, &entryFindings)
-      NumberCheck().check(entryContext, &entryFindings)
-      URLCheck().check(entryContext, &entryFindings)
-
-      // Terminology.
-      DoNotTranslateCheck().check(entryContext, &entryFindings)
-      GlossaryTermCheck().check(entryContext, &entryFindings)
+      Self.run(
+        Self.targetChecks, on: EntryContext(catalog: context, entry: entry, sourceEntry: sourceEntry, source: info),
+        into: &entryFindings)
+      findings += AllowCheck.apply(entryFindings.diagnostics, to: entry)
     }
-
     findings += ObsoleteKeyCheck.findings(in: catalog, validator: self)
     findings += GlossaryKeyCheck.findings(in: catalog, uses: uses)
-    return Self.ordered(findings.map { withLocale($0, locale.canonical) })
+    return Self.ordered(findings, locale: locale.canonical)
   }
 
   /// Keys of entries the loader left out, having reported why (an entry without text, a
@@ -168,25 +203,16 @@ public struct Validator: Sendable {
     Set(catalog.problems.filter { $0.has(.invalidEntry) || $0.has(.controlCharacter) }.compactMap(\.key))
   }
 
-  private func finding(
-    _ code: FindingCode, _ location: SourceLocation?, _ message: String, key: String?,
-    severity: Diagnostic.Severity? = nil
-  ) -> Diagnostic {
-    Diagnostic(severity, code: code, at: location, message, key: key)
-  }
-
-  private func withLocale(_ diagnostic: Diagnostic, _ locale: String) -> Diagnostic {
-    var copy = diagnostic
-    copy.locale = locale
-    return copy
-  }
-
-  /// Findings in file order; those without a line first.
-  static func ordered(_ findings: [Diagnostic]) -> [Diagnostic] {
+  /// The findings for the catalog of `locale`, in file order; those without a line first.
+  static func ordered(_ findings: [Diagnostic], locale: String) -> [Diagnostic] {
     findings.enumerated().sorted { lhs, rhs in
       let left = (lhs.element.location?.line ?? 0, lhs.element.location?.column ?? 0, lhs.offset)
       let right = (rhs.element.location?.line ?? 0, rhs.element.location?.column ?? 0, rhs.offset)
       return left < right
-    }.map(\.element)
+    }.map {
+      var finding = $0.element
+      finding.locale = locale
+      return finding
+    }
   }
 }

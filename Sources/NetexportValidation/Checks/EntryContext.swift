@@ -12,6 +12,19 @@ struct SourceMessage: Sendable {
   var termKeys: [String]
   var unbalanced: String?
   var literalHashes: Int
+
+  /// What the checks compare a translation with, read from the text a reader sees.
+  init(_ entry: CatalogEntry, doNotTranslate: [String], terms: [SourceTerm]) {
+    self.entry = entry
+    structure = try? MessageStructure(entry.text)
+    let literal = structure?.literalText ?? entry.text
+    numbers = TextChecks.numbers(in: literal)
+    urls = TextChecks.urls(in: literal)
+    self.doNotTranslate = doNotTranslate.filter { TextChecks.contains($0, in: literal) }
+    termKeys = SourceTerm.keys(usedBy: entry, literal: literal, among: terms)
+    unbalanced = TextChecks.unbalanced(in: literal)
+    literalHashes = literal.filter { $0 == "#" }.count
+  }
 }
 
 /// What the checks of one catalog share: worked out once per catalog.
@@ -42,17 +55,17 @@ struct CatalogContext {
     agreedTerms: [String: [String]] = [:], unformattable: Set<String> = []
   ) {
     self.validator = validator
-    self.agreedTerms = agreedTerms
-    self.unformattable = unformattable
-    sameLanguage =
-      locale.canonical.split(separator: "-").first == validator.sourceLocale.canonical.split(separator: "-").first
-    obsoleteKeys = Set(catalog.obsolete.map(\.key))
     self.catalog = catalog
     self.locale = locale
     self.isSource = isSource
     pluralRules = PluralRulesCache(locale: locale)
     rightToLeft = locale.isRightToLeft
     script = locale.likelyScript
+    self.agreedTerms = agreedTerms
+    sameLanguage =
+      locale.canonical.split(separator: "-").first == validator.sourceLocale.canonical.split(separator: "-").first
+    obsoleteKeys = Set(catalog.obsolete.map(\.key))
+    self.unformattable = unformattable
   }
 }
 
@@ -121,7 +134,9 @@ struct EntryFindings {
 /// One check of an entry: reads the entry's context, reports what it finds.
 ///
 /// Each check lives in `Checks/` with its family's codes and its messages; the validator
-/// runs them in a fixed order (`Validator.targetChecks`, `Validator.sourceChecks`).
+/// runs them in a fixed order (`Validator.targetChecks`, `Validator.sourceChecks`). Checks
+/// of a whole catalog (`ObsoleteKeyCheck`, `GlossaryKeyCheck`) and the shared judge
+/// (`CompletenessCheck`) are called by the validator directly.
 protocol EntryCheck: Sendable {
   func check(_ entry: EntryContext, _ findings: inout EntryFindings)
 }
