@@ -111,7 +111,7 @@ struct EntryContext {
 /// The findings of one entry, in the order the checks report them.
 struct EntryFindings {
   let key: String
-  var diagnostics: [Diagnostic]
+  private(set) var diagnostics: [Diagnostic]
 
   init(key: String, _ diagnostics: [Diagnostic] = []) {
     self.key = key
