@@ -27,8 +27,9 @@ struct SourceMessage: Sendable {
   }
 }
 
-/// What the checks of one catalog share: worked out once per catalog.
-struct CatalogContext {
+/// What the checks of one catalog share: worked out once per catalog. A class, so that the
+/// context of each entry refers to it rather than copying it.
+final class CatalogContext {
   let validator: Validator
   let catalog: Catalog
   let locale: LanguageTag
