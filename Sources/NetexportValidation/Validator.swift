@@ -8,10 +8,10 @@ public import NetexportModel
 /// it learns about each source message is shared; then asked about each locale's catalog of
 /// the same file; safe to use from several threads at once.
 ///
-/// The checks live in `Checks/`, one file per family with its finding codes and messages.
-/// The validator works out once what the checks of an entry read (`EntryContext`) and runs
-/// them in a fixed order (`targetChecks`, `sourceChecks`), so that findings at the same
-/// place come out in the same order every run.
+/// The checks live in `Checks/`, one file per check with its finding codes and messages, in a
+/// folder per family. The validator works out once what the checks of an entry read
+/// (`EntryContext`) and runs them in a fixed order (`targetChecks`, `sourceChecks`), so that
+/// findings at the same place come out in the same order every run.
 public struct Validator: Sendable {
   /// What the source catalog's messages are used for.
   public let uses: MessageUses

@@ -9,15 +9,35 @@ import Testing
     checks.map { String(describing: type(of: $0.check)) }
   }
 
+  /// The Swift files under `Sources/NetexportValidation/Checks/` (a folder per family), with
+  /// their paths there and their text.
+  static func checkFiles() throws -> [(path: String, text: String)] {
+    let folder = Fixtures.packageRoot.appendingPathComponent("Sources/NetexportValidation/Checks")
+    let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
+    return try enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.sorted().map {
+      ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
+    }
+  }
+
   /// The `struct Name: EntryCheck` declarations in `Sources/NetexportValidation/Checks/`.
   static func declaredChecks() throws -> [String] {
-    let folder = Fixtures.packageRoot.appendingPathComponent("Sources/NetexportValidation/Checks")
-    var names: [String] = []
-    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
-      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-      names += text.matches(of: /struct (\w+): EntryCheck/).map { String($0.output.1) }
+    try checkFiles().flatMap { $0.text.matches(of: /struct (\w+): EntryCheck/).map { String($0.output.1) } }.sorted()
+  }
+
+  /// One check per file, named after it: a check of an entry (`struct Name: EntryCheck`) or
+  /// of a whole catalog (`enum NameCheck`), with the codes it reports beside it.
+  @Test func eachCheckHasAFileOfItsOwn() throws {
+    var files = 0
+    for file in try Self.checkFiles() {
+      let checks =
+        file.text.matches(of: /(?m)^struct (\w+): EntryCheck/).map { String($0.output.1) }
+        + file.text.matches(of: #/(?m)^enum (\w+Check) /#).map { String($0.output.1) }
+      guard !checks.isEmpty else { continue }
+      files += 1
+      let name = String(file.path.split(separator: "/").last!.dropLast(".swift".count))
+      #expect(checks == [name], "Checks/\(file.path) holds \(checks)")
     }
-    return names.sorted()
+    #expect(files >= 20)
   }
 
   @Test func everyCheckRuns() throws {

@@ -1,5 +1,5 @@
 /// ICU MessageFormat: a message ICU cannot read, or cannot format with the document's
-/// values. Validation reports them (`NetexportValidation/Checks/MessageSyntax.swift`); the
+/// values. Validation reports them (`NetexportValidation/Checks/Message/`); the
 /// resolver and the pseudo-localizer report the same problems when they meet them.
 public enum MessageFindings: FindingRegistry {
   public static let family = FindingFamily("message", title: "ICU MessageFormat")

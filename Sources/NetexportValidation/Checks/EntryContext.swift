@@ -134,7 +134,7 @@ struct EntryFindings {
 
 /// One check of an entry: reads the entry's context, reports what it finds.
 ///
-/// Each check lives in `Checks/` with its family's codes and its messages; the validator
+/// Each check has a file of its own in `Checks/<family>/`, with its codes and messages; the validator
 /// runs them in a fixed order (`Validator.targetChecks`, `Validator.sourceChecks`). Checks
 /// of a whole catalog (`ObsoleteKeyCheck`, `GlossaryKeyCheck`) and the shared judge
 /// (`CompletenessCheck`) are called by the validator directly.

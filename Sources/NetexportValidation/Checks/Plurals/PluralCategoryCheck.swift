@@ -1,22 +1,12 @@
 import NetexportICU
 public import NetexportModel
 
-/// Plural branches against the locale's CLDR plural rules, and the `#` that stands for
-/// the number only inside them.
-public enum PluralFindings: FindingRegistry {
-  public static let family = FindingFamily("plurals", title: "Plurals")
-  public static let codes: [FindingCode] = [.pluralCategoryMissing, .pluralCategoryUnused, .hashOutsidePlural]
-}
-
 extension FindingCode {
   public static let pluralCategoryMissing = FindingCode(
     "plural-category-missing", .error, "A plural lacks a category the locale's CLDR rules require.",
     family: PluralFindings.family)
   public static let pluralCategoryUnused = FindingCode(
     "plural-category-unused", .warning, "A plural has a category the locale never uses.",
-    family: PluralFindings.family)
-  public static let hashOutsidePlural = FindingCode(
-    "hash-outside-plural", .warning, "A '#' outside a plural branch, which prints as '#'.",
     family: PluralFindings.family)
 }
 
@@ -73,48 +63,5 @@ struct PluralCategoryCheck: EntryCheck {
   private static func sampleText(_ samples: [Double]) -> String {
     let integers = samples.filter { $0 == $0.rounded() && abs($0) < 1e15 }.prefix(4).map { String(Int($0)) }
     return integers.isEmpty ? "for fractions" : "for \(integers.joined(separator: ", "))"
-  }
-}
-
-/// A `#` outside a plural branch prints as `#`, not the number: reported where the
-/// translation has more such `#` than the source text.
-struct HashOutsidePluralCheck: EntryCheck {
-  func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
-    guard entry.literal.filter({ $0 == "#" }).count > entry.source.literalHashes else { return }
-    findings.add(
-      .hashOutsidePlural, at: entry.entry.textLocation,
-      "'\(entry.key)' has a '#' outside a plural branch; there it prints as '#' and does not stand for the number")
-  }
-}
-
-/// A locale's plural rules, opened once per catalog.
-final class PluralRulesCache {
-  private let locale: LanguageTag
-  private var rules: [PluralRules.RuleType: PluralRules] = [:]
-  private var categoryCache: [PluralRules.RuleType: [String]] = [:]
-  private var sampleCache: [String: [Double]] = [:]
-
-  init(locale: LanguageTag) { self.locale = locale }
-
-  private func rules(_ type: PluralRules.RuleType) -> PluralRules? {
-    if let cached = rules[type] { return cached }
-    let opened = try? PluralRules(locale: locale, type: type)
-    rules[type] = opened
-    return opened
-  }
-
-  func categories(_ type: PluralRules.RuleType) -> [String]? {
-    if let cached = categoryCache[type] { return cached }
-    let categories = try? rules(type)?.categories()
-    categoryCache[type] = categories
-    return categories
-  }
-
-  func samples(_ category: String, _ type: PluralRules.RuleType) -> [Double] {
-    let cacheKey = "\(type.rawValue) \(category)"
-    if let cached = sampleCache[cacheKey] { return cached }
-    let samples = (try? rules(type)?.samples(of: category)) ?? []
-    sampleCache[cacheKey] = samples
-    return samples
   }
 }

@@ -1,15 +1,6 @@
 import NetexportICU
 public import NetexportModel
 
-/// Text hygiene: characters a reader cannot see or that change what is shown, and the
-/// spacing and pairing of the text.
-public enum HygieneFindings: FindingRegistry {
-  public static let family = FindingFamily("hygiene", title: "Text hygiene")
-  public static let codes: [FindingCode] = [
-    .notNFC, .bidiControl, .invisibleCharacter, .whitespaceMismatch, .doubledSpace, .unbalancedBrackets,
-  ]
-}
-
 extension FindingCode {
   public static let notNFC = FindingCode(
     "not-nfc", .warning, "The text is not in Unicode Normalization Form C.", family: HygieneFindings.family)
@@ -18,14 +9,6 @@ extension FindingCode {
     family: HygieneFindings.family)
   public static let invisibleCharacter = FindingCode(
     "invisible-character", .warning, "An invisible format character (zero-width space, BOM, ...).",
-    family: HygieneFindings.family)
-  public static let whitespaceMismatch = FindingCode(
-    "whitespace-mismatch", .warning, "Leading or trailing whitespace differs from the source.",
-    family: HygieneFindings.family)
-  public static let doubledSpace = FindingCode(
-    "doubled-space", .warning, "Two spaces in a row.", family: HygieneFindings.family)
-  public static let unbalancedBrackets = FindingCode(
-    "unbalanced-brackets", .warning, "A bracket or quotation mark without its partner.",
     family: HygieneFindings.family)
 }
 
@@ -107,49 +90,5 @@ struct CharacterCheck: EntryCheck {
     case 0x200C, 0x200D: !["Latn", "Cyrl", "Grek"].contains(script ?? "Latn")
     default: false
     }
-  }
-}
-
-/// The text starts and ends with the same whitespace as the source text.
-struct WhitespaceCheck: EntryCheck {
-  func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
-    let text = entry.entry.text
-    let sourceText = entry.sourceText
-    if TextChecks.leadingWhitespace(text) != TextChecks.leadingWhitespace(sourceText)
-      || TextChecks.trailingWhitespace(text) != TextChecks.trailingWhitespace(sourceText)
-    {
-      findings.add(
-        .whitespaceMismatch, at: entry.entry.textLocation,
-        "'\(entry.key)' starts or ends with other whitespace than the source text; match the source's spaces and line breaks at the ends"
-      )
-    }
-  }
-}
-
-/// Two spaces in a row inside the text (in a translation, only where the source has none).
-struct DoubledSpaceCheck: EntryCheck {
-  func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
-    guard TextChecks.hasDoubledSpace(entry.entry.text),
-      !(entry.sourceEntry.map { TextChecks.hasDoubledSpace($0.text) } ?? false)
-    else { return }
-    findings.add(.doubledSpace, at: entry.entry.textLocation, "'\(entry.key)' has two spaces in a row")
-  }
-}
-
-/// A bracket or quotation mark without its partner in the text a reader sees (in a
-/// translation, only where the source text has none: one copied from the source is the
-/// source's to fix).
-struct BracketCheck: EntryCheck {
-  func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
-    let mark: String?
-    if entry.sourceEntry == nil {
-      // The source catalog itself: worked out once for the message.
-      mark = entry.source.unbalanced
-    } else {
-      mark = entry.source.unbalanced == nil ? TextChecks.unbalanced(in: entry.literal) : nil
-    }
-    guard let mark else { return }
-    findings.add(
-      .unbalancedBrackets, at: entry.entry.textLocation, "'\(entry.key)' has a '\(mark)' without its partner")
   }
 }
