@@ -40,6 +40,34 @@ public final class BreakIterator {
 
   deinit { netx_break_close(handle) }
 
+  /// The boundaries of a UTF-16 text, for callers that work on code units rather than on a
+  /// String (no String index is made): offsets from 0 to `text.count` in order and, when
+  /// asked for, the rule status of each (that of the segment it ends; 0 for the first).
+  ///
+  /// - Throws: `ICUError` when ICU fails to analyse the text.
+  public func boundaries(
+    ofUTF16 text: UnsafeBufferPointer<UInt16>, ruleStatuses: Bool
+  ) throws(ICUError) -> (offsets: [Int32], statuses: [Int32]) {
+    try checked("set the text of a \(kind) break iterator") { status in
+      netx_break_set_text(handle, text.baseAddress, Int32(text.count), &status)
+    }
+    // A text of n code units has at most n + 1 boundaries.
+    let capacity = text.count + 1
+    var offsets = [Int32](repeating: 0, count: capacity)
+    var statuses = [Int32](repeating: 0, count: ruleStatuses ? capacity : 0)
+    let count = try checked("find \(kind) boundaries") { status in
+      offsets.withUnsafeMutableBufferPointer { offsets in
+        statuses.withUnsafeMutableBufferPointer { statuses in
+          netx_break_boundaries(
+            handle, offsets.baseAddress, ruleStatuses ? statuses.baseAddress : nil, Int32(capacity), &status)
+        }
+      }
+    }
+    offsets.removeSubrange(Int(count)...)
+    if ruleStatuses { statuses.removeSubrange(Int(count)...) }
+    return (offsets, statuses)
+  }
+
   /// Cuts `text` into the segments between consecutive boundaries.
   ///
   /// - Throws: `ICUError` when ICU fails to analyse the text.
