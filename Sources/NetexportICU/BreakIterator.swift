@@ -51,20 +51,19 @@ public final class BreakIterator {
     try checked("set the text of a \(kind) break iterator") { status in
       netx_break_set_text(handle, text.baseAddress, Int32(text.count), &status)
     }
-    // A text of n code units has at most n + 1 boundaries.
+    // A text of n code units has at most n + 1 boundaries; ICU writes only the ones it finds.
     let capacity = text.count + 1
-    var offsets = [Int32](repeating: 0, count: capacity)
-    var statuses = [Int32](repeating: 0, count: ruleStatuses ? capacity : 0)
-    let count = try checked("find \(kind) boundaries") { status in
-      offsets.withUnsafeMutableBufferPointer { offsets in
-        statuses.withUnsafeMutableBufferPointer { statuses in
-          netx_break_boundaries(
-            handle, offsets.baseAddress, ruleStatuses ? statuses.baseAddress : nil, Int32(capacity), &status)
-        }
+    var status: Int32 = 0
+    var statuses: [Int32] = []
+    let offsets = [Int32](unsafeUninitializedCapacity: capacity) { offsets, found in
+      statuses = [Int32](unsafeUninitializedCapacity: ruleStatuses ? capacity : 0) { statuses, written in
+        let count = netx_break_boundaries(
+          handle, offsets.baseAddress, ruleStatuses ? statuses.baseAddress : nil, Int32(capacity), &status)
+        found = min(Int(count), capacity)
+        written = ruleStatuses ? found : 0
       }
     }
-    offsets.removeSubrange(Int(count)...)
-    if ruleStatuses { statuses.removeSubrange(Int(count)...) }
+    if status > 0 { throw ICUError(code: status, operation: "find \(kind) boundaries") }
     return (offsets, statuses)
   }
 
