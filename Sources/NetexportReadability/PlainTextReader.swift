@@ -10,15 +10,87 @@ import Foundation
 /// lines that are all ASCII, where a Character is a byte (or the CR LF pair, which is
 /// whitespace either way); any other line goes through the same expressions on Characters.
 enum PlainTextReader {
-  static func input(text: String, file: String) -> ScoringInput {
+  /// How much text each reader gets, about: a big file is read in parts on every core.
+  static let segmentBytes = 1 << 20
+
+  static func input(text: String, file: String, segmentBytes: Int = segmentBytes) -> ScoringInput {
     var text = text
     text.makeContiguousUTF8()
+    let segments = text.utf8.withContiguousStorageIfAvailable { split($0, every: segmentBytes) }!
+    // Each part is read on its own (its line numbers from 1), then joined.
+    final class Parts: @unchecked Sendable {
+      var inputs: [ScoringInput]
+      var lines: [Int]
+      init(_ count: Int) {
+        inputs = Array(repeating: ScoringInput(partCount: 1), count: count)
+        lines = Array(repeating: 0, count: count)
+      }
+    }
+    let parts = Parts(segments.count)
+    let source = text
+    @Sendable func read(_ index: Int) -> (ScoringInput, Int) {
+      var input = ScoringInput(partCount: 1)
+      let lines = source.utf8.withContiguousStorageIfAvailable { bytes in
+        var reader = Reader(text: source, bytes: bytes)
+        return reader.read(segments[index], into: &input)
+      }!
+      return (input, lines)
+    }
+    if segments.count == 1 {
+      (parts.inputs[0], parts.lines[0]) = read(0)
+    } else {
+      let lock = NSLock()
+      DispatchQueue.concurrentPerform(iterations: segments.count) { index in
+        let (input, lines) = read(index)
+        lock.withLock { (parts.inputs[index], parts.lines[index]) = (input, lines) }
+      }
+    }
     var input = ScoringInput(source: text, partCount: 1)
-    text.utf8.withContiguousStorageIfAvailable { bytes in
-      var reader = Reader(text: text, bytes: bytes)
-      reader.read(into: &input)
-    }!
+    var lineOffset = 0
+    for (part, lines) in zip(parts.inputs, parts.lines) {
+      let pieceOffset = input.pieces.count
+      let textOffset = input.texts.count
+      input.pieces += part.pieces
+      input.texts += part.texts
+      for var block in part.blocks {
+        switch block.text {
+        case .pieces(let range): block.text = .pieces(range.lowerBound + pieceOffset..<range.upperBound + pieceOffset)
+        case .own(let index): block.text = .own(index + textOffset)
+        }
+        if case .line(let line) = block.origin { block.origin = .line(line + lineOffset) }
+        input.blocks.append(block)
+      }
+      lineOffset += lines
+    }
     return input
+  }
+
+  /// Cuts the text where a line ends and the next line is empty (a "\n" not after "\r",
+  /// then "\n"), about every `size` bytes: there a paragraph has ended, and the empty line
+  /// that starts the next part ends nothing, so each part reads as it would in the whole.
+  static func split(_ bytes: UnsafeBufferPointer<UInt8>, every size: Int) -> [Range<Int>] {
+    var segments: [Range<Int>] = []
+    var start = 0
+    var target = size
+    while target < bytes.count {
+      var position = target
+      var cut: Int?
+      while position + 1 < bytes.count, let found = memchr(bytes.baseAddress! + position, 0x0A, bytes.count - position)
+      {
+        let newline = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        if newline + 1 < bytes.count && bytes[newline + 1] == 0x0A && newline > 0 && bytes[newline - 1] != 0x0D {
+          cut = newline
+          break
+        }
+        position = newline + 1
+      }
+      guard let cut else { break }
+      segments.append(start..<cut)
+      start = cut + 1
+      target = start + size
+    }
+    segments.append(start..<bytes.count)
+    return segments
   }
 
   /// A line without its surrounding whitespace, and what the reader needs to know of it.
@@ -42,21 +114,21 @@ enum PlainTextReader {
       self.bytes = bytes
     }
 
-    mutating func read(into input: inout ScoringInput) {
-      let count = bytes.count
+    /// Reads the lines of `segment` (byte offsets of the whole text); returns how many.
+    mutating func read(_ segment: Range<Int>, into input: inout ScoringInput) -> Int {
+      let count = segment.upperBound
       // The end of the line that starts at `start`: the next "\n" that is not after "\r".
-      let base = bytes.baseAddress!
       func lineEnd(from start: Int) -> Int {
         var position = start
-        while position < count, let found = memchr(base + position, 0x0A, count - position) {
-          let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        while position < count, let found = memchr(bytes.baseAddress! + position, 0x0A, count - position) {
+          let newline = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
           if newline == 0 || bytes[newline - 1] != 0x0D { return newline }
           position = newline + 1
         }
         return count
       }
-      var end = lineEnd(from: 0)
-      var line = describe(0..<end)
+      var end = lineEnd(from: segment.lowerBound)
+      var line = describe(segment.lowerBound..<end)
       var number = 1
       while true {
         // Each line is handled knowing whether the next one underlines it.
@@ -73,6 +145,7 @@ enum PlainTextReader {
         number += 1
       }
       flush(into: &input)
+      return number
     }
 
     /// Trims a line and tells whether it is an underline.

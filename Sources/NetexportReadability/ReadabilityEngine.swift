@@ -244,7 +244,9 @@ struct ChunkScorer {
       guard (200..<300).contains(status) else { return (letters, ideographs, 1) }
       let hash = SyllableCache.hash(word)
       if let known = cache.lookup(word, hash: hash) { return (letters, ideographs, max(1, known)) }
-      let count = shared.syllables(of: SimpleText.string(word))
+      // Every counter lowercases a word first, so an ASCII word is asked for in lowercase:
+      // "The" and "the" are counted once between the workers.
+      let count = shared.syllables(of: SimpleText.lowercasedIfASCII(word))
       cache.insert(word, hash: hash, syllables: count)
       return (letters, ideographs, max(1, count))
     }
@@ -312,30 +314,34 @@ struct ChunkScorer {
     let buffer = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
       count = 0
       input.source.utf8.withContiguousStorageIfAvailable { source in
-        for block in input.blocks[blocks] {
-          let start = count
-          var simple = true
-          switch block.text {
-          case .pieces(let pieces):
-            for index in pieces where simple {
-              if index > pieces.lowerBound {
-                buffer[count] = 0x20
-                count += 1
+        input.pieces.withUnsafeBufferPointer { allPieces in
+          input.blocks.withUnsafeBufferPointer { allBlocks in
+            for block in allBlocks[blocks] {
+              let start = count
+              var simple = true
+              switch block.text {
+              case .pieces(let pieces):
+                for index in pieces where simple {
+                  if index > pieces.lowerBound {
+                    buffer[count] = 0x20
+                    count += 1
+                  }
+                  simple = Self.transcode(
+                    UnsafeBufferPointer(rebasing: source[allPieces[index]]), into: buffer, at: &count)
+                }
+              case .own(let index):
+                var text = input.texts[index]
+                simple = text.withUTF8 { Self.transcode($0, into: buffer, at: &count) }
               }
-              simple = Self.transcode(
-                UnsafeBufferPointer(rebasing: source[input.pieces[index]]), into: buffer, at: &count)
+              if simple {
+                spans.append(start..<count)
+                buffer[count] = 0x0A
+                count += 1
+              } else {
+                spans.append(nil)
+                count = start
+              }
             }
-          case .own(let index):
-            var text = input.texts[index]
-            simple = text.withUTF8 { Self.transcode($0, into: buffer, at: &count) }
-          }
-          if simple {
-            spans.append(start..<count)
-            buffer[count] = 0x0A
-            count += 1
-          } else {
-            spans.append(nil)
-            count = start
           }
         }
       }!
@@ -369,7 +375,24 @@ struct ChunkScorer {
     _ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt16>, at count: inout Int
   ) -> Bool {
     var index = 0
+    let raw = UnsafeRawPointer(bytes.baseAddress)
     while index < bytes.count {
+      // Eight ASCII bytes at a time when none is a line feed or carriage return.
+      if let raw, index + 8 <= bytes.count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func hasByte(_ byte: UInt64) -> Bool {
+          let masked = word ^ (ones &* byte)
+          return (masked &- ones) & ~masked & high != 0
+        }
+        if word & high == 0 && !hasByte(0x0A) && !hasByte(0x0D) {
+          for offset in 0..<8 { buffer[count + offset] = UInt16(truncatingIfNeeded: word >> (8 * offset)) & 0xFF }
+          count += 8
+          index += 8
+          continue
+        }
+      }
       let lead = UInt32(bytes[index])
       var value: UInt32
       if lead < 0x80 {
@@ -641,6 +664,18 @@ extension SimpleText {
     guard units.allSatisfy({ $0 < 0x80 }) else { return String(decoding: units, as: UTF16.self) }
     return String(unsafeUninitializedCapacity: units.count) { bytes in
       for (index, unit) in units.enumerated() { bytes[index] = UInt8(truncatingIfNeeded: unit) }
+      return units.count
+    }
+  }
+
+  /// The word's String, lowercased when it is ASCII (as `SyllableText.normalized` does first).
+  static func lowercasedIfASCII(_ units: UnsafeBufferPointer<UInt16>) -> String {
+    guard units.allSatisfy({ $0 < 0x80 }) else { return String(decoding: units, as: UTF16.self) }
+    return String(unsafeUninitializedCapacity: units.count) { bytes in
+      for (index, unit) in units.enumerated() {
+        let byte = UInt8(truncatingIfNeeded: unit)
+        bytes[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      }
       return units.count
     }
   }

@@ -94,7 +94,8 @@ import Testing
   static let lineStarts = ["", "", "", "", "- ", "* ", "\u{2022} ", "1. ", "12. ", "1234. ", "  ", "\t", "-", "2."]
   static let endings = ["", ".", ". ", "!", "?", ":", ";", " ", "\u{301}", " \u{301}"]
   static let separators = [
-    "\n", "\n", "\n", "\n\n", "\r\n", "\r\n\r\n", "\n===\n", "\n---\n", "\n~~~~\n", "\n--\n", "\r",
+    "\n", "\n", "\n", "\n\n", "\n\n\n", "\n\r\n", "\r\n\n", "\r\n", "\r\n\r\n", "\n===\n", "\n---\n", "\n~~~~\n",
+    "\n--\n", "\r",
   ]
 
   static func text(_ random: inout Random) -> String {
@@ -118,12 +119,35 @@ import Testing
       let text = Self.text(&random)
       let file = "random-\(round).txt"
       let (statistics, hardest) = try Reference.score(Reference.blocks(text: text, file: file), locale: tag, hardest: 7)
-      for chunkBytes in [1, 200, 128 * 1024] {
+      // Read in parts of 1 byte (cut at every paragraph end), 64 bytes or whole; scored in chunks
+      // of one block, about 200 bytes, or all at once.
+      for (segmentBytes, chunkBytes) in [(1, 1), (64, 200), (1 << 20, 128 * 1024)] {
         let report = try Readability.score(
-          PlainTextReader.input(text: text, file: file), titles: [("text", file)], locale: tag, source: file,
-          file: file, targets: [], hardest: 7, notes: [], chunkBytes: chunkBytes)
-        #expect(report.whole.statistics == statistics, "\(language) round \(round), chunks of \(chunkBytes)")
-        #expect(report.hardest == hardest, "\(language) round \(round), chunks of \(chunkBytes)")
+          PlainTextReader.input(text: text, file: file, segmentBytes: segmentBytes), titles: [("text", file)],
+          locale: tag, source: file, file: file, targets: [], hardest: 7, notes: [], chunkBytes: chunkBytes)
+        let how = "\(language) round \(round), parts of \(segmentBytes), chunks of \(chunkBytes)"
+        #expect(report.whole.statistics == statistics, "\(how)")
+        #expect(report.hardest == hardest, "\(how)")
+      }
+    }
+  }
+
+  /// The engine asks the counters for ASCII words in lowercase (so that "The" and "the" are
+  /// counted once): every counter gives a word's lowercase form the same count.
+  @Test(arguments: ["en", "es", "it", "pt", "fr", "de", "vi", "nl", "ru"])
+  func countersIgnoreTheCaseOfASCIIWords(language: String) throws {
+    let counter = try #require(Syllables.counter(forLanguage: language))
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/Golden")
+    var words = Set(Self.words)
+    for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name.hasSuffix(".txt") {
+      let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+      words.formUnion(text.split(whereSeparator: \.isWhitespace).map(String.init))
+    }
+    let ascii = words.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+    #expect(ascii.count > 500)
+    for word in ascii.sorted() {
+      for variant in [word, word.uppercased(), word.capitalized] {
+        #expect(counter.syllables(in: variant) == counter.syllables(in: variant.lowercased()), "\(language) \(variant)")
       }
     }
   }
