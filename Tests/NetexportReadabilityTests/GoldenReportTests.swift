@@ -2,6 +2,7 @@ import Foundation
 import NetexportICU
 import NetexportModel
 import NetexportReadability
+import NetexportResolution
 import NetexportValidation
 import Testing
 
