@@ -5,7 +5,7 @@ public import NetexportValidation
 /// abbreviations explained, and directions to the narrator in square brackets on lines of their
 /// own (a pause, the pronunciation guide). Nothing else on the page is meant only for the eye:
 /// no bullets, no web addresses.
-public struct AudioScriptExporter: Exporter {
+public struct AudioScriptExporter: TextExporter {
   /// The widest line, in terminal columns.
   public let width: Int
 

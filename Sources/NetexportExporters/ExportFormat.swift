@@ -1,3 +1,4 @@
+public import Foundation
 public import NetexportValidation
 
 /// The kinds of output netexport writes.
@@ -48,12 +49,33 @@ public struct ExportOptions: Sendable {
   public init(width: Int = 72) { self.width = width }
 }
 
-/// Turns a resolved document into the text of one export format.
+/// What an exporter makes: text, written as UTF-8, or the bytes of a binary file (a PDF).
+public enum ExportContents: Sendable, Equatable {
+  case text(String)
+  case binary(Data)
+
+  /// The bytes of the file.
+  public var data: Data {
+    switch self {
+    case .text(let text): Data(text.utf8)
+    case .binary(let data): data
+    }
+  }
+
+  /// The text of a text export; `nil` for a binary one.
+  public var text: String? {
+    if case .text(let text) = self { return text }
+    return nil
+  }
+}
+
+/// Turns a resolved document into one export file.
 public protocol Exporter {
   /// Renders the whole export.
   ///
-  /// - Throws: `DiagnosticError` or `ICUError` when a message or ICU service fails.
-  func export(_ document: ResolvedDocument) throws -> String
+  /// - Throws: `DiagnosticError` or `ICUError` when a message, ICU service or external
+  ///   tool fails.
+  func render(_ document: ResolvedDocument) throws -> ExportContents
 
   /// Whether the exporter takes the document resolved for speech: numbers, counts and
   /// dates in words (`Resolver.resolve(…, spoken: true)`).
@@ -62,4 +84,16 @@ public protocol Exporter {
 
 extension Exporter {
   public var spoken: Bool { false }
+}
+
+/// An exporter whose export is text.
+public protocol TextExporter: Exporter {
+  /// Renders the whole export as text.
+  ///
+  /// - Throws: `DiagnosticError` or `ICUError` when a message or ICU service fails.
+  func export(_ document: ResolvedDocument) throws -> String
+}
+
+extension TextExporter {
+  public func render(_ document: ResolvedDocument) throws -> ExportContents { .text(try export(document)) }
 }

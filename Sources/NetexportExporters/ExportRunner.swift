@@ -9,7 +9,7 @@ public struct RenderedExport: Sendable, Equatable {
   public var format: ExportFormat
   /// Where it goes inside the project: `Exports/<locale>/<document id>.<extension>`.
   public var relativePath: String
-  public var contents: String
+  public var contents: ExportContents
 }
 
 /// What a render produced, and what the user should know about it.
@@ -87,7 +87,7 @@ public enum ExportRunner {
             RenderedExport(
               locale: locale, format: format,
               relativePath: "Exports/\(locale.canonical)/\(document.id).\(format.fileExtension)",
-              contents: try exporter.export(resolved[exporter.spoken]!)))
+              contents: try exporter.render(resolved[exporter.spoken]!)))
         }
       } catch let error as DiagnosticError {
         problems += error.diagnostics
@@ -115,10 +115,10 @@ public enum ExportRunner {
           Diagnostic(code: "export-missing", at: SourceLocation(file: display), "missing; netexport --all writes it"))
         continue
       }
+      guard data != export.contents.data else { continue }
       let committed = String(decoding: data, as: UTF8.self)
-      guard committed != export.contents else { continue }
       let old = committed.split(separator: "\n", omittingEmptySubsequences: false)
-      let new = export.contents.split(separator: "\n", omittingEmptySubsequences: false)
+      let new = (export.contents.text ?? "").split(separator: "\n", omittingEmptySubsequences: false)
       let line =
         (zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)) + 1
       problems.append(
@@ -152,7 +152,7 @@ public enum ExportRunner {
     try exports.map { export in
       let display = project.displayPath(export.relativePath)
       try TextFile.writeAtomically(
-        export.contents, to: project.root.appendingPathComponent(export.relativePath), displayPath: display,
+        export.contents.data, to: project.root.appendingPathComponent(export.relativePath), displayPath: display,
         createFolders: true)
       return display
     }

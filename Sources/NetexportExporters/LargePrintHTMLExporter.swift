@@ -13,7 +13,7 @@ public import NetexportValidation
 /// byline, review date and references are kept. No external font, script or image.
 ///
 /// Every catalog string is escaped: a translation holding `<script>` or `&` shows as text.
-public struct LargePrintHTMLExporter: Exporter {
+public struct LargePrintHTMLExporter: TextExporter {
   public init() {}
 
   public func export(_ document: ResolvedDocument) throws -> String {

@@ -5,7 +5,7 @@ public import NetexportValidation
 /// marked by a bar, and lines wrapped with ICU's line breaking.
 ///
 /// Right-to-left text stays in logical order; the reader's software lays it out.
-public struct PlainTextExporter: Exporter {
+public struct PlainTextExporter: TextExporter {
   /// The widest line, in terminal columns.
   public let width: Int
 

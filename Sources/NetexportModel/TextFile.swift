@@ -90,10 +90,19 @@ extension TextFile {
   public static func writeAtomically(
     _ text: String, to url: URL, displayPath: String, createFolders: Bool = false, exclusive: Bool = false
   ) throws {
+    try writeAtomically(
+      Data(text.utf8), to: url, displayPath: displayPath, createFolders: createFolders, exclusive: exclusive)
+  }
+
+  /// Writes bytes atomically, as `writeAtomically(_:to:displayPath:createFolders:exclusive:)`
+  /// writes text.
+  public static func writeAtomically(
+    _ data: Data, to url: URL, displayPath: String, createFolders: Bool = false, exclusive: Bool = false
+  ) throws {
     if exclusive {
       let temporary = url.deletingLastPathComponent().appendingPathComponent(
         ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-      try writeAtomically(text, to: temporary, displayPath: displayPath, createFolders: createFolders)
+      try writeAtomically(data, to: temporary, displayPath: displayPath, createFolders: createFolders)
       defer { unlink(temporary.path) }
       if link(temporary.path, url.path) != 0 {
         let reason = errno == EEXIST ? "it exists already" : String(cString: strerror(errno))
@@ -111,7 +120,7 @@ extension TextFile {
       if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
         throw CocoaError(.fileWriteInvalidFileName)
       }
-      try Data(text.utf8).write(to: url, options: .atomic)
+      try data.write(to: url, options: .atomic)
     } catch let error as CocoaError where error.code == .fileWriteInvalidFileName {
       throw DiagnosticError(
         Diagnostic(

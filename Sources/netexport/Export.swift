@@ -120,9 +120,9 @@ struct Export: ParsableCommand {
       let exports = result.exports
       switch output {
       case "-":
-        FileHandle.standardOutput.write(Data(exports.map(\.contents).joined().utf8))
+        FileHandle.standardOutput.write(Data(exports.map(\.contents.data).joined()))
       case let path?:
-        try TextFile.writeAtomically(exports[0].contents, to: URL(fileURLWithPath: path), displayPath: path)
+        try TextFile.writeAtomically(exports[0].contents.data, to: URL(fileURLWithPath: path), displayPath: path)
         print(path)
       case nil:
         for path in try ExportRunner.write(exports, project: project) { print(path) }

@@ -81,7 +81,7 @@ enum RealTools {
     for export in result.exports {
       let url = folder.appendingPathComponent(export.relativePath)
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(export.contents.utf8).write(to: url)
+      try export.contents.data.write(to: url)
       files.append((export.locale, url))
     }
     return (folder, files)
