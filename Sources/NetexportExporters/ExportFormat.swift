@@ -1,4 +1,5 @@
 public import Foundation
+public import NetexportICU
 public import NetexportValidation
 
 /// The kinds of output netexport writes.
@@ -32,7 +33,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   public func exporter(options: ExportOptions) -> any Exporter {
     switch self {
     case .plainText: PlainTextExporter(width: options.width)
-    case .largePrintHTML: LargePrintHTMLExporter()
+    case .largePrintHTML: LargePrintHTMLExporter(paper: options.paper)
     case .audioScript: AudioScriptExporter(width: options.width)
     case .ssml: SSMLExporter()
     }
@@ -43,10 +44,16 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 public struct ExportOptions: Sendable {
   /// The widest line, in terminal columns, for text formats.
   public var width: Int
+  /// The paper printed handouts are laid out for; `nil` for the one customary where the
+  /// locale is used (`Paper.customary(for:)`).
+  public var paper: Paper?
 
   public static let widthRange = 20...400
 
-  public init(width: Int = 72) { self.width = width }
+  public init(width: Int = 72, paper: Paper? = nil) {
+    self.width = width
+    self.paper = paper
+  }
 }
 
 /// What an exporter makes: text, written as UTF-8, or the bytes of a binary file (a PDF).

@@ -14,7 +14,13 @@ public import NetexportValidation
 ///
 /// Every catalog string is escaped: a translation holding `<script>` or `&` shows as text.
 public struct LargePrintHTMLExporter: TextExporter {
-  public init() {}
+  /// The paper the handout is laid out for; `nil` for the one customary where the locale is
+  /// used (`Paper.customary(for:)`).
+  public var paper: Paper?
+
+  public init(paper: Paper? = nil) {
+    self.paper = paper
+  }
 
   public func export(_ document: ResolvedDocument) throws -> String {
     let locale = document.locale
@@ -85,7 +91,7 @@ public struct LargePrintHTMLExporter: TextExporter {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>\(HTML.escape(title))</title>
       <style>
-      \(try Self.styleSheet(document))
+      \(try styleSheet(document))
       </style>
       </head>
       <body>
@@ -97,15 +103,14 @@ public struct LargePrintHTMLExporter: TextExporter {
   }
 
   /// The style sheet, with the page counter in the locale's words.
-  static func styleSheet(_ document: ResolvedDocument) throws -> String {
-    // US Letter where the locale's likely region uses it, else A4.
-    let paper = ["en", "es-419", "es-US", "es-MX", "fr-CA"].contains(document.locale.canonical) ? "letter" : "A4"
+  func styleSheet(_ document: ResolvedDocument) throws -> String {
+    let paper = try paper ?? Paper.customary(for: document.locale)
     // Plain sans-serif faces; Chinese and Japanese text needs a face that has its characters,
     // so common CJK sans-serif faces come before the generic fallback.
     let fonts =
       "Arial, \"Liberation Sans\", \"DejaVu Sans\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", \"WenQuanYi Zen Hei\", sans-serif"
     return """
-      @page { size: \(paper); margin: 2.5cm 2.5cm 3cm; @bottom-center { content: \(try pageCounter(document)); font-family: \(fonts); font-size: 18pt; color: #000; } }
+      @page { size: \(paper.cssName); margin: 2.5cm 2.5cm 3cm; @bottom-center { content: \(try Self.pageCounter(document)); font-family: \(fonts); font-size: 18pt; color: #000; } }
       html { background: #fff; color: #000; }
       body { font-family: \(fonts); font-size: 24px; font-style: normal; line-height: 1.5; text-align: start; hyphens: manual; overflow-wrap: break-word; max-width: 36em; margin: 0 auto; padding: 1em; }
       h1, h2, h3 { font-weight: bold; line-height: 1.3; margin: 1.2em 0 0.4em; break-after: avoid; page-break-after: avoid; }

@@ -8,6 +8,10 @@ extension ExportFormat: ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
+extension Paper: ExpressibleByArgument {
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write the document in one locale and format, or in all of them.",
@@ -22,6 +26,13 @@ struct Export: ParsableCommand {
 
   @Option(name: .long, help: "The output format: \(ExportFormat.allValueStrings.joined(separator: ", ")).")
   var format: ExportFormat = .plainText
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The paper of printed handouts: \(Paper.allValueStrings.joined(separator: " or ")) (default: the one used in the locale's region).",
+      valueName: "paper"))
+  var paper: Paper?
 
   @Option(name: .long, help: ArgumentHelp("Where to write the export ('-' for standard output).", valueName: "file"))
   var output: String?
@@ -79,7 +90,7 @@ struct Export: ParsableCommand {
       let project = Project(path: project)
       let document =
         try content.map { try Document.load(URL(fileURLWithPath: $0), displayPath: $0) } ?? Document.bundledDefault()
-      let options = ExportOptions(width: width)
+      let options = ExportOptions(width: width, paper: paper)
       if all {
         // Pseudo-locales are generated for testing ('netexport pseudo'), not shipped.
         let locales = try project.availableLocales().filter { !PseudoLocalizer.locales.contains($0) }

@@ -217,6 +217,17 @@ struct CLI {
     #expect(result.stderr.contains("plain-text, large-print-html, audio-script, ssml"))
   }
 
+  @Test func laysHandoutsOutForTheChosenPaper() throws {
+    let cli = try CLI()
+    #expect(
+      try cli.run("--locale", "en", "--format", "large-print-html", "--output", "-").stdout.contains("size: letter;"))
+    let a4 = try cli.run("--locale", "en", "--format", "large-print-html", "--paper", "a4", "--output", "-")
+    #expect(a4.stdout.contains("size: A4;"))
+    let wrong = try cli.run("--locale", "en", "--format", "large-print-html", "--paper", "a5")
+    #expect(wrong.status == 64)
+    #expect(wrong.stderr.contains("'letter'") && wrong.stderr.contains("'a4'"))
+  }
+
   @Test func reportsMalformedYAMLAndKeepsThePreviousExport() throws {
     let cli = try CLI()
     try cli.write("previous export\n", to: "Exports/en/neuroendocrine-tumors.txt")

@@ -21,7 +21,10 @@ import Testing
     references: References(heading: "refs", items: ["ref"]),
     abbreviations: [Abbreviation(id: "men1", short: "abbr.men1", expansion: "abbr.men1.expansion")])
 
-  func html(_ texts: [String: String], locale: String = "es", fallback: Set<String> = []) throws -> String {
+  func html(
+    _ texts: [String: String], locale: String = "es", fallback: Set<String> = [],
+    exporter: LargePrintHTMLExporter = LargePrintHTMLExporter()
+  ) throws -> String {
     let defaults = [
       "title": "Título", "byline": "Por el personal", "reviewed": "Revisado: {reviewed, date, ::yMMMMd}",
       "s.heading": "Tipos", "s.text": "Texto", "s.item": "Uno", "refs": "Referencias", "ref": "Una referencia",
@@ -31,7 +34,7 @@ import Testing
     let merged = defaults.merging(texts) { $1 }
     let resolved = try Fixtures.resolve(
       document, texts: merged, locale: locale, source: merged.mapValues { "EN " + $0 }, fallback: fallback)
-    return try LargePrintHTMLExporter().export(resolved)
+    return try exporter.export(resolved)
   }
 
   @Test func matchesTheGoldenFileForTheBundledDocument() throws {
@@ -96,5 +99,20 @@ import Testing
     #expect(!output.contains("italic"))
     #expect(!output.contains("uppercase"))
     #expect(!output.contains("<link") && !output.contains("<script") && !output.contains("<img"))
+  }
+
+  /// The paper is CLDR's for the locale's region (its likely region when the tag has none),
+  /// unless one is chosen.
+  @Test(arguments: [
+    ("es", "A4"), ("en", "letter"), ("en-GB", "A4"), ("es-MX", "letter"), ("es-CO", "letter"), ("fr-CA", "letter"),
+    ("pt-BR", "A4"),
+  ])
+  func laysThePageOutForTheLocalesPaper(locale: String, size: String) throws {
+    #expect(try html([:], locale: locale).contains("@page { size: \(size);"))
+  }
+
+  @Test func laysThePageOutForAChosenPaper() throws {
+    #expect(try html([:], exporter: LargePrintHTMLExporter(paper: .letter)).contains("@page { size: letter;"))
+    #expect(try html([:], locale: "en", exporter: LargePrintHTMLExporter(paper: .a4)).contains("@page { size: A4;"))
   }
 }
