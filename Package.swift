@@ -32,7 +32,10 @@ let package = Package(
       resources: [.copy("Resources/neuroendocrine-tumors.yaml")]
     ),
     .target(name: "NetexportValidation", dependencies: ["NetexportModel", "NetexportICU"]),
-    .target(name: "NetexportExporters", dependencies: ["NetexportValidation", "NetexportModel", "NetexportICU"]),
+    .target(
+      name: "NetexportExporters", dependencies: ["NetexportValidation", "NetexportModel", "NetexportICU"],
+      resources: [.copy("Resources/render_pdf.py")]
+    ),
     .target(
       name: "NetexportReadability",
       dependencies: ["NetexportValidation", "NetexportModel", "NetexportICU", .product(name: "Yams", package: "Yams")]

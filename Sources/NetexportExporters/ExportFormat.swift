@@ -8,6 +8,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case largePrintHTML = "large-print-html"
   case audioScript = "audio-script"
   case ssml
+  case pdf
 
   /// The file name extension of an export.
   public var fileExtension: String {
@@ -16,14 +17,23 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case .largePrintHTML: "html"
     case .audioScript: "script.txt"
     case .ssml: "ssml"
+    case .pdf: "pdf"
     }
   }
+
+  /// Whether exports in the format are committed in `Exports/` (written by `--all`, compared
+  /// by `--check`). PDFs are not: they are build products, binary, and differ with the
+  /// engine's version; `.gitignore` keeps them out of git.
+  public var isCommitted: Bool { self != .pdf }
+
+  /// The formats committed in `Exports/`.
+  public static var committed: [ExportFormat] { allCases.filter(\.isCommitted) }
 
   /// The catalog labels the format's exporter formats itself, beyond the document's text.
   public var labelKeys: [String] {
     switch self {
     case .plainText: []
-    case .largePrintHTML: ["export.page-counter"]
+    case .largePrintHTML, .pdf: ["export.page-counter"]
     case .audioScript: ["audio.part", "audio.list-count", "audio.aside", "audio.pause", "audio.pronunciation-guide"]
     case .ssml: ["audio.part", "audio.list-count", "audio.aside"]
     }
@@ -36,6 +46,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case .largePrintHTML: LargePrintHTMLExporter(paper: options.paper)
     case .audioScript: AudioScriptExporter(width: options.width)
     case .ssml: SSMLExporter()
+    case .pdf: PDFExporter(paper: options.paper, organization: options.organization, contact: options.contact)
     }
   }
 }
@@ -47,12 +58,18 @@ public struct ExportOptions: Sendable {
   /// The paper printed handouts are laid out for; `nil` for the one customary where the
   /// locale is used (`Paper.customary(for:)`).
   public var paper: Paper?
+  /// The organization handing the PDF handout out, printed at the foot of every page.
+  public var organization: String?
+  /// How to reach the organization (a telephone number, a web address), printed under its name.
+  public var contact: String?
 
   public static let widthRange = 20...400
 
-  public init(width: Int = 72, paper: Paper? = nil) {
+  public init(width: Int = 72, paper: Paper? = nil, organization: String? = nil, contact: String? = nil) {
     self.width = width
     self.paper = paper
+    self.organization = organization
+    self.contact = contact
   }
 }
 

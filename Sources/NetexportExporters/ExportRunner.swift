@@ -132,7 +132,10 @@ public enum ExportRunner {
     for folder in folders.sorted() where !PseudoLocalizer.locales.contains(folder) {
       let files =
         (try? FileManager.default.contentsOfDirectory(atPath: exportsFolder.appendingPathComponent(folder).path)) ?? []
-      for file in files.sorted() where file.hasPrefix(documentID + ".") {
+      // PDFs are build products that --all --format pdf writes beside the committed exports.
+      let uncommitted = Set(
+        ExportFormat.allCases.filter { !$0.isCommitted }.map { "\(documentID).\($0.fileExtension)" })
+      for file in files.sorted() where file.hasPrefix(documentID + ".") && !uncommitted.contains(file) {
         let relative = "Exports/\(folder)/\(file)"
         if !expected.contains(relative) {
           problems.append(

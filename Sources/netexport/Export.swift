@@ -24,8 +24,12 @@ struct Export: ParsableCommand {
   @Option(name: .long, help: "The locale to export, as a BCP 47 tag (en, es, pt-BR, zh-Hans).")
   var locale: String?
 
-  @Option(name: .long, help: "The output format: \(ExportFormat.allValueStrings.joined(separator: ", ")).")
-  var format: ExportFormat = .plainText
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The output format: \(ExportFormat.allValueStrings.joined(separator: ", ")) (default: plain-text; with --all, every committed format).",
+      valueName: "format"))
+  var format: ExportFormat?
 
   @Option(
     name: .long,
@@ -47,7 +51,7 @@ struct Export: ParsableCommand {
   @Option(name: .long, help: "The widest line of text formats, in columns.")
   var width: Int = 72
 
-  @Flag(name: .long, help: "Export every locale in every format.")
+  @Flag(name: .long, help: "Export every locale in every committed format (or in the --format given).")
   var all = false
 
   @Flag(
@@ -66,6 +70,9 @@ struct Export: ParsableCommand {
     if all {
       guard locale == nil, output == nil else {
         throw ValidationError("--all exports every locale to Exports/; it takes neither --locale nor --output.")
+      }
+      if check, format != nil {
+        throw ValidationError("--check compares every committed export (PDFs are not committed); it takes no --format.")
       }
     } else {
       guard let locale else {
@@ -102,7 +109,8 @@ struct Export: ParsableCommand {
               "there are no catalogs (Locales/<locale>.yaml) to export"))
         }
         let result = try ExportRunner.render(
-          document, project: project, locales: locales, formats: ExportFormat.allCases, options: options,
+          document, project: project, locales: locales, formats: format.map { [$0] } ?? ExportFormat.committed,
+          options: options,
           allowIncomplete: allowIncomplete)
         printNotes(result.notes)
         if check {
@@ -125,13 +133,13 @@ struct Export: ParsableCommand {
       }
       let tag = try project.locale(locale ?? "")
       let result = try ExportRunner.render(
-        document, project: project, locales: [tag], formats: [format], options: options,
+        document, project: project, locales: [tag], formats: [format ?? .plainText], options: options,
         allowIncomplete: allowIncomplete)
       printNotes(result.notes)
       let exports = result.exports
       switch output {
       case "-":
-        FileHandle.standardOutput.write(Data(exports.map(\.contents.data).joined()))
+        FileHandle.standardOutput.write(exports[0].contents.data)
       case let path?:
         try TextFile.writeAtomically(exports[0].contents.data, to: URL(fileURLWithPath: path), displayPath: path)
         print(path)

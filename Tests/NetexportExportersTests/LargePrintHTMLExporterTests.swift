@@ -115,4 +115,47 @@ import Testing
     #expect(try html([:], exporter: LargePrintHTMLExporter(paper: .letter)).contains("@page { size: letter;"))
     #expect(try html([:], locale: "en", exporter: LargePrintHTMLExporter(paper: .a4)).contains("@page { size: A4;"))
   }
+
+  @Test func printsARunningHeaderAndFooterForThePDF() throws {
+    let layout = LargePrintHTMLExporter.PrintLayout(organization: "Clínica Sol", contact: "Tel. 555-0100")
+    let output = try html([:], exporter: LargePrintHTMLExporter(print: layout))
+    // The title and the review date at the head of every page, where lines start.
+    #expect(output.contains("@top-left { content: \"Título\\a Revisado: 23 de junio de 2023\";"))
+    // The organization and its contact line at the foot, the page number at the end.
+    #expect(output.contains("@bottom-left { content: \"Clínica Sol\\a Tel. 555-0100\";"))
+    #expect(output.contains("@bottom-right { content: \"Página \" counter(page) \" de \" counter(pages);"))
+    #expect(output.contains("margin: 3.0cm 2.5cm 3.0cm;"))
+    // Lists kept together with their lead-ins; headings never at the foot of a page.
+    for rule in [
+      ".lead-in { break-after: avoid; }", "li:first-child { break-after: avoid; }",
+      "li:last-child:not(:first-child) { break-before: avoid; }", "break-after: avoid; page-break-after: avoid;",
+    ] {
+      #expect(output.contains(rule))
+    }
+    // Without an organization, only the page number is at the foot.
+    let plain = try html([:], exporter: LargePrintHTMLExporter(print: .init()))
+    #expect(!plain.contains("@bottom-left"))
+  }
+
+  @Test func putsTheRunningHeaderOnTheRightForArabic() throws {
+    let output = try html(["title": "الأورام"], locale: "ar", exporter: LargePrintHTMLExporter(print: .init()))
+    #expect(output.contains("@top-right { content: \"الأورام\\a "))
+    #expect(output.contains("direction: rtl;"))
+    #expect(output.contains("@bottom-left { content: "))
+  }
+
+  /// WenQuanYi Zen Hei has no bold face: a CJK face that has one comes first for headings.
+  @Test(arguments: [("zh-Hans", "SC"), ("zh-Hant", "TC"), ("ja", "JP"), ("ko", "KR")])
+  func printsHeadingsInABoldCJKFace(locale: String, region: String) throws {
+    let output = try html([:], locale: locale, exporter: LargePrintHTMLExporter(print: .init()))
+    #expect(
+      output.contains(
+        "h1, h2, h3, .subtitle { font-family: \"Noto Sans CJK \(region)\", \"Source Han Sans \(region)\", Arial"))
+  }
+
+  @Test func keepsTheHTMLHandoutsOwnPageRules() throws {
+    let output = try html([:])
+    #expect(output.contains("@bottom-center { content: \"Página \" counter(page)"))
+    #expect(!output.contains("@top-left") && !output.contains(".lead-in { break-after"))
+  }
 }
