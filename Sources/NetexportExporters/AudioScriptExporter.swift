@@ -16,8 +16,13 @@ public struct AudioScriptExporter: TextExporter {
   public func export(_ document: ResolvedDocument) throws -> String {
     let script = try SpokenScript(document)
     let wrapper = try TextWrapper(width: width, locale: document.locale)
+    // Right-to-left lines carry marks so common viewers lay them out right.
+    func wrap(_ text: String) throws -> [String] {
+      let lines = try wrapper.wrap(text)
+      return document.locale.isRightToLeft ? TextWrapper.markingRightToLeft(lines) : lines
+    }
     var out: [String] = []
-    func direction(_ text: String) throws { out += try wrapper.wrap("[\(text)]") }
+    func direction(_ text: String) throws { out += try wrap("[\(text)]") }
 
     if !script.pronunciations.isEmpty {
       try direction(try document.messages.format("audio.pronunciation-guide").text)
@@ -27,19 +32,20 @@ public struct AudioScriptExporter: TextExporter {
       out.append("")
     }
     let pause = try document.messages.format("audio.pause").text
+    let pauseLine = try wrap("[\(pause)]").last
     for block in script.blocks {
       switch block {
       case .pause:
-        if out.last(where: { !$0.isEmpty }) != "[\(pause)]" {
+        if out.last(where: { !$0.isEmpty }) != pauseLine {
           try direction(pause)
           out.append("")
         }
       case .paragraph(let sentences):
-        out += try wrapper.wrap(Self.join(sentences.map(\.written)))
+        out += try wrap(Self.join(sentences.map(\.written)))
         out.append("")
       }
     }
-    while out.last == "" || out.last == "[\(pause)]" { out.removeLast() }
+    while out.last == "" || out.last == pauseLine { out.removeLast() }
     return out.joined(separator: "\n") + "\n"
   }
 
