@@ -8,9 +8,12 @@ let package = Package(
     .executable(name: "netexport", targets: ["netexport"]),
     .library(name: "NetexportModel", targets: ["NetexportModel"]),
     .library(name: "NetexportICU", targets: ["NetexportICU"]),
+    .library(name: "NetexportResolution", targets: ["NetexportResolution"]),
     .library(name: "NetexportValidation", targets: ["NetexportValidation"]),
     .library(name: "NetexportExporters", targets: ["NetexportExporters"]),
     .library(name: "NetexportReadability", targets: ["NetexportReadability"]),
+    .library(name: "NetexportAudio", targets: ["NetexportAudio"]),
+    .library(name: "NetexportImport", targets: ["NetexportImport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,39 +34,69 @@ let package = Package(
       dependencies: ["NetexportICU", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/neuroendocrine-tumors.yaml")]
     ),
-    .target(name: "NetexportValidation", dependencies: ["NetexportModel", "NetexportICU"]),
+    // Resolution is the one judge of whether a message can be used, below everything that
+    // reads resolved text: validation, readability and the exporters.
+    .target(name: "NetexportResolution", dependencies: ["NetexportModel", "NetexportICU"]),
+    .target(name: "NetexportValidation", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"]),
     .target(
-      name: "NetexportExporters", dependencies: ["NetexportValidation", "NetexportModel", "NetexportICU"],
+      name: "NetexportExporters",
+      dependencies: ["NetexportResolution", "NetexportValidation", "NetexportModel", "NetexportICU"],
       resources: [.copy("Resources/render_pdf.py")]
     ),
     .target(
       name: "NetexportReadability",
-      dependencies: ["NetexportValidation", "NetexportModel", "NetexportICU", .product(name: "Yams", package: "Yams")]
+      dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU", .product(name: "Yams", package: "Yams")]
+    ),
+    // Audio files from SSML through external programs (espeak-ng, opusenc, ffmpeg), run with
+    // Foundation's Process; only the document's locale and diagnostics come from the model.
+    .target(name: "NetexportAudio", dependencies: ["NetexportModel", "NetexportICU"]),
+    // cmark-gfm lives behind one door too: only NetexportImport/CommonMark.swift imports this
+    // module, and it hands the rest of the target a Swift value tree. pkg-config's
+    // libcmark-gfm.pc links both libcmark-gfm and libcmark-gfm-extensions (the module map
+    // names both as well, for machines without pkg-config).
+    .systemLibrary(
+      name: "CNetexportCmark",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .target(
+      name: "NetexportImport",
+      dependencies: ["CNetexportCmark", "NetexportModel", .product(name: "Yams", package: "Yams")]
     ),
     .executableTarget(
       name: "netexport",
       dependencies: [
-        "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportModel", "NetexportICU",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportResolution", "NetexportModel",
+        "NetexportICU", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),
     .testTarget(
       name: "NetexportModelTests", dependencies: ["NetexportModel"], resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "NetexportValidationTests", dependencies: ["NetexportValidation", "NetexportModel", "NetexportICU"],
+      name: "NetexportValidationTests",
+      dependencies: ["NetexportValidation", "NetexportResolution", "NetexportModel", "NetexportICU"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "NetexportExportersTests",
-      dependencies: ["NetexportExporters", "NetexportValidation", "NetexportModel"],
+      dependencies: ["NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel"],
       resources: [.copy("Snapshots")]
     ),
     .testTarget(
       name: "NetexportReadabilityTests",
-      dependencies: ["NetexportReadability", "NetexportValidation", "NetexportModel", "NetexportICU"],
+      dependencies: ["NetexportReadability", "NetexportResolution", "NetexportModel", "NetexportICU"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportCLITests", dependencies: ["netexport"]),
+    .testTarget(name: "NetexportAudioTests", dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU"]),
+    .testTarget(
+      name: "NetexportImportTests",
+      dependencies: [
+        "NetexportImport", "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel",
+        "NetexportICU",
+      ],
+      resources: [.copy("Fixtures")]
+    ),
   ],
   cxxLanguageStandard: .cxx17
 )

@@ -1,5 +1,5 @@
 import Foundation
-public import NetexportValidation
+public import NetexportResolution
 
 /// Finds the document's abbreviations in running text, as whole words.
 ///

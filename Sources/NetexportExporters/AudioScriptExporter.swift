@@ -1,10 +1,18 @@
 import NetexportICU
-public import NetexportValidation
+public import NetexportResolution
 
 /// A narrator's script in plain text: what to say, in order, with numbers and dates in words,
 /// abbreviations explained, and directions to the narrator in square brackets on lines of their
 /// own (a pause, the pronunciation guide). Nothing else on the page is meant only for the eye:
 /// no bullets, no web addresses.
+///
+/// The script's contract: a line that starts with `[` starts a direction, which ends with the
+/// first line that ends with `]` (a long direction is wrapped too), and no other line has a
+/// square bracket. Text from a catalog or a content file, said or inside a direction, has its
+/// square brackets written as parentheses, so that it can neither start a direction of its own
+/// nor end one early. In a right-to-left script every line starts and ends with a
+/// RIGHT-TO-LEFT MARK (`TextWrapper.markingRightToLeft`): there, "starts" and "ends" are read
+/// inside the marks.
 public struct AudioScriptExporter: TextExporter {
   /// The widest line, in terminal columns.
   public let width: Int
@@ -22,7 +30,7 @@ public struct AudioScriptExporter: TextExporter {
       return document.locale.isRightToLeft ? TextWrapper.markingRightToLeft(lines) : lines
     }
     var out: [String] = []
-    func direction(_ text: String) throws { out += try wrap("[\(text)]") }
+    func direction(_ text: String) throws { out += try wrap("[\(Self.unbracketed(text))]") }
 
     if !script.pronunciations.isEmpty {
       try direction(try document.messages.format("audio.pronunciation-guide").text)
@@ -32,20 +40,25 @@ public struct AudioScriptExporter: TextExporter {
       out.append("")
     }
     let pause = try document.messages.format("audio.pause").text
-    let pauseLine = try wrap("[\(pause)]").last
+    // Where the last pause's lines start, while nothing has been said after it: pauses in a
+    // row are one, and the script does not end with one. (A pause can take several lines.)
+    var pauseStart: Int?
     for block in script.blocks {
       switch block {
       case .pause:
-        if out.last(where: { !$0.isEmpty }) != pauseLine {
+        if pauseStart == nil {
+          pauseStart = out.count
           try direction(pause)
           out.append("")
         }
       case .paragraph(let sentences):
-        out += try wrap(Self.join(sentences.map(\.written)))
+        out += try wrap(Self.unbracketed(Self.join(sentences.map(\.written))))
         out.append("")
+        pauseStart = nil
       }
     }
-    while out.last == "" || out.last == pauseLine { out.removeLast() }
+    if let pauseStart { out.removeSubrange(pauseStart...) }
+    while out.last == "" { out.removeLast() }
     return out.joined(separator: "\n") + "\n"
   }
 
@@ -58,5 +71,14 @@ public struct AudioScriptExporter: TextExporter {
       text += sentence
     }
     return text
+  }
+
+  /// `text` with its square brackets as parentheses, code point by code point (a bracket
+  /// followed by a combining mark is still a bracket to whoever reads the script).
+  static func unbracketed(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0 == "[" || $0 == "]" }) else { return text }
+    return String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { $0 == "[" ? "(" : $0 == "]" ? ")" : $0 }))
   }
 }

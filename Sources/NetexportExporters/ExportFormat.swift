@@ -1,6 +1,6 @@
 public import Foundation
 public import NetexportICU
-public import NetexportValidation
+public import NetexportResolution
 
 /// The kinds of output netexport writes.
 public enum ExportFormat: String, CaseIterable, Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 public import NetexportICU
 public import NetexportModel
+import NetexportResolution
 import NetexportValidation
 
 /// One export, rendered in memory and not yet written.
@@ -102,17 +103,26 @@ public enum ExportRunner {
   /// Compares rendered exports with the files in the project, without writing anything.
   ///
   /// - Returns: One problem per export that is missing or differs (naming the first line
-  ///   that differs), and per file in an export folder that netexport would not write
-  ///   for this document (an export of a locale or format that no longer exists).
+  ///   that differs), per file in an export folder that netexport would not write for
+  ///   this document (an export of a locale or format that no longer exists), and per
+  ///   temporary file an interrupted run left there.
   public static func check(_ exports: [RenderedExport], project: Project, documentID: String) throws -> [Diagnostic] {
     var problems: [Diagnostic] = []
     let expected = Set(exports.map(\.relativePath))
     for export in exports {
       let url = project.root.appendingPathComponent(export.relativePath)
       let display = project.displayPath(export.relativePath)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
+      guard FileManager.default.fileExists(atPath: url.path) else {
         problems.append(
           Diagnostic(code: "export-missing", at: SourceLocation(file: display), "missing; netexport --all writes it"))
+        continue
+      }
+      let data: Data
+      do {
+        try project.requireInside(url, displayPath: display)
+        data = try TextFile.readData(url, displayPath: display)
+      } catch let error as DiagnosticError {
+        problems += error.diagnostics
         continue
       }
       guard data != export.contents.data else { continue }
@@ -135,9 +145,14 @@ public enum ExportRunner {
       // PDFs are build products that --all --format pdf writes beside the committed exports.
       let uncommitted = Set(
         ExportFormat.allCases.filter { !$0.isCommitted }.map { "\(documentID).\($0.fileExtension)" })
-      for file in files.sorted() where file.hasPrefix(documentID + ".") && !uncommitted.contains(file) {
+      for file in files.sorted() {
         let relative = "Exports/\(folder)/\(file)"
-        if !expected.contains(relative) {
+        if TextFile.temporaryFileOwner(file) != nil {
+          problems.append(
+            Diagnostic(
+              code: "export-unexpected", at: SourceLocation(file: project.displayPath(relative)),
+              "a temporary file left by an interrupted netexport run; delete it ('netexport --all' removes it)"))
+        } else if file.hasPrefix(documentID + "."), !uncommitted.contains(file), !expected.contains(relative) {
           problems.append(
             Diagnostic(
               code: "export-unexpected", at: SourceLocation(file: project.displayPath(relative)),
@@ -148,16 +163,51 @@ public enum ExportRunner {
     return problems
   }
 
-  /// Writes rendered exports to their places in the project, each atomically.
+  /// Writes rendered exports to their places in the project, all or none of them.
+  ///
+  /// Every export is first written to a temporary file beside its place; only when all of
+  /// them are written are they renamed into place. When one cannot be written (a full
+  /// disk, a folder in the way), the temporary files are removed and every export that was
+  /// there stays as it was. (A rename failing once the others succeeded is left: renames
+  /// within a folder fail only when the file system itself does.)
   ///
   /// - Returns: The paths written, as shown to the user.
+  /// - Throws: `DiagnosticError` naming the export that could not be written.
   public static func write(_ exports: [RenderedExport], project: Project) throws -> [String] {
-    try exports.map { export in
-      let display = project.displayPath(export.relativePath)
-      try TextFile.writeAtomically(
-        export.contents.data, to: project.root.appendingPathComponent(export.relativePath), displayPath: display,
-        createFolders: true)
-      return display
+    var pending: [PendingWrite] = []
+    do {
+      for export in exports {
+        let display = project.displayPath(export.relativePath)
+        let url = project.root.appendingPathComponent(export.relativePath)
+        try project.requireInside(url, displayPath: display)
+        pending.append(try TextFile.prepare(export.contents.data, to: url, displayPath: display, createFolders: true))
+      }
+    } catch {
+      pending.forEach(TextFile.discard)
+      throw error
+    }
+    for (index, write) in pending.enumerated() {
+      do {
+        try TextFile.commit(write)
+      } catch {
+        pending[(index + 1)...].forEach(TextFile.discard)
+        throw error
+      }
+    }
+    return pending.map(\.displayPath)
+  }
+
+  /// Removes the temporary files an interrupted run left in the folders these exports go
+  /// to (see `TextFile.removeLeftovers`).
+  ///
+  /// - Returns: The paths removed, as shown to the user.
+  public static func removeLeftovers(for exports: [RenderedExport], project: Project, olderThan date: Date) -> [String]
+  {
+    let folders = Set(exports.map { ($0.relativePath as NSString).deletingLastPathComponent })
+    return folders.sorted().flatMap { folder in
+      TextFile.removeLeftovers(in: project.root.appendingPathComponent(folder), olderThan: date).map {
+        project.displayPath(folder + "/" + $0)
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
 import NetexportICU
-import NetexportValidation
+import NetexportResolution
 
 extension LargePrintHTMLExporter.PrintLayout {
   /// The `@page` rule: the paper size set explicitly (a handout is never shrunk to fit, so

@@ -1,5 +1,6 @@
 import NetexportICU
-public import NetexportValidation
+import NetexportModel
+public import NetexportResolution
 
 /// One self-contained HTML file that prints as a large-print handout.
 ///
@@ -12,7 +13,9 @@ public import NetexportValidation
 /// passage in another language; abbreviations are marked up with their expansions, and the
 /// byline, review date and references are kept. No external font, script or image.
 ///
-/// Every catalog string is escaped: a translation holding `<script>` or `&` shows as text.
+/// Every catalog and content string is escaped code point by code point (`XMLText`): a
+/// translation holding `<script>` or `&` shows as text, also when a combining or prepended mark
+/// shares a character with the `<` or `"`; controls and noncharacters show as U+FFFD.
 public struct LargePrintHTMLExporter: TextExporter {
   /// The paper the handout is laid out for; `nil` for the one customary where the locale is
   /// used (`Paper.customary(for:)`).
@@ -96,11 +99,17 @@ public struct LargePrintHTMLExporter: TextExporter {
       body.append("  </section>")
     }
     body.append("</main>")
+    // The references' id must be one no section has: a content file may call a section
+    // "references", and two equal ids would label both sections with one heading.
+    let sectionIDs = Set(document.sections.map(\.id))
+    let referencesID = (1...).lazy.map { $0 == 1 ? "references" : "references-\($0)" }.first {
+      !sectionIDs.contains($0)
+    }!
     body.append("<footer>")
     body.append("  <p>\(text(document.byline))</p>")
     body.append("  <p>\(text(document.reviewed))</p>")
-    body.append("  <section aria-labelledby=\"references\">")
-    body.append("    <h2 id=\"references\">\(text(document.references.heading))</h2>")
+    body.append("  <section aria-labelledby=\"\(referencesID)\">")
+    body.append("    <h2 id=\"\(referencesID)\">\(text(document.references.heading))</h2>")
     body.append("    <ol class=\"references\">")
     for reference in document.references.items { body.append("      <li>\(text(reference))</li>") }
     body.append("    </ol>")
@@ -201,22 +210,13 @@ public struct LargePrintHTMLExporter: TextExporter {
   }
 }
 
-/// Escaping for HTML text and attributes, and for CSS strings.
+/// Escaping for HTML text and attributes, and for CSS strings, one Unicode scalar at a time
+/// (see `XMLText`): characters no export carries become U+FFFD (`Unrepresentable`).
 enum HTML {
+  /// Text or a double-quoted attribute value: `&`, `<`, `>` and both quotes escaped. The same
+  /// escaper as the XML exports', with HTML's `&#39;` for the apostrophe.
   static func escape(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&#39;"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
+    XMLText.escape(text, quotes: true, apostrophe: "&#39;")
   }
 
   /// A CSS string literal: quotes, backslashes and line breaks escaped, and `<` so that the
@@ -226,8 +226,8 @@ enum HTML {
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"", "\\", "<", ">", "&": escaped += "\\" + String(scalar.value, radix: 16) + " "
-      case "\n", "\r", "\u{C}": escaped += "\\a "
-      default: escaped.unicodeScalars.append(scalar)
+      case "\n", "\r": escaped += "\\a "
+      default: escaped.unicodeScalars.append(Unrepresentable.contains(scalar) ? Unrepresentable.replacement : scalar)
       }
     }
     return escaped + "\""

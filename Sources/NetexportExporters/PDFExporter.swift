@@ -1,5 +1,5 @@
 public import NetexportICU
-public import NetexportValidation
+public import NetexportResolution
 
 /// The large-print handout as a PDF/UA-1 file, ready to print on the locale's paper.
 ///

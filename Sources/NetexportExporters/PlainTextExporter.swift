@@ -1,12 +1,13 @@
 import NetexportICU
-public import NetexportValidation
+public import NetexportResolution
 
 /// Plain UTF-8 text for any channel: headings underlined, lists with markers, the callout
 /// marked by a bar, and lines wrapped with ICU's line breaking.
 ///
 /// Right-to-left text stays in logical order, each of its lines between right-to-left marks
 /// so common viewers lay it out right (`TextWrapper.markingRightToLeft`); Chinese and Japanese
-/// paragraphs are not wrapped (`TextWrapper`).
+/// paragraphs are not wrapped (`TextWrapper`). Controls and noncharacters become U+FFFD
+/// (`TextWrapper`), so no text can drive the reader's terminal.
 public struct PlainTextExporter: TextExporter {
   /// The widest line, in terminal columns.
   public let width: Int

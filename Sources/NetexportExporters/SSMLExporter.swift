@@ -1,7 +1,7 @@
 import Foundation
 import NetexportICU
 import NetexportModel
-public import NetexportValidation
+public import NetexportResolution
 
 /// The spoken script as SSML 1.1 for speech engines: `speak` with the locale's `xml:lang`,
 /// a `p` per paragraph and an `s` per sentence, `break` for pauses, `sub` for abbreviations
@@ -11,7 +11,7 @@ public import NetexportValidation
 /// `p` and `s`, since some engines do not switch back at a closing tag; no full stop follows
 /// a closing tag directly, since it is then read as "dot"; numbers and dates are words
 /// already, since `say-as` dates and numbers are widely ignored. Every catalog string is
-/// escaped (`XMLText`), and characters XML forbids are replaced.
+/// escaped (`XMLText`), and controls and noncharacters are replaced by U+FFFD.
 public struct SSMLExporter: TextExporter {
   public init() {}
 

@@ -1,7 +1,7 @@
 import Foundation
 public import NetexportICU
 public import NetexportModel
-public import NetexportValidation
+public import NetexportResolution
 
 /// The document as it is said aloud: what the audio-script and SSML exporters both render.
 ///

@@ -1,4 +1,5 @@
 public import NetexportICU
+import NetexportModel
 
 /// Wraps text to a width with ICU's line-break rules, so every script wraps where its
 /// readers expect: between words in English and Arabic, never before a closing punctuation
@@ -54,8 +55,12 @@ public struct TextWrapper {
   /// - Returns: The lines, without trailing spaces. A piece that cannot be broken and is
   ///   wider than the line (a long URL) stands alone on its line rather than be cut. Chinese
   ///   and Japanese text (`keepsParagraphsWhole`) is not wrapped: one line for each line of
-  ///   the text.
+  ///   the text. Controls and noncharacters in `text` are U+FFFD (`Unrepresentable`): every
+  ///   line of the text exports comes from here, and an ESC or a backspace would drive the
+  ///   reader's terminal.
   public func wrap(_ text: String, firstPrefix: String = "", prefix: String = "") throws(ICUError) -> [String] {
+    // Before line breaking, so that a vertical tab, form feed or U+0085 does not break a line.
+    let text = Unrepresentable.replaced(in: text)
     if keepsParagraphsWhole {
       return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().map {
         trimmingTrailingSpaces(($0.offset == 0 ? firstPrefix : prefix) + $0.element)

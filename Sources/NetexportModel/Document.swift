@@ -342,19 +342,26 @@ public struct Abbreviation: Codable, Hashable, Sendable {
   }
 }
 
-/// A catalog message the document shows, with the typed values it formats.
+/// A catalog message the document shows, with the typed values it formats and the addresses
+/// of its links.
 ///
 /// In YAML either the bare key (`overview.intro`) or
-/// `{key: community.meta, arguments: {replies: {number: 7}, posted: {date: 2025-02-05}}}`.
+/// `{key: community.meta, arguments: {replies: {number: 7}, posted: {date: 2025-02-05}}}`, or
+/// with links `{key: contact.text, links: ["https://example.org/contact"]}`.
 public struct TextRef: Codable, Hashable, Sendable, ExpressibleByStringLiteral {
   /// The catalog key (`[A-Za-z0-9._-]+`).
   public var key: String
   /// Values the message formats per locale, by argument name.
   public var arguments: [String: Argument]
+  /// Where the message's links go: `<link1>…</link1>` in the message is `links[0]`, and so
+  /// on. The addresses are data, the same in every locale, so they never appear in a catalog.
+  /// Only `LinkAddress.isAllowed` addresses (http, https, mailto, tel).
+  public var links: [String]
 
-  public init(_ key: String, arguments: [String: Argument] = [:]) {
+  public init(_ key: String, arguments: [String: Argument] = [:], links: [String] = []) {
     self.key = key
     self.arguments = arguments
+    self.links = links
   }
 
   public init(stringLiteral key: String) { self.init(key) }
@@ -368,7 +375,7 @@ public struct TextRef: Codable, Hashable, Sendable, ExpressibleByStringLiteral {
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case key, arguments
+    case key, arguments, links
   }
 
   public init(from decoder: any Decoder) throws {
@@ -386,18 +393,60 @@ public struct TextRef: Codable, Hashable, Sendable, ExpressibleByStringLiteral {
     try self.init(
       validating: try container.decode(String.self, forKey: .key), codingPath: decoder.codingPath + [CodingKeys.key])
     arguments = try container.decodeIfPresent([String: Argument].self, forKey: .arguments) ?? [:]
+    links = try container.decodeIfPresent([String].self, forKey: .links) ?? []
+    for (index, link) in links.enumerated() where !LinkAddress.isAllowed(link) {
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: decoder.codingPath + [CodingKeys.links, IndexCodingKey(index)],
+          debugDescription: "'\(link)' is not a link address netexport can show (\(LinkAddress.rule))"))
+    }
   }
 
   public func encode(to encoder: any Encoder) throws {
-    if arguments.isEmpty {
+    if arguments.isEmpty && links.isEmpty {
       var container = encoder.singleValueContainer()
       try container.encode(key)
       return
     }
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(key, forKey: .key)
-    try container.encode(arguments, forKey: .arguments)
+    if !arguments.isEmpty { try container.encode(arguments, forKey: .arguments) }
+    if !links.isEmpty { try container.encode(links, forKey: .links) }
   }
+}
+
+/// The rule for the addresses of links in messages.
+public enum LinkAddress {
+  public static let rule =
+    "write a full web address (http:// or https://), an e-mail address (mailto:) or a phone number (tel:)"
+
+  /// Whether `address` is one a handout can show and a reader can follow: an `http` or
+  /// `https` address with a host, or a `mailto:` or `tel:` address, without spaces or
+  /// control characters. Relative addresses (`page.md`, `#anchor`) are refused: a printed
+  /// handout has no page to resolve them against.
+  public static func isAllowed(_ address: String) -> Bool {
+    guard !address.isEmpty, !address.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else {
+      return false
+    }
+    let lowered = address.lowercased()
+    for prefix in ["http://", "https://"] where lowered.hasPrefix(prefix) {
+      let host = lowered.dropFirst(prefix.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+      return !host.isEmpty
+    }
+    for prefix in ["mailto:", "tel:"] where lowered.hasPrefix(prefix) {
+      return lowered.count > prefix.count
+    }
+    return false
+  }
+}
+
+/// A coding key for a position in a list, for errors about one element.
+struct IndexCodingKey: CodingKey {
+  var intValue: Int?
+  var stringValue: String { intValue.map(String.init) ?? "" }
+  init(_ index: Int) { intValue = index }
+  init?(intValue: Int) { self.intValue = intValue }
+  init?(stringValue: String) { nil }
 }
 
 /// A typed value that a message formats for the reader's locale.

@@ -65,11 +65,66 @@ public struct Project: Sendable {
   /// - Parameter lenient: Return the catalog despite problems that leave part of it usable
   ///   (see `Catalog.parse`), for validation.
   public func catalog(for locale: LanguageTag, lenient: Bool = false) throws -> Catalog {
-    try Catalog.load(
+    try requireInside(catalogURL(for: locale.canonical), displayPath: catalogDisplayPath(for: locale.canonical))
+    return try Catalog.load(
       catalogURL(for: locale.canonical), displayPath: catalogDisplayPath(for: locale.canonical),
       expectedLocale: locale.canonical, lenient: lenient)
   }
 
   /// `Locales/<locale>.yaml` as shown in messages.
   public func catalogDisplayPath(for locale: String) -> String { displayPath("Locales/\(locale).yaml") }
+
+  /// Refuses a path inside the project folder that symbolic links lead outside it.
+  ///
+  /// A checkout someone else wrote is read and written by CI, often as root: a catalog
+  /// linked to `/etc/shadow` was read and every line of it echoed as an unknown field,
+  /// and a report or export linked to a system file would overwrite it. Links that stay
+  /// inside the project are fine, and a path the user names outside the project
+  /// (`--content /tmp/leaflet.yaml`) is read or written as asked.
+  ///
+  /// - Throws: `DiagnosticError` with code `outside-project`, which names the link but
+  ///   never where it leads or what is there.
+  public func requireInside(_ url: URL, displayPath: String) throws {
+    guard let realRoot = Self.realPath(root.path) else { return }
+    let lexical = url.standardizedFileURL.path
+    guard Self.path(lexical, isInside: root.standardizedFileURL.path) || Self.path(lexical, isInside: realRoot)
+    else { return }
+    let followed: String
+    switch try? TextFile.resolve(lexical) {
+    case .existing(let path, _), .missing(let path): followed = path
+    // The process's own descriptors (a link to /dev/stdout), which whoever ran it opened.
+    case .descriptor: return
+    // Links that cannot be followed (a loop, a file where a folder should be) lead
+    // nowhere: the read or write then reports why.
+    case nil: return
+    }
+    guard let real = Self.realPath(followed), !Self.path(real, isInside: realRoot) else { return }
+    throw DiagnosticError(
+      Diagnostic(
+        code: "outside-project", at: SourceLocation(file: displayPath),
+        "\(displayPath) is a symbolic link that leads outside the project folder; netexport does not follow it there (put the file itself inside the project, or name its real path)"
+      ))
+  }
+
+  private static func path(_ path: String, isInside folder: String) -> Bool {
+    path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+  }
+
+  /// Where a path really is, with every folder's links followed: `realpath` of the nearest
+  /// folder that exists, and the rest (which does not exist, so holds no link) as it is.
+  /// `nil` when that cannot be found (a folder that cannot be searched).
+  private static func realPath(_ path: String) -> String? {
+    var existing = path
+    var rest: [String] = []
+    while !existing.isEmpty {
+      if let real = realpath(existing, nil) {
+        defer { free(real) }
+        return ([String(cString: real)] + rest.reversed()).joined(separator: "/")
+      }
+      guard errno == ENOENT, existing != "/" else { return nil }
+      rest.append((existing as NSString).lastPathComponent)
+      existing = (existing as NSString).deletingLastPathComponent
+    }
+    return nil
+  }
 }

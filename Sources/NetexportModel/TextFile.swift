@@ -1,24 +1,118 @@
 import Foundation
 
 /// Reads files the user wrote, with errors that say where the problem is.
+///
+/// Reading and writing go through POSIX calls (`stat`, `open`, `read`, `write`, `rename`)
+/// rather than `Data(contentsOf:)` and `Data.write(options: .atomic)`: Foundation gives no
+/// say over what is opened (a FIFO blocks, `/dev/zero` never ends, both are reported as
+/// "Permission denied"), how much is read, or what an atomic write replaces (a device, a
+/// symbolic link, a file's mode and owner).
 public enum TextFile {
+  /// The largest file netexport reads: 16 MiB. The bundled catalog is 40 KB and its
+  /// document 20 KB; a file hundreds of times larger is not a catalog or document anyone
+  /// wrote by hand, and reading it would take minutes and gigabytes.
+  public static let maximumInputSize = 16 << 20
+
   /// Reads a whole file as UTF-8.
+  ///
+  /// Only a regular file (or a symbolic link to one) is read: a folder, a FIFO, a device
+  /// or a socket is refused before it is opened, so a FIFO never blocks and `/dev/zero`
+  /// is never read; a file over `maximumInputSize` is refused too.
   ///
   /// - Parameters:
   ///   - url: The file.
   ///   - displayPath: How to name the file in messages.
-  /// - Throws: `DiagnosticError` with code `unreadable-file` when the file cannot be read,
-  ///   or `invalid-utf8` naming the line and column of the first bad byte.
+  /// - Throws: `DiagnosticError` with code `unreadable-file` when the file cannot be read
+  ///   (naming why: missing, no permission, not a regular file, too large), or
+  ///   `invalid-utf8` naming the line and column of the first bad byte.
   public static func readUTF8(_ url: URL, displayPath: String) throws -> String {
-    let data: Data
+    try decodeUTF8(readData(url, displayPath: displayPath), displayPath: displayPath)
+  }
+
+  /// Reads a whole regular file, with the checks and limit of `readUTF8`.
+  ///
+  /// - Throws: `DiagnosticError` with code `unreadable-file`.
+  public static func readData(_ url: URL, displayPath: String) throws -> Data {
+    let descriptor = try openForReading(url.path, displayPath: displayPath)
+    defer { close(descriptor) }
+    return Data(try readAll(descriptor, displayPath: displayPath))
+  }
+
+  /// Opens a regular file for reading, refusing anything else before it is opened.
+  ///
+  /// - Returns: The open file descriptor; the caller closes it.
+  static func openForReading(_ path: String, displayPath: String) throws -> Int32 {
+    var info = stat()
+    guard stat(path, &info) == 0 else { throw unreadable(displayPath, errno) }
+    try requireReadableKind(info, displayPath: displayPath)
+    // O_NONBLOCK: should the file be swapped for a FIFO between the check above and this
+    // call, opening it still returns at once instead of waiting for a writer.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw unreadable(displayPath, errno) }
     do {
-      data = try Data(contentsOf: url)
+      guard fstat(descriptor, &info) == 0 else { throw unreadable(displayPath, errno) }
+      try requireReadableKind(info, displayPath: displayPath)
     } catch {
+      close(descriptor)
+      throw error
+    }
+    return descriptor
+  }
+
+  private static func requireReadableKind(_ info: stat, displayPath: String) throws {
+    let kind = info.st_mode & S_IFMT
+    guard kind == S_IFREG else {
       throw DiagnosticError(
         Diagnostic(
-          code: "unreadable-file", at: SourceLocation(file: displayPath), "cannot read the file (\(reason(error)))"))
+          code: "unreadable-file", at: SourceLocation(file: displayPath),
+          "cannot read the file: it is \(describe(kind)), not a regular file"))
     }
-    return try decodeUTF8(data, displayPath: displayPath)
+    guard info.st_size <= maximumInputSize else { throw tooLarge(displayPath) }
+  }
+
+  /// Reads from a descriptor to its end, refusing more than `maximumInputSize` bytes
+  /// (the file may have grown since it was checked).
+  static func readAll(_ descriptor: Int32, displayPath: String) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw unreadable(displayPath, errno)
+      }
+      if count == 0 { return bytes }
+      bytes += chunk[0..<count]
+      if bytes.count > maximumInputSize { throw tooLarge(displayPath) }
+    }
+  }
+
+  /// A file type as a noun for messages: "a folder", "a FIFO (named pipe)", ...
+  static func describe(_ kind: mode_t) -> String {
+    switch kind {
+    case S_IFDIR: "a folder"
+    case S_IFIFO: "a FIFO (named pipe)"
+    case S_IFCHR: "a character device"
+    case S_IFBLK: "a block device"
+    case S_IFSOCK: "a socket"
+    case S_IFLNK: "a symbolic link"
+    default: "a special file"
+    }
+  }
+
+  static func unreadable(_ displayPath: String, _ code: Int32) -> DiagnosticError {
+    DiagnosticError(
+      Diagnostic(
+        code: "unreadable-file", at: SourceLocation(file: displayPath),
+        "cannot read the file (\(String(cString: strerror(code))))"))
+  }
+
+  private static func tooLarge(_ displayPath: String) -> DiagnosticError {
+    DiagnosticError(
+      Diagnostic(
+        code: "unreadable-file", at: SourceLocation(file: displayPath),
+        "cannot read the file: it is larger than \(maximumInputSize >> 20) MiB, the most netexport reads (a catalog or document is far smaller; is this the right file?)"
+      ))
   }
 
   /// Decodes UTF-8, locating the first invalid byte as line:column.
@@ -57,6 +151,30 @@ public enum TextFile {
     }
   }
 
+  /// Writes every byte to a file descriptor, retrying after interruptions and short writes.
+  ///
+  /// - Returns: 0 on success, or the `errno` of the write that failed.
+  public static func writeAll(_ bytes: some Collection<UInt8>, to descriptor: Int32) -> Int32 {
+    let array = Array(bytes)
+    var offset = 0
+    while offset < array.count {
+      let count = array.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        if errno == EAGAIN || errno == EWOULDBLOCK {
+          // A descriptor left non-blocking by whoever opened it (a terminal, a pipe):
+          // wait until it can take more.
+          var waiting = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+          _ = poll(&waiting, 1, -1)
+          continue
+        }
+        return errno
+      }
+      offset += count
+    }
+    return 0
+  }
+
   /// A short reason for a file system error, without Foundation's long prefixes.
   public static func reason(_ error: Error) -> String {
     let nsError = error as NSError
@@ -74,62 +192,6 @@ public enum TextFile {
     case NSFileWriteOutOfSpaceError: return "No space left on device"
     case NSFileWriteVolumeReadOnlyError: return "Read-only file system"
     default: return nsError.localizedDescription
-    }
-  }
-}
-
-extension TextFile {
-  /// Writes text so that readers see either the old file or the whole new one, never a
-  /// part: Foundation writes a temporary file beside the target, then renames it.
-  ///
-  /// - Parameter createFolders: Whether to create missing parent folders.
-  /// - Throws: `DiagnosticError` with code `unwritable-output`, naming the path and reason.
-  ///
-  /// - Parameter exclusive: Fail when the file exists, even if it appears while writing
-  ///   (the complete file is linked into place, which the system refuses over an existing one).
-  public static func writeAtomically(
-    _ text: String, to url: URL, displayPath: String, createFolders: Bool = false, exclusive: Bool = false
-  ) throws {
-    try writeAtomically(
-      Data(text.utf8), to: url, displayPath: displayPath, createFolders: createFolders, exclusive: exclusive)
-  }
-
-  /// Writes bytes atomically, as `writeAtomically(_:to:displayPath:createFolders:exclusive:)`
-  /// writes text.
-  public static func writeAtomically(
-    _ data: Data, to url: URL, displayPath: String, createFolders: Bool = false, exclusive: Bool = false
-  ) throws {
-    if exclusive {
-      let temporary = url.deletingLastPathComponent().appendingPathComponent(
-        ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-      try writeAtomically(data, to: temporary, displayPath: displayPath, createFolders: createFolders)
-      defer { unlink(temporary.path) }
-      if link(temporary.path, url.path) != 0 {
-        let reason = errno == EEXIST ? "it exists already" : String(cString: strerror(errno))
-        throw DiagnosticError(
-          Diagnostic(
-            code: "unwritable-output", at: SourceLocation(file: displayPath), "cannot write the file (\(reason))"))
-      }
-      return
-    }
-    do {
-      if createFolders {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      }
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-        throw CocoaError(.fileWriteInvalidFileName)
-      }
-      try data.write(to: url, options: .atomic)
-    } catch let error as CocoaError where error.code == .fileWriteInvalidFileName {
-      throw DiagnosticError(
-        Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: displayPath), "cannot write the file: it is a folder"))
-    } catch {
-      throw DiagnosticError(
-        Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: displayPath), "cannot write the file (\(reason(error)))"
-        ))
     }
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 public import NetexportICU
 import NetexportModel
-public import NetexportValidation
+public import NetexportResolution
 import Yams
 
 /// A target a locale's text must meet: a formula's value at most `max` or at least `min`.

@@ -34,6 +34,7 @@ extension Rule {
     Rule("control-character", .error, "A control character in a text."),
     Rule("unreadable-catalog", .error, "The catalog file cannot be read."),
     Rule("unreadable-file", .error, "The catalog file cannot be opened (missing permission, a folder in its place)."),
+    Rule("outside-project", .error, "The catalog is a symbolic link that leads outside the project folder."),
     // Completeness.
     Rule("missing-key", .error, "The source has a message the catalog lacks."),
     Rule("obsolete-key", .warning, "The catalog has a message the source no longer has."),

@@ -1,6 +1,7 @@
 import Dispatch
 public import NetexportICU
 public import NetexportModel
+import NetexportResolution
 
 /// Checks catalogs against the source catalog and the content model.
 ///

@@ -51,9 +51,9 @@ struct Status: ParsableCommand {
           var sourceLocale: String
           var locales: [CatalogStatus]
         }
-        print(ReportRenderer.encode(Output(sourceLocale: sourceTag.canonical, locales: rows)), terminator: "")
+        try Console.write(ReportRenderer.encode(Output(sourceLocale: sourceTag.canonical, locales: rows)))
       case .text:
-        print(Self.table(rows, source: sourceTag.canonical, total: source.entries.count))
+        try Console.line(Self.table(rows, source: sourceTag.canonical, total: source.entries.count))
       }
       if !problems.isEmpty { throw DiagnosticError(problems) }
     }
@@ -119,14 +119,15 @@ struct Init: ParsableCommand {
             "\(display) exists already; netexport never overwrites a catalog (use 'netexport update --locale \(tag.canonical)' to bring it up to date)"
           ))
       }
+      try project.requireInside(url, displayPath: display)
       let source = try project.catalog(for: sourceTag)
       let text = CatalogWriter.newCatalog(
         locale: tag.canonical, languageName: tag.displayName(in: sourceTag), source: source)
       try TextFile.writeAtomically(text, to: url, displayPath: display, createFolders: false, exclusive: true)
       if tag.canonical != locale {
-        print("note: wrote the canonical form of '\(locale)', which is '\(tag.canonical)'")
+        try Console.line("note: wrote the canonical form of '\(locale)', which is '\(tag.canonical)'")
       }
-      print("\(display): \(source.entries.count) messages to translate (\(tag.displayName(in: sourceTag)))")
+      try Console.line("\(display): \(source.entries.count) messages to translate (\(tag.displayName(in: sourceTag)))")
     }
   }
 }
@@ -138,7 +139,8 @@ struct Update: ParsableCommand {
       Adds new messages (state new), marks messages whose source text changed as
       needs-review (keeping the translation, and the old source text in previous-source),
       and moves messages the source no longer has to the 'obsolete' section. Never changes a
-      translation; keeps the file's order, comments and layout. Writes are atomic.
+      translation; keeps the file's order, comments and layout. Writes are atomic, take turns
+      with another netexport, and are refused when the file changed since it was read.
       """
   )
 
@@ -153,10 +155,18 @@ struct Update: ParsableCommand {
   func validate() throws { _ = try canonicalLocales(locale) }
 
   func run() throws {
+    let started = Date()
     try reportingFailures {
       let (project, document) = try projectOptions.load()
       let sourceTag = try project.locale(document.sourceLocale)
       let source = try project.catalog(for: sourceTag)
+      if !dryRun {
+        for name in TextFile.removeLeftovers(in: project.localesDirectory, olderThan: started) {
+          Console.error(
+            "note: removed \(project.displayPath("Locales/" + name)), a temporary file left by an interrupted netexport run"
+          )
+        }
+      }
       let requested = try canonicalLocales(locale)
       let names = try requested.isEmpty ? project.availableLocales().filter { $0 != sourceTag.canonical } : requested
       var problems: [Diagnostic] = []
@@ -171,18 +181,26 @@ struct Update: ParsableCommand {
           }
           let display = project.catalogDisplayPath(for: tag.canonical)
           let url = project.catalogURL(for: tag.canonical)
-          let text = try TextFile.readUTF8(url, displayPath: display)
-          let update = try CatalogUpdater.update(text, file: display, locale: tag.canonical, source: source)
-          if update.changed && !dryRun {
-            try TextFile.writeAtomically(update.text, to: url, displayPath: display, createFolders: false)
+          try project.requireInside(url, displayPath: display)
+          var summary = ""
+          // Locked against another netexport, and refused when the file changes (a
+          // translator's save) between this read and the write.
+          try TextFile.rewrite(url, displayPath: display, onWait: { Self.noteWaiting(for: display) }) { text in
+            let update = try CatalogUpdater.update(text, file: display, locale: tag.canonical, source: source)
+            summary = Self.summary(update, file: display, dryRun: dryRun)
+            return update.changed && !dryRun ? update.text : nil
           }
-          print(Self.summary(update, file: display, dryRun: dryRun))
+          try Console.line(summary)
         } catch let error as DiagnosticError {
           problems += error.diagnostics
         }
       }
       if !problems.isEmpty { throw DiagnosticError(problems) }
     }
+  }
+
+  static func noteWaiting(for display: String) {
+    Console.error("note: waiting for another netexport to finish writing \(display)")
   }
 
   static func summary(_ update: CatalogUpdater.Update, file: String, dryRun: Bool) -> String {
@@ -243,17 +261,26 @@ struct Pseudo: ParsableCommand {
       let source = try project.catalog(for: project.locale(document.sourceLocale))
       let url = project.catalogURL(for: locale)
       let display = project.catalogDisplayPath(for: locale)
-      if let existing = FileManager.default.contents(atPath: url.path),
-        !String(decoding: existing.prefix(64), as: UTF8.self).hasPrefix("# netexport pseudo-locale")
-      {
-        throw DiagnosticError(
-          Diagnostic(
-            code: "catalog-exists", at: SourceLocation(file: display, line: 1),
-            "\(display) exists and was not generated by 'netexport pseudo'; netexport never overwrites a translation"))
-      }
+      try project.requireInside(url, displayPath: display)
       let text = try PseudoLocalizer.catalog(locale: locale, source: source, keep: document.doNotTranslate)
-      try TextFile.writeAtomically(text, to: url, displayPath: display, createFolders: true)
-      print("\(display): \(source.entries.count) messages in the pseudo-locale \(locale)")
+      var info = stat()
+      if lstat(url.path, &info) == 0 {
+        // Replaced only if it is still a generated catalog when the new one goes in.
+        try TextFile.rewrite(url, displayPath: display, onWait: { Update.noteWaiting(for: display) }) { existing in
+          guard existing.hasPrefix("# netexport pseudo-locale") else {
+            throw DiagnosticError(
+              Diagnostic(
+                code: "catalog-exists", at: SourceLocation(file: display, line: 1),
+                "\(display) exists and was not generated by 'netexport pseudo'; netexport never overwrites a translation"
+              ))
+          }
+          return text
+        }
+      } else {
+        // Never replaces a catalog created meanwhile.
+        try TextFile.writeAtomically(text, to: url, displayPath: display, createFolders: true, exclusive: true)
+      }
+      try Console.line("\(display): \(source.entries.count) messages in the pseudo-locale \(locale)")
     }
   }
 }

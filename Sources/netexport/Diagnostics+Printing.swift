@@ -4,9 +4,7 @@ import NetexportModel
 
 /// Prints problems to standard error, one per line, as `file:line:column: error[code]: message`.
 func report(_ error: DiagnosticError) {
-  for diagnostic in error.diagnostics {
-    FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-  }
+  for diagnostic in error.diagnostics { Console.error(diagnostic.description) }
 }
 
 /// Runs a command body, turning netexport's errors into printed diagnostics and exit 1.

@@ -86,6 +86,7 @@ struct Export: ParsableCommand {
         throw ValidationError("--check compares every committed export; use it with --all.")
       }
     }
+    try checkOutputOption(output)
     guard ExportOptions.widthRange.contains(width) else {
       throw ValidationError(
         "--width must be between \(ExportOptions.widthRange.lowerBound) and \(ExportOptions.widthRange.upperBound).")
@@ -93,10 +94,10 @@ struct Export: ParsableCommand {
   }
 
   func run() throws {
+    let started = Date()
     try reportingFailures {
       let project = Project(path: project)
-      let document =
-        try content.map { try Document.load(URL(fileURLWithPath: $0), displayPath: $0) } ?? Document.bundledDefault()
+      let document = try loadDocument(content, project: project)
       let options = ExportOptions(width: width, paper: paper)
       if all {
         // Pseudo-locales are generated for testing ('netexport pseudo'), not shipped.
@@ -125,10 +126,10 @@ struct Export: ParsableCommand {
                   )
                 ])
           }
-          print("\(result.exports.count) exports in \(project.displayPath("Exports/")) are up to date.")
+          try Console.line("\(result.exports.count) exports in \(project.displayPath("Exports/")) are up to date.")
           return
         }
-        for path in try ExportRunner.write(result.exports, project: project) { print(path) }
+        try write(result.exports, project: project, started: started)
         return
       }
       let tag = try project.locale(locale ?? "")
@@ -139,17 +140,28 @@ struct Export: ParsableCommand {
       let exports = result.exports
       switch output {
       case "-":
-        FileHandle.standardOutput.write(exports[0].contents.data)
+        try Console.write(exports[0].contents.data)
       case let path?:
-        try TextFile.writeAtomically(exports[0].contents.data, to: URL(fileURLWithPath: path), displayPath: path)
-        print(path)
+        let url = URL(fileURLWithPath: path)
+        try project.requireInside(url, displayPath: path)
+        try TextFile.writeAtomically(exports[0].contents.data, to: url, displayPath: path)
+        // The path is printed as where the export went, except into the output itself.
+        if !TextFile.isStandardOutput(url) { try Console.line(path) }
       case nil:
-        for path in try ExportRunner.write(exports, project: project) { print(path) }
+        try write(exports, project: project, started: started)
       }
     }
   }
 
+  /// Writes exports to their places, first removing what an interrupted run left there.
+  private func write(_ exports: [RenderedExport], project: Project, started: Date) throws {
+    for path in ExportRunner.removeLeftovers(for: exports, project: project, olderThan: started) {
+      Console.error("note: removed \(path), a temporary file left by an interrupted netexport run")
+    }
+    for path in try ExportRunner.write(exports, project: project) { try Console.line(path) }
+  }
+
   private func printNotes(_ notes: [String]) {
-    for note in notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+    for note in notes { Console.error(note) }
   }
 }

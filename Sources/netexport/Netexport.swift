@@ -21,4 +21,9 @@ struct Netexport: ParsableCommand {
     ],
     defaultSubcommand: Export.self
   )
+
+  static func main() {
+    Console.prepare()
+    main(nil)
+  }
 }

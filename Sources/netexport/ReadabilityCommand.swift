@@ -3,6 +3,7 @@ import Foundation
 import NetexportICU
 import NetexportModel
 import NetexportReadability
+import NetexportResolution
 import NetexportValidation
 
 struct ReadabilityCommand: ParsableCommand {
@@ -68,12 +69,14 @@ struct ReadabilityCommand: ParsableCommand {
     try reportingFailures {
       let project = Project(path: projectOptions.project)
       let configPath = config ?? project.displayPath("readability.yaml")
-      let configuration = try ReadabilityConfig.load(
-        config.map { URL(fileURLWithPath: $0) } ?? project.root.appendingPathComponent("readability.yaml"),
-        displayPath: configPath)
+      let configURL = config.map { URL(fileURLWithPath: $0) } ?? project.root.appendingPathComponent("readability.yaml")
+      try project.requireInside(configURL, displayPath: configPath)
+      let configuration = try ReadabilityConfig.load(configURL, displayPath: configPath)
       var reports: [ReadabilityReport] = []
       if let text, let tag = language.flatMap(LanguageTag.init) {
-        let content = try TextFile.readUTF8(URL(fileURLWithPath: text), displayPath: text)
+        let url = URL(fileURLWithPath: text)
+        try project.requireInside(url, displayPath: text)
+        let content = try TextFile.readUTF8(url, displayPath: text)
         reports.append(
           try Readability.score(
             text: content, file: text, locale: tag, targets: configuration.targets[tag.canonical] ?? [],
@@ -127,8 +130,8 @@ struct ReadabilityCommand: ParsableCommand {
         }
       }
       switch report {
-      case .json: print(ReadabilityPrinter.json(reports, strict: strict), terminator: "")
-      case .text: print(ReadabilityPrinter.text(reports, configPath: configPath, strict: strict), terminator: "")
+      case .json: try Console.write(ReadabilityPrinter.json(reports, strict: strict))
+      case .text: try Console.write(ReadabilityPrinter.text(reports, configPath: configPath, strict: strict))
       }
       if reports.contains(where: { $0.fails(strict: strict) }) { throw ExitCode.failure }
     }

@@ -31,22 +31,24 @@ struct SyllablesCommand: ParsableCommand {
 
   func run() throws {
     guard let tag = LanguageTag(language), let counter = Syllables.counter(forLanguage: tag.language) else { return }
-    var output = ""
-    func emit(_ word: String) {
-      output += "\(word)\t\(counter.syllables(in: word))\n"
-      if output.utf8.count > 1 << 16 {
-        FileHandle.standardOutput.write(Data(output.utf8))
-        output = ""
+    try reportingFailures {
+      var output = ""
+      func emit(_ word: String) throws {
+        output += "\(word)\t\(counter.syllables(in: word))\n"
+        if output.utf8.count > 1 << 16 {
+          try Console.write(output)
+          output = ""
+        }
       }
-    }
-    if words.isEmpty {
-      while let line = readLine() {
-        let word = line.trimmingCharacters(in: .whitespaces)
-        if !word.isEmpty { emit(word) }
+      if words.isEmpty {
+        while let line = readLine() {
+          let word = line.trimmingCharacters(in: .whitespaces)
+          if !word.isEmpty { try emit(word) }
+        }
+      } else {
+        try words.forEach(emit)
       }
-    } else {
-      words.forEach(emit)
+      try Console.write(output)
     }
-    FileHandle.standardOutput.write(Data(output.utf8))
   }
 }

@@ -17,10 +17,22 @@ struct ProjectOptions: ParsableArguments {
 
   func load() throws -> (Project, Document) {
     let project = Project(path: project)
-    let document =
-      try content.map { try Document.load(URL(fileURLWithPath: $0), displayPath: $0) } ?? Document.bundledDefault()
-    return (project, document)
+    return (project, try loadDocument(content, project: project))
   }
+}
+
+/// The document named by `--content`, or the bundled one.
+func loadDocument(_ content: String?, project: Project) throws -> Document {
+  guard let content else { return try Document.bundledDefault() }
+  let url = URL(fileURLWithPath: content)
+  try project.requireInside(url, displayPath: content)
+  return try Document.load(url, displayPath: content)
+}
+
+/// Checks an `--output` value before anything runs: an empty one is a usage error (64),
+/// not the current folder (which `URL(fileURLWithPath: "")` would make of it).
+func checkOutputOption(_ output: String?) throws {
+  if output?.isEmpty == true { throw ValidationError("--output needs a file name, or '-' for standard output.") }
 }
 
 /// Checks `--locale` values before anything runs: a malformed tag is a usage error (64).
@@ -55,12 +67,18 @@ struct Validate: ParsableCommand {
   @Flag(name: .long, help: "Fail on warnings too.")
   var strict = false
 
-  @Option(name: .long, help: ArgumentHelp("Write the report to a file instead of standard output.", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Write the report to a file instead of standard output ('-' for standard output).", valueName: "file"))
   var output: String?
 
   @OptionGroup var projectOptions: ProjectOptions
 
-  func validate() throws { _ = try canonicalLocales(locale) }
+  func validate() throws {
+    _ = try canonicalLocales(locale)
+    try checkOutputOption(output)
+  }
 
   func run() throws {
     try reportingFailures {
@@ -70,10 +88,12 @@ struct Validate: ParsableCommand {
       let validator = try Validator.forProject(project, document: document)
       let result = try validator.validate(project: project, locales: requested.isEmpty ? nil : requested)
       let rendered = ReportRenderer(toolVersion: Netexport.toolVersion, strict: strict).render(result, as: report)
-      if let output {
-        try TextFile.writeAtomically(rendered, to: URL(fileURLWithPath: output), displayPath: output)
+      if let output, output != "-" {
+        let url = URL(fileURLWithPath: output)
+        try project.requireInside(url, displayPath: output)
+        try TextFile.writeAtomically(rendered, to: url, displayPath: output)
       } else {
-        FileHandle.standardOutput.write(Data(rendered.utf8))
+        try Console.write(rendered)
       }
       if !result.passes(strict: strict) { throw ExitCode.failure }
     }

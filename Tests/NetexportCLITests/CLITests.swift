@@ -70,33 +70,79 @@ struct CLI {
     try run(arguments: arguments, environment: environment)
   }
 
-  func run(arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  /// Runs the tool and waits for it.
+  ///
+  /// - Parameters:
+  ///   - standardOutput: Where the tool's standard output goes (default: a pipe read into
+  ///     `Result.stdout`), e.g. `/dev/full` to make every write fail.
+  ///   - standardError: The same for standard error.
+  func run(
+    arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
+    standardError: FileHandle? = nil
+  ) throws -> Result {
+    let process = try start(
+      arguments: arguments, environment: environment, standardOutput: standardOutput, standardError: standardError)
+    return process.finish()
+  }
+
+  /// A running `netexport` whose output is collected.
+  final class Running {
+    let process: Process
+    let out: Pipe?
+    let errors = ErrorCollector()
+    let errorsDone = DispatchSemaphore(value: 0)
+
+    init(process: Process, out: Pipe?) {
+      self.process = process
+      self.out = out
+    }
+
+    /// Waits for the tool to exit and returns what it wrote.
+    func finish() -> Result {
+      let stdout = out?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+      errorsDone.wait()
+      process.waitUntilExit()
+      return Result(
+        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: errors.data, as: UTF8.self))
+    }
+  }
+
+  /// Starts the tool without waiting for it. When standard error is not redirected,
+  /// `onError` sees all of it so far each time more arrives (the tool saying it waits, for
+  /// example), and is called once more, with `ended` true, when the tool closes it.
+  func start(
+    arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
+    standardError: FileHandle? = nil, onError: @escaping @Sendable (_ text: String, _ ended: Bool) -> Void = { _, _ in }
+  ) throws -> Running {
     let process = Process()
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     process.executableURL = Self.executable
     process.arguments = arguments
     process.currentDirectoryURL = folder
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    let out = standardOutput == nil ? Pipe() : nil
+    let err = standardError == nil ? Pipe() : nil
+    process.standardOutput = standardOutput ?? out
+    process.standardError = standardError ?? err
     try process.run()
+    let running = Running(process: process, out: out)
     // Standard error is read on another thread, so that a child filling one pipe while
     // this thread waits on the other cannot deadlock.
-    let errorPipe = err.fileHandleForReading
-    let errors = ErrorCollector()
-    let done = DispatchSemaphore(value: 0)
-    Thread.detachNewThread {
-      errors.data = errorPipe.readDataToEndOfFile()
-      done.signal()
+    if let errorPipe = err?.fileHandleForReading {
+      let errors = running.errors
+      let done = running.errorsDone
+      Thread.detachNewThread {
+        while case let chunk = errorPipe.availableData, !chunk.isEmpty {
+          errors.data += chunk
+          onError(String(decoding: errors.data, as: UTF8.self), false)
+        }
+        onError(String(decoding: errors.data, as: UTF8.self), true)
+        done.signal()
+      }
+    } else {
+      running.errorsDone.signal()
     }
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    done.wait()
-    let stderr = errors.data
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    return running
   }
 }
 
@@ -349,7 +395,7 @@ struct CLI {
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == "blocker/handout.txt: error[unwritable-output]: cannot write the file (No such file or directory)\n")
+        == "blocker/handout.txt: error[unwritable-output]: cannot write the file (Not a directory)\n")
     #expect(try cli.read("blocker") == "a file, not a folder\n")
   }
 

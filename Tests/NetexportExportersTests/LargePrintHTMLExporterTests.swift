@@ -2,6 +2,7 @@ import Foundation
 import NetexportExporters
 import NetexportICU
 import NetexportModel
+import NetexportResolution
 import NetexportValidation
 import Testing
 
@@ -22,7 +23,7 @@ import Testing
     abbreviations: [Abbreviation(id: "men1", short: "abbr.men1", expansion: "abbr.men1.expansion")])
 
   func html(
-    _ texts: [String: String], locale: String = "es", fallback: Set<String> = [],
+    _ texts: [String: String], locale: String = "es", fallback: Set<String> = [], document: Document? = nil,
     exporter: LargePrintHTMLExporter = LargePrintHTMLExporter()
   ) throws -> String {
     let defaults = [
@@ -33,7 +34,8 @@ import Testing
     ]
     let merged = defaults.merging(texts) { $1 }
     let resolved = try Fixtures.resolve(
-      document, texts: merged, locale: locale, source: merged.mapValues { "EN " + $0 }, fallback: fallback)
+      document ?? self.document, texts: merged, locale: locale, source: merged.mapValues { "EN " + $0 },
+      fallback: fallback)
     return try exporter.export(resolved)
   }
 
@@ -57,6 +59,51 @@ import Testing
         "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "main",
         "section", "ul", "ol", "li", "aside", "footer", "abbr", "span", "br",
       ]))
+  }
+
+  /// Issue 11: a prepended mark before `<`, or a combining mark after `"`, makes one grapheme
+  /// cluster with the markup character, and an escaper that compared clusters let it through
+  /// (a live `<img onerror>`; an `onfocus` outside the `abbr` title).
+  @Test func escapesMarkupCharactersInsideAGraphemeCluster() throws {
+    let output = try html([
+      "title": "\u{0600}<img src=x onerror=document.title=1337 x=\"",
+      "abbr.men1.expansion": "type 1\"\u{0301} autofocus onfocus=document.title=1337 x=\"",
+      "s.text": "La NEM 1 es rara.",
+    ])
+    #expect(output.containsScalars("<h1>\u{0600}&lt;img src=x onerror=document.title=1337 x=&quot;</h1>"))
+    #expect(output.containsScalars("<title>\u{0600}&lt;img src=x onerror=document.title=1337 x=&quot;</title>"))
+    #expect(
+      output.containsScalars(
+        "<abbr title=\"type 1&quot;\u{0301} autofocus onfocus=document.title=1337 x=&quot;\">NEM 1</abbr>"))
+    #expect(!output.containsScalars("<img"))
+  }
+
+  /// Controls and noncharacters are parse errors in HTML (the Nu checker rejects them), and
+  /// U+FFFE and U+FFFF cannot be in XML at all: text, attributes and CSS get U+FFFD instead.
+  @Test func replacesControlsAndNoncharactersEverywhere() throws {
+    // (Swift's literals refuse noncharacters, so they are made from their values.)
+    let (uFFFF, uFDD0) = (String(Unicode.Scalar(0xFFFF)!), String(Unicode.Scalar(0xFDD0)!))
+    let output = try html([
+      "title": "A\(uFFFF)B\(uFDD0)C\u{1B}D\u{85}E\u{7F}F",
+      "abbr.men1.expansion": "neoplasia\u{0}\u{8}", "s.text": "La NEM 1 es rara.",
+      "export.page-counter": "P\u{7}{page, number}\u{C}/{pages, number}",
+    ])
+    #expect(output.contains("<h1>A\u{FFFD}B\u{FFFD}C\u{FFFD}D\u{FFFD}E\u{FFFD}F</h1>"))
+    #expect(output.contains("<title>A\u{FFFD}B\u{FFFD}C\u{FFFD}D\u{FFFD}E\u{FFFD}F</title>"))
+    #expect(output.contains("<abbr title=\"neoplasia\u{FFFD}\u{FFFD}\">"))
+    #expect(output.contains("content: \"P\u{FFFD}\" counter(page) \"\u{FFFD}/\" counter(pages)"))
+  }
+
+  @Test func givesTheReferencesAnIDNoSectionHas() throws {
+    var document = self.document
+    document.sections += [
+      Section(id: "references", heading: "s.heading", blocks: []),
+      Section(id: "references-2", heading: "s.heading", blocks: []),
+    ]
+    let output = try html([:], document: document)
+    #expect(output.contains("<section aria-labelledby=\"references\">\n    <h2 id=\"references\">Tipos</h2>"))
+    #expect(
+      output.contains("<section aria-labelledby=\"references-3\">\n    <h2 id=\"references-3\">Referencias</h2>"))
   }
 
   @Test func escapesThePageCounterInsideTheStyleSheet() throws {

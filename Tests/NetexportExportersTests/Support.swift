@@ -1,6 +1,7 @@
 import Foundation
 import NetexportICU
 import NetexportModel
+import NetexportResolution
 import NetexportValidation
 import Testing
 
@@ -45,5 +46,16 @@ enum Fixtures {
     #expect(
       output == expected, "differs from Snapshots/\(name); rerun with RECORD_SNAPSHOTS=1 to re-record",
       sourceLocation: sourceLocation)
+  }
+}
+
+extension String {
+  /// Whether the string has `part` in it, code point for code point, as markup parsers read.
+  /// (`contains` compares grapheme clusters: "\u{0600}<img" holds no "<img" cluster for cluster.)
+  func containsScalars(_ part: String) -> Bool {
+    let scalars = Array(unicodeScalars)
+    let part = Array(part.unicodeScalars)
+    guard part.count <= scalars.count else { return false }
+    return (0...(scalars.count - part.count)).contains { scalars[$0..<$0 + part.count].elementsEqual(part) }
   }
 }

@@ -95,7 +95,7 @@ public enum Resolver {
   }
 
   /// Formats one message.
-  static func format(
+  package static func format(
     _ ref: TextRef, in catalog: Catalog, locale: LanguageTag, isSource: Bool = true, spoken: Bool = false
   ) throws -> ResolvedText {
     guard let entry = catalog[ref.key] else {

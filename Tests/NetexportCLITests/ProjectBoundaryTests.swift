@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// Symbolic links inside a project must not lead netexport out of it: CI reads and writes
+/// checkouts someone else wrote, often as root.
+@Suite struct ProjectBoundaryTests {
+  /// A folder outside the project holding a file that must never be echoed or changed.
+  struct Outside {
+    let folder: URL
+    let secret: URL
+    static let text = "root:$y$j9T$SECRETHASH:19000:0:99999:7:::\npassword: hunter2\n"
+
+    init() throws {
+      folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-outside-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      secret = folder.appendingPathComponent("shadow")
+      try Data(Self.text.utf8).write(to: secret)
+    }
+
+    func unchanged() throws -> Bool { try String(contentsOf: secret, encoding: .utf8) == Self.text }
+  }
+
+  static func leaks(_ result: CLI.Result, _ outside: Outside) -> Bool {
+    let all = result.stdout + result.stderr
+    return all.contains("SECRETHASH") || all.contains("hunter2") || all.contains(outside.folder.path)
+  }
+
+  static let refusal =
+    "Locales/xx.yaml: error[outside-project]: Locales/xx.yaml is a symbolic link that leads outside the project folder; netexport does not follow it there (put the file itself inside the project, or name its real path)"
+
+  @Test(arguments: [
+    ["validate"], ["validate", "--locale", "xx", "--report", "json"], ["--locale", "xx"], ["--all"],
+    ["update", "--locale", "xx"], ["status"],
+  ])
+  func aCatalogLinkedOutsideIsRefusedAndNeverEchoed(arguments: [String]) throws {
+    let outside = try Outside()
+    let cli = try CLI()
+    #expect(symlink(outside.secret.path, cli.folder.appendingPathComponent("Locales/xx.yaml").path) == 0)
+    let result = try cli.run(arguments: arguments)
+    #expect(result.status == 1)
+    #expect((result.stdout + result.stderr).contains(arguments.contains("json") ? "outside-project" : Self.refusal))
+    #expect(!Self.leaks(result, outside), "\(result.stdout)\(result.stderr)")
+    #expect(try outside.unchanged())
+  }
+
+  @Test func aCatalogLinkedInsideTheProjectIsRead() throws {
+    let cli = try CLI()
+    try cli.write(try cli.read("Locales/en.yaml"), to: "shared/en.yaml")
+    try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("Locales/en.yaml"))
+    #expect(symlink("../shared/en.yaml", cli.folder.appendingPathComponent("Locales/en.yaml").path) == 0)
+    let result = try cli.run("validate")
+    #expect(result.status == 0, "\(result.stdout)")
+  }
+
+  @Test(arguments: [["validate", "--output", "report.txt"], ["--locale", "en", "--output", "report.txt"]])
+  func anOutputLinkedOutsideIsNotWrittenThrough(arguments: [String]) throws {
+    let outside = try Outside()
+    let cli = try CLI()
+    #expect(symlink(outside.secret.path, cli.folder.appendingPathComponent("report.txt").path) == 0)
+    let result = try cli.run(arguments: arguments)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "report.txt: error[outside-project]: report.txt is a symbolic link that leads outside the project folder; netexport does not follow it there (put the file itself inside the project, or name its real path)\n"
+    )
+    #expect(try outside.unchanged())
+  }
+
+  @Test func anExportFolderLinkedOutsideIsNotWrittenInto() throws {
+    let outside = try Outside()
+    let cli = try CLI()
+    try FileManager.default.createDirectory(
+      at: cli.folder.appendingPathComponent("Exports"), withIntermediateDirectories: true)
+    #expect(symlink(outside.folder.path, cli.folder.appendingPathComponent("Exports/en").path) == 0)
+    let result = try cli.run("--all")
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("Exports/en/neuroendocrine-tumors.txt: error[outside-project]: "))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: outside.folder.path) == ["shadow"])
+  }
+}
