@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "NetexportReadability", targets: ["NetexportReadability"]),
     .library(name: "NetexportAudio", targets: ["NetexportAudio"]),
     .library(name: "NetexportImport", targets: ["NetexportImport"]),
+    .library(name: "NetexportInterchange", targets: ["NetexportInterchange"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +64,8 @@ let package = Package(
       name: "NetexportImport",
       dependencies: ["CNetexportCmark", "NetexportModel", .product(name: "Yams", package: "Yams")]
     ),
+    // Catalogs to and from the files CAT tools read: PO (by hand) and XLIFF 2.0 (FoundationXML).
+    .target(name: "NetexportInterchange", dependencies: ["NetexportModel"]),
     .executableTarget(
       name: "netexport",
       dependencies: [
@@ -97,6 +100,7 @@ let package = Package(
       ],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
   ],
   cxxLanguageStandard: .cxx17
 )

@@ -27,8 +27,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <initializer_list>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -70,9 +74,195 @@ struct netx_plural_rules {
 
 namespace {
 
-/// Reads a MessageFormat pattern into `parsed`; on a syntax error, sets `errorOffset` and
-/// `status` and returns false.
+static_assert(NETX_BUFFER_OVERFLOW == U_BUFFER_OVERFLOW_ERROR, "netx_icu.h repeats ICU's code");
+static_assert(
+  NETX_MESSAGE_TOO_LONG > U_PLUGIN_ERROR_LIMIT && NETX_MESSAGE_TOO_DEEP > U_PLUGIN_ERROR_LIMIT &&
+    NETX_MESSAGE_TOO_MANY_ARGUMENTS > U_PLUGIN_ERROR_LIMIT,
+  "netexport's status codes must not collide with ICU's");
+
+/// The first of `stops` in `text` from `from` on, or -1.
+int32_t findFirst(const UChar *text, int32_t length, int32_t from, std::initializer_list<UChar> stops) {
+  for (int32_t index = from; index < length; index += 1) {
+    if (std::find(stops.begin(), stops.end(), text[index]) != stops.end()) {
+      return index;
+    }
+  }
+  return -1;
+}
+
+/// Whether a message is within netexport's limits (NETX_MESSAGE_MAX_*); if not, sets
+/// `status` to a NETX_MESSAGE_* code and `errorOffset`, and returns false.
+///
+/// Written by hand, in one linear pass, because ICU's own parser is what overflows the stack
+/// on a deep message. It follows MessagePattern (ICU 72, ApostropheMode DOUBLE_OPTIONAL, the
+/// default) wherever nesting depends on it: an apostrophe quotes in message text when a `{`
+/// or `}` follows it, and `#` in a plural branch, `|` in a choice branch; `''` is one
+/// apostrophe; a simple argument's style (`{d, date, ::yMMMd}`) counts its own braces and
+/// quotes up to the next apostrophe; plural, select and choice arguments hold branches. On
+/// text MessagePattern rejects, the scan may stop or go on: ICU stops reading at that point
+/// too, never deeper than what was measured before it.
+bool withinLimits(const UChar *text, int32_t length, int32_t *errorOffset, int32_t *status) {
+  if (length > NETX_MESSAGE_MAX_LENGTH) {
+    *errorOffset = -1;
+    *status = NETX_MESSAGE_TOO_LONG;
+    return false;
+  }
+  enum class Frame : uint8_t {
+    message,        // the whole message, or a select branch
+    pluralMessage,  // a plural or selectordinal branch, where `#` is special
+    choiceMessage,  // a choice branch, which `|` or the argument's `}` ends
+    pluralBranches, // between the branches of a plural or selectordinal
+    selectBranches, // between the branches of a select
+    choice,         // between the branches of a choice
+  };
+  std::vector<Frame> frames{Frame::message};
+  int32_t depth = 0;  // arguments open around the current position
+  int32_t arguments = 0;
+  int32_t index = 0;
+  while (index < length) {
+    const Frame frame = frames.back();
+    const UChar c = text[index];
+    if (frame == Frame::pluralBranches || frame == Frame::selectBranches) {
+      // Selectors (`one`, `=0`, `offset:1`) hold no braces: the next `{` opens a branch and a
+      // `}` closes the argument.
+      const int32_t stop = findFirst(text, length, index, {u'{', u'}'});
+      if (stop < 0) {
+        return true;
+      }
+      if (text[stop] == u'}') {
+        frames.pop_back();
+        depth -= 1;
+      } else {
+        frames.push_back(frame == Frame::pluralBranches ? Frame::pluralMessage : Frame::message);
+      }
+      index = stop + 1;
+      continue;
+    }
+    if (frame == Frame::choice) {
+      // A number, then `#`, `<` or `≤` opens the branch; anything else is a syntax error.
+      const int32_t stop = findFirst(text, length, index, {u'#', u'<', u'\u2264', u'{', u'}', u'|'});
+      if (stop < 0 || text[stop] == u'{' || text[stop] == u'}' || text[stop] == u'|') {
+        return true;
+      }
+      frames.push_back(Frame::choiceMessage);
+      index = stop + 1;
+      continue;
+    }
+    if (c == u'\'') {
+      const UChar next = index + 1 < length ? text[index + 1] : 0;
+      if (next == u'\'') {
+        index += 2;
+      } else if (
+        next == u'{' || next == u'}' || (frame == Frame::choiceMessage && next == u'|') ||
+        (frame == Frame::pluralMessage && next == u'#')) {
+        // Quoted text, up to the next lone apostrophe (or the end of the message).
+        int32_t quote = index + 2;
+        for (;;) {
+          quote = findFirst(text, length, quote, {u'\''});
+          if (quote < 0) {
+            index = length;
+            break;
+          }
+          if (quote + 1 < length && text[quote + 1] == u'\'') {
+            quote += 2;
+            continue;
+          }
+          index = quote + 1;
+          break;
+        }
+      } else {
+        index += 1;
+      }
+      continue;
+    }
+    if (c == u'}' && frames.size() > 1) {
+      frames.pop_back();  // the end of a branch
+      if (frame == Frame::choiceMessage) {
+        frames.pop_back();  // and of its choice argument
+        depth -= 1;
+      }
+      index += 1;
+      continue;
+    }
+    if (c == u'|' && frame == Frame::choiceMessage) {
+      frames.pop_back();
+      index += 1;
+      continue;
+    }
+    if (c != u'{') {
+      index += 1;
+      continue;
+    }
+    // An argument: `{name}`, `{name, type}` or `{name, type, style}`.
+    arguments += 1;
+    if (depth + 1 > NETX_MESSAGE_MAX_DEPTH || arguments > NETX_MESSAGE_MAX_ARGUMENTS) {
+      *errorOffset = index;
+      *status = depth + 1 > NETX_MESSAGE_MAX_DEPTH ? NETX_MESSAGE_TOO_DEEP : NETX_MESSAGE_TOO_MANY_ARGUMENTS;
+      return false;
+    }
+    const int32_t nameEnd = findFirst(text, length, index + 1, {u',', u'}', u'{'});
+    if (nameEnd < 0 || text[nameEnd] == u'{') {
+      return true;
+    }
+    if (text[nameEnd] == u'}') {
+      index = nameEnd + 1;
+      continue;
+    }
+    // The type's letters, compared as ICU does, without regard to case; whatever else is
+    // between the commas is white space (or a syntax error).
+    const int32_t typeEnd = findFirst(text, length, nameEnd + 1, {u',', u'}', u'{'});
+    if (typeEnd < 0 || text[typeEnd] == u'{') {
+      return true;
+    }
+    std::string type;
+    for (int32_t letter = nameEnd + 1; letter < typeEnd && type.size() <= 13; letter += 1) {
+      const UChar unit = text[letter];
+      if ((unit >= u'a' && unit <= u'z') || (unit >= u'A' && unit <= u'Z')) {
+        type += static_cast<char>(unit | 0x20);
+      }
+    }
+    index = typeEnd + 1;
+    if (text[typeEnd] == u'}') {
+      continue;
+    }
+    if (type == "plural" || type == "selectordinal" || type == "select" || type == "choice") {
+      frames.push_back(
+        type == "select" ? Frame::selectBranches : type == "choice" ? Frame::choice : Frame::pluralBranches);
+      depth += 1;
+      continue;
+    }
+    // A simple style: braces pair up inside it, and an apostrophe quotes up to the next one.
+    int32_t nested = 0;
+    for (;;) {
+      const int32_t stop = findFirst(text, length, index, {u'\'', u'{', u'}'});
+      if (stop < 0) {
+        return true;
+      }
+      index = stop + 1;
+      if (text[stop] == u'\'') {
+        const int32_t close = findFirst(text, length, index, {u'\''});
+        if (close < 0) {
+          return true;
+        }
+        index = close + 1;
+      } else if (text[stop] == u'{') {
+        nested += 1;
+      } else if (nested > 0) {
+        nested -= 1;
+      } else {
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+/// Reads a MessageFormat pattern into `parsed`; on a syntax error, or when the pattern breaks
+/// one of netexport's limits, sets `errorOffset` and `status` and returns false.
 bool parsePattern(icu::MessagePattern &parsed, const icu::UnicodeString &text, int32_t *errorOffset, int32_t *status) {
+  if (!withinLimits(text.getBuffer(), text.length(), errorOffset, status)) {
+    return false;
+  }
   UParseError parseError{};
   parsed.parse(text, &parseError, *code(status));
   if (U_FAILURE(*code(status))) {
@@ -134,21 +324,58 @@ int32_t formatMessage(
   return writeResult(result, out, capacity, status);
 }
 
-/// A number in words with one of the locale's rule-based spellout rule sets, or its
-/// default set when the locale has no rule set of that name.
-icu::UnicodeString spellOut(const icu::Locale &locale, int64_t value, const char16_t *ruleSet, UErrorCode &status) {
-  icu::RuleBasedNumberFormat format(icu::URBNF_SPELLOUT, locale, status);
-  icu::UnicodeString result;
-  if (U_FAILURE(status)) {
+/// The formatters that saying one message aloud needs, each opened once. Opening a
+/// RuleBasedNumberFormat reads all of the locale's spellout rules (about 13 million
+/// instructions under callgrind, far more than formatting a number with it), and ICU's
+/// MessageFormat opens one for every `spellout` argument of a pattern.
+class SpokenFormatters {
+public:
+  explicit SpokenFormatters(const icu::Locale &locale) : locale_(locale) {}
+
+  const icu::Locale &locale() const { return locale_; }
+
+  /// A number in words with one of the locale's rule-based spellout rule sets, or its
+  /// default set when the locale has no rule set of that name (as MessageFormat's
+  /// `spellout` does); an empty `ruleSet` is the default set.
+  icu::UnicodeString spellOut(const icu::Formattable &value, const icu::UnicodeString &ruleSet, UErrorCode &status) {
+    icu::UnicodeString result;
+    if (U_FAILURE(status)) {
+      return result;
+    }
+    std::unique_ptr<icu::RuleBasedNumberFormat> &format = spellouts_[ruleSet];
+    if (!format) {
+      format.reset(new icu::RuleBasedNumberFormat(icu::URBNF_SPELLOUT, locale_, status));
+      if (format == nullptr && U_SUCCESS(status)) {
+        status = U_MEMORY_ALLOCATION_ERROR;
+      }
+      if (U_FAILURE(status)) {
+        format.reset();
+        return result;
+      }
+      if (!ruleSet.isEmpty()) {
+        UErrorCode ruleStatus = U_ZERO_ERROR;
+        format->setDefaultRuleSet(ruleSet, ruleStatus);
+      }
+    }
+    format->format(value, result, status);
     return result;
   }
-  if (ruleSet != nullptr) {
-    UErrorCode ruleStatus = U_ZERO_ERROR;
-    format.setDefaultRuleSet(icu::UnicodeString(ruleSet), ruleStatus);
+
+  icu::DateTimePatternGenerator *generator(UErrorCode &status) {
+    if (!generator_ && U_SUCCESS(status)) {
+      generator_.reset(icu::DateTimePatternGenerator::createInstance(locale_, status));
+      if (U_FAILURE(status)) {
+        generator_.reset();
+      }
+    }
+    return generator_.get();
   }
-  format.format(value, result, status);
-  return result;
-}
+
+private:
+  icu::Locale locale_;
+  std::map<icu::UnicodeString, std::unique_ptr<icu::RuleBasedNumberFormat>> spellouts_;
+  std::unique_ptr<icu::DateTimePatternGenerator> generator_;
+};
 
 /// Whether the locale says the day of the month as an ordinal ("June twenty-third"); in
 /// locales whose date patterns write the day as "23." ICU's pattern itself says so.
@@ -166,7 +393,9 @@ const char16_t *spokenDayRuleSet(const icu::Locale &locale, bool dotted) {
 
 /// The date as a speaker says it: abbreviated month and weekday names written out, and
 /// every number in the date spelled out in words (years as years: "twenty twenty-three").
-icu::UnicodeString spokenDate(const icu::Locale &locale, icu::UnicodeString skeleton, UDate instant, UErrorCode &status) {
+icu::UnicodeString spokenDate(
+  SpokenFormatters &formatters, const icu::UnicodeString &skeleton, UDate instant, UErrorCode &status) {
+  const icu::Locale &locale = formatters.locale();
   // Spoken dates use full names: "Wednesday, February 5", never "Wed, Feb 05".
   icu::UnicodeString widened;
   for (int32_t index = 0; index < skeleton.length();) {
@@ -188,8 +417,7 @@ icu::UnicodeString spokenDate(const icu::Locale &locale, icu::UnicodeString skel
     }
     index += run;
   }
-  std::unique_ptr<icu::DateTimePatternGenerator> generator(
-    icu::DateTimePatternGenerator::createInstance(locale, status));
+  icu::DateTimePatternGenerator *generator = formatters.generator(status);
   if (U_FAILURE(status)) {
     return {};
   }
@@ -233,7 +461,7 @@ icu::UnicodeString spokenDate(const icu::Locale &locale, icu::UnicodeString skel
         limit += 1;  // "5." is the ordinal; the words say it now.
       }
     }
-    replacements.push_back({start, limit, spellOut(locale, value, ruleSet, status)});
+    replacements.push_back({start, limit, formatters.spellOut(icu::Formattable(value), ruleSet, status)});
   }
   for (auto item = replacements.rbegin(); item != replacements.rend(); ++item) {
     written.replace(item->start, item->limit - item->start, item->text);
@@ -262,7 +490,14 @@ icu::UnicodeString dateSkeleton(const icu::UnicodeString &style) {
 
 extern "C" {
 
-const char *netx_error_name(int32_t status) { return u_errorName(static_cast<UErrorCode>(status)); }
+const char *netx_error_name(int32_t status) {
+  switch (status) {
+    case NETX_MESSAGE_TOO_LONG: return "NETX_MESSAGE_TOO_LONG";
+    case NETX_MESSAGE_TOO_DEEP: return "NETX_MESSAGE_TOO_DEEP";
+    case NETX_MESSAGE_TOO_MANY_ARGUMENTS: return "NETX_MESSAGE_TOO_MANY_ARGUMENTS";
+    default: return u_errorName(static_cast<UErrorCode>(status));
+  }
+}
 
 void netx_icu_version(char *out) {
   UVersionInfo version;
@@ -428,6 +663,38 @@ int32_t netx_format_number(const char *localeID, double value, uint16_t *out, in
   return length;
 }
 
+int32_t netx_date_skeleton_check(const uint16_t *skeleton, int32_t length, int32_t *status) {
+  // Which ASCII letters are fields is asked of ICU once per letter: the generator's skeleton
+  // of a one-letter pattern keeps the letter only when it is a field it knows (`j`, `J` and
+  // `C` included, which only skeletons use). Every field letter is ASCII.
+  int8_t known[128] = {0};  // 0 unknown yet, 1 a field, -1 not one
+  int32_t letters = 0;
+  for (int32_t index = 0; index < length; index += 1) {
+    const uint16_t unit = skeleton[index];
+    if (unit == u' ' || unit == u'\t' || unit == u'\n' || unit == u'\r') {
+      continue;  // ICU's generator skips spaces between fields, and so may a skeleton.
+    }
+    letters += 1;
+    if (unit >= 128) {
+      return index;
+    }
+    if (known[unit] == 0) {
+      UErrorCode letterStatus = U_ZERO_ERROR;
+      const icu::UnicodeString letter(static_cast<UChar>(unit));
+      const icu::UnicodeString field = icu::DateTimePatternGenerator::staticGetSkeleton(letter, letterStatus);
+      if (U_FAILURE(letterStatus)) {
+        *status = letterStatus;
+        return index;
+      }
+      known[unit] = field == letter ? 1 : -1;
+    }
+    if (known[unit] < 0) {
+      return index;
+    }
+  }
+  return letters == 0 ? 0 : -1;
+}
+
 int32_t netx_format_date(
   const char *localeID, const uint16_t *skeleton, int32_t skeletonLength, double millis, uint16_t *out,
   int32_t capacity, int32_t *status) {
@@ -472,6 +739,9 @@ int32_t netx_format_message(
   const netx_message_argument *arguments, int32_t argumentCount, uint16_t *out, int32_t capacity,
   int32_t *errorOffset, int32_t *status) {
   *errorOffset = -1;
+  if (!withinLimits(u(pattern), patternLength, errorOffset, status)) {
+    return 0;
+  }
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
   if (!messageValues(pool, arguments, argumentCount, names, values, *code(status))) {
@@ -515,15 +785,36 @@ int32_t netx_format_message_spoken(
   if (!parsePattern(parsed, text, errorOffset, status)) {
     return 0;
   }
-  const icu::Locale locale(localeID);
-  // The pattern is rewritten so that ICU formats it spoken: plain numbers and plural `#`
-  // become `spellout` arguments, and each date argument becomes a string argument holding
-  // the date in words. Edits are made from the end so earlier offsets stay valid.
+  SpokenFormatters formatters{icu::Locale(localeID)};
+  std::map<icu::UnicodeString, size_t> byName;
+  for (size_t value = 0; value < names.size(); value += 1) {
+    byName.emplace(names[value], value);
+  }
+  // The pattern is rewritten so that ICU formats it spoken: each number argument, plural `#`
+  // and date argument becomes a string argument holding it in words. (A number argument
+  // whose value is missing or not a number becomes a `spellout` argument, for ICU to print
+  // or report as it does.) The edits come in pattern order and do not overlap, so the
+  // rewritten pattern is built in one pass.
   struct Edit {
     int32_t start, limit;
     icu::UnicodeString text;
   };
   std::vector<Edit> edits;
+  // The argument's value in words, as a new string argument in place of [start, limit).
+  auto speak = [&](int32_t start, int32_t limit, const icu::UnicodeString &spoken) {
+    icu::UnicodeString synthetic(u"netx_spoken_");
+    synthetic.append(icu::UnicodeString(std::to_string(edits.size()).c_str(), -1, US_INV));
+    names.push_back(synthetic);
+    values.emplace_back(spoken);
+    edits.push_back({start, limit, icu::UnicodeString(u"{") + synthetic + u"}"});
+  };
+  auto number = [&](const icu::UnicodeString &name) -> const icu::Formattable * {
+    const auto found = byName.find(name);
+    if (found == byName.end() || !values[found->second].isNumeric()) {
+      return nullptr;
+    }
+    return &values[found->second];
+  };
   std::vector<std::pair<icu::UnicodeString, double>> plurals;  // name, offset
   for (int32_t index = 0; index < parsed.countParts(); index += 1) {
     const icu::MessagePattern::Part &part = parsed.getPart(index);
@@ -532,7 +823,8 @@ int32_t netx_format_message_spoken(
       const UMessagePatternArgType argType = part.getArgType();
       const icu::UnicodeString name = parsed.getSubstring(parsed.getPart(index + 1));
       if (argType == UMSGPAT_ARG_TYPE_PLURAL || argType == UMSGPAT_ARG_TYPE_SELECTORDINAL) {
-        plurals.emplace_back(name, parsed.getPluralOffset(index + 1));
+        // The style's first part, after the name, is the `offset:` when there is one.
+        plurals.emplace_back(name, parsed.getPluralOffset(index + 2));
       } else if (argType == UMSGPAT_ARG_TYPE_SIMPLE) {
         const int32_t limitIndex = parsed.getLimitPartIndex(index);
         const icu::UnicodeString typeName = parsed.getSubstring(parsed.getPart(index + 2));
@@ -543,29 +835,25 @@ int32_t netx_format_message_spoken(
         }
         const int32_t start = part.getIndex();
         const int32_t limit = parsed.getPart(limitIndex).getLimit();
-        if (typeName == u"number" && (style.isEmpty() || style == u"integer")) {
-          edits.push_back({start, limit, icu::UnicodeString(u"{") + name + u", spellout}"});
-        } else if (typeName == u"spellout" && !style.isEmpty()) {
-          // ICU looks the rule set up by the style exactly as written, so "{n, spellout,
+        const bool plainNumber = typeName == u"number" && (style.isEmpty() || style == u"integer");
+        if (plainNumber || typeName == u"spellout") {
+          // ICU looks a spellout rule set up by the style exactly as written, so "{n, spellout,
           // %spellout-cardinal-feminine}" would silently fall back to the default rules.
-          edits.push_back({start, limit, icu::UnicodeString(u"{") + name + u", spellout," + style + u"}"});
-        } else if (typeName == u"date") {
-          for (size_t value = 0; value < names.size(); value += 1) {
-            if (names[value] != name || values[value].getType() != icu::Formattable::kDate) {
-              continue;
-            }
-            const icu::UnicodeString spoken =
-              spokenDate(locale, dateSkeleton(style), values[value].getDate(), *code(status));
-            if (U_FAILURE(*code(status))) {
-              return 0;
-            }
-            icu::UnicodeString synthetic(u"netx_spoken_");
-            synthetic.append(icu::UnicodeString(std::to_string(edits.size()).c_str(), -1, US_INV));
-            names.push_back(synthetic);
-            values.emplace_back(spoken);
-            edits.push_back({start, limit, icu::UnicodeString(u"{") + synthetic + u"}"});
-            break;
+          const icu::UnicodeString ruleSet = plainNumber ? icu::UnicodeString() : style;
+          if (const icu::Formattable *value = number(name)) {
+            speak(start, limit, formatters.spellOut(*value, ruleSet, *code(status)));
+          } else if (plainNumber || !style.isEmpty()) {
+            const icu::UnicodeString written = ruleSet.isEmpty() ? icu::UnicodeString() : u"," + ruleSet;
+            edits.push_back({start, limit, icu::UnicodeString(u"{") + name + u", spellout" + written + u"}"});
           }
+        } else if (typeName == u"date") {
+          const auto found = byName.find(name);
+          if (found != byName.end() && values[found->second].getType() == icu::Formattable::kDate) {
+            speak(start, limit, spokenDate(formatters, dateSkeleton(style), values[found->second].getDate(), *code(status)));
+          }
+        }
+        if (U_FAILURE(*code(status))) {
+          return 0;
         }
         index = limitIndex;
       }
@@ -574,24 +862,43 @@ int32_t netx_format_message_spoken(
       if ((argType == UMSGPAT_ARG_TYPE_PLURAL || argType == UMSGPAT_ARG_TYPE_SELECTORDINAL) && !plurals.empty()) {
         plurals.pop_back();
       }
-    } else if (type == UMSGPAT_PART_TYPE_REPLACE_NUMBER && !plurals.empty() && plurals.back().second == 0) {
-      edits.push_back({part.getIndex(), part.getLimit(), icu::UnicodeString(u"{") + plurals.back().first + u", spellout}"});
+    } else if (type == UMSGPAT_PART_TYPE_REPLACE_NUMBER && !plurals.empty()) {
+      // `#` is the number less the plural's offset, as ICU prints it.
+      const double offset = plurals.back().second;
+      if (const icu::Formattable *value = number(plurals.back().first)) {
+        icu::Formattable shown = *value;
+        if (offset != 0) {
+          UErrorCode valueStatus = U_ZERO_ERROR;
+          const bool integral =
+            value->getType() == icu::Formattable::kInt64 && offset == std::trunc(offset) && std::fabs(offset) < 1e15;
+          shown = integral ? icu::Formattable(value->getInt64() - static_cast<int64_t>(offset))
+                           : icu::Formattable(value->getDouble(valueStatus) - offset);
+        }
+        speak(part.getIndex(), part.getLimit(), formatters.spellOut(shown, icu::UnicodeString(), *code(status)));
+        if (U_FAILURE(*code(status))) {
+          return 0;
+        }
+      } else if (offset == 0) {
+        edits.push_back({part.getIndex(), part.getLimit(), icu::UnicodeString(u"{") + plurals.back().first + u", spellout}"});
+      }
     }
   }
-  icu::UnicodeString rewritten = text;
-  std::sort(edits.begin(), edits.end(), [](const Edit &a, const Edit &b) { return a.start > b.start; });
+  icu::UnicodeString rewritten;
+  int32_t copied = 0;
   for (const Edit &edit : edits) {
-    rewritten.replace(edit.start, edit.limit - edit.start, edit.text);
+    rewritten.append(text, copied, edit.start - copied).append(edit.text);
+    copied = edit.limit;
   }
+  rewritten.append(text, copied, text.length() - copied);
   return formatMessage(localeID, rewritten, names, values, out, capacity, errorOffset, status);
 }
 
 int32_t netx_spellout(
   const char *localeID, int64_t value, const uint16_t *ruleSet, int32_t ruleSetLength, uint16_t *out, int32_t capacity,
   int32_t *status) {
-  icu::UnicodeString name = ruleSet == nullptr ? icu::UnicodeString() : icu::UnicodeString(u(ruleSet), ruleSetLength);
-  const icu::UnicodeString result =
-    spellOut(icu::Locale(localeID), value, ruleSet == nullptr ? nullptr : name.getTerminatedBuffer(), *code(status));
+  const icu::UnicodeString name = ruleSet == nullptr ? icu::UnicodeString() : icu::UnicodeString(u(ruleSet), ruleSetLength);
+  SpokenFormatters formatters{icu::Locale(localeID)};
+  const icu::UnicodeString result = formatters.spellOut(icu::Formattable(value), name, *code(status));
   if (U_FAILURE(*code(status))) {
     return 0;
   }
@@ -625,7 +932,7 @@ int32_t netx_message_argument_names(
     return 0;
   }
   icu::UnicodeString joined;
-  std::vector<icu::UnicodeString> seen;
+  std::set<icu::UnicodeString> seen;
   for (int32_t index = 0; index < parsed.countParts(); index += 1) {
     const icu::MessagePattern::Part &part = parsed.getPart(index);
     const UMessagePatternPartType type = part.getType();
@@ -633,14 +940,9 @@ int32_t netx_message_argument_names(
       continue;
     }
     icu::UnicodeString name = parsed.getSubstring(part);
-    bool known = false;
-    for (const auto &previous : seen) {
-      known = known || previous == name;
-    }
-    if (known) {
+    if (!seen.insert(name).second) {
       continue;
     }
-    seen.push_back(name);
     if (!joined.isEmpty()) {
       joined.append(u' ');
     }
@@ -766,6 +1068,12 @@ int32_t netx_message_analyze(
       records.append(icu::UnicodeString(styleRange.c_str(), -1, US_INV));
       records.append(u'\t');
       records.append(icu::UnicodeString(branches.c_str(), -1, US_INV));
+      records.append(u'\t');
+      // A plural's style starts after its name; its first part is the `offset:` if it has one.
+      const bool plural = argType == UMSGPAT_ARG_TYPE_PLURAL || argType == UMSGPAT_ARG_TYPE_SELECTORDINAL;
+      char offsetText[32];
+      std::snprintf(offsetText, sizeof offsetText, "%.17g", plural ? parsed.getPluralOffset(index + 2) : 0.0);
+      records.append(icu::UnicodeString(offsetText, -1, US_INV));
       records.append(u'\n');
       break;
     }

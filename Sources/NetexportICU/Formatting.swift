@@ -72,7 +72,23 @@ public enum MessageArgument: Hashable, Sendable {
   case string(String)
 }
 
-/// A message pattern that ICU could not parse.
+/// netexport's limits on one message, checked before ICU reads it. ICU's parser and
+/// formatter recurse once per nesting level: a select nested 30,000 deep crashes the parser, a
+/// plural nested 5,000 deep the formatter, and one nested 1,000 deep takes minutes. No real
+/// message comes near these limits.
+public enum MessageLimits {
+  /// The longest message, in UTF-16 code units (a character outside the Basic Multilingual
+  /// Plane, such as an emoji, counts 2).
+  public static let maxLength = Int(NETX_MESSAGE_MAX_LENGTH)
+  /// How deep arguments may nest: `{a}` is at depth 1, the `{a}` of
+  /// `{n, plural, other {{a}}}` at depth 2.
+  public static let maxDepth = Int(NETX_MESSAGE_MAX_DEPTH)
+  /// The most arguments (`{...}`, nested ones included) in one message.
+  public static let maxArguments = Int(NETX_MESSAGE_MAX_ARGUMENTS)
+}
+
+/// A message pattern that ICU could not parse, or that netexport refuses to give ICU because
+/// it breaks one of the `MessageLimits`.
 public struct MessageSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The offset of the problem in the pattern, in `Character`s, when ICU reported one.
   public let offset: Int?
@@ -87,7 +103,34 @@ public struct MessageSyntaxError: Error, Equatable, Sendable, CustomStringConver
     self.utf16Offset = utf16Offset
   }
 
+  /// A limit of `MessageLimits` the message breaks.
+  public enum Limit: Sendable { case length, depth, arguments }
+
+  /// The limit the message breaks, when that is the problem rather than its syntax.
+  public var limit: Limit? {
+    switch name {
+    case "NETX_MESSAGE_TOO_LONG": .length
+    case "NETX_MESSAGE_TOO_DEEP": .depth
+    case "NETX_MESSAGE_TOO_MANY_ARGUMENTS": .arguments
+    default: nil
+    }
+  }
+
   public var description: String {
+    let at = offset.map { " at character \($0 + 1)" } ?? ""
+    switch limit {
+    case .length?:
+      return
+        "longer than \(MessageLimits.maxLength) UTF-16 code units (netexport reads at most \(MessageLimits.maxLength) in one message)"
+    case .depth?:
+      return
+        "an argument nested more than \(MessageLimits.maxDepth) deep\(at) (netexport reads at most \(MessageLimits.maxDepth) levels of arguments inside one another)"
+    case .arguments?:
+      let next = offset.map { "; argument \(MessageLimits.maxArguments + 1) starts at character \($0 + 1)" } ?? ""
+      return
+        "more than \(MessageLimits.maxArguments) arguments, the most netexport reads in one message\(next)"
+    case nil: break
+    }
     let reason =
       switch name {
       case "U_PATTERN_SYNTAX_ERROR": "syntax error"
@@ -97,7 +140,7 @@ public struct MessageSyntaxError: Error, Equatable, Sendable, CustomStringConver
       case "U_ARGUMENT_TYPE_MISMATCH": "an argument has the wrong type"
       default: name
       }
-    return offset.map { "\(reason) at character \($0 + 1)" } ?? reason
+    return reason + at
   }
 }
 
@@ -127,6 +170,18 @@ public enum Formatting {
       netx_format_date(
         locale.localeID, skeleton16, Int32(skeleton16.count), day.utcMidnightMillis, out, capacity, &status)
     }
+  }
+
+  /// Where ICU cannot read a date or time skeleton (the text after `::` in
+  /// `{d, date, ::yMMMMd}`): the UTF-16 offset of the first character, spaces aside, that is
+  /// not a date field letter ICU knows, 0 when the skeleton has no field at all, or `nil` when
+  /// ICU reads all of it. ICU ignores such characters (`::@@@!!garbage` prints what `garbage`
+  /// means: "2025 3 2460712, p. m.") and prints nothing for `::` alone.
+  public static func unreadableSkeletonOffset(in skeleton: String) -> Int? {
+    let skeleton16 = Array(skeleton.utf16)
+    var status: Int32 = 0
+    let offset = netx_date_skeleton_check(skeleton16, Int32(skeleton16.count), &status)
+    return offset < 0 ? nil : Int(offset)
   }
 
   /// Formats an ICU MessageFormat pattern with named arguments.
@@ -305,6 +360,7 @@ public enum Formatting {
 
   private static let syntaxErrors: Set<String> = [
     "U_PATTERN_SYNTAX_ERROR", "U_UNMATCHED_BRACES", "U_DEFAULT_KEYWORD_MISSING", "U_ARGUMENT_TYPE_MISMATCH",
+    "NETX_MESSAGE_TOO_LONG", "NETX_MESSAGE_TOO_DEEP", "NETX_MESSAGE_TOO_MANY_ARGUMENTS",
   ]
 }
 

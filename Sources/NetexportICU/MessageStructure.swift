@@ -32,6 +32,11 @@ public struct MessageStructure: Hashable, Sendable {
     /// For plural, selectordinal and select arguments, each branch: the UTF-16 offset of its
     /// selector and the UTF-16 range of its `{...}`, braces included.
     public var branches: [Branch] = []
+    /// For plural and selectordinal arguments, the `offset:` ICU subtracts from the number
+    /// before `#` shows it and before the plural rules pick a branch; 0 when there is none.
+    public var pluralOffset: Double = 0
+    /// For a simple argument with a style, the UTF-16 range of `styleText` in the pattern.
+    public var styleUTF16Range: Range<Int>?
 
     public struct Branch: Hashable, Sendable {
       public var selector: String
@@ -93,7 +98,7 @@ public struct MessageStructure: Hashable, Sendable {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
       if fields.first == "H", fields.count == 2 {
         signs = Int(fields[1]) ?? 0
-      } else if fields.first == "A", fields.count == 8 {
+      } else if fields.first == "A", fields.count == 9 {
         let utf16Offset = min(Int(fields[1]) ?? 0, pattern16.count)
         let selectors = fields[5].split(separator: " ").map(String.init)
         var argument = Argument(
@@ -103,7 +108,9 @@ public struct MessageStructure: Hashable, Sendable {
         let style = offsets(fields[6])
         if style.count == 2, style[0] >= 0, style[0] <= style[1], style[1] <= pattern16.count {
           argument.styleText = String(decoding: pattern16[style[0]..<style[1]], as: UTF16.self)
+          argument.styleUTF16Range = style[0]..<style[1]
         }
+        argument.pluralOffset = Double(fields[8]) ?? 0
         for (selector, field) in zip(selectors, fields[7].split(separator: " ")) {
           let range = offsets(field)
           guard range.count == 3, range[1] <= range[2], range[2] <= pattern16.count else { continue }

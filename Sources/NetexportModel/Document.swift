@@ -451,11 +451,18 @@ struct IndexCodingKey: CodingKey {
 
 /// A typed value that a message formats for the reader's locale.
 ///
-/// In YAML `{number: 7}`, `{date: 2025-02-05}` (ISO 8601) or `{string: ...}`.
+/// In YAML `{number: 7}`, `{date: 2025-02-05}` (ISO 8601) or `{string: ...}`. A number must be
+/// finite and less than `numberLimit` in magnitude.
 public enum Argument: Codable, Hashable, Sendable {
   case number(Double)
   case date(CalendarDay)
   case string(String)
+
+  /// Numbers are less than this in magnitude (10^15): below it every whole number is exact
+  /// in a `Double` and reaches ICU as an integer (plural rules and spellout need one), and no
+  /// count or dose in a handout comes near it. Above it ICU prints "∞" for 1e400 or loses
+  /// the number, and a NaN makes its plural rules fail.
+  public static let numberLimit = 1e15
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case number, date, string
@@ -472,7 +479,19 @@ public enum Argument: Codable, Hashable, Sendable {
     }
     switch kind {
     case .number:
-      self = .number(try container.decode(Double.self, forKey: .number))
+      let number = try container.decode(Double.self, forKey: .number)
+      let limit = "a number must be less than 10^15 in magnitude (at most 999999999999999), so that it is shown exactly"
+      if number.isNaN {
+        throw DecodingError.dataCorruptedError(
+          forKey: .number, in: container, debugDescription: "not a number (NaN); write the value to show, such as 7")
+      }
+      guard abs(number) < Self.numberLimit else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .number, in: container,
+          debugDescription:
+            "\(number.isInfinite ? "infinite or too large" : "\(Self.written(number)) is too large"); \(limit)")
+      }
+      self = .number(number)
     case .string:
       self = .string(try container.decode(String.self, forKey: .string))
     case .date:
@@ -483,6 +502,12 @@ public enum Argument: Codable, Hashable, Sendable {
       }
       self = .date(day)
     }
+  }
+
+  /// A number as its digits when it is a whole number of up to 18 digits, else as Swift
+  /// writes it ("1e+300").
+  private static func written(_ number: Double) -> String {
+    number == number.rounded() && abs(number) < 1e18 ? String(Int64(number)) : "\(number)"
   }
 
   public func encode(to encoder: any Encoder) throws {

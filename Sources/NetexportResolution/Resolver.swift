@@ -94,6 +94,42 @@ public enum Resolver {
     return resolved
   }
 
+  /// Where a message and the document disagree on what a value is: the first argument whose
+  /// value from the document is of a kind the message cannot format (a text where a plural
+  /// needs a number), described for a finding. ICU would only fail with
+  /// U_ILLEGAL_ARGUMENT_ERROR, which says neither which value nor that it comes from the
+  /// document's content file.
+  package static func valueMismatch(in structure: MessageStructure, arguments: [String: Argument]) -> String? {
+    for argument in structure.arguments {
+      guard let value = arguments[argument.name] else { continue }
+      let needed: String
+      switch (argument.kind, argument.style.lowercased()) {
+      case (.plural, _), (.selectordinal, _), (.choice, _), (.simple, "number"), (.simple, "spellout"),
+        (.simple, "ordinal"), (.simple, "duration"):
+        needed = "a number"
+      case (.simple, "date"), (.simple, "time"): needed = "a date"
+      case (.select, _): needed = "a text"
+      default: continue
+      }
+      let given: String
+      switch value {
+      case .number(let number):
+        guard needed != "a number" else { continue }
+        let whole = number == number.rounded() && abs(number) < Argument.numberLimit
+        given = "the number \(whole ? String(Int64(number)) : String(number))"
+      case .date(let day):
+        guard needed != "a date" else { continue }
+        given = "the date \(day)"
+      case .string(let text):
+        guard needed != "a text" else { continue }
+        given = "the text \(Quoting.quote(text))"
+      }
+      return
+        "needs \(needed) for {\(argument.name)} (its \(argument.typeName.lowercased())), but the document gives \(given); the message and the document's content file must agree on what {\(argument.name)} is"
+    }
+    return nil
+  }
+
   /// Formats one message.
   package static func format(
     _ ref: TextRef, in catalog: Catalog, locale: LanguageTag, isSource: Bool = true, spoken: Bool = false
@@ -118,13 +154,19 @@ public enum Resolver {
           "entry '\(ref.key)' is marked '\(state.rawValue)'; finish it and set state: translated"))
     }
     do {
-      let missing = try Formatting.argumentNames(in: entry.text).filter { ref.arguments[$0] == nil }
+      let structure = try MessageStructure(entry.text)
+      var seen = Set<String>()
+      let missing = structure.arguments.map(\.name).filter { ref.arguments[$0] == nil && seen.insert($0).inserted }
       if !missing.isEmpty {
         throw DiagnosticError(
           Diagnostic(
             code: "message-arguments", at: entry.textLocation,
             "entry '\(ref.key)' uses \(missing.map { "{\($0)}" }.joined(separator: ", ")), which the document does not give here; the document gives \(ref.arguments.isEmpty ? "no values" : ref.arguments.keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"
           ))
+      }
+      if let mismatch = valueMismatch(in: structure, arguments: ref.arguments) {
+        throw DiagnosticError(
+          Diagnostic(code: "message-arguments", at: entry.textLocation, "entry '\(ref.key)' \(mismatch)"))
       }
       let arguments = ref.arguments.mapValues(\.messageArgument)
       let text =

@@ -54,6 +54,7 @@ extension Rule {
     Rule("argument-type", .error, "An argument has another type than in the source message."),
     Rule(
       "argument-style", .warning, "A date or time argument is formatted with another style than in the source message."),
+    Rule("plural-offset", .error, "A plural or selectordinal has another 'offset:' than in the source message."),
     Rule("plural-category-missing", .error, "A plural lacks a category the locale's CLDR rules require."),
     Rule("plural-category-unused", .warning, "A plural has a category the locale never uses."),
     Rule("hash-outside-plural", .warning, "A '#' outside a plural branch, which prints as '#'."),

@@ -1,3 +1,5 @@
+import NetexportResolution
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -171,10 +173,8 @@ enum TextChecks {
   }
 
   /// Quotes a text for a message, shortened to `limit` characters.
-  static func quote(_ text: String, limit: Int = 80) -> String {
-    let flat = text.replacingNewlines()
-    return "\"" + (flat.count > limit ? flat.prefix(limit - 1) + "…" : flat) + "\""
-  }
+  static func quote(_ text: String, limit: Int = 80) -> String { Quoting.quote(text, limit: limit) }
+
 }
 
 extension String {

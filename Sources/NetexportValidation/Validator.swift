@@ -108,6 +108,7 @@ public struct Validator: Sendable {
       var entryFindings: [Diagnostic] = []
       let structure = checkSyntax(entry, in: source, into: &entryFindings)
       if let structure {
+        checkDateSkeletons(structure, entry: entry, in: source, into: &entryFindings)
         if unformattable.contains(entry.key) {
           checkFormatting(structure, entry: entry, in: source, locale: sourceLocale, into: &entryFindings)
         }
@@ -211,8 +212,9 @@ public struct Validator: Sendable {
 
       // ICU MessageFormat.
       guard let structure = checkSyntax(entry, in: catalog, into: &entryFindings) else { continue }
+      checkDateSkeletons(structure, entry: entry, in: catalog, into: &entryFindings)
       if let sourceStructure = info.structure {
-        checkArguments(structure, against: sourceStructure, entry: entry, into: &entryFindings)
+        checkArguments(structure, against: sourceStructure, entry: entry, in: catalog, into: &entryFindings)
       }
       if !entryFindings.contains(where: { $0.code.hasPrefix("argument-") && $0.severity == .error }) {
         checkFormatting(structure, entry: entry, in: catalog, locale: locale, into: &entryFindings)
@@ -312,7 +314,12 @@ public struct Validator: Sendable {
       return try MessageStructure(entry.text)
     } catch {
       let location = error.utf16Offset.map { catalog.location(in: entry, utf16Offset: $0) } ?? entry.textLocation
-      if error.name == "U_DEFAULT_KEYWORD_MISSING" {
+      if error.limit != nil {
+        findings.append(
+          finding(
+            "message-syntax", location, "'\(entry.key)' is too complex for netexport: \(error); simplify it",
+            key: entry.key))
+      } else if error.name == "U_DEFAULT_KEYWORD_MISSING" {
         findings.append(
           finding(
             "other-branch-missing", location,
@@ -331,7 +338,7 @@ public struct Validator: Sendable {
 
   private func checkArguments(
     _ structure: MessageStructure, against sourceStructure: MessageStructure, entry: CatalogEntry,
-    into findings: inout [Diagnostic]
+    in catalog: Catalog, into findings: inout [Diagnostic]
   ) {
     // In the order the messages use them, so the findings come out the same every run.
     let sourceArguments = Self.firstTypes(sourceStructure)
@@ -368,7 +375,8 @@ public struct Validator: Sendable {
         ($0.name, Self.style(of: $0))
       }, uniquingKeysWith: { first, _ in first })
     var reported = Set<String>()
-    for argument in structure.arguments where ["date", "time"].contains(argument.typeName.lowercased()) {
+    for argument in structure.arguments
+    where ["date", "time"].contains(argument.typeName.lowercased()) && Self.unreadableDateSkeleton(argument) == nil {
       let style = Self.style(of: argument)
       guard let sourceStyle = sourceStyles[argument.name], style != sourceStyle, reported.insert(argument.name).inserted
       else { continue }
@@ -378,6 +386,74 @@ public struct Validator: Sendable {
           "'\(entry.key)' formats {\(argument.name)} with the style \"\(style)\", but the source message uses \"\(sourceStyle)\"; copy the whole {...} from source unless the other style is meant (then add allow: [argument-style])",
           key: entry.key))
     }
+    // ICU subtracts a plural's offset from the number before '#' shows it and before the
+    // plural rules pick a branch: another offset than the source's prints another number.
+    let plurals: [MessageStructure.Argument.Kind] = [.plural, .selectordinal]
+    let sourceOffsets = Dictionary(
+      sourceStructure.arguments.filter { plurals.contains($0.kind) }.map { ($0.name, ($0.kind, $0.pluralOffset)) },
+      uniquingKeysWith: { first, _ in first })
+    reported = []
+    for argument in structure.arguments where plurals.contains(argument.kind) {
+      guard let (kind, sourceOffset) = sourceOffsets[argument.name], kind == argument.kind,
+        argument.pluralOffset != sourceOffset, reported.insert(argument.name).inserted
+      else { continue }
+      let has =
+        argument.pluralOffset == 0
+        ? "has no offset, but the source message has offset:\(Self.offsetText(sourceOffset))"
+        : sourceOffset == 0
+          ? "has offset:\(Self.offsetText(argument.pluralOffset)), which the source message does not have"
+          : "has offset:\(Self.offsetText(argument.pluralOffset)), but the source message has offset:\(Self.offsetText(sourceOffset))"
+      let fix = sourceOffset == 0 ? "remove it" : "use offset:\(Self.offsetText(sourceOffset)) as the source does"
+      findings.append(
+        finding(
+          "plural-offset", catalog.location(in: entry, utf16Offset: argument.utf16Offset),
+          "'\(entry.key)': the \(argument.kind.rawValue) {\(argument.name)} \(has); ICU subtracts the offset from the number before '#' shows it and before a branch is chosen, so the reader would see another number; \(fix)",
+          key: entry.key))
+    }
+  }
+
+  /// Date and time skeletons ICU cannot read, reported at the character it cannot read.
+  private func checkDateSkeletons(
+    _ structure: MessageStructure, entry: CatalogEntry, in catalog: Catalog, into findings: inout [Diagnostic]
+  ) {
+    for argument in structure.arguments {
+      guard let (skeleton, utf16Offset, character) = Self.unreadableDateSkeleton(argument) else { continue }
+      let type = argument.style.lowercased()
+      let problem =
+        character.map {
+          "the \(type) skeleton \"\(skeleton)\", in which \(TextChecks.quote(String($0))) is not a date field letter ICU knows (ICU ignores it, and prints what the other letters mean)"
+        } ?? "an empty \(type) skeleton, which prints nothing"
+      findings.append(
+        finding(
+          "message-syntax", catalog.location(in: entry, utf16Offset: utf16Offset),
+          "'\(entry.key)' formats {\(argument.name)} with \(problem); write only field letters after '::', such as ::yMMMMd (y year, MMMM month, d day, EEEE weekday)",
+          key: entry.key))
+    }
+  }
+
+  /// For a date or time argument with a `::` skeleton that ICU cannot read, the skeleton, the
+  /// UTF-16 offset in the pattern of its first unreadable character, and that character
+  /// (`nil` for a skeleton with no field at all, whose offset is that of the `::`).
+  private static func unreadableDateSkeleton(_ argument: MessageStructure.Argument) -> (String, Int, Character?)? {
+    guard argument.kind == .simple, ["date", "time"].contains(argument.style.lowercased()),
+      let range = argument.styleUTF16Range
+    else { return nil }
+    let style = Self.style(of: argument)
+    guard style.hasPrefix("::") else { return nil }
+    let skeleton = String(style.dropFirst(2))
+    guard let offset = Formatting.unreadableSkeletonOffset(in: skeleton) else { return nil }
+    // The style as ICU reads it starts after the white space it trims (see style(of:)).
+    let leading = argument.styleText.utf16.prefix { [9, 10, 13, 32].contains($0) }.count
+    guard !skeleton.utf16.allSatisfy({ [9, 10, 13, 32].contains($0) }) else {
+      return (skeleton, range.lowerBound + leading, nil)
+    }
+    let index = String.Index(utf16Offset: offset, in: skeleton)
+    return (skeleton, range.lowerBound + leading + 2 + offset, skeleton[index])
+  }
+
+  /// A plural's `offset:` as a translator writes it.
+  private static func offsetText(_ offset: Double) -> String {
+    offset == offset.rounded() && abs(offset) < 1e15 ? String(Int(offset)) : String(offset)
   }
 
   /// The style of a simple argument as written (`::yMMMMd` in `{d, date, ::yMMMMd}`), without
@@ -426,6 +502,17 @@ public struct Validator: Sendable {
       return
     }
     for ref in refsByKey[entry.key] ?? [] {
+      if let mismatch = Resolver.valueMismatch(in: structure, arguments: ref.arguments) {
+        // The source message has it too (the arguments' types match the source's): it is
+        // reported once, on the source catalog, not on every translation.
+        if let sourceStructure = sourceInfo[entry.key]?.structure, catalog.file != source.file,
+          Resolver.valueMismatch(in: sourceStructure, arguments: ref.arguments) != nil
+        {
+          continue
+        }
+        report("message-arguments", entry.textLocation, "'\(entry.key)' \(mismatch)")
+        return
+      }
       do {
         _ = try Formatting.message(entry.text, arguments: ref.arguments.mapValues(\.messageArgument), locale: locale)
       } catch let error as MessageSyntaxError {

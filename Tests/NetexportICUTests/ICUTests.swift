@@ -95,6 +95,15 @@ import Testing
     #expect(try Formatting.date(day, skeleton: "yMMMMd", locale: #require(LanguageTag("es"))) == "23 de junio de 2023")
   }
 
+  @Test(
+    arguments: [
+      ("yMMMMd", nil), ("EEEyMMMdd", nil), ("jmm", nil), ("Jmm", nil), (" yMMMd ", nil), ("", 0), ("  ", 0),
+      ("@@@!!garbage", 0), ("yMMMdi", 5), ("yMMMd'x'", 5), ("yMMMMd\u{A0}", 6), ("yMM💊", 3),
+    ] as [(String, Int?)])
+  func findsWhatICUCannotReadInADateSkeleton(skeleton: String, offset: Int?) {
+    #expect(Formatting.unreadableSkeletonOffset(in: skeleton) == offset)
+  }
+
   @Test func formatsMessagesWithPluralsAndDates() throws {
     let pattern = "{replies, plural, one {# reply} other {# replies}} · {posted, date, ::EEEyMMMdd}"
     let day = try #require(CalendarDay(iso8601: "2025-02-05"))
@@ -200,6 +209,14 @@ import Testing
     #expect(structure.pluralNumberSigns == 2)
     #expect(structure.literalText.hasPrefix("It's {here}: "))
     #expect(structure.literalText.contains("#"))
+  }
+
+  @Test func readsThePluralOffsetFromICUsParse() throws {
+    let structure = try MessageStructure(
+      "{n, plural, offset:1 =0 {none} other {{m, selectordinal, offset:-2.5 other {#}}}} {s, select, other {x}}"
+        + " {p, plural, =1 {one} other {#}} {d, number}")
+    #expect(structure.arguments.map(\.name) == ["n", "m", "s", "p", "d"])
+    #expect(structure.arguments.map(\.pluralOffset) == [1, -2.5, 0, 0, 0])
   }
 
   @Test func reportsSyntaxErrorsWithUTF16Offsets() {

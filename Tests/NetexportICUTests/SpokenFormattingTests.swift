@@ -35,6 +35,23 @@ import Testing
         .hasPrefix("one Reply · "))
   }
 
+  /// `#` in a plural with an offset is the number less the offset, in speech as in print.
+  @Test func speaksAPluralCountLessItsOffset() throws {
+    let pattern = "{n, plural, offset:1 =0 {nobody} =1 {you} one {you and # other} other {you and # others}}"
+    for (count, written, spoken) in [
+      (3, "you and 2 others", "you and two others"), (2, "you and 1 other", "you and one other"),
+    ] {
+      #expect(try Formatting.message(pattern, arguments: ["n": .number(Double(count))], locale: tag("en")) == written)
+      #expect(
+        try Formatting.spokenMessage(pattern, arguments: ["n": .number(Double(count))], locale: tag("en")) == spoken)
+    }
+    // A negative offset adds to the number.
+    #expect(
+      try Formatting.spokenMessage(
+        "{n, plural, offset:-20 other {# respuestas}}", arguments: ["n": .number(1)], locale: tag("es"))
+        == "veintiuno respuestas")
+  }
+
   @Test func spellsOutNumberArgumentsAndDigitsInText() throws {
     #expect(
       try Formatting.spokenMessage(

@@ -12,6 +12,8 @@
 // - Functions that write into `out` return the full length of the result. When `capacity`
 //   is too small they set NETX_BUFFER_OVERFLOW and the caller retries with a larger buffer.
 // - Handles returned by `*_open` functions must be released with the matching `*_close`.
+// - Every function that reads a MessageFormat pattern first checks it against the limits
+//   below, without ICU, and fails with one of the NETX_MESSAGE_* codes when it breaks one.
 #ifndef NETX_ICU_H
 #define NETX_ICU_H
 
@@ -24,7 +26,31 @@ extern "C" {
 /// U_BUFFER_OVERFLOW_ERROR, repeated here so the header needs no ICU header.
 #define NETX_BUFFER_OVERFLOW 15
 
-/// The symbolic name of an ICU status code, e.g. "U_ILLEGAL_ARGUMENT_ERROR".
+// MARK: Limits on messages
+//
+// ICU's MessagePattern and MessageFormat recurse once per nesting level: a select nested
+// 30,000 deep overflows the stack while ICU parses it, a plural nested 5,000 deep while ICU
+// formats it, and validating a message nested 1,000 deep took 97 s. So a message is measured
+// before ICU sees it, and refused when it is longer, deeper or has more arguments than any
+// real message needs.
+
+/// The longest message, in UTF-16 code units (a character outside the BMP counts 2).
+#define NETX_MESSAGE_MAX_LENGTH 16384
+/// How deep arguments may nest: `{a}` is at depth 1, the `{a}` of
+/// `{n, plural, other {{a}}}` at depth 2.
+#define NETX_MESSAGE_MAX_DEPTH 10
+/// The most arguments (`{...}`, nested ones included) one message may have.
+#define NETX_MESSAGE_MAX_ARGUMENTS 100
+
+/// netexport's own status codes, above every ICU code (netx_icu.cpp checks that): the
+/// message breaks one of the limits. `errorOffset` receives the UTF-16 offset of the `{`
+/// that goes too deep or one argument too far, and -1 for a message too long.
+#define NETX_MESSAGE_TOO_LONG 0x20001
+#define NETX_MESSAGE_TOO_DEEP 0x20002
+#define NETX_MESSAGE_TOO_MANY_ARGUMENTS 0x20003
+
+/// The symbolic name of an ICU status code, e.g. "U_ILLEGAL_ARGUMENT_ERROR", or of one of
+/// netexport's own ("NETX_MESSAGE_TOO_DEEP").
 const char *netx_error_name(int32_t status);
 
 /// ICU's version ("72.1") into `out` (at least 32 bytes).
@@ -116,6 +142,13 @@ void netx_plural_close(netx_plural_rules *rules);
 /// Formats a number with the locale's default decimal format.
 int32_t netx_format_number(const char *localeID, double value, uint16_t *out, int32_t capacity, int32_t *status);
 
+/// Checks a date or time skeleton (the text after `::` in `{d, date, ::yMMMMd}`): returns -1
+/// when it has a field and every character but spaces is a field letter ICU's
+/// DateTimePatternGenerator knows, else the UTF-16 offset of the first character that is
+/// not one (0 when it has no field). ICU itself ignores such characters, and prints nothing
+/// for an empty skeleton.
+int32_t netx_date_skeleton_check(const uint16_t *skeleton, int32_t length, int32_t *status);
+
 /// Formats an instant (milliseconds since 1970-01-01T00:00:00Z) with a date skeleton such
 /// as "yMMMMd", in UTC, so that calendar dates never shift with the machine's time zone.
 int32_t netx_format_date(
@@ -176,12 +209,13 @@ int32_t netx_message_argument_names(
 
 /// The structure of a MessageFormat pattern, read with ICU's MessagePattern, as UTF-16
 /// text in lines:
-///   `A<TAB>offset<TAB>name<TAB>kind<TAB>style<TAB>selector selector ...<TAB>s:l<TAB>branches`
+///   `A<TAB>offset<TAB>name<TAB>kind<TAB>style<TAB>selector selector ...<TAB>s:l<TAB>branches<TAB>pluralOffset`
 ///     for every argument, nested ones included, in pattern order; `offset` is the UTF-16
 ///     offset of its `{`; `kind` is none, simple, plural, select, selectordinal or choice;
 ///     `style` is the type of a simple argument (number, date, ...); `s:l` the UTF-16 range of
 ///     its style as written (`::yMMMMd`), or -1:-1; `branches`, one `selector:start:limit` per
 ///     selector, the offset of the selector and the range of its `{...}` branch;
+///     `pluralOffset`, the `offset:` of a plural or selectordinal (0 when it has none);
 ///   `H<TAB>count`: how many `#` stand for a plural number;
 ///   `L` followed, after its newline, by the literal text of the pattern to the end of the
 ///     result: the text a reader sees, with argument syntax removed and U+001F between runs.
