@@ -1,6 +1,5 @@
 import Foundation
 import NetexportICU
-import Yams
 
 extension Catalog {
   /// The fields an entry may have.
@@ -17,7 +16,7 @@ extension Catalog {
   ///   - displayPath: How to name the file in messages.
   ///   - expectedLocale: The locale the file name says it holds; the `locale` field must match.
   ///   - lenient: Return a catalog even when some entries are malformed, with the problems in
-  ///     `problems` (for validation); otherwise any problem throws.
+  ///     `problems` (for validation); otherwise any error throws (warnings stay in `problems`).
   /// - Throws: `DiagnosticError` with every problem found, each naming file:line:column.
   public static func load(
     _ url: URL, displayPath: String, expectedLocale: String? = nil, lenient: Bool = false
@@ -31,119 +30,99 @@ extension Catalog {
   ///
   /// Malformed YAML, a duplicate key, or a file that is not a mapping always throws: nothing
   /// in it can be trusted. Other problems (an unknown field, an entry without text, a bad
-  /// state) leave out only what they affect.
+  /// state) leave out only what they affect. Warnings (`mixed-line-endings`) never throw.
   public static func parse(
     _ text: String, file: String, expectedLocale: String? = nil, lenient: Bool = false
   ) throws -> Catalog {
-    var problems: [Diagnostic] = []
-    func problem(_ code: String, _ mark: Mark?, _ message: String, key: String? = nil) {
-      problems.append(Diagnostic(code: code, at: YAMLSupport.location(mark, file: file), message, key: key))
-    }
-    guard let root = try YAMLSupport.compose(text, file: file, plainText: true), let top = root.mapping else {
-      throw DiagnosticError(
-        Diagnostic(
-          code: "invalid-catalog", at: SourceLocation(file: file, line: 1, column: 1),
-          "a catalog must be a mapping with 'locale' and 'entries' at its top level"))
-    }
-
-    var locale = ""
-    var entries: [CatalogEntry] = []
-    var obsolete: [CatalogEntry] = []
-    var glossary: [GlossaryEntry] = []
-    var entriesMark: Mark?
-    for (keyNode, value) in top {
-      switch keyNode.string {
-      case "locale":
-        guard let declared = value.scalar?.string, !declared.isEmpty else {
-          problem("invalid-catalog", value.mark, "'locale' must be a language tag such as 'es' or 'pt-BR'")
-          continue
-        }
-        locale = declared
-        if let canonical = LanguageTag(declared)?.canonical {
-          if canonical != declared {
-            problem(
-              "invalid-locale", value.mark, "locale '\(declared)' is not in canonical form; write '\(canonical)'")
-          }
-        } else {
-          problem("invalid-locale", value.mark, "locale '\(declared)' is not a valid BCP 47 language tag")
-        }
-        if let expectedLocale, declared != expectedLocale {
-          problem(
-            "locale-mismatch", value.mark,
-            "the file is named for '\(expectedLocale)' but declares locale '\(declared)'")
-        }
-      case "entries", "obsolete":
-        let field = keyNode.string ?? ""
-        if field == "entries" { entriesMark = keyNode.mark }
-        if field == "obsolete", value.scalar.map(isNull) == true { continue }
-        guard let mapping = value.mapping else {
-          problem("invalid-catalog", value.mark, "'\(field)' must be a mapping from message key to entry")
-          continue
-        }
-        for (entryKey, entryValue) in mapping {
-          if let entry = parseEntry(entryKey, entryValue, file: file, report: problem) {
-            if field == "entries" { entries.append(entry) } else { obsolete.append(entry) }
-          }
-        }
-      case "glossary":
-        if value.scalar.map(isNull) == true { continue }
-        guard let mapping = value.mapping else {
-          problem("invalid-catalog", value.mark, "'glossary' must be a mapping from a term's message key to its forms")
-          continue
-        }
-        for (termKey, termValue) in mapping {
-          if let entry = parseGlossaryEntry(termKey, termValue, file: file, report: problem) {
-            glossary.append(entry)
-          }
-        }
-      default:
-        problem(
-          "unknown-field", keyNode.mark,
-          "unknown top-level field '\(keyNode.string ?? "?")' (known fields: \(topLevelFields.joined(separator: ", ")))"
-        )
-      }
-    }
-    if top.first(where: { $0.key.string == "locale" }) == nil {
-      problem("invalid-catalog", root.mark, "the catalog has no 'locale' field")
-    }
-    if top.first(where: { $0.key.string == "entries" }) == nil {
-      problem("invalid-catalog", root.mark, "the catalog has no 'entries' field")
-    }
-    if !problems.isEmpty && !lenient { throw DiagnosticError(problems) }
-    return Catalog(
-      locale: locale, file: file, entries: entries, obsolete: obsolete, glossary: glossary, problems: problems,
-      entriesLocation: YAMLSupport.location(entriesMark ?? root.mark, file: file), text: text)
+    try read(text, file: file, expectedLocale: expectedLocale, lenient: lenient).catalog
   }
 
-  private static func parseEntry(
-    _ keyNode: Node, _ value: Node, file: String, report: (String, Mark?, String, String?) -> Void
+  /// Parses catalog YAML text, and says where each key is (for `update`, which edits lines).
+  ///
+  /// Read in one pass over libyaml's events, after `YAMLSupport.checkStructure` has refused
+  /// what catalogs never use: no node tree of the whole file is built, only one per entry,
+  /// so time and memory grow with the file's size and no faster.
+  static func read(
+    _ text: String, file: String, expectedLocale: String? = nil, lenient: Bool = false
+  ) throws -> (catalog: Catalog, outline: CatalogOutline) {
+    // Reported first, and also with a syntax error: they explain line numbers that differ
+    // from the editor's.
+    let lineBreaks = LineBreak.findings(in: text, file: file)
+    func failing(_ diagnostics: [Diagnostic]) -> DiagnosticError {
+      DiagnosticError(diagnostics + lineBreaks.filter { $0.severity == .error })
+    }
+    let reader: CatalogReader.Contents
+    do {
+      try YAMLSupport.checkStructure(text, file: file, textKeys: false)
+      reader = try YAMLEventReader.reading(text) { events in
+        var reader = CatalogReader(events: events, file: file, expectedLocale: expectedLocale)
+        reader.problems = lineBreaks
+        try reader.readDocument()
+        return reader.contents
+      }
+    } catch let error as DiagnosticError {
+      throw failing(error.diagnostics)
+    } catch let error as YAMLEventReader.SyntaxError {
+      throw failing([YAMLSupport.diagnostic(for: error, text: text, file: file)])
+    }
+    guard let rootPosition = reader.rootPosition else {
+      throw failing([
+        Diagnostic(
+          code: "invalid-catalog", at: SourceLocation(file: file, line: 1, column: 1),
+          "a catalog must be a mapping with 'locale' and 'entries' at its top level")
+      ])
+    }
+    var problems = reader.problems
+    func problem(_ code: String, _ position: YAMLEventReader.Position?, _ message: String) {
+      problems.append(Diagnostic(code: code, at: location(position, file: file), message))
+    }
+    if !reader.outline.sections.contains(where: { $0.key.name == "locale" }) {
+      problem("invalid-catalog", rootPosition, "the catalog has no 'locale' field")
+    }
+    if !reader.outline.sections.contains(where: { $0.key.name == "entries" }) {
+      problem("invalid-catalog", rootPosition, "the catalog has no 'entries' field")
+    }
+    if problems.contains(where: { $0.severity == .error }) && !lenient { throw DiagnosticError(problems) }
+    let entriesPosition = reader.outline.sections.first { $0.key.name == "entries" }?.key.position
+    let catalog = Catalog(
+      locale: reader.locale ?? "", file: file, entries: reader.entries, obsolete: reader.obsolete,
+      glossary: reader.glossary, problems: problems,
+      entriesLocation: location(entriesPosition ?? rootPosition, file: file),
+      text: text)
+    return (catalog, reader.outline)
+  }
+
+  static func parseEntry(
+    _ keyNode: YAMLNode, _ value: YAMLNode, file: String,
+    report: (String, YAMLEventReader.Position?, String, String?) -> Void
   ) -> CatalogEntry? {
-    guard let key = keyNode.scalar?.string, CatalogKey.isValid(key) else {
+    guard let key = keyNode.scalar?.value, CatalogKey.isValid(key) else {
       report(
-        "invalid-key", keyNode.mark, "'\(keyNode.string ?? "?")' is not a valid message key (\(CatalogKey.rule))", nil)
+        "invalid-key", keyNode.position, "'\(keyNode.string ?? "?")' is not a valid message key (\(CatalogKey.rule))",
+        nil)
       return nil
     }
     guard let fields = value.mapping else {
       report(
-        "invalid-entry", value.mark,
+        "invalid-entry", value.position,
         "entry '\(key)' must be a mapping with a 'text' field (found \(describe(value))); write it as '\(key):' followed by an indented 'text: ...'",
         key)
       return nil
     }
-    var entry = CatalogEntry(key: key, text: "", location: YAMLSupport.location(keyNode.mark, file: file))
+    var entry = CatalogEntry(key: key, text: "", location: location(keyNode.position, file: file))
     var hasText = false
     for (fieldNode, fieldValue) in fields {
       let field = fieldNode.string ?? "?"
       guard entryFields.contains(field) else {
         report(
-          "unknown-field", fieldNode.mark,
+          "unknown-field", fieldNode.position,
           "unknown field '\(field)' in entry '\(key)' (known fields: \(entryFields.joined(separator: ", ")))", key)
         continue
       }
       if field == "allow" {
         guard let list = stringList(fieldValue) else {
           report(
-            "invalid-entry", fieldValue.mark,
+            "invalid-entry", fieldValue.position,
             "'allow' of entry '\(key)' must be a list of finding codes, e.g. [untranslated]", key)
           continue
         }
@@ -152,13 +131,14 @@ extension Catalog {
       }
       guard let string = scalarText(fieldValue) else {
         report(
-          "invalid-entry", fieldValue.mark, "'\(field)' of entry '\(key)' must be text (found \(describe(fieldValue)))",
+          "invalid-entry", fieldValue.position,
+          "'\(field)' of entry '\(key)' must be text (found \(describe(fieldValue)))",
           key)
         continue
       }
       if let control = string.unicodeScalars.first(where: isForbiddenControl) {
         report(
-          "control-character", fieldValue.mark,
+          "control-character", fieldValue.position,
           "'\(field)' of entry '\(key)' contains the control character U+\(hex(control.value)); remove it", key)
         if field == "text" { return nil }
         continue
@@ -167,7 +147,7 @@ extension Catalog {
       case "text":
         hasText = true
         entry.text = string
-        entry.textLocation = YAMLSupport.location(fieldValue.mark, file: file)
+        entry.textLocation = location(fieldValue.position, file: file)
         entry.textStyle = style(of: fieldValue)
       case "note": entry.note = string
       case "source": entry.source = string
@@ -176,7 +156,7 @@ extension Catalog {
         entry.state = CatalogEntry.State(rawValue: string)
         if entry.state == nil {
           report(
-            "invalid-state", fieldValue.mark,
+            "invalid-state", fieldValue.position,
             "state '\(string)' of entry '\(key)' is not one of: \(CatalogEntry.State.allCases.map(\.rawValue).joined(separator: ", "))",
             key)
         }
@@ -185,7 +165,7 @@ extension Catalog {
     guard hasText else {
       if !fields.contains(where: { $0.key.string == "text" }) {
         report(
-          "invalid-entry", value.mark,
+          "invalid-entry", value.position,
           "entry '\(key)' has no 'text' field (use text: \"\" for a string not translated yet)", key)
       }
       return nil
@@ -193,49 +173,51 @@ extension Catalog {
     return entry
   }
 
-  private static func parseGlossaryEntry(
-    _ keyNode: Node, _ value: Node, file: String, report: (String, Mark?, String, String?) -> Void
+  static func parseGlossaryEntry(
+    _ keyNode: YAMLNode, _ value: YAMLNode, file: String,
+    report: (String, YAMLEventReader.Position?, String, String?) -> Void
   ) -> GlossaryEntry? {
-    guard let key = keyNode.scalar?.string, CatalogKey.isValid(key) else {
+    guard let key = keyNode.scalar?.value, CatalogKey.isValid(key) else {
       report(
-        "invalid-key", keyNode.mark,
+        "invalid-key", keyNode.position,
         "'\(keyNode.string ?? "?")' is not a valid glossary key (the message key of a term or abbreviation)", nil)
       return nil
     }
     guard let fields = value.mapping else {
       report(
-        "invalid-entry", value.mark,
+        "invalid-entry", value.position,
         "glossary entry '\(key)' must be a mapping with fields such as 'forms' and 'pronunciation'",
         key)
       return nil
     }
-    var entry = GlossaryEntry(key: key, location: YAMLSupport.location(keyNode.mark, file: file))
+    var entry = GlossaryEntry(key: key, location: location(keyNode.position, file: file))
     for (fieldNode, fieldValue) in fields {
       switch fieldNode.string {
       case "forms":
         guard let forms = stringList(fieldValue), !forms.contains(where: \.isEmpty) else {
           report(
-            "invalid-entry", fieldValue.mark, "'forms' of glossary entry '\(key)' must be a list of non-empty texts",
+            "invalid-entry", fieldValue.position,
+            "'forms' of glossary entry '\(key)' must be a list of non-empty texts",
             key)
           continue
         }
         entry.forms = forms
       case "pronunciation":
         guard let text = scalarText(fieldValue) else {
-          report("invalid-entry", fieldValue.mark, "'pronunciation' of glossary entry '\(key)' must be text", key)
+          report("invalid-entry", fieldValue.position, "'pronunciation' of glossary entry '\(key)' must be text", key)
           continue
         }
         entry.pronunciation = text
       case "definition", "usage":
         let name = fieldNode.string ?? ""
         guard let text = scalarText(fieldValue) else {
-          report("invalid-entry", fieldValue.mark, "'\(name)' of glossary entry '\(key)' must be text", key)
+          report("invalid-entry", fieldValue.position, "'\(name)' of glossary entry '\(key)' must be text", key)
           continue
         }
         if name == "definition" { entry.definition = text } else { entry.usage = text }
       default:
         report(
-          "unknown-field", fieldNode.mark,
+          "unknown-field", fieldNode.position,
           "unknown field '\(fieldNode.string ?? "?")' in glossary entry '\(key)' (known fields: \(glossaryFields.joined(separator: ", ")))",
           key)
       }
@@ -243,28 +225,32 @@ extension Catalog {
     return entry
   }
 
+  static func location(_ position: YAMLEventReader.Position?, file: String) -> SourceLocation {
+    SourceLocation(file: file, line: position?.line, column: position?.column)
+  }
+
   /// A scalar's text; an empty plain scalar (`text:`) is the empty string.
-  private static func scalarText(_ node: Node) -> String? {
+  static func scalarText(_ node: YAMLNode) -> String? {
     guard let scalar = node.scalar else { return nil }
     if isNull(scalar) { return "" }
-    return scalar.string
+    return scalar.value
   }
 
-  private static func isNull(_ scalar: Node.Scalar) -> Bool {
-    scalar.style == .plain && (scalar.string == "~" || scalar.string == "null" || scalar.string.isEmpty)
+  static func isNull(_ scalar: (value: String, style: YAMLEventReader.ScalarStyle)) -> Bool {
+    scalar.style == .plain && (scalar.value == "~" || scalar.value == "null" || scalar.value.isEmpty)
   }
 
-  private static func stringList(_ node: Node) -> [String]? {
-    guard let sequence = node.sequence else { return nil }
+  private static func stringList(_ node: YAMLNode) -> [String]? {
+    guard case .sequence(let items, _) = node else { return nil }
     var list: [String] = []
-    for item in sequence {
+    for item in items {
       guard let scalar = item.scalar else { return nil }
-      list.append(scalar.string)
+      list.append(scalar.value)
     }
     return list
   }
 
-  private static func style(of node: Node) -> CatalogEntry.Style {
+  private static func style(of node: YAMLNode) -> CatalogEntry.Style {
     switch node.scalar?.style {
     case .singleQuoted: .singleQuoted
     case .doubleQuoted: .doubleQuoted
@@ -274,7 +260,7 @@ extension Catalog {
     }
   }
 
-  private static func describe(_ node: Node) -> String {
+  static func describe(_ node: YAMLNode) -> String {
     switch node {
     case .scalar: "text"
     case .mapping: "a mapping"

@@ -25,7 +25,17 @@ extension Document {
 
   /// Parses a document from YAML text.
   public static func parse(_ text: String, file: String) throws -> Document {
-    guard let root = try YAMLSupport.compose(text, file: file) else {
+    // Line breaks editors may not show as such move every later line number; a mix of LF
+    // and CR LF does not, and is left alone in content files.
+    let lineBreaks = LineBreak.findings(in: text, file: file).filter { $0.severity == .error }
+    let composed: Node?
+    do {
+      composed = try YAMLSupport.compose(text, file: file)
+    } catch let error as DiagnosticError {
+      throw DiagnosticError(error.diagnostics + lineBreaks)
+    }
+    if !lineBreaks.isEmpty { throw DiagnosticError(lineBreaks) }
+    guard let root = composed else {
       throw DiagnosticError(Diagnostic(code: "invalid-content", at: SourceLocation(file: file), "the file is empty"))
     }
     let document: Document

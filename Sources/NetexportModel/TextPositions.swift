@@ -49,7 +49,9 @@ extension Catalog {
       if position >= scalars.count {
         // A line break inside a flow scalar folds into one space, or, when blank lines
         // follow, into one line feed per blank line; an escaped line break (`\` at the end
-        // of a double-quoted line) into nothing. Indentation is not part of the value.
+        // of a double-quoted line) into nothing. LS and PS are kept as they are, before the
+        // blank lines' line feeds. Indentation is not part of the value.
+        let kept = !escapedBreak && lines.lineBreak(after: lineIndex)?.isKeptInText == true
         var blankLines = 0
         repeat {
           lineIndex += 1
@@ -58,7 +60,7 @@ extension Catalog {
         } while true
         scalars = lines[lineIndex]
         position = scalars.firstIndex { $0 != " " && $0 != "\t" } ?? scalars.count
-        produced += blankLines > 0 ? blankLines : (escapedBreak ? 0 : 1)
+        produced += kept ? 1 + blankLines : blankLines > 0 ? blankLines : (escapedBreak ? 0 : 1)
         escapedBreak = false
         continue
       }
@@ -114,6 +116,8 @@ extension Catalog {
     // Whether the last line of text before the current run of blank lines was more
     // indented; nil before the first line of text.
     var previousMoreIndented: Bool?
+    // Whether the line break after the last line of text is LS or PS, which YAML keeps.
+    var previousBreakKept = false
     var blankLines = 0
     for lineIndex in headerLine..<lines.count {
       let scalars = lines[lineIndex]
@@ -134,7 +138,7 @@ extension Catalog {
       let moreIndented = leading > indent || (leading < scalars.count && scalars[leading] == "\t")
       if let previousMoreIndented {
         // The line break after the previous line of text, and the blank lines since.
-        let dropsBreak = folded && blankLines > 0 && !previousMoreIndented && !moreIndented
+        let dropsBreak = folded && blankLines > 0 && !previousMoreIndented && !moreIndented && !previousBreakKept
         produced += blankLines + (dropsBreak ? 0 : 1)
       } else {
         // Blank lines before the first line of text are line feeds of the value.
@@ -145,14 +149,15 @@ extension Catalog {
       if target - produced <= content { return (lineIndex + 1, indent + (target - produced) + 1) }
       produced += content
       previousMoreIndented = moreIndented
+      previousBreakKept = lines.lineBreak(after: lineIndex)?.isKeptInText == true
     }
     return nil
   }
 }
 
-/// A file's lines as Unicode scalars, without their line breaks (`\n` or `\r\n`), decoded
-/// only when asked for: a finding needs two or three lines of a file that may hold
-/// thousands.
+/// A file's lines as Unicode scalars, without their line breaks (any `LineBreak`, as YAML
+/// counts lines), decoded only when asked for: a finding needs two or three lines of a file
+/// that may hold thousands.
 struct FileLines {
   let text: String
   /// UTF-8 offset where each line starts.
@@ -163,21 +168,46 @@ struct FileLines {
   subscript(index: Int) -> [Unicode.Scalar] {
     let utf8 = text.utf8
     let start = utf8.index(utf8.startIndex, offsetBy: starts[index])
-    let end =
-      index + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[index + 1] - 1) : utf8.endIndex
-    var line = Array(String(text[start..<end]).unicodeScalars)
-    if line.last == "\r" { line.removeLast() }
-    return line
+    let end = utf8.index(utf8.startIndex, offsetBy: starts[index] + contentCount(index))
+    return Array(text[start..<end].unicodeScalars)
   }
 
-  /// Where each line of a text starts, in UTF-8 offsets.
+  /// The line break that ends a line (`nil` for the last line, when nothing follows it).
+  func lineBreak(after index: Int) -> LineBreak? {
+    guard index + 1 < starts.count else { return nil }
+    return LineBreak.withUTF8(text) { LineBreak.before(starts[index + 1], in: $0) }
+  }
+
+  /// The number of UTF-8 bytes of a line without its line break.
+  private func contentCount(_ index: Int) -> Int {
+    guard index + 1 < starts.count else { return text.utf8.count - starts[index] }
+    return starts[index + 1] - starts[index] - (lineBreak(after: index)?.utf8Count ?? 0)
+  }
+
+  /// Where each line of a text starts, in UTF-8 offsets. A text ending in a line break has
+  /// an empty last line, as an editor shows it.
   static func starts(of text: String) -> [Int] {
     var starts = [0]
-    var offset = 0
-    for byte in text.utf8 {
-      offset += 1
-      if byte == UInt8(ascii: "\n") { starts.append(offset) }
+    LineBreak.forEachLine(in: text) { content, lineBreak in
+      if let lineBreak { starts.append(content.upperBound + lineBreak.utf8Count) }
     }
     return starts
+  }
+
+  /// The 1-based line and column (in Unicode scalars) of a UTF-8 offset in `text`.
+  static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (line: Int, column: Int) {
+    let starts = starts(of: text)
+    let offset = min(max(offset, 0), text.utf8.count)
+    // The last line starting at or before the offset.
+    var low = 0
+    var high = starts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+    }
+    let utf8 = text.utf8
+    let lineStart = utf8.index(utf8.startIndex, offsetBy: starts[low])
+    let position = utf8.index(utf8.startIndex, offsetBy: offset)
+    return (low + 1, text.unicodeScalars.distance(from: lineStart, to: position) + 1)
   }
 }

@@ -1,20 +1,191 @@
 import Yams
 
-/// Turns Yams' view of a YAML file into netexport's diagnostics, with file:line:column.
+/// Turns libyaml's and Yams' view of a YAML file into netexport's diagnostics, with
+/// file:line:column, and refuses the YAML netexport's files never use.
 enum YAMLSupport {
-  /// Parses YAML text into a node tree.
+  /// Parses YAML text into a Yams node tree (for content files and the manifest; catalogs are
+  /// read from events), after `checkStructure` has refused what would make composing unsafe.
   ///
-  /// - Throws: `DiagnosticError` with code `malformed-yaml` or `duplicate-key`.
+  /// - Throws: `DiagnosticError` with code `malformed-yaml`, `unsupported-yaml` or
+  ///   `duplicate-key`.
   ///
   /// - Parameter plainText: Read every scalar as text, without trying to recognise numbers,
-  ///   booleans or dates (catalogs hold only text). Much faster on large files: Yams's
-  ///   default resolver runs several regular expressions on every scalar and key.
+  ///   booleans or dates. Much faster on large files: Yams's default resolver runs several
+  ///   regular expressions on every scalar and key. Otherwise (content files, read with
+  ///   YAML's default schema as the content model's types expect) keys must read as text.
   static func compose(_ text: String, file: String, plainText: Bool = false) throws -> Node? {
+    try checkStructure(text, file: file, textKeys: !plainText)
     do {
       return try Yams.compose(yaml: text, plainText ? .basic : .default)
     } catch let error as YamlError {
       throw DiagnosticError(diagnostic(for: error, text: text, file: file))
     }
+  }
+
+  /// How deep mappings and sequences may nest. A catalog needs four levels (the file, its
+  /// sections, an entry, an `allow` list) and a content file about ten; the limit keeps a
+  /// hostile file from exhausting the stack of a recursive reader.
+  static let maximumDepth = 64
+
+  /// The largest YAML text netexport parses: the largest file the file reader reads, so that
+  /// text that reaches the parser some other way gets the same limit, and `update` never
+  /// writes a catalog too large to read back. Parsing is linear in the text's size; the
+  /// limit bounds the time and memory.
+  static let maximumDocumentSize = TextFile.maximumInputSize
+
+  /// Refuses, from libyaml's events and before any node tree is composed, what catalogs and
+  /// content files never need and what makes composing dangerous: anchors and aliases (an
+  /// alias "bomb" used as mapping keys takes minutes to compose), tags (`!!binary`,
+  /// `!!python/object:...`, which would otherwise be silently read as text), keys that are
+  /// lists or mappings, and nesting deeper than `maximumDepth`.
+  ///
+  /// - Parameter textKeys: Also refuse plain keys that YAML's default schema reads as
+  ///   something other than text (`1:`, `true:`, `~:`), for files decoded with that schema.
+  /// - Throws: `DiagnosticError` with code `malformed-yaml` for a syntax error,
+  ///   `unsupported-yaml` at the line and column of the first refused construct of each
+  ///   kind, saying how many more the file has, or `unreadable-file` for a text over
+  ///   `maximumDocumentSize`.
+  static func checkStructure(_ text: String, file: String, textKeys: Bool) throws {
+    guard text.utf8.count <= maximumDocumentSize else {
+      throw DiagnosticError(
+        Diagnostic(
+          code: "unreadable-file", at: SourceLocation(file: file),
+          "cannot read the file: it is larger than \(maximumDocumentSize >> 20) MiB, the most netexport reads (a catalog or document is far smaller; is this the right file?)"
+        ))
+    }
+    /// An open mapping or sequence; for a mapping, whether its next node is a key.
+    enum Frame {
+      case mapping(nextIsKey: Bool)
+      case sequence
+    }
+    enum Kind: Hashable { case alias, anchor, tag, collectionKey, typedKey }
+    struct TooDeep: Error { var position: YAMLEventReader.Position }
+    var stack: [Frame] = []
+    // The first of each kind, as a diagnostic, and how many of that kind there are.
+    var found: [(kind: Kind, diagnostic: Diagnostic)] = []
+    var counts: [Kind: Int] = [:]
+    func refuse(_ kind: Kind, _ position: YAMLEventReader.Position, _ message: @autoclosure () -> String) {
+      counts[kind, default: 0] += 1
+      guard counts[kind] == 1 else { return }
+      found.append(
+        (kind, Diagnostic(code: "unsupported-yaml", at: location(position, file: file), message())))
+    }
+    /// A node ended: in a mapping, a key is followed by its value and a value by a key.
+    func ended() {
+      if case .mapping(let nextIsKey) = stack.last { stack[stack.count - 1] = .mapping(nextIsKey: !nextIsKey) }
+    }
+    func checkEvents(_ events: YAMLEventReader) throws {
+      while true {
+        let kind = try events.next()
+        switch kind {
+        case .alias, .scalar, .sequenceStart, .mappingStart:
+          let isKey: Bool
+          if case .mapping(nextIsKey: true) = stack.last { isKey = true } else { isKey = false }
+          let isCollection = kind == .sequenceStart || kind == .mappingStart
+          let anchor = events.anchor
+          let tag = events.tag
+          if kind == .alias {
+            refuse(
+              .alias, events.start,
+              "an alias (*\(anchor ?? "")): catalogs and content files do not use YAML anchors and aliases; write the value out in full"
+            )
+          } else if let anchor {
+            refuse(
+              .anchor, events.start,
+              "an anchor (&\(anchor)): catalogs and content files do not use YAML anchors and aliases; remove it")
+          }
+          if let tag, !tag.isEmpty {
+            refuse(
+              .tag, events.start,
+              "a tag (\(shortTag(tag))): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
+            )
+          }
+          if isKey && isCollection {
+            refuse(
+              .collectionKey, events.start,
+              "a key that is a \(kind == .mappingStart ? "mapping" : "list"); keys are text")
+          } else if isKey && textKeys && kind == .scalar && events.style == .plain && tag == nil {
+            let value = events.value
+            if let typed = typedKind(value) {
+              refuse(
+                .typedKey, events.start,
+                "the key '\(value)' is read as \(typed), not as text; write it in quotes (\"\(value)\") if it is meant as text"
+              )
+            }
+          }
+          if isCollection {
+            stack.append(kind == .mappingStart ? .mapping(nextIsKey: true) : .sequence)
+            if stack.count > maximumDepth { throw TooDeep(position: events.start) }
+          } else {
+            ended()
+          }
+        case .sequenceEnd, .mappingEnd:
+          stack.removeLast()
+          ended()
+        case .streamStart, .documentStart, .documentEnd:
+          break
+        case .streamEnd:
+          guard !found.isEmpty else { return }
+          throw DiagnosticError(
+            found.map { kind, diagnostic in
+              var diagnostic = diagnostic
+              let more = (counts[kind] ?? 1) - 1
+              if more > 0 { diagnostic.message += " (the file has \(more) more)" }
+              return diagnostic
+            })
+        }
+      }
+    }
+    do {
+      try YAMLEventReader.reading(text) { events in try checkEvents(events) }
+    } catch let error as YAMLEventReader.SyntaxError {
+      throw DiagnosticError(diagnostic(for: error, text: text, file: file))
+    } catch let error as TooDeep {
+      throw DiagnosticError(
+        Diagnostic(
+          code: "unsupported-yaml", at: location(error.position, file: file),
+          "mappings and lists nest more than \(maximumDepth) levels deep here; no catalog or content file needs that many"
+        ))
+    }
+  }
+
+  static func location(_ position: YAMLEventReader.Position, file: String) -> SourceLocation {
+    SourceLocation(file: file, line: position.line, column: position.column)
+  }
+
+  /// What YAML's default schema reads a plain scalar as, when that is not text.
+  private static func typedKind(_ value: String) -> String? {
+    switch Resolver.default.resolveTag(of: Node(value)) {
+    case .str: nil
+    case .int, .float: "a number"
+    case .bool: "true or false"
+    case .null: "null (no value)"
+    case .timestamp: "a date"
+    default: "a YAML keyword"
+    }
+  }
+
+  /// A tag as it was probably written: libyaml expands `!!` to `tag:yaml.org,2002:`.
+  private static func shortTag(_ tag: String) -> String {
+    let prefix = "tag:yaml.org,2002:"
+    return tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
+  }
+
+  static func diagnostic(for error: YAMLEventReader.SyntaxError, text: String, file: String) -> Diagnostic {
+    if let offset = error.offset {
+      let position = lineAndColumn(ofUTF8Offset: offset, in: text)
+      return Diagnostic(
+        code: "malformed-yaml", at: SourceLocation(file: file, line: position.line, column: position.column),
+        "malformed YAML: \(error.problem)")
+    }
+    let during =
+      error.context.flatMap { $0.isEmpty ? nil : $0 }.map { context in
+        " (\(context) that starts at line \(error.contextPosition?.line ?? 0), column \(error.contextPosition?.column ?? 0))"
+      } ?? ""
+    return Diagnostic(
+      code: "malformed-yaml",
+      at: SourceLocation(file: file, line: error.position?.line, column: error.position?.column),
+      "malformed YAML: \(error.problem)\(during)")
   }
 
   static func location(_ mark: Mark?, file: String) -> SourceLocation {
@@ -50,15 +221,15 @@ enum YAMLSupport {
   /// Yams reports where a duplicated key first appears; find the repeat, which sits at the
   /// same indentation further down in a block mapping.
   private static func secondOccurrence(of key: String, after mark: Mark, in text: String) -> (line: Int, column: Int)? {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = FileLines(text: text, starts: FileLines.starts(of: text))
     guard mark.line >= 1, mark.line <= lines.count else { return nil }
     let indent = mark.column - 1
-    let candidates = [key + ":", "\"\(key)\":", "'\(key)':"]
+    let candidates = [key + ":", "\"\(key)\":", "'\(key)':"].map { Array($0.unicodeScalars) }
     for index in mark.line..<lines.count {
       let line = lines[index]
+      guard line.count >= indent, line.prefix(indent).allSatisfy({ $0 == " " }) else { continue }
       let body = line.dropFirst(indent)
-      guard line.prefix(indent).allSatisfy({ $0 == " " }) else { continue }
-      if candidates.contains(where: { body.hasPrefix($0) }) {
+      if candidates.contains(where: { body.starts(with: $0) }) {
         return (index + 1, mark.column)
       }
     }
@@ -66,20 +237,7 @@ enum YAMLSupport {
   }
 
   static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (line: Int, column: Int) {
-    var line = 1
-    var column = 1
-    var consumed = 0
-    for scalar in text.unicodeScalars {
-      if consumed >= offset { break }
-      consumed += UTF8.width(scalar)
-      if scalar == "\n" {
-        line += 1
-        column = 1
-      } else {
-        column += 1
-      }
-    }
-    return (line, column)
+    FileLines.lineAndColumn(ofUTF8Offset: offset, in: text)
   }
 
   /// Follows a decoding path through the node tree, to point at the YAML that a decoding

@@ -224,77 +224,51 @@ public enum Readability {
 
   /// Scores a plain-text file: paragraphs are separated by blank lines, and each line that
   /// starts a list item ("- ", "* ", "1. ") or is underlined as a heading is a block of its
-  /// own; lines of a paragraph are joined.
+  /// own; lines of a paragraph are joined (see `PlainTextReader`).
   public static func score(
     text: String, file: String, locale: LanguageTag, targets: [ReadabilityTarget], hardest: Int = 5
   ) throws -> ReadabilityReport {
-    var blocks: [ReadabilityBlock] = []
-    var current: [String] = []
-    var currentLine = 0
-    func flush() {
-      let joined = current.joined(separator: " ").trimmingWhitespace()
-      if !joined.isEmpty { blocks.append(ReadabilityBlock(text: String(joined), location: "\(file):\(currentLine)")) }
-      current = []
-    }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    for (index, rawLine) in lines.enumerated() {
-      let line = rawLine.trimmingWhitespace()
-      let isUnderline = !line.isEmpty && line.allSatisfy { "=-~".contains($0) } && line.count >= 3
-      if line.isEmpty || isUnderline {
-        flush()
-        continue
-      }
-      let startsItem =
-        line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ")
-        || (line.first?.isNumber == true && line.contains(". ") && line.prefix { $0.isNumber }.count < 4
-          && line.dropFirst(line.prefix { $0.isNumber }.count).hasPrefix(". "))
-      let nextIsUnderline =
-        index + 1 < lines.count
-        && {
-          let next = lines[index + 1].trimmingWhitespace();
-          return next.count >= 3 && next.allSatisfy { "=-~".contains($0) }
-        }()
-      if startsItem || nextIsUnderline { flush() }
-      if current.isEmpty { currentLine = index + 1 }
-      current.append(String(startsItem ? line.drop { $0 != " " }.trimmingWhitespace() : line))
-      if nextIsUnderline { flush() }
-    }
-    flush()
-    return try score(
-      parts: [("text", file, blocks)], locale: locale, source: file, targets: targets, hardest: hardest, notes: [])
+    try score(
+      PlainTextReader.input(text: text, file: file), titles: [("text", file)], locale: locale, source: file,
+      file: file, targets: targets, hardest: hardest, notes: [])
   }
 
   static func score(
     parts: [(id: String, title: String, blocks: [ReadabilityBlock])], locale: LanguageTag, source: String,
     targets: [ReadabilityTarget], hardest: Int, notes: [String]
   ) throws -> ReadabilityReport {
-    let analyzer = try TextAnalyzer(locale: locale)
-    var scoredParts: [ReadabilityReport.Part] = []
-    var whole = TextStatistics(hasSyllables: analyzer.syllableCounter != nil)
-    var candidates: [ReadabilityReport.HardSentence] = []
-    for part in parts {
-      var statistics = TextStatistics(hasSyllables: analyzer.syllableCounter != nil)
+    var input = ScoringInput(partCount: parts.count)
+    for (index, part) in parts.enumerated() {
       for block in part.blocks {
-        for sentence in try analyzer.sentences(inBlock: block.text) {
-          statistics = statistics + sentence.statistics
-          candidates.append(hardSentence(sentence, block: block, locale: locale))
-        }
+        input.blocks.append(.init(text: .own(input.texts.count), part: index, origin: .place(input.places.count)))
+        input.texts.append(block.text)
+        input.places.append((block.key, block.location))
       }
-      whole = whole + statistics
-      scoredParts.append(
-        .init(
-          id: part.id, title: part.title, statistics: statistics,
-          assessment: Formulas.assess(statistics, language: locale.language)))
     }
+    return try score(
+      input, titles: parts.map { ($0.id, $0.title) }, locale: locale, source: source, file: source, targets: targets,
+      hardest: hardest, notes: notes)
+  }
+
+  static func score(
+    _ input: ScoringInput, titles: [(id: String, title: String)], locale: LanguageTag, source: String, file: String,
+    targets: [ReadabilityTarget], hardest: Int, notes: [String], chunkBytes: Int = 128 * 1024
+  ) throws -> ReadabilityReport {
+    let scored = try ReadabilityEngine.score(
+      input, locale: locale, file: file, hardest: hardest, chunkBytes: chunkBytes)
+    let scoredParts = zip(titles, scored.parts).map { title, statistics in
+      ReadabilityReport.Part(
+        id: title.id, title: title.title, statistics: statistics,
+        assessment: Formulas.assess(statistics, language: locale.language))
+    }
+    let whole = scored.parts.reduce(
+      TextStatistics(hasSyllables: Syllables.counter(forLanguage: locale.language) != nil), +)
     let wholeAssessment = Formulas.assess(whole, language: locale.language)
     let wholePart = ReadabilityReport.Part(id: "whole", title: source, statistics: whole, assessment: wholeAssessment)
-    let hardestSentences = candidates.enumerated().sorted {
-      ($0.element.difficulty, -$0.offset) > ($1.element.difficulty, -$1.offset)
-    }.prefix(hardest).map(\.element)
     return ReadabilityReport(
       locale: locale.canonical, source: source, whole: wholePart,
-      sections: parts.count > 1 ? scoredParts.filter { $0.id != "title" } : [],
-      hardest: Array(hardestSentences), targets: targets.map { check($0, wholeAssessment, locale: locale) },
+      sections: titles.count > 1 ? scoredParts.filter { $0.id != "title" } : [],
+      hardest: scored.hardest, targets: targets.map { check($0, wholeAssessment, locale: locale) },
       notes: notes + (wholeAssessment.note.map { [$0] } ?? []))
   }
 

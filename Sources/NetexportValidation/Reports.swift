@@ -38,6 +38,9 @@ public struct ReportRenderer: Sendable {
 
   // MARK: Text
 
+  /// One line per catalog and per finding. Keys, file names and quoted texts come from files
+  /// anyone can write, so controls and line breaks in them are printed escaped (`\u{1B}`,
+  /// `\n`): a finding can neither rewrite the terminal nor start a line CI reads as a command.
   func text(_ report: ValidationReport) -> String {
     var lines: [String] = []
     for locale in report.locales {
@@ -53,7 +56,7 @@ public struct ReportRenderer: Sendable {
     lines.append(
       "\(report.locales.count) catalog\(report.locales.count == 1 ? "" : "s") checked: \(Self.counts(errors: report.errorCount, warnings: report.warningCount)); \(verdict)\(strict ? " (--strict: warnings fail too)" : "")."
     )
-    return lines.joined(separator: "\n") + "\n"
+    return lines.map(PrintableText.escape).joined(separator: "\n") + "\n"
   }
 
   static func counts(errors: Int, warnings: Int) -> String {
@@ -130,12 +133,31 @@ public struct ReportRenderer: Sendable {
   }
 
   /// JSON as every netexport report writes it: indented, keys sorted, ending in a newline.
+  ///
+  /// JSONEncoder escapes C0 controls; DEL, C1 controls, the line and paragraph separators and
+  /// the bidirectional controls it leaves raw, which is valid JSON but acts on a terminal the
+  /// report is printed to. They can only stand inside strings, so they are escaped as
+  /// `\uXXXX` too: a reader of the JSON gets the same strings.
   public static func encode(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Encoding these plain structures cannot fail.
     let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    let json = String(decoding: data, as: UTF8.self)
+    guard json.unicodeScalars.contains(where: { $0.value >= 0x7F && PrintableText.needsEscape($0) }) else {
+      return json + "\n"
+    }
+    var escaped = ""
+    escaped.reserveCapacity(json.utf8.count + 16)
+    for scalar in json.unicodeScalars {
+      if scalar.value >= 0x7F && PrintableText.needsEscape(scalar) {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        escaped += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+      } else {
+        escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped + "\n"
   }
 
   // MARK: JUnit XML
@@ -198,6 +220,10 @@ public struct ReportRenderer: Sendable {
 
   /// Workflow commands (`::error file=...,line=...::message`), which GitHub shows as
   /// annotations on the lines of a pull request.
+  ///
+  /// Escaped as GitHub's toolkit does (`%`, CR and LF in the message; also `:` and `,` in
+  /// property values), after controls have been made visible as in the text report, so that
+  /// nothing a catalog holds can end a command or start another.
   func github(_ report: ValidationReport) -> String {
     var lines: [String] = []
     for finding in report.findings {
@@ -220,12 +246,26 @@ public struct ReportRenderer: Sendable {
   }
 
   static func githubData(_ text: String) -> String {
-    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-      .replacingOccurrences(of: "\n", with: "%0A")
+    githubEscape(PrintableText.escape(text), [("%", "%25"), ("\r", "%0D"), ("\n", "%0A")])
   }
 
   static func githubProperty(_ text: String) -> String {
-    githubData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    githubEscape(
+      PrintableText.escape(text), [("%", "%25"), ("\r", "%0D"), ("\n", "%0A"), (":", "%3A"), (",", "%2C")])
+  }
+
+  /// Replaces Unicode scalars, not characters: a CR LF is one Swift character, which matches
+  /// neither "\r" nor "\n".
+  private static func githubEscape(_ text: String, _ replacements: [(Unicode.Scalar, String)]) -> String {
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+      if let replacement = replacements.first(where: { $0.0 == scalar }) {
+        escaped += replacement.1
+      } else {
+        escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped
   }
 
   // MARK: SARIF

@@ -24,6 +24,13 @@ extension Rule {
     Rule("malformed-yaml", .error, "The file is not valid YAML."),
     Rule("invalid-utf8", .error, "The file is not valid UTF-8."),
     Rule("duplicate-key", .error, "A key appears twice in one mapping."),
+    Rule(
+      "unsupported-yaml", .error,
+      "A YAML anchor, alias or tag, a key that is not text, or nesting over 64 levels, which catalogs do not use."),
+    Rule(
+      "unusual-line-break", .error,
+      "A lone CR, NEL, LS or PS, which YAML reads as a line break and many editors do not."),
+    Rule("mixed-line-endings", .warning, "Lines end in both LF and CR LF."),
     Rule("invalid-catalog", .error, "The file does not have the shape of a catalog."),
     Rule("invalid-locale", .error, "The locale is not a BCP 47 tag in ICU's canonical form."),
     Rule("locale-mismatch", .error, "The 'locale' field does not match the file name."),

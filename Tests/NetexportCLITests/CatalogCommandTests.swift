@@ -232,6 +232,25 @@ struct SmallProject {
     #expect(lines.last == "::error::netexport validate: 1 catalog, 2 errors, 1 warning")
   }
 
+  /// A key written with YAML escapes holds ESC, BEL and a line break followed by a GitHub
+  /// workflow command; neither the report nor an export's error may print them raw.
+  @Test func printsControlsFromACatalogEscaped() throws {
+    let hostile = SmallProject.spanish + "  \"bad\\e[2J\\a\\n::error file=x::pwned\":\n    text: x\n"
+    let project = try SmallProject(spanish: hostile)
+    let raw: (String) -> Bool = { text in
+      text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" }
+        || text.split(separator: "\n").contains { $0.hasPrefix("::") }
+    }
+    let validation = try project.run("validate", "--locale", "es")
+    #expect(validation.status == 1)
+    #expect(!raw(validation.stdout))
+    #expect(validation.stdout.contains(#"'bad\u{1B}[2J\u{7}\n::error file=x::pwned' is not a valid message key"#))
+    let export = try project.run("--locale", "es", "--output", "-")
+    #expect(export.status == 1)
+    #expect(!raw(export.stderr))
+    #expect(export.stderr.contains(#"'bad\u{1B}[2J\u{7}\n::error file=x::pwned'"#))
+  }
+
   @Test func writesTheReportToAFileAtomically() throws {
     let project = try SmallProject()
     let result = try project.run("validate", "--report", "json", "--output", "report.json")
@@ -318,6 +337,32 @@ struct SmallProject {
       validation.stdout.contains(
         "error[needs-review]: 'only.heading' needs review: the source changed to \"[-Overview-]{+Summary+}\""))
     #expect(try project.run("update").stdout == "Locales/es.yaml: up to date\n")
+  }
+
+  /// A catalog whose first line ends in CR LF and the rest in LF crashed update (exit 132).
+  @Test func updateKeepsEachLinesEndingInAMixedFile() throws {
+    let mixed = SmallProject.spanish.replacingOccurrences(of: "locale: es\n", with: "locale: es\r\n")
+    let project = try SmallProject(spanish: mixed)
+    try project.cli.write(SmallProject.english + "  extra:\n    text: \"New line\"\n", to: "Locales/en.yaml")
+    let result = try project.run("update")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "Locales/es.yaml: 1 added, 1 notes updated\n  added: extra\n")
+    let text = try project.cli.read("Locales/es.yaml")
+    #expect(text.hasPrefix("locale: es\r\nentries:\n"))
+    #expect(text.hasSuffix("  extra:\n    source: \"New line\"\n    text: \"\"\n    state: new\n"))
+  }
+
+  /// A lone-CR catalog crashed update; now it is refused, naming the place, and left as it is.
+  @Test func updateRefusesALoneCRCatalogAndLeavesItAlone() throws {
+    let lonely = SmallProject.spanish.replacingOccurrences(of: "\n", with: "\r")
+    let project = try SmallProject(spanish: lonely)
+    try project.cli.write(SmallProject.english + "  extra:\n    text: \"New line\"\n", to: "Locales/en.yaml")
+    let result = try project.run("update")
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.hasPrefix(
+        "Locales/es.yaml:1:11: error[unusual-line-break]: a carriage return (CR) without a line feed after it"))
+    #expect(try Data(contentsOf: project.cli.folder.appendingPathComponent("Locales/es.yaml")) == Data(lonely.utf8))
   }
 }
 

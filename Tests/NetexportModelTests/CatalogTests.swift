@@ -84,6 +84,28 @@ import Testing
       "Locales/es.yaml:1:1: error[invalid-catalog]: a catalog must be a mapping with 'locale' and 'entries' at its top level"
     ),
     ("entries: {}\n", "Locales/es.yaml:1:1: error[invalid-catalog]: the catalog has no 'locale' field"),
+    // Every duplicate, each where it is, also in flow style.
+    (
+      "locale: es\nentries: {a: {text: x}, b: {text: y}, a: {text: z}}\nglossary:\n  t: {forms: [x]}\n  t: {}\n",
+      "Locales/es.yaml:2:39: error[duplicate-key]: duplicate key 'a' (first at Locales/es.yaml:2:11); a key may appear only once, so merge the two entries\nLocales/es.yaml:5:3: error[duplicate-key]: duplicate key 't' (first at Locales/es.yaml:4:3); a key may appear only once, so merge the two entries"
+    ),
+    (
+      "locale: es\nentries: {}\n---\nlocale: fr\n",
+      "Locales/es.yaml:3:1: error[malformed-yaml]: malformed YAML: but found another document (expected a single document in the stream that starts at line 1, column 1)"
+    ),
+    // Lines counted as YAML counts them (an LS or a lone CR ends a line), with the reason.
+    (
+      "locale: es\nentries:\n  a:\n    text: \"x\u{2028}y\"\n  a:\n    text: z\n",
+      "Locales/es.yaml:6:3: error[duplicate-key]: duplicate key 'a' (first at Locales/es.yaml:3:3); a key may appear only once, so merge the two entries\nLocales/es.yaml:4:13: error[unusual-line-break]: U+2028 LINE SEPARATOR, which YAML reads as a line break but many editors do not; line numbers after it count it as one. Replace it with a normal line break (or, inside a double-quoted text that needs it, write \\L)."
+    ),
+    (
+      "locale: es\rentries:\r  a:\r    text: \"open\r",
+      "Locales/es.yaml:5:1: error[malformed-yaml]: malformed YAML: found unexpected end of stream (while scanning a quoted scalar that starts at line 4, column 11)\nLocales/es.yaml:1:11: error[unusual-line-break]: a carriage return (CR) without a line feed after it, which YAML reads as a line break but many editors do not; line numbers after it count it as one (the file has 3 more). Save the file with LF (or CR LF) line endings."
+    ),
+    (
+      "locale: es\r\nentries:\u{85}  a:\n    text: \"\u{1}\"\n",
+      "Locales/es.yaml:4:12: error[malformed-yaml]: malformed YAML: control characters are not allowed\nLocales/es.yaml:2:9: error[unusual-line-break]: U+0085 NEXT LINE (NEL), which YAML reads as a line break but many editors do not; line numbers after it count it as one. Replace it with a normal line break (or, inside a double-quoted text that needs it, write \\N)."
+    ),
   ])
   func reportsEachProblemWithItsPlace(yaml: String, expected: String) {
     #expect {
@@ -93,6 +115,97 @@ import Testing
       if description != expected { print("got: \(description ?? "\(error)")") }
       return description == expected
     }
+  }
+
+  /// An alias "bomb": each level's list holds nine aliases of the one before, and the last
+  /// is used as a mapping key, which Yams' composer hashes in full (at eight levels a
+  /// 381-byte file took 44 s). Refused from the event stream before anything is composed.
+  static func aliasBomb(levels: Int) -> String {
+    var lines = ["locale: es", "entries: {}", "lol:", "  a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for level in 1..<levels {
+      lines.append(
+        "  a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
+    }
+    lines += ["  ? *a\(levels - 1)", "  : boom"]
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  @Test func refusesAnAliasBombBeforeComposingIt() {
+    #expect {
+      _ = try Catalog.parse(Self.aliasBomb(levels: 4), file: "Locales/es.yaml", expectedLocale: "es")
+    } throws: { error in
+      (error as? DiagnosticError)?.description == """
+        Locales/es.yaml:4:7: error[unsupported-yaml]: an anchor (&a0): catalogs and content files do not use YAML anchors and aliases; remove it (the file has 3 more)
+        Locales/es.yaml:5:12: error[unsupported-yaml]: an alias (*a0): catalogs and content files do not use YAML anchors and aliases; write the value out in full (the file has 27 more)
+        """
+    }
+  }
+
+  @Test(arguments: [
+    (
+      "locale: es\nentries:\n  a:\n    text: !!binary SG9sYQ==\n",
+      "Locales/es.yaml:4:11: error[unsupported-yaml]: a tag (!!binary): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
+    ),
+    (
+      "locale: es\nentries:\n  a: !!python/object:os.system\n    text: rm\n",
+      "Locales/es.yaml:3:6: error[unsupported-yaml]: a tag (!!python/object:os.system): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
+    ),
+    (
+      "locale: !custom es\nentries: {}\n",
+      "Locales/es.yaml:1:9: error[unsupported-yaml]: a tag (!custom): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
+    ),
+    (
+      "locale: es\nentries:\n  ? [a, b]\n  : text: x\n",
+      "Locales/es.yaml:3:5: error[unsupported-yaml]: a key that is a list; keys are text"
+    ),
+    (
+      "locale: es\nentries:\n  {a: 1}: x\n",
+      "Locales/es.yaml:3:3: error[unsupported-yaml]: a key that is a mapping; keys are text"
+    ),
+    (
+      "locale: es\nentries:\n  a:\n    text: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
+        + "\n",
+      "Locales/es.yaml:4:72: error[unsupported-yaml]: mappings and lists nest more than 64 levels deep here; no catalog or content file needs that many"
+    ),
+  ])
+  func refusesWhatCatalogsNeverNeed(yaml: String, expected: String) {
+    #expect {
+      _ = try Catalog.parse(yaml, file: "Locales/es.yaml", expectedLocale: "es")
+    } throws: { error in
+      let description = (error as? DiagnosticError)?.description
+      if description != expected { print("got: \(description ?? "\(error)")") }
+      return description == expected
+    }
+  }
+
+  /// A mix of LF and CR LF is a warning: it moves no line number, so the catalog loads.
+  @Test func loadsACatalogWithMixedLineEndings() throws {
+    let catalog = try Catalog.parse(
+      "locale: es\r\nentries:\n  a:\r\n    text: Uno\n", file: "Locales/es.yaml", expectedLocale: "es")
+    #expect(catalog["a"]?.text == "Uno")
+    #expect(
+      catalog.problems.map(\.description) == [
+        "Locales/es.yaml:1:11: warning[mixed-line-endings]: lines end in both LF (2 lines) and CR LF (2 lines), the first CR LF here; save the file with one kind of line ending (update writes new lines with LF, the more common here)"
+      ])
+  }
+
+  /// The parser reads no more than the file reader does: 16 MiB.
+  @Test func refusesATextLargerThanAnyCatalog() {
+    let text = "locale: es\nentries: {}\n" + String(repeating: "#", count: 16 << 20)
+    #expect {
+      _ = try Catalog.parse(text, file: "Locales/es.yaml", expectedLocale: "es")
+    } throws: { error in
+      (error as? DiagnosticError)?.description
+        == "Locales/es.yaml: error[unreadable-file]: cannot read the file: it is larger than 16 MiB, the most netexport reads (a catalog or document is far smaller; is this the right file?)"
+    }
+  }
+
+  /// Catalogs read every scalar as text, so a key such as `1` or `true` stays a key.
+  @Test func readsKeysThatLookTypedAsText() throws {
+    let catalog = try Catalog.parse(
+      "locale: es\nentries:\n  a1:\n    text: \"true\"\n    note: 1\n", file: "Locales/es.yaml",
+      expectedLocale: "es")
+    #expect(catalog["a1"]?.note == "1")
   }
 
   @Test func locatesInvalidUTF8() {

@@ -1,5 +1,6 @@
-import NetexportModel
 import Testing
+
+@testable import NetexportModel
 
 @Suite struct CatalogUpdaterTests {
   static let source = """
@@ -150,6 +151,23 @@ import Testing
     #expect(update.text.hasPrefix("locale: es\nentries:\n  a.one:\n    note: \"First.\"\n"))
   }
 
+  /// An update never writes a catalog larger than netexport reads back.
+  @Test func refusesToGrowACatalogPastWhatCanBeRead() throws {
+    let long = String(repeating: "x", count: (1 << 20) - 100)
+    let target = "locale: es\nentries:\n  a.one:\n    source: \"One\"\n    text: \"\(long)\"\n"
+    #expect(throws: Never.self) {
+      try CatalogUpdater.update(
+        target, file: "Locales/es.yaml", locale: "es", source: sourceCatalog(), maximumSize: 2 << 20)
+    }
+    #expect {
+      try CatalogUpdater.update(
+        target, file: "Locales/es.yaml", locale: "es", source: sourceCatalog(), maximumSize: 1 << 20)
+    } throws: { error in
+      (error as? DiagnosticError)?.description
+        == "Locales/es.yaml: error[update-failed]: the updated catalog would be larger than 1 MiB, the most netexport reads, so the file was left as it was"
+    }
+  }
+
   @Test func refusesACatalogWithProblems() throws {
     let broken = "locale: es\nentries:\n  a.one:\n    txt: Uno\n"
     #expect(throws: DiagnosticError.self) {
@@ -165,6 +183,104 @@ import Testing
   /// reproducible: the failing seed is in the test's message.
   @Test(arguments: 0..<150)
   func neverLosesATranslation(seed: Int) throws {
+    let scenario = try RandomUpdate(seed: seed)
+    #expect(
+      try CatalogLayoutTests.layout(of: scenario.target)?.text == scenario.target,
+      "seed \(seed): layout does not round-trip")
+    _ = try scenario.check(scenario.target)
+  }
+
+  /// Property: a catalog whose lines end in CR LF, or some in CR LF and some in LF (the first
+  /// line in CR LF and the rest in LF crashed update), gets the same update as with LF
+  /// endings; every line keeps its own ending, and new lines get the more common one.
+  @Test(arguments: 0..<150)
+  func keepsEachLinesEnding(seed: Int) throws {
+    let scenario = try RandomUpdate(seed: seed)
+    let lf = try CatalogUpdater.update(scenario.target, file: "es.yaml", locale: "es", source: scenario.source)
+
+    let crlfTarget = RandomUpdate.withEndings(scenario.target) { _ in "\r\n" }
+    let crlf = try scenario.check(crlfTarget)
+    #expect(crlf.text == RandomUpdate.withEndings(lf.text) { _ in "\r\n" }, "seed \(seed): CR LF")
+
+    var random = SplitMix64(seed: UInt64(seed) + 1000)
+    let mixedTarget = RandomUpdate.withEndings(scenario.target) { line in
+      line == 0 || random.chance(0.3) ? "\r\n" : "\n"
+    }
+    #expect(try CatalogLayoutTests.layout(of: mixedTarget)?.text == mixedTarget, "seed \(seed): layout")
+    let mixed = try scenario.check(mixedTarget)
+    #expect(RandomUpdate.removingCR(mixed.text) == lf.text, "seed \(seed): mixed endings")
+    // Each line the update left alone kept its ending: a line that is in the file once
+    // before and once after ends the same way. (Lines of fields update writes are left out:
+    // a new line may happen to repeat one it replaced.)
+    let endingsBefore = RandomUpdate.lineEndings(mixedTarget)
+    let endingsAfter = RandomUpdate.lineEndings(mixed.text)
+    let written = ["source:", "state:", "note:", "entries:", "obsolete:"]
+    for (content, endings) in endingsBefore
+    where endings.count == 1 && endingsAfter[content]?.count == 1 && !written.contains(where: content.contains) {
+      #expect(endingsAfter[content] == endings, "seed \(seed): '\(content)' changed its line ending")
+    }
+  }
+
+  /// Property: a lone CR (old Mac line ends) or a raw U+2028 LINE SEPARATOR inside a quoted
+  /// text makes update refuse the file with `unusual-line-break` at the character, as libyaml
+  /// counts lines (it crashed before); the layout reader still reads such a file, so that a
+  /// plan applied to it gives the same lines as with LF.
+  @Test(arguments: 0..<40)
+  func refusesLineBreaksEditorsMayNotShow(seed: Int) throws {
+    let scenario = try RandomUpdate(seed: seed)
+    let lf = try CatalogUpdater.update(scenario.target, file: "es.yaml", locale: "es", source: scenario.source)
+
+    let crTarget = RandomUpdate.withEndings(scenario.target) { _ in "\r" }
+    #expect {
+      try CatalogUpdater.update(crTarget, file: "es.yaml", locale: "es", source: scenario.source)
+    } throws: { error in
+      (error as? DiagnosticError)?.diagnostics.first { $0.code == "unusual-line-break" }?.location?.description
+        == "es.yaml:1:\(scenario.target.prefix { $0 != "\n" }.unicodeScalars.count + 1)"
+    }
+    let layout = try #require(try CatalogLayoutTests.layout(of: crTarget))
+    #expect(layout.text == crTarget, "seed \(seed): layout of a lone-CR file")
+    let target = try Catalog.parse(crTarget, file: "es.yaml", expectedLocale: "es", lenient: true)
+    let plan = UpdatePlan(
+      target: target, source: scenario.source, entryBlocks: layout.entries.map { ($0.key, $0.isFlow) },
+      obsoleteBlocks: layout.obsolete.map { ($0.key, $0.isFlow) })
+    if plan.summary.changed {
+      let applied = CatalogUpdater.apply(plan, to: layout)
+      #expect(RandomUpdate.removingCR(applied.replacingOccurrences(of: "\r", with: "\n")) == lf.text, "seed \(seed)")
+    }
+
+    // A raw LS inside the first double-quoted value.
+    var lines = scenario.target.components(separatedBy: "\n")
+    guard let index = lines.firstIndex(where: { $0.contains(": \"") }) else { return }
+    let quote = try #require(lines[index].range(of: ": \""))
+    let column = lines[index][..<quote.upperBound].unicodeScalars.count + 1
+    lines[index].insert("\u{2028}", at: quote.upperBound)
+    let lsTarget = lines.joined(separator: "\n")
+    #expect {
+      try CatalogUpdater.update(lsTarget, file: "es.yaml", locale: "es", source: scenario.source)
+    } throws: { error in
+      (error as? DiagnosticError)?.diagnostics.map(\.description).contains {
+        $0.hasPrefix("es.yaml:\(index + 1):\(column): error[unusual-line-break]: U+2028 LINE SEPARATOR")
+      } == true
+    }
+    #expect(try CatalogLayoutTests.layout(of: lsTarget)?.text == lsTarget, "seed \(seed): layout with LS")
+  }
+}
+
+/// A random target catalog and a random change of its source, for the property tests.
+struct RandomUpdate {
+  let seed: Int
+  /// The target catalog's text, with LF line ends.
+  let target: String
+  let source: Catalog
+  let sourceKeys: [String]
+  let sourceTexts: [String: String]
+  /// Every non-empty text of the target, by key.
+  let oldTexts: [String: String]
+  /// Keys of the entries of the target that are translated (not in obsolete).
+  let translatedKeys: Set<String>
+
+  init(seed: Int) throws {
+    self.seed = seed
     var random = SplitMix64(seed: UInt64(seed))
     let keyPool = (0..<14).map { "k\($0 % 3).item-\($0)" }
     var sourceKeys = keyPool.filter { _ in random.chance(0.7) }
@@ -195,8 +311,7 @@ import Testing
     }
     if lines.count == 3 { lines[2] = "entries: {}" }
     if !obsoleteLines.isEmpty { lines += ["obsolete:"] + obsoleteLines }
-    let target = lines.joined(separator: "\n") + "\n"
-    let before = try Catalog.parse(target, file: "es.yaml", expectedLocale: "es")
+    target = lines.joined(separator: "\n") + "\n"
 
     // Random changes of the source: removals, additions, rewrites.
     for key in sourceKeys where random.chance(0.2) {
@@ -214,9 +329,17 @@ import Testing
         ? " {}\n"
         : "\n"
           + sourceKeys.map { "  \($0):\n    text: \(CatalogWriter.quote(sourceTexts[$0] ?? ""))\n" }.joined())
-    let source = try Catalog.parse(sourceText, file: "en.yaml", expectedLocale: "en")
+    source = try Catalog.parse(sourceText, file: "en.yaml", expectedLocale: "en")
+    self.sourceKeys = sourceKeys
+    self.sourceTexts = sourceTexts
+    self.oldTexts = oldTexts
+    self.translatedKeys = translatedKeys
+  }
 
-    let update = try CatalogUpdater.update(target, file: "es.yaml", locale: "es", source: source)
+  /// Updates `text` (the target, perhaps with other line ends) and checks the result.
+  func check(_ text: String) throws -> CatalogUpdater.Update {
+    let before = try Catalog.parse(text, file: "es.yaml", expectedLocale: "es")
+    let update = try CatalogUpdater.update(text, file: "es.yaml", locale: "es", source: source)
     let after = try Catalog.parse(update.text, file: "es.yaml", expectedLocale: "es")
     let kept = Dictionary(grouping: after.entries + after.obsolete, by: \.key).mapValues { Set($0.map(\.text)) }
     for (key, text) in oldTexts {
@@ -234,6 +357,46 @@ import Testing
     for entry in after.entries { #expect(sourceTexts[entry.key] != nil, "seed \(seed): \(entry.key) not obsolete") }
     let again = try CatalogUpdater.update(update.text, file: "es.yaml", locale: "es", source: source)
     #expect(!again.changed, "seed \(seed): a second update changed the file")
+    return update
+  }
+
+  /// `text` with each line feed replaced by `ending(lineIndex)`.
+  static func withEndings(_ text: String, _ ending: (Int) -> String) -> String {
+    var result = ""
+    var line = 0
+    for scalar in text.unicodeScalars {
+      if scalar == "\n" {
+        result += ending(line)
+        line += 1
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  /// The line ending of each line of `text` (LF or CR LF), by the line's content.
+  static func lineEndings(_ text: String) -> [String: [String]] {
+    var endings: [String: [String]] = [:]
+    var line = ""
+    for scalar in text.unicodeScalars {
+      if scalar == "\n" {
+        let crlf = line.unicodeScalars.last == "\r"
+        if crlf { line.unicodeScalars.removeLast() }
+        endings[line, default: []].append(crlf ? "CR LF" : "LF")
+        line = ""
+      } else {
+        line.unicodeScalars.append(scalar)
+      }
+    }
+    return endings
+  }
+
+  /// `text` without carriage returns.
+  static func removingCR(_ text: String) -> String {
+    var result = ""
+    result.unicodeScalars.append(contentsOf: text.unicodeScalars.filter { $0 != "\r" })
+    return result
   }
 }
 

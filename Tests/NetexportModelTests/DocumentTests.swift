@@ -113,6 +113,43 @@ import Testing
       "title: title", "title: [title",
       "doc.yaml:5:9: error[malformed-yaml]: malformed YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 4, column 10)"
     ),
+    (
+      "  publisher: Example Clinic", "  publisher: !!python/object:os.system Example Clinic",
+      "doc.yaml:10:14: error[unsupported-yaml]: a tag (!!python/object:os.system): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
+    ),
+    (
+      "  publisher: Example Clinic", "  publisher: !!binary RXhhbXBsZQ==",
+      "doc.yaml:10:14: error[unsupported-yaml]: a tag (!!binary): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
+    ),
+    (
+      "title: title", "title: &t title\n  subtitle: *t",
+      "doc.yaml:4:10: error[unsupported-yaml]: an anchor (&t): catalogs and content files do not use YAML anchors and aliases; remove it\ndoc.yaml:5:13: error[unsupported-yaml]: an alias (*t): catalogs and content files do not use YAML anchors and aliases; write the value out in full"
+    ),
+    (
+      "  publisher: Example Clinic\n", "  publisher: Example Clinic\n  1: x\n",
+      "doc.yaml:11:3: error[unsupported-yaml]: the key '1' is read as a number, not as text; write it in quotes (\"1\") if it is meant as text"
+    ),
+    (
+      "  publisher: Example Clinic\n", "  publisher: Example Clinic\n  true:\n",
+      "doc.yaml:11:3: error[unsupported-yaml]: the key 'true' is read as true or false, not as text; write it in quotes (\"true\") if it is meant as text"
+    ),
+    (
+      "  publisher: Example Clinic\n", "  publisher: Example Clinic\n  ? [a]\n  : b\n",
+      "doc.yaml:11:5: error[unsupported-yaml]: a key that is a list; keys are text"
+    ),
+    (
+      "      reviewed: {date: 2024-02-29}", "      reviewed: {date: 2024-02-29}\n      2024-02-29: {number: 1}",
+      "doc.yaml:10:7: error[unsupported-yaml]: the key '2024-02-29' is read as a date, not as text; write it in quotes (\"2024-02-29\") if it is meant as text"
+    ),
+    (
+      // A plain text broken by an LS: YAML reads "Clinic" as the next line.
+      "  publisher: Example Clinic\n", "  publisher: Example\u{2028}Clinic\n",
+      "doc.yaml:12:1: error[malformed-yaml]: malformed YAML: could not find expected ':' (while scanning a simple key that starts at line 11, column 1)\ndoc.yaml:10:21: error[unusual-line-break]: U+2028 LINE SEPARATOR, which YAML reads as a line break but many editors do not; line numbers after it count it as one. Replace it with a normal line break (or, inside a double-quoted text that needs it, write \\L)."
+    ),
+    (
+      "  publisher: Example Clinic\n", "  publisher: \"Example\u{2029}Clinic\"\n",
+      "doc.yaml:10:22: error[unusual-line-break]: U+2029 PARAGRAPH SEPARATOR, which YAML reads as a line break but many editors do not; line numbers after it count it as one. Replace it with a normal line break (or, inside a double-quoted text that needs it, write \\P)."
+    ),
   ])
   func reportsWhereTheContentIsWrong(original: String, replacement: String, expected: String) throws {
     let text = minimal.replacingOccurrences(of: original, with: replacement)

@@ -111,6 +111,21 @@ enum Fixtures {
     }
   }
 
+  /// The JSON report's schema lists every code a finding can have, so reports validate.
+  @Test func theReportSchemaListsEveryCode() throws {
+    let schema = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/schemas/validation-report.schema.json")))
+    func codes(in value: Any) -> [String]? {
+      if let object = value as? [String: Any] {
+        if let code = object["code"] as? [String: Any], let codes = code["enum"] as? [String] { return codes }
+        return object.values.lazy.compactMap(codes).first
+      }
+      return (value as? [Any])?.lazy.compactMap(codes).first
+    }
+    let listed = Set(try #require(codes(in: schema)))
+    #expect(Rule.all.map(\.code).filter { !listed.contains($0) } == [])
+  }
+
   @Test func theSourceCatalogHasNoFindings() throws {
     let findings = try Fixtures.validator().validateSource()
     #expect(findings.map(\.description) == [])

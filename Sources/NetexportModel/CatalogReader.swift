@@ -1,0 +1,267 @@
+import NetexportICU
+
+/// A YAML node built from libyaml's events: no tag, anchor or resolver (catalogs have none and
+/// read every scalar as text), so much lighter than Yams' nodes. The catalog reader builds one
+/// per top-level value or entry, never one for the whole file.
+enum YAMLNode {
+  case scalar(String, YAMLEventReader.ScalarStyle, YAMLEventReader.Position)
+  case mapping([(key: YAMLNode, value: YAMLNode)], YAMLEventReader.Position)
+  case sequence([YAMLNode], YAMLEventReader.Position)
+  case alias(YAMLEventReader.Position)
+
+  var position: YAMLEventReader.Position {
+    switch self {
+    case .scalar(_, _, let position), .mapping(_, let position), .sequence(_, let position), .alias(let position):
+      position
+    }
+  }
+
+  var scalar: (value: String, style: YAMLEventReader.ScalarStyle)? {
+    if case .scalar(let value, let style, _) = self { (value, style) } else { nil }
+  }
+
+  /// A scalar's text.
+  var string: String? { scalar?.value }
+
+  var mapping: [(key: YAMLNode, value: YAMLNode)]? {
+    if case .mapping(let pairs, _) = self { pairs } else { nil }
+  }
+}
+
+/// Where the keys of a catalog file are, as `update` needs them to cut the file into lines:
+/// every top-level key, and in `entries` and `obsolete` every entry's key and field names.
+struct CatalogOutline {
+  struct Key {
+    /// The key's text (`nil` for a key that is not a scalar).
+    var name: String?
+    var position: YAMLEventReader.Position
+  }
+
+  struct Entry {
+    var key: Key
+    /// Where the value starts (on the key's line for a value written inline).
+    var valuePosition: YAMLEventReader.Position
+    /// Where the entry's field names are in `fields`, when its value is a mapping.
+    var fields: Range<Int>?
+  }
+
+  struct Section {
+    var key: Key
+    var valuePosition: YAMLEventReader.Position
+    var valueIsScalar: Bool
+    /// The entries, when the value is a mapping and the section is `entries` or `obsolete`
+    /// (empty for another mapping).
+    var entries: [Entry]?
+  }
+
+  var sections: [Section] = []
+  /// The field names of every entry, one after another (one array for all, rather than one
+  /// per entry, to keep a large catalog's outline small).
+  var fields: [Key] = []
+}
+
+/// Reads a catalog from libyaml's events in one pass, streaming through the top level and
+/// the `entries`, `obsolete` and `glossary` mappings and building a small node tree for each
+/// other value. Duplicate keys are found here, with both places (Yams reports only the first).
+struct CatalogReader {
+  let events: YAMLEventReader
+  let file: String
+  /// The locale the file name says the catalog holds.
+  let expectedLocale: String?
+  var problems: [Diagnostic] = []
+  var duplicates: [Diagnostic] = []
+  var outline = CatalogOutline()
+  /// Where the top-level mapping starts; `nil` when the file is not a mapping.
+  var rootPosition: YAMLEventReader.Position?
+  var locale: String?
+  var entries: [CatalogEntry] = []
+  var obsolete: [CatalogEntry] = []
+  var glossary: [GlossaryEntry] = []
+
+  /// What was read, without the event reader (which must not outlive its text).
+  struct Contents {
+    var problems: [Diagnostic]
+    var outline: CatalogOutline
+    var rootPosition: YAMLEventReader.Position?
+    var locale: String?
+    var entries: [CatalogEntry]
+    var obsolete: [CatalogEntry]
+    var glossary: [GlossaryEntry]
+  }
+
+  var contents: Contents {
+    Contents(
+      problems: problems, outline: outline, rootPosition: rootPosition, locale: locale, entries: entries,
+      obsolete: obsolete, glossary: glossary)
+  }
+
+  init(events: YAMLEventReader, file: String, expectedLocale: String?) {
+    self.events = events
+    self.file = file
+    self.expectedLocale = expectedLocale
+  }
+
+  func location(_ position: YAMLEventReader.Position?) -> SourceLocation {
+    Catalog.location(position, file: file)
+  }
+
+  /// Reads the whole stream: one document, whose top level should be a mapping.
+  ///
+  /// - Throws: `DiagnosticError` for duplicate keys or a second document (nothing in the
+  ///   file can be trusted then); `YAMLEventReader.SyntaxError` for malformed YAML.
+  mutating func readDocument() throws {
+    try events.next()  // stream start
+    guard try events.next() == .documentStart else { return }
+    try events.next()
+    if events.kind == .mappingStart {
+      rootPosition = events.start
+      try readTopLevel()
+    } else {
+      _ = try node()
+    }
+    if !duplicates.isEmpty { throw DiagnosticError(duplicates) }
+    try events.next()  // document end
+    if try events.next() == .documentStart {
+      // As Yams reports it, for the same message whichever reader finds it.
+      throw DiagnosticError(
+        Diagnostic(
+          code: "malformed-yaml", at: location(events.start),
+          "malformed YAML: but found another document (expected a single document in the stream that starts at line 1, column 1)"
+        ))
+    }
+  }
+
+  /// The node that starts at the current event, read to its end.
+  mutating func node() throws -> YAMLNode {
+    let start = events.start
+    switch events.kind {
+    case .scalar:
+      return .scalar(events.value, events.style, start)
+    case .sequenceStart:
+      var items: [YAMLNode] = []
+      while try events.next() != .sequenceEnd { items.append(try node()) }
+      return .sequence(items, start)
+    case .mappingStart:
+      var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+      var seen: [String: YAMLEventReader.Position] = [:]
+      while try events.next() != .mappingEnd {
+        let key = try node()
+        noteKey(key, seen: &seen)
+        try events.next()
+        pairs.append((key, try node()))
+      }
+      return .mapping(pairs, start)
+    default:
+      // An alias (refused before reading); nothing else starts a node.
+      return .alias(start)
+    }
+  }
+
+  /// Records a key of a mapping, reporting it when the mapping has it already.
+  mutating func noteKey(_ key: YAMLNode, seen: inout [String: YAMLEventReader.Position]) {
+    guard let name = key.string else { return }
+    if let first = seen[name] {
+      duplicates.append(
+        Diagnostic(
+          code: "duplicate-key", at: location(key.position),
+          "duplicate key '\(name)' (first at \(file):\(first.line):\(first.column)); a key may appear only once, so merge the two entries"
+        ))
+    } else {
+      seen[name] = key.position
+    }
+  }
+
+  private mutating func problem(_ code: String, _ position: YAMLEventReader.Position?, _ message: String) {
+    problems.append(Diagnostic(code: code, at: location(position), message))
+  }
+
+  private mutating func readTopLevel() throws {
+    var seen: [String: YAMLEventReader.Position] = [:]
+    while try events.next() != .mappingEnd {
+      let keyNode = try node()
+      noteKey(keyNode, seen: &seen)
+      let name = keyNode.string
+      try events.next()
+      var section = CatalogOutline.Section(
+        key: .init(name: name, position: keyNode.position), valuePosition: events.start,
+        valueIsScalar: events.kind == .scalar)
+      switch name {
+      case "entries", "obsolete",
+        "glossary" where events.kind == .mappingStart:
+        section.entries = try readSection(name ?? "")
+      case "locale":
+        let value = try node()
+        guard let declared = value.string, !declared.isEmpty else {
+          problem("invalid-catalog", value.position, "'locale' must be a language tag such as 'es' or 'pt-BR'")
+          break
+        }
+        locale = declared
+        if let canonical = LanguageTag(declared)?.canonical {
+          if canonical != declared {
+            problem(
+              "invalid-locale", value.position, "locale '\(declared)' is not in canonical form; write '\(canonical)'")
+          }
+        } else {
+          problem("invalid-locale", value.position, "locale '\(declared)' is not a valid BCP 47 language tag")
+        }
+        if let expectedLocale, declared != expectedLocale {
+          problem(
+            "locale-mismatch", value.position,
+            "the file is named for '\(expectedLocale)' but declares locale '\(declared)'")
+        }
+      case "entries", "obsolete", "glossary":
+        let value = try node()
+        if name != "entries", let scalar = value.scalar, Catalog.isNull(scalar) { break }
+        problem(
+          "invalid-catalog", value.position,
+          name == "glossary"
+            ? "'glossary' must be a mapping from a term's message key to its forms"
+            : "'\(name ?? "")' must be a mapping from message key to entry")
+      default:
+        _ = try node()
+        problem(
+          "unknown-field", keyNode.position,
+          "unknown top-level field '\(name ?? "?")' (known fields: \(Catalog.topLevelFields.joined(separator: ", ")))")
+      }
+      outline.sections.append(section)
+    }
+  }
+
+  /// Reads the mapping of `entries`, `obsolete` or `glossary`, one entry at a time.
+  ///
+  /// - Returns: The entries' keys and fields, for `entries` and `obsolete`.
+  private mutating func readSection(_ name: String) throws -> [CatalogOutline.Entry] {
+    var seen: [String: YAMLEventReader.Position] = [:]
+    var outlineEntries: [CatalogOutline.Entry] = []
+    let file = file
+    var found: [Diagnostic] = []
+    func report(_ code: String, _ position: YAMLEventReader.Position?, _ message: String, _ key: String?) {
+      found.append(Diagnostic(code: code, at: Catalog.location(position, file: file), message, key: key))
+    }
+    while try events.next() != .mappingEnd {
+      let keyNode = try node()
+      noteKey(keyNode, seen: &seen)
+      try events.next()
+      let value = try node()
+      if name == "glossary" {
+        if let entry = Catalog.parseGlossaryEntry(keyNode, value, file: file, report: report) { glossary.append(entry) }
+        continue
+      }
+      var fields: Range<Int>?
+      if let pairs = value.mapping {
+        let first = outline.fields.count
+        outline.fields += pairs.map { .init(name: $0.key.string, position: $0.key.position) }
+        fields = first..<outline.fields.count
+      }
+      outlineEntries.append(
+        CatalogOutline.Entry(
+          key: .init(name: keyNode.string, position: keyNode.position), valuePosition: value.position,
+          fields: fields))
+      if let entry = Catalog.parseEntry(keyNode, value, file: file, report: report) {
+        if name == "entries" { entries.append(entry) } else { obsolete.append(entry) }
+      }
+    }
+    problems += found
+    return outlineEntries
+  }
+}
