@@ -40,7 +40,10 @@ let package = Package(
     // reads resolved text: validation, readability and the exporters.
     .target(name: "NetexportResolution", dependencies: ["NetexportModel", "NetexportICU"]),
     .target(name: "NetexportValidation", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"]),
-    .target(name: "NetexportExporters", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"]),
+    .target(
+      name: "NetexportExporters", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
+      resources: [.copy("Resources/render_pdf.py")]
+    ),
     .target(
       name: "NetexportReadability",
       dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU", .product(name: "Yams", package: "Yams")]
@@ -77,7 +80,8 @@ let package = Package(
       name: "netexport",
       dependencies: [
         "NetexportWorkspace", "NetexportExporters", "NetexportReadability", "NetexportValidation",
-        "NetexportResolution", "NetexportModel", "NetexportICU", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "NetexportResolution", "NetexportModel", "NetexportICU",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),

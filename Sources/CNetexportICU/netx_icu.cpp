@@ -18,6 +18,7 @@
 #include <unicode/udatpg.h>
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
+#include <unicode/ulocdata.h>
 #include <unicode/unum.h>
 #include <unicode/unumsys.h>
 #include <unicode/upluralrules.h>
@@ -533,6 +534,17 @@ int32_t netx_locale_likely_script(const char *localeID, char *out, int32_t capac
     return 0;
   }
   return uloc_getScript(maximized, out, capacity, code(status));
+}
+
+void netx_locale_paper_size(const char *localeID, int32_t *height, int32_t *width, int32_t *status) {
+  // CLDR's paper sizes are per region. ICU infers a missing region itself, but the likely
+  // subtags are added here so the rule is explicit: es -> es_Latn_ES (A4), en -> en_Latn_US.
+  char maximized[ULOC_FULLNAME_CAPACITY] = {0};
+  uloc_addLikelySubtags(localeID, maximized, ULOC_FULLNAME_CAPACITY, code(status));
+  if (U_FAILURE(*code(status))) {
+    return;
+  }
+  ulocdata_getPaperSize(maximized, height, width, code(status));
 }
 
 netx_break_iterator *netx_break_open(int32_t kind, const char *localeID, int32_t *status) {

@@ -10,8 +10,10 @@ public import NetexportResolution
 /// first line that ends with `]` (a long direction is wrapped too), and no other line has a
 /// square bracket. Text from a catalog or a content file, said or inside a direction, has its
 /// square brackets written as parentheses, so that it can neither start a direction of its own
-/// nor end one early.
-public struct AudioScriptExporter: Exporter {
+/// nor end one early. In a right-to-left script every line starts and ends with a
+/// RIGHT-TO-LEFT MARK (`TextWrapper.markingRightToLeft`): there, "starts" and "ends" are read
+/// inside the marks.
+public struct AudioScriptExporter: TextExporter {
   /// The widest line, in terminal columns.
   public let width: Int
 
@@ -22,8 +24,13 @@ public struct AudioScriptExporter: Exporter {
   public func export(_ document: ResolvedDocument) throws -> String {
     let script = try SpokenScript(document)
     let wrapper = try TextWrapper(width: width, locale: document.locale)
+    // Right-to-left lines carry marks so common viewers lay them out right.
+    func wrap(_ text: String) throws -> [String] {
+      let lines = try wrapper.wrap(text)
+      return document.locale.isRightToLeft ? TextWrapper.markingRightToLeft(lines) : lines
+    }
     var out: [String] = []
-    func direction(_ text: String) throws { out += try wrapper.wrap("[\(Self.unbracketed(text))]") }
+    func direction(_ text: String) throws { out += try wrap("[\(Self.unbracketed(text))]") }
 
     if !script.pronunciations.isEmpty {
       try direction(try document.messages.format("audio.pronunciation-guide").text)
@@ -45,7 +52,7 @@ public struct AudioScriptExporter: Exporter {
           out.append("")
         }
       case .paragraph(let sentences):
-        out += try wrapper.wrap(Self.unbracketed(Self.join(sentences.map(\.written))))
+        out += try wrap(Self.unbracketed(Self.join(sentences.map(\.written))))
         out.append("")
         pauseStart = nil
       }

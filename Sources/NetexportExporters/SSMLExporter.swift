@@ -12,7 +12,7 @@ public import NetexportResolution
 /// a closing tag directly, since it is then read as "dot"; numbers and dates are words
 /// already, since `say-as` dates and numbers are widely ignored. Every catalog string is
 /// escaped (`XMLText`), and controls and noncharacters are replaced by U+FFFD.
-public struct SSMLExporter: Exporter {
+public struct SSMLExporter: TextExporter {
   public init() {}
 
   public var spoken: Bool { true }

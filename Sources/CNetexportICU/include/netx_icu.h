@@ -80,6 +80,11 @@ int32_t netx_locale_is_right_to_left(const char *localeID);
 /// "Hans"), from CLDR's likely subtags.
 int32_t netx_locale_likely_script(const char *localeID, char *out, int32_t capacity, int32_t *status);
 
+/// The paper size customary where the locale is used, in millimetres, from CLDR through
+/// ICU's `ulocdata_getPaperSize` (US Letter: 279 x 216; A4: 297 x 210). A locale without a
+/// region takes its likely region (es -> ES, en -> US).
+void netx_locale_paper_size(const char *localeID, int32_t *height, int32_t *width, int32_t *status);
+
 // MARK: Break iteration
 
 enum {
