@@ -65,7 +65,8 @@ public enum Resolver {
         }
       } catch {
         problems.append(
-          Diagnostic(code: "icu-failure", at: SourceLocation(file: table.home(of: ref.key).file), "\(ref.key): \(error)"))
+          Diagnostic(
+            code: "icu-failure", at: SourceLocation(file: table.home(of: ref.key).file), "\(ref.key): \(error)"))
       }
       return ResolvedText(key: ref.key, text: "")
     }

@@ -61,7 +61,9 @@ extension Workspace {
     } catch {
       return LoadedCatalog(
         file: file, path: path, catalog: nil,
-        readProblems: [Diagnostic(code: "unreadable-catalog", at: SourceLocation(file: path), "\(error)", locale: locale)]
+        readProblems: [
+          Diagnostic(code: "unreadable-catalog", at: SourceLocation(file: path), "\(error)", locale: locale)
+        ]
       )
     }
   }

@@ -62,7 +62,8 @@ extension Workspace {
     if let first = existing.first {
       throw DiagnosticError(
         Diagnostic(
-          code: "catalog-exists", at: SourceLocation(file: project.displayPath("Locales/\(tag.canonical)/\(first.lastPathComponent)")),
+          code: "catalog-exists",
+          at: SourceLocation(file: project.displayPath("Locales/\(tag.canonical)/\(first.lastPathComponent)")),
           "catalogs for '\(tag.canonical)' exist already; netexport never overwrites a catalog: add '\(tag.canonical): draft' under 'locales' in \(manifestPath), then use 'netexport update --locale \(tag.canonical)'"
         ))
     }

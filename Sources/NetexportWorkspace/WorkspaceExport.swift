@@ -182,7 +182,9 @@ extension Workspace {
           var resolved: [Bool: ResolvedDocument] = [:]
           for format in formats {
             let exporter = format.exporter(options: options)
-            if resolved[exporter.spoken] == nil { resolved[exporter.spoken] = try pair.resolve(spoken: exporter.spoken) }
+            if resolved[exporter.spoken] == nil {
+              resolved[exporter.spoken] = try pair.resolve(spoken: exporter.spoken)
+            }
             plan.exports.append(
               RenderedExport(
                 locale: locale.tag, format: format,

@@ -35,7 +35,8 @@ struct Validate: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Write the report to a file ('-' for standard output) instead of standard output.", valueName: "file"))
+    help: ArgumentHelp(
+      "Write the report to a file ('-' for standard output) instead of standard output.", valueName: "file"))
   var output: String?
 
   @OptionGroup var projectOptions: ProjectOptions
