@@ -44,6 +44,44 @@ import Testing
     ["update", "--locale", "es"], ["status"], ["readability", "--locale", "es"],
   ]
 
+  @Test(arguments: commands)
+  func aCatalogLinkedOutsideIsRefusedAndNeverEchoed(arguments: [String]) throws {
+    let outside = try Outside()
+    let path = "Locales/es/neuroendocrine-tumors.yaml"
+    let cli = try Self.linked(path, to: outside)
+    let result = try cli.run(arguments: arguments)
+    #expect(result.status == 1)
+    #expect(
+      (result.stdout + result.stderr).contains(arguments.contains("json") ? "outside-project" : Self.refusal(path)),
+      "\(result.stdout)\(result.stderr)")
+    #expect(!Self.leaks(result, outside), "\(result.stdout)\(result.stderr)")
+    #expect(try outside.unchanged())
+  }
+
+  /// The same for the other files a project reads: a content model, the labels, a glossary
+  /// and the manifest. Every command that reads the file refuses it (a command that does
+  /// not need it, such as update for a target's glossary, leaves it alone); none echoes it.
+  @Test(arguments: [
+    "Documents/neuroendocrine-tumors.yaml", "Locales/es/glossary.yaml", "netexport.yaml",
+  ])
+  func anyProjectFileLinkedOutsideIsRefusedAndNeverEchoed(path: String) throws {
+    let outside = try Outside()
+    let cli = try Self.linked(path, to: outside)
+    for arguments in Self.commands {
+      let result = try cli.run(arguments: arguments)
+      let output = result.stdout + result.stderr
+      let reads = !(path.hasSuffix("glossary.yaml") && (arguments.first == "update" || arguments.first == "status"))
+      if reads {
+        #expect(result.status == 1, "\(arguments): \(output)")
+        #expect(
+          output.contains(arguments.contains("json") ? "outside-project" : Self.refusal(path)),
+          "\(arguments): \(output)")
+      }
+      #expect(!Self.leaks(result, outside), "\(arguments): \(output)")
+    }
+    #expect(try outside.unchanged())
+  }
+
   @Test func aCatalogLinkedInsideTheProjectIsRead() throws {
     let cli = try CLI()
     let path = "Locales/en/neuroendocrine-tumors.yaml"
