@@ -62,7 +62,7 @@ import Testing
   /// and the manifest. Every command that reads the file refuses it (a command that does
   /// not need it, such as update for a target's glossary, leaves it alone); none echoes it.
   @Test(arguments: [
-    "Documents/neuroendocrine-tumors.yaml", "Locales/es/glossary.yaml", "netexport.yaml",
+    "Documents/neuroendocrine-tumors.yaml", "Locales/en/labels.yaml", "Locales/es/glossary.yaml", "netexport.yaml",
   ])
   func anyProjectFileLinkedOutsideIsRefusedAndNeverEchoed(path: String) throws {
     let outside = try Outside()
