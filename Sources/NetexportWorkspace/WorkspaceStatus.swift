@@ -47,7 +47,9 @@ extension Workspace {
           cells.append(status)
         } else {
           problems += catalog.findings.filter { $0.severity == .error }
-          cells.append(CatalogStatus(notReadable: catalog.path, locale: check.locale.canonical))
+          // Nothing in it counts: 0 % of the messages it should hold, not 100 % of none.
+          cells.append(
+            CatalogStatus(notReadable: catalog.path, locale: check.locale.canonical, total: catalog.checkedKeys.count))
         }
       }
       rows.append(StatusTable.Row(catalog: file.name, cells: cells))

@@ -199,6 +199,19 @@ import Testing
     #expect(json.stdout.contains("\"percentComplete\" : 57"))
   }
 
+  /// A catalog that cannot be read counts as not started (it showed 100 %), and status says
+  /// why and fails.
+  @Test func statusCountsAnUnreadableCatalogAsNotStarted() throws {
+    let project = try Leaflet.project(spanish: Leaflet.spanish + "  broken: [\n")
+    let result = try project.run("status")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.hasPrefix(
+        "document     es\nleaflet     0 %\nlabels    100 %\nleft to do:\n  es/leaflet: 0 of 7 ready; 7 missing\n"),
+      "\(result.stdout)")
+    #expect(result.stderr.hasPrefix("Locales/es/leaflet.yaml:33:1: error[malformed-yaml]: "), "\(result.stderr)")
+  }
+
   @Test func initStartsADraftReadyToTranslateAndNeverOverwrites() throws {
     let project = try Leaflet.project(spanish: nil)
     let manifest = try project.read("netexport.yaml")
