@@ -102,6 +102,8 @@ import Testing
     let result = try project.run("validate", "--report", "junit")
     #expect(result.status == 1)
     let parsed = try JUnitSummary(xml: result.stdout)
+    #expect(
+      parsed.suites == ["en/leaflet", "en/labels", "en/glossary", "es/leaflet", "es/labels", "es/glossary"])
     // One test case per source message, plus one per catalog file for the file itself.
     #expect(parsed.testCases == 2 * ((1 + 7) + (1 + 7) + 1))
     // A pending message is not a failure; the mistake is.
@@ -109,6 +111,29 @@ import Testing
     #expect(parsed.declaredFailures == 1)
     #expect(parsed.systemOut.contains { $0.contains("warning[glossary-term]") })
     #expect(parsed.systemOut.contains { $0.contains("pending[empty-text]") })
+  }
+
+  /// A JUnit failure is what fails the run: a draft's error is reported, not failed; with
+  /// --strict, pending work in a shipped locale fails.
+  @Test func junitFailsWhatFailsTheRun() throws {
+    let draft = try Leaflet.project(spanish: Self.broken)
+    try draft.write(TestProject.manifest(drafts: ["es"]), to: "netexport.yaml")
+    let result = try draft.run("validate", "--report", "junit")
+    #expect(result.status == 0)
+    let parsed = try JUnitSummary(xml: result.stdout)
+    #expect(parsed.failureTypes == [])
+    #expect(parsed.declaredFailures == 0)
+    #expect(parsed.systemOut.contains { $0.contains("error[number-missing]") })
+
+    let pending = try Leaflet.project(
+      spanish: Leaflet.spanish(
+        replacing: "text: \"Descripción general\"\n    state: translated", with: "text: \"\"\n    state: new"))
+    let lenient = try pending.run("validate", "--report", "junit")
+    #expect(lenient.status == 0)
+    #expect(try JUnitSummary(xml: lenient.stdout).failureTypes == [])
+    let strict = try pending.run("validate", "--report", "junit", "--strict")
+    #expect(strict.status == 1)
+    #expect(try JUnitSummary(xml: strict.stdout).failureTypes == ["empty-text"])
   }
 
   @Test func sarifReportParsesBack() throws {
@@ -130,6 +155,8 @@ import Testing
       #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "Locales/es/leaflet.yaml")
       #expect(((location["region"] as? [String: Any])?["startLine"] as? Int ?? 0) >= 1)
     }
+    // Pending work is a note.
+    #expect(results.compactMap { $0["level"] as? String } == ["note", "error", "warning"])
   }
 
   @Test func githubReportWritesAnnotations() throws {
@@ -137,6 +164,7 @@ import Testing
     let result = try project.run("validate", "--locale", "es", "--report", "github")
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("::notice file=Locales/es/leaflet.yaml,line=18,col=11,") == true, "\(result.stdout)")
     #expect(
       lines.contains(
         "::error file=Locales/es/leaflet.yaml,line=22,col=11,title=netexport number-missing (es only.text)::'only.text' lacks the number \"2\" of the source text \"A mutation can cause 2 tumors.\"; a changed number can mislead a patient"
