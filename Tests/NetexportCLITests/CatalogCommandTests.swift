@@ -95,6 +95,7 @@ import Testing
     #expect(findings.map { $0["severity"] as? String } == ["pending", "error", "warning"])
     #expect(findings[1]["line"] as? Int == 22)
     #expect(findings[1]["key"] as? String == "only.text")
+    try SchemaCheck.validate(result.stdout, schema: Repository.url("docs/schemas/validation-report.schema.json"))
   }
 
   @Test func junitReportParsesBack() throws {
@@ -225,6 +226,7 @@ import Testing
     let json = try project.run("status", "--report", "json")
     #expect(json.stdout.contains("\"needsReview\" : 1"))
     #expect(json.stdout.contains("\"percentComplete\" : 57"))
+    try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
   }
 
   /// A catalog that cannot be read counts as not started (it showed 100 %), and status says
