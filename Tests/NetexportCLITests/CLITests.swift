@@ -189,6 +189,30 @@ import Testing
     #expect(!cli.exists("Exports"))
   }
 
+  /// A project without documents has nothing to export: `--all` says so and succeeds (nothing
+  /// that should have exported failed); an export asked for by locale fails.
+  @Test func saysSoWhenThereIsNothingToExport() throws {
+    let cli = try CLI()
+    try cli.project.remove("Documents/neuroendocrine-tumors.yaml")
+    try cli.project.remove("Locales/en/neuroendocrine-tumors.yaml")
+    let note = "note: the project has no documents yet; add one with 'netexport import FILE.md'\n"
+    let all = try cli.run("--all")
+    #expect(all.status == 0, "\(all.stderr)")
+    #expect(all.stdout == "")
+    #expect(all.stderr == note)
+    let check = try cli.run("--all", "--check")
+    #expect(check.status == 0, "\(check.stderr)")
+    #expect(check.stdout == "0 exports in Exports/ are up to date.\n")
+    #expect(check.stderr == note)
+    let result = try cli.run("--locale", "en")
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "Documents/: error[no-documents]: the project has no documents yet; add one with 'netexport import FILE.md'\n"
+    )
+    #expect(!cli.exists("Exports"))
+  }
+
   @Test func reportsAnUnwritableOutputPath() throws {
     let cli = try CLI()
     try cli.write("a file, not a folder\n", to: "blocker")
