@@ -84,37 +84,50 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // What the test suites share: this repository as a project (read from the checkout, not
+    // from a bundled copy) and `TestProject`, a project in a temporary folder.
+    .target(
+      name: "NetexportTestSupport", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
+      path: "Tests/NetexportTestSupport"),
     .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),
     .testTarget(
-      name: "NetexportModelTests", dependencies: ["NetexportModel"], resources: [.copy("Fixtures")]),
+      name: "NetexportModelTests", dependencies: ["NetexportModel", "NetexportTestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "NetexportValidationTests",
-      dependencies: ["NetexportValidation", "NetexportResolution", "NetexportModel", "NetexportICU"],
+      dependencies: [
+        "NetexportValidation", "NetexportResolution", "NetexportModel", "NetexportICU", "NetexportTestSupport",
+      ],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "NetexportExportersTests",
-      dependencies: ["NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel"],
+      dependencies: [
+        "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportWorkspace", "NetexportModel",
+        "NetexportTestSupport",
+      ],
       resources: [.copy("Snapshots")]
     ),
     .testTarget(
       name: "NetexportReadabilityTests",
-      dependencies: ["NetexportReadability", "NetexportResolution", "NetexportModel", "NetexportICU"],
+      dependencies: [
+        "NetexportReadability", "NetexportResolution", "NetexportModel", "NetexportICU", "NetexportTestSupport",
+      ],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "NetexportCLITests", dependencies: ["netexport"]),
+    .testTarget(name: "NetexportCLITests", dependencies: ["netexport", "NetexportTestSupport"]),
     .testTarget(name: "NetexportAudioTests", dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU"]),
     .testTarget(
       name: "NetexportImportTests",
       dependencies: [
         "NetexportImport", "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel",
-        "NetexportICU",
+        "NetexportICU", "NetexportTestSupport",
       ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
     .testTarget(
       name: "NetexportWorkspaceTests",
-      dependencies: ["NetexportWorkspace", "NetexportModel", "NetexportICU"],
+      dependencies: ["NetexportWorkspace", "NetexportModel", "NetexportICU", "NetexportTestSupport"],
       resources: [.copy("Fixtures")]
     ),
   ],

@@ -145,13 +145,22 @@ extension Workspace {
   }
 
   /// Checks the given locales, each on its own core.
+  ///
+  /// A target's files are checked against the source's; a source file that could not be read
+  /// leaves them nothing to be checked against. Its problems then come first, as a check of
+  /// the source locale holding those files alone, even when the source was not asked for:
+  /// a target checked against nothing must not pass.
   public func check(_ locales: [WorkspaceLocale], documents chosen: [ProjectDocument]? = nil) -> [LocaleCheck] {
     let source = checkSource(documents: chosen)
     let slots = ResultSlots<LocaleCheck>(count: locales.count)
     DispatchQueue.concurrentPerform(iterations: locales.count) { index in
       slots[index] = check(locales[index], against: source, documents: chosen)
     }
-    return slots.values
+    let unreadable = source.check.files.filter { $0.catalog == nil && !$0.errors.isEmpty }
+    guard !locales.contains(where: { $0.status == .source }), !locales.isEmpty, !unreadable.isEmpty else {
+      return slots.values
+    }
+    return [LocaleCheck(locale: source.check.locale, files: unreadable)] + slots.values
   }
 }
 

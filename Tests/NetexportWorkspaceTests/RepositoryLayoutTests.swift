@@ -33,6 +33,18 @@ import Testing
   }
 }
 
+/// `netexport pseudo` writes test material into `Locales/<pseudo-locale>/`, which git leaves
+/// out (the pseudo command says so).
+@Suite struct PseudoLocaleIgnoreTests {
+  @Test(arguments: PseudoLocalizer.locales)
+  func gitIgnoresThePseudoLocalesFolder(locale: String) throws {
+    let lines = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent(".gitignore"), encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+    #expect(lines.contains("Locales/\(locale)/"))
+    #expect(lines.contains("Exports/\(locale)/"))
+  }
+}
+
 /// Issue 14: a patient reads the date of a discussion in full (weekday and month written
 /// out, no leading zero), in every locale, in print and in speech.
 @Suite struct DiscussionDateTests {
