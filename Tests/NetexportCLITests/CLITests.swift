@@ -140,9 +140,80 @@ import Testing
   }
 
   @Test func namesTheFormatsForAnUnknownOne() throws {
-    let result = try CLI().run("--locale", "en", "--format", "pdf")
+    let result = try CLI().run("--locale", "en", "--format", "docx")
     #expect(result.status == 64)
-    #expect(result.stderr.contains("plain-text, large-print-html, audio-script, ssml"))
+    #expect(result.stderr.contains("plain-text, large-print-html, audio-script, ssml, pdf"))
+  }
+
+  @Test func laysHandoutsOutForTheChosenPaper() throws {
+    let cli = try CLI()
+    #expect(
+      try cli.run("--locale", "en", "--format", "large-print-html", "--output", "-").stdout.contains("size: letter;"))
+    let a4 = try cli.run("--locale", "en", "--format", "large-print-html", "--paper", "a4", "--output", "-")
+    #expect(a4.stdout.contains("size: A4;"))
+    let wrong = try cli.run("--locale", "en", "--format", "large-print-html", "--paper", "a5")
+    #expect(wrong.status == 64)
+    #expect(wrong.stderr.contains("'letter'") && wrong.stderr.contains("'a4'"))
+  }
+
+  /// The manifest's paper is the default; --paper overrides it.
+  @Test func takesThePaperFromTheManifest() throws {
+    let cli = try CLI()
+    try cli.write("source-locale: en\nlocales:\nhandouts:\n  paper: a4\n", to: "netexport.yaml")
+    #expect(
+      try cli.run("--locale", "en", "--format", "large-print-html", "--output", "-").stdout.contains("size: A4;"))
+    let letter = try cli.run("--locale", "en", "--format", "large-print-html", "--paper", "letter", "--output", "-")
+    #expect(letter.stdout.contains("size: letter;"))
+  }
+
+  /// PDFs are build products: --all writes only the committed formats, --check leaves the
+  /// PDFs that `--all --format pdf` wrote beside them alone, and cannot check PDFs.
+  @Test func leavesPDFsOutOfTheCommittedExports() throws {
+    let cli = try CLI()
+    #expect(try cli.run("--all").status == 0)
+    try cli.write("%PDF-1.7 from an earlier run\n", to: "Exports/en/neuroendocrine-tumors.pdf")
+    let result = try cli.run("--all", "--check")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "4 exports in Exports/ are up to date.\n")
+    for format in ["pdf", "plain-text"] {
+      let formatCheck = try cli.run("--all", "--format", format, "--check")
+      #expect(formatCheck.status == 64)
+      #expect(
+        formatCheck.stderr.contains(
+          "--check compares every committed export (PDFs are not committed); it takes no --format."))
+    }
+  }
+
+  /// A PDF engine that cannot run (here Debian's WeasyPrint 57, played by a stand-in module)
+  /// stops the export with what to install, and leaves no file behind.
+  @Test func refusesAnOldPDFEngineAndWritesNothing() throws {
+    let cli = try CLI()
+    try cli.write("__version__ = '57.2'\n", to: "stubs/weasyprint/__init__.py")
+    try cli.write("previous\n", to: "handout.pdf")
+    let environment = ["PYTHONPATH": cli.folder.appendingPathComponent("stubs").path]
+    var result = try cli.run("--locale", "en", "--format", "pdf", "--output", "handout.pdf", environment: environment)
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("error[pdf-engine-missing]: cannot make PDFs: WeasyPrint 57.2 is too old"))
+    #expect(result.stderr.hasSuffix("install it with: pip install 'weasyprint>=70'\n"))
+    #expect(try cli.read("handout.pdf") == "previous\n")
+    result = try cli.run("--locale", "en", "--format", "pdf", environment: environment)
+    #expect(result.status == 1)
+    #expect(!cli.exists("Exports/en"))
+  }
+
+  @Test(
+    .enabled(
+      if: ProcessInfo.processInfo.environment["CI"] != nil || CLI.pythonHas("weasyprint", "pikepdf"),
+      "needs weasyprint and pikepdf (pip)"))
+  func writesAPDFToStandardOutputOrAFile() throws {
+    let cli = try CLI()
+    let result = try cli.run("--locale", "en", "--format", "pdf", "--output", "-")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("%PDF-1.7"))
+    #expect(try cli.run("--locale", "en", "--format", "pdf").stdout == "Exports/en/neuroendocrine-tumors.pdf\n")
+    #expect(
+      try Data(contentsOf: cli.folder.appendingPathComponent("Exports/en/neuroendocrine-tumors.pdf")).starts(
+        with: Data("%PDF-".utf8)))
   }
 
   @Test func reportsMalformedYAMLAndKeepsThePreviousExport() throws {

@@ -40,6 +40,18 @@ struct CLI {
 
   func write(_ text: String, to relative: String) throws { try project.write(text, to: relative) }
 
+  /// Whether `python3` can import every one of `modules`.
+  static func pythonHas(_ modules: String...) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import " + modules.joined(separator: ", ")]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+
   func read(_ relative: String) throws -> String { try project.read(relative) }
 
   func exists(_ relative: String) -> Bool { project.exists(relative) }

@@ -61,12 +61,14 @@ enum RealTools {
   /// The exports in `formats` of every shipped locale and of the pseudo-locales en-XA
   /// (longer text) and ar-XB (right to left), rendered by the workspace, as `netexport`
   /// does, in a copy of the project in a fresh temporary folder.
-  static func exports(_ formats: [ExportFormat]) throws -> (folder: TestProject, files: [(LanguageTag, URL)]) {
+  static func exports(_ formats: [ExportFormat], pseudo: Bool = true) throws -> (
+    folder: TestProject, files: [(LanguageTag, URL)]
+  ) {
     let folder = try TestProject.repository(shipped: Repository.shippedLocales)
     let workspace = try Workspace.open(folder.project)
-    for pseudo in PseudoLocalizer.locales { _ = try workspace.generatePseudoLocale(pseudo) }
+    for locale in PseudoLocalizer.locales where pseudo { _ = try workspace.generatePseudoLocale(locale) }
     let locales = try workspace.locales().filter { $0.isShipped || $0.status == .pseudo }
-    #expect(locales.count == 1 + Repository.shippedLocales.count + PseudoLocalizer.locales.count)
+    #expect(locales.count == 1 + Repository.shippedLocales.count + (pseudo ? PseudoLocalizer.locales.count : 0))
     let plan = workspace.render(
       locales: locales, documents: workspace.documents, formats: formats, options: ExportOptions(), explicit: true)
     guard plan.problems.isEmpty, plan.pending.isEmpty else {
@@ -248,6 +250,145 @@ enum RealTools {
     }
   }
 
+  /// Every shipped locale's PDF handout read back with pikepdf, qpdf and poppler
+  /// (`Tests/Tools/check_pdfs.py`): PDF/UA-1 structure, language, title, bookmarks, artifacts,
+  /// fonts, paper, text, and the layout rules checked page by page.
+  @Test(
+    .enabled(
+      if: RealTools.available(["qpdf", "pdftotext", "pdftoppm"], python: ["weasyprint", "pikepdf"]),
+      "needs qpdf, poppler-utils and fonts-noto-cjk (apt), and weasyprint 70 or later and pikepdf (pip)"))
+  func everyPDFHandoutIsTaggedAndHoldsTogether() throws {
+    let started = Date()
+    let (folder, files) = try RealTools.exports([.plainText, .largePrintHTML, .pdf], pseudo: false)
+    _ = folder
+    let rendered = Date().timeIntervalSince(started)
+    var byLocale: [LanguageTag: [String: URL]] = [:]
+    for (locale, url) in files { byLocale[locale, default: [:]][url.pathExtension] = url }
+    let locales = byLocale.keys.sorted { $0.canonical < $1.canonical }
+    #expect(locales.count == 8)
+    // Page images for a person to look at, outside git.
+    let pages = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-pdf-pages")
+    try? FileManager.default.removeItem(at: pages)
+    try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+    let margins = LargePrintHTMLExporter.PrintLayout.margins
+    let points = { (centimetres: Double) in String(centimetres / 2.54 * 72) }
+    let script = Repository.url("Tests/Tools/check_pdfs.py").path
+    let output = try RealTools.run(
+      ["python3", script, pages.path, points(margins.top), points(margins.bottom)]
+        + locales.flatMap { [byLocale[$0]!["html"]!.path, byLocale[$0]!["pdf"]!.path] })
+    try #require(output.status == 0, "check_pdfs.py failed:\n\(output.stderr)")
+    let results = try #require(
+      JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]], "not JSON: \(output.stdout)")
+    try #require(results.count == locales.count)
+    print(
+      "PDF handouts of \(locales.count) locales rendered in \(Int(rendered)) s; first two pages of each in \(pages.path)"
+    )
+
+    for (result, locale) in zip(results, locales) {
+      let html = try String(contentsOf: byLocale[locale]!["html"]!, encoding: .utf8)
+      let title = try #require(html.firstMatch(of: /<title>(.*)<\/title>/)).1
+        .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#39;", with: "'")
+      // Document: tagged PDF/UA-1, with its title shown and its language.
+      #expect(result["structTree"] as? Bool == true, "\(locale): no structure tree")
+      let types = Set(result["structureTypes"] as? [String] ?? [])
+      let wanted: Set = ["H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody"]
+      #expect(wanted.isSubset(of: types), "\(locale): structure lacks \(wanted.subtracting(types).sorted())")
+      #expect(result["lang"] as? String == locale.canonical)
+      #expect(result["infoTitle"] as? String == title, "\(locale): /Info title \(result["infoTitle"] ?? "")")
+      #expect(result["xmpTitle"] as? String == title, "\(locale): XMP dc:title \(result["xmpTitle"] ?? "")")
+      #expect(result["displayDocTitle"] as? Bool == true && result["marked"] as? Bool == true)
+      #expect(result["pdfuaPart"] as? String == "1", "\(locale): no PDF/UA identification in XMP")
+      // Bookmarks: the headings, in reading order (right-to-left ones in logical order).
+      let headings = result["htmlHeadings"] as? [String] ?? []
+      #expect(
+        headings.count >= 10 && result["outlineMatchesHeadings"] as? Bool == true,
+        "\(locale): bookmarks \(result["outline"] ?? "") are not the headings \(headings)")
+      #expect((result["headings"] as? [String])?.count == headings.count)
+      // Page numbers and the running header are artifacts; nothing else is outside the tree.
+      #expect(
+        (result["pagesWithoutPaginationArtifact"] as? [Int])?.isEmpty == true,
+        "\(locale): \(result["pagesWithoutPaginationArtifact"] ?? "")")
+      #expect(
+        (result["untaggedContent"] as? [Any])?.isEmpty == true,
+        "\(locale): untagged content \(result["untaggedContent"] ?? "")")
+      // Fonts embedded; headings in a real bold face in every script: the embedded font
+      // program is a bold one (weight class 700), not a regular face thickened by the engine
+      // (which WeasyPrint names "…-Bold" too; WenQuanYi Zen Hei has no bold face).
+      #expect(
+        (result["fontsNotEmbedded"] as? [String])?.isEmpty == true, "\(locale): \(result["fontsNotEmbedded"] ?? "")")
+      let headingFonts = result["headingFonts"] as? [String: [[String: Any]]] ?? [:]
+      #expect(Set(headingFonts.keys) == ["H1", "H2", "H3"], "\(locale): \(headingFonts)")
+      for (heading, faces) in headingFonts {
+        for face in faces {
+          #expect(((face["weight"] as? NSNumber)?.intValue ?? 0) >= 700, "\(locale): \(heading) printed in \(face)")
+        }
+      }
+      if locale.canonical == "zh-Hans" {
+        let names = headingFonts.values.joined().compactMap { $0["name"] as? String }
+        #expect(names.allSatisfy { $0.hasSuffix("+Noto-Sans-CJK-SC-Bold") }, "zh-Hans headings printed in \(names)")
+      }
+      // Paper: the locale's (Letter for en, A4 for es), never shrunk: no text under 18 pt.
+      let paper = try Paper.customary(for: locale)
+      let size = (result["pageSizes"] as? [[Int]]) ?? []
+      #expect(
+        size == [[Int(paper.points.width.rounded()), Int(paper.points.height.rounded())]], "\(locale): pages \(size)")
+      #expect(
+        ((result["minTextSize"] as? NSNumber)?.doubleValue ?? 0) >= 17.99,
+        "\(locale): text of \(result["minTextSize"] ?? 0) pt")
+      let qpdf = result["qpdfCheck"] as? [String: Any] ?? [:]
+      #expect((qpdf["status"] as? NSNumber)?.intValue == 0, "\(locale): qpdf --check: \(qpdf["output"] ?? "")")
+      // Layout, page by page: lead-ins with two items, no heading at a page's foot, no lone last block.
+      #expect((result["layoutProblems"] as? [String])?.isEmpty == true, "\(locale): \(result["layoutProblems"] ?? "")")
+      #expect(((result["lastPageBlocks"] as? NSNumber)?.intValue ?? 0) >= 2, "\(locale): the last page holds one block")
+      #expect((result["pageImages"] as? [String])?.count == 2)
+      // Every sentence of the plain-text export is in the text of the PDF's pages (between
+      // the running header and footer), and the running header is on the page.
+      let plain = try String(contentsOf: byLocale[locale]!["txt"]!, encoding: .utf8)
+      let missing = try PDFText.missingSentences(
+        of: plain, in: result["bodyText"] as? String ?? "", locale: locale)
+      #expect(((result["text"] as? String)?.count ?? 0) > ((result["bodyText"] as? String)?.count ?? 0))
+      #expect(
+        missing.isEmpty, "\(locale): pdftotext does not find \(missing.count) sentences, e.g. \(missing.prefix(3))")
+    }
+  }
+
+  /// A passage left in another language (here a message taken from English with
+  /// --allow-incomplete) carries its language on its structure element.
+  @Test(
+    .enabled(
+      if: RealTools.available([], python: ["weasyprint", "pikepdf"]),
+      "needs weasyprint 70 or later and pikepdf (pip)"))
+  func marksThePassagesInAnotherLanguageInThePDF() throws {
+    let folder = try TestProject.repository(shipped: ["es"])
+    try folder.edit(
+      "Locales/es/\(Repository.documentID).yaml",
+      replacing: "    text: \"Descripción general\"\n    state: translated",
+      with: "    text: \"Descripción general\"\n    state: new")
+    let workspace = try Workspace.open(folder.project)
+    let result = workspace.render(
+      locales: try workspace.locales(["es"]), documents: workspace.documents, formats: [.pdf],
+      options: ExportOptions(), explicit: true, allowIncomplete: true)
+    try #require(result.problems.isEmpty, "\(result.problems)")
+    let pdf = folder.url("es.pdf")
+    try result.exports[0].contents.data.write(to: pdf)
+    let read = try RealTools.run([
+      "python3", "-c",
+      """
+      import pikepdf, sys
+      pdf = pikepdf.open(sys.argv[1])
+      def walk(element):
+          if "/Lang" in element: print(str(element.S), str(element.Lang))
+          kids = element.get("/K")
+          for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+              if isinstance(kid, pikepdf.Dictionary) and "/S" in kid: walk(kid)
+      walk(pdf.Root.StructTreeRoot.K[0])
+      print("catalog", str(pdf.Root.Lang))
+      """, pdf.path,
+    ])
+    #expect(read.status == 0, "\(read.stderr)")
+    #expect(read.stdout == "/Span en\ncatalog es\n", "structure elements with a language: \(read.stdout)")
+  }
+
   /// The espeak-ng voice for a locale: the exact voice (`pt-br`) if there is one, else the
   /// language's (`cmn` speaks Chinese).
   func espeakVoice(for locale: LanguageTag, voices: String) -> String {
@@ -285,5 +426,81 @@ enum RealTools {
     let catalog = try Catalog.load(
       folder.url(path), displayPath: path, expectedLocale: locale.canonical, kind: .labels)
     return try #require(catalog[key]?.text)
+  }
+}
+
+/// The text of a PDF compared with the plain-text export.
+enum PDFText {
+  /// The sentences of a plain-text export (without its layout: underlines, list markers,
+  /// callout bars, direction marks) that the PDF's text does not hold.
+  ///
+  /// Texts are compared without spaces, hyphens and format characters. Right-to-left text is compared
+  /// loosely, word by word: pdftotext extracts lam-alef ligatures with the alef first, moves
+  /// vowel marks and splits a word whose letter carries a tanween, and puts the words of a
+  /// line that holds numbers or Latin words in another order; so each word of the sentence
+  /// (without marks, punctuation, lam and alef) must be in the PDF's text, except words with
+  /// a tanween.
+  static func missingSentences(of plain: String, in pdf: String, locale: LanguageTag) throws -> [String] {
+    var units: [String] = []
+    var current: [String] = []
+    func flush() {
+      if !current.isEmpty { units.append(current.joined(separator: " ")) }
+      current = []
+    }
+    for raw in plain.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = String(
+        String.UnicodeScalarView(raw.unicodeScalars.filter { $0.properties.generalCategory != .format })
+      )
+      .trimmingCharacters(in: .whitespaces)
+      if line.isEmpty || line == "|" || line.allSatisfy({ "=-~".contains($0) }) {
+        flush()
+        continue
+      }
+      if line.hasPrefix("| ") { line.removeFirst(2) }
+      if let marker = line.firstMatch(of: /^(- |[0-9]+\. )/) {
+        flush()
+        line = String(line[marker.range.upperBound...])
+      }
+      current.append(line)
+    }
+    flush()
+    let sentences = try BreakIterator(.sentence, locale: locale)
+    var missing: [String] = []
+    let rightToLeft = locale.isRightToLeft
+    let target = bare(pdf, loose: rightToLeft)
+    for unit in units {
+      for segment in try sentences.segments(of: unit) {
+        let sentence = unit[segment.range].trimmingCharacters(in: .whitespaces)
+        guard !sentence.isEmpty else { continue }
+        if rightToLeft {
+          let words = sentence.split(separator: " ").filter {
+            !$0.unicodeScalars.contains { (0x064B...0x064D).contains($0.value) }
+          }.map { bare(String($0), loose: true) }.filter { !$0.isEmpty }
+          if !words.allSatisfy(target.contains) { missing.append(sentence) }
+        } else if !target.contains(bare(sentence, loose: false)) {
+          missing.append(sentence)
+        }
+      }
+    }
+    return missing
+  }
+
+  static func bare(_ text: String, loose: Bool) -> String {
+    let folded = text.precomposedStringWithCompatibilityMapping
+    let lamAlef: Set<UInt32> = [0x0644, 0x0622, 0x0623, 0x0625, 0x0627]
+    return String(
+      String.UnicodeScalarView(
+        folded.unicodeScalars.filter { scalar in
+          let category = scalar.properties.generalCategory
+          // pdftotext joins a word broken after its hyphen ("hormone-producing" at a line's
+          // end comes out "hormoneproducing"): hyphens are left out too.
+          if scalar.properties.isWhitespace || category == .format || category == .dashPunctuation { return false }
+          guard loose else { return true }
+          return category != .nonspacingMark && !lamAlef.contains(scalar.value)
+            && ![
+              .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+              .finalPunctuation, .otherPunctuation,
+            ].contains(category)
+        }))
   }
 }
