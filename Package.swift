@@ -114,7 +114,9 @@ let package = Package(
     .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
     .testTarget(
       name: "NetexportWorkspaceTests",
-      dependencies: ["NetexportWorkspace", "NetexportModel", "NetexportICU"],
+      dependencies: [
+        "NetexportWorkspace", "NetexportValidation", "NetexportReadability", "NetexportModel", "NetexportICU",
+      ],
       resources: [.copy("Fixtures")]
     ),
   ],

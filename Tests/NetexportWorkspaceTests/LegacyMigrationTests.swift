@@ -51,7 +51,7 @@ import Testing
     #expect(manifest.sourceLocale.canonical == "en")
     #expect(manifest.locales.map(\.tag.canonical) == Array(Self.locales.dropFirst()))
     #expect(manifest.locales.allSatisfy { $0.status == .shipped })
-    #expect(manifest.paper == .auto && manifest.organization == Manifest.Organization())
+    #expect(manifest.paper == nil && manifest.organization == Manifest.Organization())
 
     // The workspace reads the result as a project.
     let workspace = try Workspace.open(folder.project)
