@@ -60,7 +60,8 @@ struct ReadabilityChart {
     let left = Self.margin
     let right = Self.width - Self.margin
     func x(_ value: Double) -> Double { left + (value - low) / (high - low) * (right - left) }
-    let top = 8 + 16 * Double(max(targets.count, 1))
+    // Room above the bars for each target's label.
+    let top = targets.isEmpty ? 6 : 8 + 16 * Double(targets.count)
     let bottom = top + Self.rowHeight * Double(bars.count)
     let height = bottom + 26
     let direction = LanguageTag(locale)?.isRightToLeft == true ? "rtl" : "ltr"
