@@ -127,7 +127,10 @@ let package = Package(
     .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
     .testTarget(
       name: "NetexportWorkspaceTests",
-      dependencies: ["NetexportWorkspace", "NetexportModel", "NetexportICU", "NetexportTestSupport"],
+      dependencies: [
+        "NetexportWorkspace", "NetexportValidation", "NetexportReadability", "NetexportModel", "NetexportICU",
+        "NetexportTestSupport",
+      ],
       resources: [.copy("Fixtures")]
     ),
   ],

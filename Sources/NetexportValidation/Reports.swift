@@ -13,6 +13,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   case github
   /// SARIF 2.1.0, for code-scanning tools.
   case sarif
+  /// One self-contained HTML page for people; see `ValidationHTMLReport`.
+  case html
 }
 
 /// Renders a validation report. Every format carries the same findings.
@@ -33,6 +35,7 @@ public struct ReportRenderer: Sendable {
     case .junit: junit(report)
     case .github: github(report)
     case .sarif: sarif(report)
+    case .html: ValidationHTMLReport(report: report, toolVersion: toolVersion, strict: strict).render()
     }
   }
 
