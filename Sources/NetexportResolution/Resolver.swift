@@ -177,7 +177,9 @@ public enum Resolver {
         spoken
         ? try Formatting.spokenMessage(entry.text, arguments: arguments, locale: locale)
         : try Formatting.message(entry.text, arguments: arguments, locale: locale)
-      return ResolvedText(key: ref.key, text: text, location: entry.textLocation)
+      let runs = InlineMarkup.runs(text, links: ref.links)
+      return ResolvedText(
+        key: ref.key, text: runs.map(\.text).joined(), location: entry.textLocation, runs: runs)
     } catch let error as MessageSyntaxError {
       throw DiagnosticError(
         Diagnostic(
