@@ -77,7 +77,8 @@ let package = Package(
       name: "netexport",
       dependencies: [
         "NetexportWorkspace", "NetexportExporters", "NetexportReadability", "NetexportValidation",
-        "NetexportResolution", "NetexportModel", "NetexportICU", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "NetexportResolution", "NetexportModel", "NetexportICU",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),
@@ -89,7 +90,9 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "NetexportExportersTests",
-      dependencies: ["NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel"],
+      dependencies: [
+        "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel", "NetexportWorkspace",
+      ],
       resources: [.copy("Snapshots")]
     ),
     .testTarget(

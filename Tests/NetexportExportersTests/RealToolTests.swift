@@ -4,6 +4,7 @@ import NetexportICU
 import NetexportModel
 import NetexportResolution
 import NetexportValidation
+import NetexportWorkspace
 import Testing
 
 /// Proof with real tools: every shipped locale's large-print handout in headless Chromium
@@ -56,30 +57,34 @@ enum RealTools {
       stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
   }
 
+  /// A copy of the repository's project (manifest, documents, catalogs) in a fresh
+  /// temporary folder.
+  static func projectCopy(_ prefix: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for item in ["netexport.yaml", "Documents", "Locales"] {
+      try FileManager.default.copyItem(
+        at: Fixtures.packageRoot.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+    }
+    return folder
+  }
+
   /// The exports in `formats` of every shipped locale and of the pseudo-locales en-XA
   /// (longer text) and ar-XB (right to left), rendered in a copy of the project in a fresh
   /// temporary folder.
   static func exports(_ formats: [ExportFormat]) throws -> (folder: URL, files: [(LanguageTag, URL)]) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-tools-\(UUID().uuidString)")
-    let locales = folder.appendingPathComponent("Locales")
-    try FileManager.default.createDirectory(at: locales, withIntermediateDirectories: true)
-    let shipped = Fixtures.packageRoot.appendingPathComponent("Locales")
-    for file in try FileManager.default.contentsOfDirectory(atPath: shipped.path) where file.hasSuffix(".yaml") {
-      try FileManager.default.copyItem(
-        at: shipped.appendingPathComponent(file), to: locales.appendingPathComponent(file))
-    }
+    let folder = try projectCopy("netexport-tools")
     let project = Project(path: folder.path)
-    let document = try Document.bundledDefault()
-    let source = try project.catalog(for: project.locale(document.sourceLocale))
     for pseudo in PseudoLocalizer.locales {
-      let text = try PseudoLocalizer.catalog(locale: pseudo, source: source, keep: document.doNotTranslate)
-      try Data(text.utf8).write(to: locales.appendingPathComponent("\(pseudo).yaml"))
+      _ = try Workspace.open(project).generatePseudoLocale(pseudo)
     }
-    let tags = try project.availableLocales().map { try project.locale($0) }
-    let result = try ExportRunner.render(
-      document, project: project, locales: tags, formats: formats, options: ExportOptions())
+    let workspace = try Workspace.open(project)
+    let locales = try workspace.locales().filter { $0.isShipped || $0.status == .pseudo }
+    let plan = workspace.render(
+      locales: locales, documents: workspace.documents, formats: formats, options: ExportOptions(), explicit: true)
+    if plan.failed { throw DiagnosticError(plan.problems) }
     var files: [(LanguageTag, URL)] = []
-    for export in result.exports {
+    for export in plan.exports {
       let url = folder.appendingPathComponent(export.relativePath)
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(export.contents.utf8).write(to: url)
@@ -96,30 +101,32 @@ enum RealTools {
   /// combining mark after `"` in an abbreviation's expansion, both of which pass validation),
   /// noncharacters in the subtitle, and a page counter that closes the style element.
   static func hostileHandout() throws -> (folder: URL, file: URL) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-hostile-\(UUID().uuidString)")
-    let locales = folder.appendingPathComponent("Locales")
-    try FileManager.default.createDirectory(at: locales, withIntermediateDirectories: true)
-    var catalog = try String(
-      contentsOf: Fixtures.packageRoot.appendingPathComponent("Locales/en.yaml"), encoding: .utf8)
-    for (text, hostile) in [
-      ("Neuroendocrine tumors", #"\u0600<img src=x onerror=document.title=1337 x=\""#),
-      ("multiple endocrine neoplasia, type 1", #"type 1\"\u0301 autofocus onfocus=document.title=7331 x=\""#),
-      ("Symptoms & causes", #"Symptoms & causes \uFFFF \uFDD0"#),
-      (
-        "Page {page, number} of {pages, number}",
-        #"Page {page, number} of {pages, number}</style><script>document.title=1234</script>"#
-      ),
-    ] {
-      let line = "    text: \"\(text)\"\n"
-      try #require(catalog.contains(line), "Locales/en.yaml no longer has \(line)")
-      catalog = catalog.replacingOccurrences(of: line, with: "    text: \"\(hostile)\"\n")
+    let folder = try projectCopy("netexport-hostile")
+    for file in ["Locales/en/neuroendocrine-tumors.yaml", "Locales/en/labels.yaml"] {
+      let url = folder.appendingPathComponent(file)
+      var catalog = try String(contentsOf: url, encoding: .utf8)
+      for (text, hostile) in [
+        ("Neuroendocrine tumors", #"\u0600<img src=x onerror=document.title=1337 x=\""#),
+        ("multiple endocrine neoplasia, type 1", #"type 1\"\u0301 autofocus onfocus=document.title=7331 x=\""#),
+        ("Symptoms & causes", #"Symptoms & causes \uFFFF \uFDD0"#),
+        (
+          "Page {page, number} of {pages, number}",
+          #"Page {page, number} of {pages, number}</style><script>document.title=1234</script>"#
+        ),
+      ] {
+        let line = "    text: \"\(text)\"\n"
+        catalog = catalog.replacingOccurrences(of: line, with: "    text: \"\(hostile)\"\n")
+      }
+      try Data(catalog.utf8).write(to: url)
     }
-    try Data(catalog.utf8).write(to: locales.appendingPathComponent("en.yaml"))
-    let project = Project(path: folder.path)
-    let result = try ExportRunner.render(
-      try Document.bundledDefault(), project: project, locales: [try project.locale("en")],
-      formats: [.largePrintHTML], options: ExportOptions())
-    let export = try #require(result.exports.first)
+    let workspace = try Workspace.open(Project(path: folder.path))
+    let plan = workspace.render(
+      locales: try workspace.locales(["en"]), documents: workspace.documents, formats: [.largePrintHTML],
+      options: ExportOptions(), explicit: true)
+    if plan.failed { throw DiagnosticError(plan.problems) }
+    let export = try #require(plan.exports.first)
+    try #require(
+      export.contents.contains("onerror=document.title=1337"), "the injections are no longer in the catalogs")
     let file = folder.appendingPathComponent(export.relativePath)
     try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(export.contents.utf8).write(to: file)
@@ -296,8 +303,9 @@ enum RealTools {
   }
 
   func catalogText(_ key: String, locale: LanguageTag, project folder: URL) throws -> String {
-    let project = Project(path: folder.path)
-    let catalog = try project.catalog(for: locale)
-    return try #require(catalog[key]?.text)
+    let labels = try Catalog.load(
+      folder.appendingPathComponent("Locales/\(locale.canonical)/labels.yaml"), displayPath: "labels.yaml",
+      expectedLocale: locale.canonical, kind: .labels)
+    return try #require(labels[key]?.text)
   }
 }
