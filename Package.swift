@@ -81,7 +81,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),
+    .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU", "CNetexportICU"]),
     .testTarget(
       name: "NetexportModelTests", dependencies: ["NetexportModel"], resources: [.copy("Fixtures")]),
     .testTarget(
