@@ -18,14 +18,25 @@ public struct SpokenScript: Sendable, Equatable {
   /// A piece of a sentence.
   public enum Part: Sendable, Equatable {
     case text(String)
-    /// An abbreviation as written, and how to say it when the glossary says so.
-    case abbreviation(String, pronunciation: String?)
+    /// An abbreviation as written, and how an engine says it.
+    case abbreviation(String, spoken: Spoken)
 
     public var written: String {
       switch self {
       case .text(let text), .abbreviation(let text, _): text
       }
     }
+  }
+
+  /// How a speech engine says an abbreviation, from the locale's glossary. (A human narrator
+  /// reads the written form, with the glossary's `pronunciation` in the script's guide.)
+  public enum Spoken: Sendable, Equatable {
+    /// As it is written; SSML spells one in capitals letter by letter.
+    case asWritten
+    /// These words instead (the glossary's `spoken`).
+    case form(String)
+    /// Its capital letters one by one, the rest as written (the glossary's `letters: true`).
+    case letters
   }
 
   public struct Sentence: Sendable, Equatable {
@@ -73,8 +84,12 @@ private struct Builder {
   let document: ResolvedDocument
   let finder: AbbreviationFinder
   let sentenceBreaks: BreakIterator
-  /// Glossary pronunciations by catalog key.
+  /// Glossary pronunciations (for the narrator's guide) by catalog key.
   let pronunciations: [String: String]
+  /// How engines say each abbreviation, by catalog key.
+  let spokenForms: [String: SpokenScript.Spoken]
+  /// Abbreviations that are never replaced by their expansion (`expand: false`), by catalog key.
+  let keptShort: Set<String>
   /// Lower-cased names and glossary forms of the document's terms.
   let termNames: Set<String>
   var introduced: Set<String> = []
@@ -85,15 +100,25 @@ private struct Builder {
     finder = AbbreviationFinder(document.abbreviations)
     sentenceBreaks = try BreakIterator(.sentence, locale: document.locale)
     var pronunciations: [String: String] = [:]
+    var spokenForms: [String: SpokenScript.Spoken] = [:]
+    var keptShort = Set<String>()
     var names = Set(document.terms.map { $0.name.text.lowercased() })
     for entry in document.messages.glossary {
       if let pronunciation = entry.pronunciation, !pronunciation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
       {
         pronunciations[entry.key] = pronunciation.trimmingCharacters(in: .whitespacesAndNewlines)
       }
+      if let spoken = entry.spoken?.trimmingCharacters(in: .whitespacesAndNewlines), !spoken.isEmpty {
+        spokenForms[entry.key] = .form(spoken)
+      } else if entry.letters {
+        spokenForms[entry.key] = .letters
+      }
+      if !entry.expand { keptShort.insert(entry.key) }
       if entry.key.hasPrefix("term.") { names.formUnion(entry.forms.map { $0.lowercased() }) }
     }
     self.pronunciations = pronunciations
+    self.spokenForms = spokenForms
+    self.keptShort = keptShort
     termNames = names
   }
 
@@ -187,7 +212,10 @@ private struct Builder {
         }
       }
       var parts = self.parts(of: sentence) { abbreviation in
-        guard introduced.insert(abbreviation.id).inserted else { return nil }
+        // Patients know some abbreviations better than what they stand for (DNA).
+        guard !keptShort.contains(abbreviation.short.key), introduced.insert(abbreviation.id).inserted else {
+          return nil
+        }
         // First use with no expansion before it: say the expansion, then the short form.
         after.append(("abbreviation", abbreviation.short.text))
         return abbreviation.expansion.text
@@ -221,7 +249,7 @@ private struct Builder {
       if let words = expansion(abbreviation) {
         parts.append(.text(words))
       } else {
-        parts.append(.abbreviation(abbreviation.short.text, pronunciation: pronunciations[abbreviation.short.key]))
+        parts.append(.abbreviation(abbreviation.short.text, spoken: spokenForms[abbreviation.short.key] ?? .asWritten))
       }
       position = match.range.upperBound
     }

@@ -712,6 +712,8 @@ public struct Validator: Sendable {
   /// A glossary kept inside the catalog (one catalog per locale): its entries must name
   /// the uses' terms. (A project's shared glossary file is checked against every document.)
   private func checkGlossaryKeys(of catalog: Catalog, into findings: inout [Diagnostic]) {
+    findings += SpokenFormCheck.findings(
+      catalog.glossary, language: LanguageTag(catalog.locale)?.language ?? catalog.locale)
     let known = Set(uses.terms.map(\.glossaryKey))
     for entry in catalog.glossary where !known.contains(entry.key) {
       findings.append(

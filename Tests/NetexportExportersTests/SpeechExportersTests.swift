@@ -216,6 +216,47 @@ enum SpeechFixture {
     #expect(!output.contains("</sub>."))
   }
 
+  /// The glossary's `pronunciation` is the narrator's (stress in capitals, notes); an engine
+  /// is given only the spoken form, or the letters, or the written form.
+  @Test func givesEnginesTheSpokenFormOrTheLettersNeverTheNarratorsRespelling() throws {
+    let location = SourceLocation(file: "x.yaml")
+    func ssml(_ glossary: [GlossaryEntry]) throws -> String {
+      try SSMLExporter().export(SpeechFixture.resolve(glossary: glossary))
+    }
+    let respelling = [
+      GlossaryEntry(key: "abbr.dna", pronunciation: "DEE-en-AY (three letters)", location: location),
+      GlossaryEntry(key: "abbr.men1", pronunciation: "M E N one", location: location),
+    ]
+    let narrated = try ssml(respelling)
+    #expect(!narrated.contains("<sub"))
+    #expect(!narrated.contains("three letters") && !narrated.contains("DEE-en-AY") && !narrated.contains("M E N"))
+    #expect(narrated.contains("The <say-as interpret-as=\"characters\">DNA</say-as> holds two copies."))
+    // The narrator still finds the respelling in the script's guide.
+    let script = try AudioScriptExporter().export(SpeechFixture.resolve(glossary: respelling))
+    #expect(script.contains("[DNA: DEE-en-AY (three letters)]"))
+
+    let spoken = try ssml([
+      GlossaryEntry(key: "abbr.dna", pronunciation: "DEE-en-AY", spoken: "dee en ay", location: location),
+      GlossaryEntry(key: "abbr.men1", pronunciation: "M E N one", letters: true, location: location),
+    ])
+    #expect(spoken.contains("The <sub alias=\"dee en ay\">DNA</sub> holds two copies."))
+    #expect(spoken.contains("Short form: <say-as interpret-as=\"characters\">MEN</say-as> one.</s>"))
+    #expect(!spoken.contains("DEE-en-AY"))
+  }
+
+  /// An abbreviation patients know by its short form (`expand: false`) is not replaced by
+  /// its expansion, nor announced as a short form.
+  @Test func keepsAShortFormPatientsKnow() throws {
+    let kept = [GlossaryEntry(key: "abbr.dna", letters: true, expand: false, location: SourceLocation(file: "x.yaml"))]
+    let script = try AudioScriptExporter(width: 500).export(SpeechFixture.resolve(glossary: kept))
+    #expect(script.contains("Cells develop changes in their DNA. Medical term: mutations. The DNA holds two copies."))
+    #expect(!script.contains("deoxyribonucleic"))
+    #expect(!script.contains("Short form: DNA"))
+    // Without the flag the first use is expanded, as for an abbreviation patients may not know.
+    let expanded = try AudioScriptExporter().export(SpeechFixture.resolve())
+    #expect(expanded.contains("deoxyribonucleic acid"))
+  }
+
   @Test func marksPassagesInAnotherLanguage() throws {
     let output = try ssml(
       ["title": "Tumores", "s.text": "Las células cambian.", "s.heading": "Causas"], locale: "es",
