@@ -163,6 +163,47 @@ enum SpeechFixture {
     #expect(directions.count == 4)
   }
 
+  /// Directions stay directions: in every shipped locale's script, a line that starts with
+  /// "[" ends with "]" and the other way round, whatever the width, so no line of a direction
+  /// can be read aloud by mistake; and a narrator's respelling is never cut.
+  @Test(arguments: try Fixtures.shippedLocales())
+  func everyDirectionIsOneBracketedLineInEveryLocale(locale: String) throws {
+    let document = try Fixtures.shipped(locale, spoken: true)
+    for width in [72, 30] {
+      let output = try AudioScriptExporter(width: width).export(document)
+      // Right-to-left lines may be set between RIGHT-TO-LEFT MARKs: the contract is read inside them.
+      let lines = output.split(separator: "\n").map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{200F}"))
+      }
+      for line in lines {
+        let opens = line.hasPrefix("["), closes = line.hasSuffix("]")
+        #expect(opens == closes, "\(locale), width \(width): a direction cut in two: \(line)")
+        #expect(
+          !line.dropFirst(opens ? 1 : 0).dropLast(closes ? 1 : 0).contains { $0 == "[" || $0 == "]" },
+          "\(locale): a bracket inside a line: \(line)")
+      }
+      let guide = lines.filter { $0.hasPrefix("[") }
+      for entry in document.messages.glossary {
+        guard let pronunciation = entry.pronunciation, output.contains(pronunciation) else { continue }
+        #expect(guide.contains { $0.contains(pronunciation) }, "\(locale): '\(pronunciation)' is cut")
+      }
+    }
+  }
+
+  /// A long direction stays on its one line at any width: the Spanish guide's line for
+  /// "carcinoma de corteza suprarrenal" was cut inside its respelling ("su-pra-rre-" / "NAL]").
+  @Test func neverWrapsADirection() throws {
+    let guide = [
+      GlossaryEntry(
+        key: "abbr.men1", pronunciation: "car-ci-NO-ma de cor-TE-za su-pra-rre-NAL y mu-chas pa-la-bras más",
+        location: SourceLocation(file: "x.yaml"))
+    ]
+    let output = try AudioScriptExporter(width: 20).export(
+      SpeechFixture.resolve(["audio.pause": "a long pause\nfor the narrator\u{2028}to take"], glossary: guide))
+    #expect(output.contains("\n[MEN one: car-ci-NO-ma de cor-TE-za su-pra-rre-NAL y mu-chas pa-la-bras más]\n"))
+    #expect(output.contains("\n[a long pause for the narrator to take]\n"))
+  }
+
   /// A pause whose words take more than one line is still one pause: pauses in a row are
   /// said once, and the script does not end with one.
   @Test func saysPausesInARowOnceAlsoWhenThePauseTakesSeveralLines() throws {
