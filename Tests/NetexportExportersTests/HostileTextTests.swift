@@ -116,6 +116,8 @@ import Testing
     texts["audio.part"] = "Part \(q) {part, number} of {parts, number}: {title}"
     texts["audio.list-count"] = "\(q) {count, number} items:"
     texts["audio.aside"] = "Aside \(q) {kind}: {aside}"
+    texts["audio.aside-inline"] = "in place \(q) {kind}: {aside}"
+    texts["audio.references"] = "References are printed \(q)"
     texts["audio.pause"] = "pause \(q)"
     texts["audio.pronunciation-guide"] = "Guide \(q)"
     return texts
