@@ -469,8 +469,11 @@ private struct Builder {
     }
     var said = words.joined(separator: " ").replacingOccurrences(of: " {2,}", with: " ", options: .regularExpression)
     // Languages written without spaces put the marks between characters: "副神经节瘤/颈动脉体瘤".
+    // A middle dot between two letters joins the parts of a name ("冯·希佩尔", von Hippel):
+    // it is not a pause, and the name is said whole.
     if comma == "，" {
-      for mark in ["/", "·", "|", "／"] { said = said.replacingOccurrences(of: mark, with: comma) }
+      for mark in ["/", "|", "／"] { said = said.replacingOccurrences(of: mark, with: comma) }
+      said = said.replacingOccurrences(of: "(?<!\\p{L})·|·(?!\\p{L})", with: comma, options: .regularExpression)
       said = said.replacingOccurrences(of: " *\(comma) *", with: comma, options: .regularExpression)
     }
     return said

@@ -227,41 +227,64 @@ public enum Formatting {
     }
   }
 
-  /// Spells out the runs of ASCII digits in a text, leaving decimals ("2.5", "2,5") and digits
-  /// joined to letters ("H2O") as they are, since their reading depends on what they mean.
+  /// Spells out the runs of ASCII digits in a text. Left as they are: decimals ("2.5",
+  /// "2,5") and digits inside a word of letters ("H2O", "3D", "2nd"), since their reading
+  /// depends on what they mean. Spelled out: digits that end a word after its letters ("MEN1"
+  /// is "MEN one", and "MEN一" in Chinese), and digits next to characters of a script written
+  /// without spaces, which are words of their own ("病1型", "第2部分").
   static func spellOutDigits(in text: String, locale: LanguageTag) throws(ICUError) -> String {
     let scalars = Array(text.unicodeScalars)
     guard scalars.contains(where: { $0.properties.numericType == .decimal && $0.isASCII }) else { return text }
     func isDigit(_ index: Int) -> Bool {
       index >= 0 && index < scalars.count && scalars[index].isASCII && scalars[index].properties.numericType == .decimal
     }
+    /// A letter of a script written with spaces between words.
     func isLetter(_ index: Int) -> Bool {
       index >= 0 && index < scalars.count && scalars[index].properties.isAlphabetic
+        && !writtenWithoutSpaces(scalars[index])
+    }
+    let spaced = !["zh", "ja", "yue"].contains(locale.language)
+    // Web addresses and e-mail addresses are left whole: speech leaves them out.
+    var address = [Bool](repeating: false, count: scalars.count)
+    var tokenStart = 0
+    for end in 0...scalars.count where end == scalars.count || scalars[end].properties.isWhitespace {
+      let token = String(String.UnicodeScalarView(scalars[tokenStart..<end])).lowercased()
+      if token.contains("://") || token.hasPrefix("www.") || token.contains("@") {
+        for position in tokenStart..<end { address[position] = true }
+      }
+      tokenStart = end + 1
     }
     var result = String.UnicodeScalarView()
     var index = 0
     while index < scalars.count {
-      guard isDigit(index) else {
+      guard isDigit(index), !address[index] else {
         result.append(scalars[index])
         index += 1
         continue
       }
       var end = index
       while isDigit(end) { end += 1 }
-      let joinedBefore =
-        isLetter(index - 1) || ((index >= 2) && [".", ","].contains(scalars[index - 1]) && isDigit(index - 2))
+      let afterLetter = isLetter(index - 1)
+      let decimalBefore = (index >= 2) && [".", ","].contains(scalars[index - 1]) && isDigit(index - 2)
       let joinedAfter =
         isLetter(end) || (end + 1 < scalars.count && [".", ","].contains(scalars[end]) && isDigit(end + 1))
       let digits = String(String.UnicodeScalarView(scalars[index..<end]))
-      if joinedBefore || joinedAfter || digits.count > 15 {
+      if decimalBefore || joinedAfter || digits.count > 15 {
         result.append(contentsOf: scalars[index..<end])
       } else {
+        if afterLetter && spaced { result.append(" ") }
         result.append(
           contentsOf: try spellOut(Int64(digits)!, ruleSet: "%spellout-numbering", locale: locale).unicodeScalars)
       }
       index = end
     }
     return String(result)
+  }
+
+  /// Whether a character belongs to a script written without spaces between words: Han and
+  /// kana. (Korean puts spaces between words, and its numbers join their counters: "2개".)
+  static func writtenWithoutSpaces(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isIdeographic || (0x3040...0x30FF).contains(scalar.value)
   }
 
   static func message(

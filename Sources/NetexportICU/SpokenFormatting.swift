@@ -24,9 +24,19 @@ final class Spellout {
 
   /// The number in words; a whole number is said as one ("seven", not "seven point zero").
   func format(_ value: Double) throws(ICUError) -> String {
-    try utf16Result("spell out \(value) in '\(locale)'") { out, capacity, status in
+    let words = try utf16Result("spell out \(value) in '\(locale)'") { out, capacity, status in
       netx_spellout_format(handle, value, out, capacity, &status)
     }
+    return Self.corrected(words, language: locale.language)
+  }
+
+  /// ICU's words with the known slips of its data mended. ICU 72's Arabic rules (CLDR 42)
+  /// write "two" and "twelve" with a hamza under the alif ("إثنان", "إثنا عشر") where
+  /// Arabic spells a connecting alif ("اثنان", "اثنا عشر"), and put two spaces in some
+  /// ordinals ("الحادي  والثلاثون").
+  static func corrected(_ words: String, language: String) -> String {
+    guard language == "ar" else { return words }
+    return words.replacing("إثن", with: "اثن").split(separator: " ").joined(separator: " ")
   }
 }
 
@@ -152,8 +162,9 @@ enum SpokenDate {
     }
   }
 
-  /// The date as a speaker says it: abbreviated month and weekday names written out, and
-  /// every number in the date spelled out in words (years as years: "twenty twenty-three").
+  /// The date as a speaker says it: abbreviated month and weekday names written out, every
+  /// number in the date spelled out in words (years as years: "twenty twenty-three"), and the
+  /// words a language says around them (`Words`).
   static func format(_ day: CalendarDay, skeleton: String, spellouts: inout SpelloutCache) throws -> String {
     let locale = spellouts.locale
     let widened = Array(widen(skeleton).utf16)
@@ -165,26 +176,106 @@ enum SpokenDate {
         locale.localeID, widened, Int32(widened.count), day.utcMidnightMillis, out, capacity, &fields,
         Int32(fields.count), &fieldCount, &status)
     }
+    let words = Words(language: locale.language)
     var text = Array(written.utf16)
+    let found = Array(fields.prefix(Int(fieldCount))).filter { $0.start < $0.limit && Int($0.limit) <= text.count }
+      .sorted { $0.start < $1.start }
     var replacements: [(range: Range<Int>, words: String)] = []
-    for field in fields.prefix(Int(fieldCount)) {
+    for (index, field) in found.enumerated() {
       let start = Int(field.start)
       var limit = Int(field.limit)
-      guard start < limit, limit <= text.count, let value = decimalValue(text[start..<limit]) else { continue }
-      var ruleSet = "%spellout-numbering"
-      if field.field == NETX_DATE_FIELD_YEAR || field.field == NETX_DATE_FIELD_EXTENDED_YEAR {
-        ruleSet = "%spellout-numbering-year"
+      let isYear = field.field == NETX_DATE_FIELD_YEAR || field.field == NETX_DATE_FIELD_EXTENDED_YEAR
+      if isYear, let before = words.beforeYear, index > 0 {
+        // The separator between the year and what comes before it ("6, 2023" in Vietnamese).
+        let separator = Int(found[index - 1].limit)..<start
+        if !separator.isEmpty, text[separator].allSatisfy({ $0 == 0x20 || $0 == 0x2C || $0 == 0x060C }) {
+          replacements.append((separator, before))
+        }
+      }
+      guard let value = decimalValue(text[start..<limit]) else { continue }
+      var said: String
+      if isYear {
+        said = try spellouts.spellOut(Double(value), ruleSet: "%spellout-numbering-year")
+        said = words.year(said)
       } else if field.field == NETX_DATE_FIELD_DATE {
         let dotted = limit < text.count && text[limit] == 0x2E
-        ruleSet = dayRuleSet(language: locale.language, dotted: dotted)
         if dotted { limit += 1 }  // "5." is the ordinal; the words say it now.
+        said = try spellouts.spellOut(Double(value), ruleSet: words.dayRuleSet(value, dotted: dotted))
+        if let before = words.beforeDay, index > 0 { said = before + said }
+        let next = index + 1 < found.count ? found[index + 1].field : -1
+        if let after = words.afterDay, next == NETX_DATE_FIELD_MONTH || next == NETX_DATE_FIELD_STANDALONE_MONTH {
+          said += after
+        }
+      } else {
+        said = try spellouts.spellOut(Double(value), ruleSet: "%spellout-numbering")
       }
-      replacements.append((start..<limit, try spellouts.spellOut(Double(value), ruleSet: ruleSet)))
+      replacements.append((start..<limit, said))
     }
-    for replacement in replacements.reversed() {
+    for replacement in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
       text.replaceSubrange(replacement.range, with: replacement.words.utf16)
     }
     return String(decoding: text, as: UTF16.self)
+  }
+
+  /// How a language says the numbers of a date, beyond spelling them out. ICU has no data
+  /// for how a date is spoken, so this is a short table of our own, one language at a time.
+  struct Words {
+    let language: String
+
+    /// The rule set the day of the month is said with: an ordinal where the language says
+    /// one ("June twenty-third"; German "dreiundzwanzigster Juni"; the first of the month in
+    /// French and Portuguese, "premier juin", "primeiro de junho"; Arabic "الثالث والعشرون"),
+    /// and where ICU's pattern writes the day as an ordinal ("23.").
+    func dayRuleSet(_ day: Int64, dotted: Bool) -> String {
+      switch language {
+      case "en": "%spellout-ordinal"
+      case "de": "%spellout-ordinal-r"
+      case "ar": "%spellout-ordinal-masculine"
+      case "fr" where day == 1, "pt" where day == 1: "%spellout-ordinal-masculine"
+      default: dotted ? "%spellout-ordinal" : "%spellout-numbering"
+      }
+    }
+
+    /// Said before the day when something comes before it in the date (a weekday): Vietnamese
+    /// "Thứ Tư, ngày năm tháng hai".
+    var beforeDay: String? { language == "vi" ? "ngày " : nil }
+
+    /// Said after the day when the month follows: Arabic "الخامس من فبراير".
+    var afterDay: String? { language == "ar" ? " من" : nil }
+
+    /// Said between the year and what comes before it, instead of a comma or space: Arabic
+    /// "فبراير عام ألفين", Vietnamese "tháng hai năm hai nghìn".
+    var beforeYear: String? {
+      switch language {
+      case "ar": " عام "
+      case "vi": " năm "
+      default: nil
+      }
+    }
+
+    /// The year's words as the sentence needs them: after "عام" an Arabic number takes the
+    /// genitive ("ألفين وثلاثة وعشرين", where ICU's year rules give the nominative
+    /// "وعشرون").
+    func year(_ words: String) -> String {
+      language == "ar" ? SpokenDate.arabicGenitive(words) : words
+    }
+  }
+
+  /// An Arabic number in words in the genitive (after a preposition or a noun it qualifies):
+  /// tens end in -ين, duals in -ين/-ي. Written out because ICU's rules give only the
+  /// nominative, and these are all the forms that change (ones and hundreds do not).
+  static func arabicGenitive(_ words: String) -> String {
+    let endings = [
+      ("عشرون", "عشرين"), ("ثلاثون", "ثلاثين"), ("أربعون", "أربعين"), ("خمسون", "خمسين"), ("ستون", "ستين"),
+      ("سبعون", "سبعين"), ("ثمانون", "ثمانين"), ("تسعون", "تسعين"), ("اثنان", "اثنين"), ("اثنا", "اثني"),
+      ("ألفان", "ألفين"), ("مائتان", "مائتين"), ("مئتان", "مئتين"),
+    ]
+    return words.split(separator: " ").map { word in
+      for (nominative, genitive) in endings where word.hasSuffix(nominative) {
+        return word.dropLast(nominative.count) + genitive
+      }
+      return String(word)
+    }.joined(separator: " ")
   }
 
   /// Spoken dates use full names: "Wednesday, February 5", never "Wed, Feb 05".
@@ -205,17 +296,6 @@ enum SpokenDate {
       widened += String(repeating: letter, count: width)
     }
     return widened
-  }
-
-  /// Whether the locale says the day of the month as an ordinal ("June twenty-third"); in
-  /// locales whose date patterns write the day as "23." ICU's pattern itself says so.
-  /// ICU has no data for how a day is spoken, so this is a short list of our own.
-  static func dayRuleSet(language: String, dotted: Bool) -> String {
-    switch language {
-    case "en": "%spellout-ordinal"
-    case "de": "%spellout-ordinal-r"
-    default: dotted ? "%spellout-ordinal" : "%spellout-numbering"
-    }
   }
 
   /// The value of a run of decimal digits of any script ("23", "٢٣"), or nil.

@@ -158,6 +158,15 @@ enum SpeechFixture {
     #expect(output.contains("Tumors grow. Short form: DNA. Cells change.\n"))
   }
 
+  /// A middle dot inside a name ("冯·希佩尔", von Hippel) keeps the name whole; between
+  /// spaces, or after a number, it separates and becomes a pause.
+  @Test func keepsANameWithAMiddleDotWhole() throws {
+    let chinese = try script(
+      ["s.one": "冯·希佩尔-林道病", "s.later": "七条回复 · 二〇二五年", "s.lead-in": "例如："], locale: "zh-Hans")
+    #expect(chinese.contains("冯·希佩尔-林道病"))
+    #expect(chinese.contains("七条回复，二〇二五年"))
+  }
+
   /// Arabic's list pattern joins items with "و" and no punctuation ("أ وب وج"): each item
   /// gets a comma, so that it ends with a pause.
   @Test func joinsItemsWithAPauseWhereThePatternHasNone() throws {

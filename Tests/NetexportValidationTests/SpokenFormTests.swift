@@ -1,3 +1,4 @@
+import NetexportICU
 import NetexportModel
 import Testing
 
@@ -40,5 +41,39 @@ import Testing
   ])
   func acceptsPlainWords(language: String, spoken: String) {
     #expect(SpokenFormCheck.problem(in: spoken, language: language) == nil)
+  }
+}
+
+/// A translation may say a number with one of its language's spellout rule sets (an ordinal,
+/// a feminine form): `{part, spellout, %spellout-ordinal-masculine}` is the source's
+/// `{part, number}`, with digits in print.
+@Suite struct SpelloutArgumentTypeTests {
+  @Test func aSpelloutArgumentIsTheNumberTheSourceHas() throws {
+    let document = Document(
+      id: "parts", sourceLocale: "en",
+      metadata: Metadata(title: "title", byline: "title", reviewed: "title", publisher: "Example"),
+      sections: [
+        Section(id: "s", heading: "title", blocks: [.paragraph(TextRef("part", arguments: ["part": .number(1)]))])
+      ],
+      references: References(heading: "title", items: []))
+    let location = SourceLocation(file: "en.yaml")
+    let english = Catalog(
+      locale: "en", file: "en.yaml",
+      entries: [
+        CatalogEntry(key: "title", text: "Parts", location: location),
+        CatalogEntry(key: "part", text: "Part {part, number}", location: location),
+      ])
+    func findings(_ text: String) throws -> [String] {
+      let arabic = Catalog(
+        locale: "ar", file: "ar.yaml",
+        entries: [
+          CatalogEntry(key: "title", text: "أجزاء", source: "Parts", state: .translated, location: location),
+          CatalogEntry(key: "part", text: text, source: "Part {part, number}", state: .translated, location: location),
+        ])
+      return Validator(document: document, source: english, sourceLocale: LanguageTag("en")!)
+        .validate(arabic, locale: LanguageTag("ar")!).map(\.code)
+    }
+    #expect(try findings("الجزء {part, spellout, %spellout-ordinal-masculine}") == [])
+    #expect(try findings("الجزء {part, date, ::yMMMMd}") == ["argument-type"])
   }
 }

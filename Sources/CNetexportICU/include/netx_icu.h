@@ -159,8 +159,11 @@ typedef struct {
 
 /// ICU's UDateFormatField values netexport reads (netx_icu.cpp checks they are ICU's).
 #define NETX_DATE_FIELD_YEAR 1
+#define NETX_DATE_FIELD_MONTH 2
 #define NETX_DATE_FIELD_DATE 3
+#define NETX_DATE_FIELD_DAY_OF_WEEK 9
 #define NETX_DATE_FIELD_EXTENDED_YEAR 20
+#define NETX_DATE_FIELD_STANDALONE_MONTH 26
 
 /// Formats an instant (milliseconds since 1970-01-01T00:00:00Z, a calendar day's midnight in
 /// UTC) with the locale's best pattern for a date skeleton such as "yMMMMd", at noon in the
