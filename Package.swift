@@ -89,7 +89,7 @@ let package = Package(
     .target(
       name: "NetexportTestSupport", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
       path: "Tests/NetexportTestSupport"),
-    .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),
+    .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU", "CNetexportICU"]),
     .testTarget(
       name: "NetexportModelTests", dependencies: ["NetexportModel", "NetexportTestSupport"],
       resources: [.copy("Fixtures")]),

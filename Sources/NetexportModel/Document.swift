@@ -175,7 +175,8 @@ public enum Block: Codable, Hashable, Sendable {
     switch self {
     case .heading(let text), .paragraph(let text): [text]
     case .list(let list):
-      (list.leadIn.map { [$0] } ?? []) + list.items.flatMap { [$0.text] + ($0.detail.map { [$0] } ?? []) }
+      (list.announcement.map { [$0] } ?? []) + (list.leadIn.map { [$0] } ?? [])
+        + list.items.flatMap { [$0.text] + ($0.detail.map { [$0] } ?? []) }
     case .callout(let callout): (callout.title.map { [$0] } ?? []) + callout.body
     }
   }
@@ -188,16 +189,21 @@ public struct ListBlock: Codable, Hashable, Sendable {
   public var items: [ListItem]
   /// Whether the order of the items matters (numbered).
   public var ordered: Bool
+  /// What speech says before the list, naming what it counts: "There are six types". Its
+  /// message gets `{count}`, the number of items; only the speech exports say it (the
+  /// `audio.list-count` label when a list has none).
+  public var announcement: TextRef?
 
-  public init(leadIn: TextRef? = nil, items: [ListItem], ordered: Bool = false) {
+  public init(leadIn: TextRef? = nil, items: [ListItem], ordered: Bool = false, announcement: TextRef? = nil) {
     self.leadIn = leadIn
     self.items = items
     self.ordered = ordered
+    self.announcement = announcement.map { Self.counting($0, items.count) }
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case leadIn = "lead-in"
-    case items, ordered
+    case items, ordered, announcement
   }
 
   public init(from decoder: any Decoder) throws {
@@ -205,6 +211,25 @@ public struct ListBlock: Codable, Hashable, Sendable {
     leadIn = try container.decodeIfPresent(TextRef.self, forKey: .leadIn)
     items = try container.decode([ListItem].self, forKey: .items)
     ordered = try container.decodeIfPresent(Bool.self, forKey: .ordered) ?? false
+    announcement = try container.decodeIfPresent(TextRef.self, forKey: .announcement).map {
+      Self.counting($0, items.count)
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(leadIn, forKey: .leadIn)
+    try container.encode(items, forKey: .items)
+    try container.encode(ordered, forKey: .ordered)
+    // The count is the list's own: it is not written back as an argument.
+    try container.encodeIfPresent(announcement.map { TextRef($0.key) }, forKey: .announcement)
+  }
+
+  /// The announcement with `{count}`, the number of items, among its values.
+  static func counting(_ ref: TextRef, _ count: Int) -> TextRef {
+    var ref = ref
+    ref.arguments["count"] = .number(Double(count))
+    return ref
   }
 }
 

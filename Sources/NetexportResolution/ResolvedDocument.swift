@@ -89,11 +89,14 @@ public struct ResolvedDocument: Hashable, Sendable {
     public var leadIn: ResolvedText?
     public var items: [Item]
     public var ordered: Bool
+    /// What speech says before the list ("There are six types"), when the document gives it.
+    public var announcement: ResolvedText?
 
-    public init(leadIn: ResolvedText? = nil, items: [Item], ordered: Bool = false) {
+    public init(leadIn: ResolvedText? = nil, items: [Item], ordered: Bool = false, announcement: ResolvedText? = nil) {
       self.leadIn = leadIn
       self.items = items
       self.ordered = ordered
+      self.announcement = announcement
     }
   }
 

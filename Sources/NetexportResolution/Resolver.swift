@@ -79,7 +79,7 @@ public enum Resolver {
           ResolvedDocument.List(
             leadIn: list.leadIn.map(text),
             items: list.items.map { ResolvedDocument.Item(text: text($0.text), detail: $0.detail.map(text)) },
-            ordered: list.ordered))
+            ordered: list.ordered, announcement: list.announcement.map(text)))
       case .callout(let callout):
         return .callout(ResolvedDocument.Callout(title: callout.title.map(text), body: callout.body.map(text)))
       }

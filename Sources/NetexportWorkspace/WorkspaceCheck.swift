@@ -132,16 +132,18 @@ extension Workspace {
   }
 
   /// Problems of a glossary file beyond its reading: entries that name no term or
-  /// abbreviation of any document.
+  /// abbreviation of any document, and what it tells speech engines (`SpokenFormCheck`).
   func glossaryFindings(_ loaded: LoadedCatalog, isSource: Bool) -> [Diagnostic] {
     guard let catalog = loaded.catalog else { return [] }
     let known = Set(documents.flatMap { $0.document.glossaryKeys })
-    return catalog.glossary.filter { !known.contains($0.key) }.map {
+    let unknown = catalog.glossary.filter { !known.contains($0.key) }.map {
       Diagnostic(
         .warning, code: "glossary-unknown-key", at: $0.location,
         "glossary entry '\($0.key)' names no term or abbreviation of any document (terms are term.<id>, abbreviations abbr.<id>)",
         locale: catalog.locale, key: $0.key)
     }
+    let language = LanguageTag(catalog.locale)?.language ?? catalog.locale
+    return unknown + SpokenFormCheck.findings(catalog.glossary, language: language, locale: catalog.locale)
   }
 
   /// Checks the given locales, each on its own core.

@@ -91,6 +91,20 @@ import Testing
       ])
   }
 
+  /// A list's announcement is said with the number of its items, which the document does
+  /// not write: the count is the list's own, and is not written back.
+  @Test func givesAListsAnnouncementItsCount() throws {
+    let text = minimal.replacingOccurrences(
+      of: "      - paragraph: only.text",
+      with: "      - list:\n          announcement: only.count\n          items: [only.one, only.two, only.three]")
+    let document = try Document.parse(text, file: "doc.yaml")
+    let announcement = try #require(document.textRefs.first { $0.key == "only.count" })
+    #expect(announcement.arguments == ["count": .number(3)])
+    let data = try JSONEncoder().encode(document)
+    #expect(String(decoding: data, as: UTF8.self).contains(#""announcement":"only.count""#))
+    #expect(try JSONDecoder().decode(Document.self, from: data) == document)
+  }
+
   @Test(arguments: [
     (
       "  publisher: Example Clinic\n", "  publisher: Example Clinic\n  auther: me\n",
