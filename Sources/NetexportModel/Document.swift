@@ -3,8 +3,8 @@ public import NetexportICU
 /// A patient-education document, independent of any language.
 ///
 /// The document holds structure and data (keys, numbers, dates); every word a reader sees
-/// comes from a locale's string catalog through a `TextRef`. The bundled default is the
-/// neuroendocrine tumors page (`Document.bundledDefault()`).
+/// comes from a locale's string catalog through a `TextRef`. A project keeps each document
+/// in `Documents/<id>.yaml` (docs/content-model.md).
 public struct Document: Codable, Hashable, Sendable {
   /// A stable, file-name-safe identifier (`[a-z0-9-]+`); exports are named after it.
   public var id: String

@@ -3,21 +3,6 @@ import NetexportICU
 import Yams
 
 extension Document {
-  /// The neuroendocrine tumors page that ships with netexport.
-  public static let bundledPath = "<bundled>/neuroendocrine-tumors.yaml"
-
-  /// Where the bundled document's file is, or `nil` when this installation has none.
-  public static var bundledURL: URL? { Bundle.module.url(forResource: "neuroendocrine-tumors", withExtension: "yaml") }
-
-  /// Loads the bundled neuroendocrine tumors document.
-  public static func bundledDefault() throws -> Document {
-    guard let url = bundledURL else {
-      throw DiagnosticError(
-        Diagnostic(code: "missing-content", at: nil, "the bundled document is missing from this installation"))
-    }
-    return try load(url, displayPath: bundledPath)
-  }
-
   /// Loads a document from a YAML (or JSON, which is YAML) file.
   ///
   /// - Throws: `DiagnosticError` naming file:line:column for unreadable files, invalid

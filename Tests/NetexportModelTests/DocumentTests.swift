@@ -68,11 +68,6 @@ import Testing
     #expect(missing.isEmpty)
     #expect(document.textRefs.contains { labels[$0.key] != nil }, "the references heading is a label")
   }
-
-  /// netexport still bundles a copy (`migrate` reads it by default): the same document.
-  @Test func theBundledCopyIsTheSameDocument() throws {
-    #expect(try Document.bundledDefault() == document)
-  }
 }
 
 @Suite struct DocumentErrorTests {
