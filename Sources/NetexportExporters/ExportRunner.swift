@@ -9,9 +9,9 @@ public struct RenderedExport: Sendable, Equatable {
   public var format: ExportFormat
   /// Where it goes inside the project: `Exports/<locale>/<document id>.<extension>`.
   public var relativePath: String
-  public var contents: String
+  public var contents: ExportContents
 
-  public init(locale: LanguageTag, format: ExportFormat, relativePath: String, contents: String) {
+  public init(locale: LanguageTag, format: ExportFormat, relativePath: String, contents: ExportContents) {
     self.locale = locale
     self.format = format
     self.relativePath = relativePath
@@ -30,8 +30,9 @@ public enum ExportRunner {
   ///     translation is pending in a locale keeps the export it had (reported, not failed).
   /// - Returns: The problems: one per export that is missing or differs (naming the first
   ///   line that differs), per file in an export folder that netexport would not write (an
-  ///   export of a document, locale or format that no longer exists), and per temporary file
-  ///   an interrupted run left there; and the notes, one per kept export.
+  ///   export of a document, locale or committed format that no longer exists), and per
+  ///   temporary file an interrupted run left there; and the notes, one per kept export.
+  ///   PDFs and audio files beside the exports are build products, not compared.
   public static func check(_ exports: [RenderedExport], project: Project, kept: Set<String> = []) throws -> (
     problems: [Diagnostic], notes: [String]
   ) {
@@ -54,10 +55,10 @@ public enum ExportRunner {
         problems += error.diagnostics
         continue
       }
+      guard data != export.contents.data else { continue }
       let committed = String(decoding: data, as: UTF8.self)
-      guard committed != export.contents else { continue }
       let old = committed.split(separator: "\n", omittingEmptySubsequences: false)
-      let new = export.contents.split(separator: "\n", omittingEmptySubsequences: false)
+      let new = (export.contents.text ?? "").split(separator: "\n", omittingEmptySubsequences: false)
       let line =
         (zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)) + 1
       problems.append(
@@ -112,7 +113,7 @@ public enum ExportRunner {
         let display = project.displayPath(export.relativePath)
         let url = project.root.appendingPathComponent(export.relativePath)
         try project.requireInside(url, displayPath: display)
-        pending.append(try TextFile.prepare(export.contents, to: url, displayPath: display, createFolders: true))
+        pending.append(try TextFile.prepare(export.contents.data, to: url, displayPath: display, createFolders: true))
       }
     } catch {
       pending.forEach(TextFile.discard)

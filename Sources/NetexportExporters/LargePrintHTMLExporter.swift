@@ -16,8 +16,39 @@ public import NetexportResolution
 /// Every catalog and content string is escaped code point by code point (`XMLText`): a
 /// translation holding `<script>` or `&` shows as text, also when a combining or prepended mark
 /// shares a character with the `<` or `"`; controls and noncharacters show as U+FFFD.
-public struct LargePrintHTMLExporter: Exporter {
-  public init() {}
+public struct LargePrintHTMLExporter: TextExporter {
+  /// The paper the handout is laid out for; `nil` for the one customary where the locale is
+  /// used (`Paper.customary(for:)`).
+  public var paper: Paper?
+  /// The page layout of a handout printed by netexport itself (the PDF export); `nil` for the
+  /// HTML handout, which a browser prints with simpler page rules.
+  public var print: PrintLayout?
+
+  public init(paper: Paper? = nil, print: PrintLayout? = nil) {
+    self.paper = paper
+    self.print = print
+  }
+
+  /// How the PDF handout's pages are laid out, beyond the HTML handout's styles: a running
+  /// header with the title and review date and a footer with the organization, its contact
+  /// line and the page number on every page; a list's lead-in kept with its first two
+  /// items, a list's last two items together, and headings in a real bold face in every
+  /// script.
+  public struct PrintLayout: Sendable, Equatable {
+    /// The organization handing the handout out, printed at the foot of every page.
+    public var organization: String?
+    /// How to reach it, printed under its name.
+    public var contact: String?
+
+    /// The page margins in centimetres. The running header and footer are printed inside
+    /// the top and bottom margins; the body of the page lies between them.
+    public static let margins = (top: 3.0, side: 2.5, bottom: 3.0)
+
+    public init(organization: String? = nil, contact: String? = nil) {
+      self.organization = organization
+      self.contact = contact
+    }
+  }
 
   public func export(_ document: ResolvedDocument) throws -> String {
     let locale = document.locale
@@ -26,7 +57,14 @@ public struct LargePrintHTMLExporter: Exporter {
     var body: [String] = []
 
     func text(_ resolved: ResolvedText) -> String {
-      let marked = abbreviations.markUp(resolved.text)
+      // Emphasis prints in bold (never italics); a link is underlined, and shows its address
+      // after its words in print, where it cannot be followed.
+      let marked = resolved.runs.map { run in
+        var html = abbreviations.markUp(run.text)
+        if run.bold { html = "<strong>\(html)</strong>" }
+        if let link = run.link { html = "<a href=\"\(HTML.escape(link))\">\(html)</a>" }
+        return html
+      }.joined()
       guard let language = resolved.language, language != locale else { return marked }
       let dir = language.isRightToLeft ? "rtl" : "ltr"
       return "<span lang=\"\(HTML.escape(language.canonical))\" dir=\"\(dir)\">\(marked)</span>"
@@ -94,7 +132,7 @@ public struct LargePrintHTMLExporter: Exporter {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>\(HTML.escape(title))</title>
       <style>
-      \(try Self.styleSheet(document))
+      \(try styleSheet(document))
       </style>
       </head>
       <body>
@@ -105,16 +143,20 @@ public struct LargePrintHTMLExporter: Exporter {
       """
   }
 
+  /// Plain sans-serif faces; Chinese and Japanese text needs a face that has its characters,
+  /// so common CJK sans-serif faces come before the generic fallback.
+  static let fonts =
+    "Arial, \"Liberation Sans\", \"DejaVu Sans\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", \"WenQuanYi Zen Hei\", sans-serif"
+
   /// The style sheet, with the page counter in the locale's words.
-  static func styleSheet(_ document: ResolvedDocument) throws -> String {
-    // US Letter where the locale's likely region uses it, else A4.
-    let paper = ["en", "es-419", "es-US", "es-MX", "fr-CA"].contains(document.locale.canonical) ? "letter" : "A4"
-    // Plain sans-serif faces; Chinese and Japanese text needs a face that has its characters,
-    // so common CJK sans-serif faces come before the generic fallback.
-    let fonts =
-      "Arial, \"Liberation Sans\", \"DejaVu Sans\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", \"WenQuanYi Zen Hei\", sans-serif"
+  func styleSheet(_ document: ResolvedDocument) throws -> String {
+    let paper = try paper ?? Paper.customary(for: document.locale)
+    let fonts = Self.fonts
+    let page =
+      try print?.pageRules(document, paper: paper)
+      ?? "@page { size: \(paper.cssName); margin: 2.5cm 2.5cm 3cm; @bottom-center { content: \(try Self.pageCounter(document)); font-family: \(fonts); font-size: 18pt; color: #000; } }"
     return """
-      @page { size: \(paper); margin: 2.5cm 2.5cm 3cm; @bottom-center { content: \(try pageCounter(document)); font-family: \(fonts); font-size: 18pt; color: #000; } }
+      \(page)
       html { background: #fff; color: #000; }
       body { font-family: \(fonts); font-size: 24px; font-style: normal; line-height: 1.5; text-align: start; hyphens: manual; overflow-wrap: break-word; max-width: 36em; margin: 0 auto; padding: 1em; }
       h1, h2, h3 { font-weight: bold; line-height: 1.3; margin: 1.2em 0 0.4em; break-after: avoid; page-break-after: avoid; }
@@ -133,7 +175,33 @@ public struct LargePrintHTMLExporter: Exporter {
       em, i, cite { font-style: normal; }
       @media (max-width: 30em) { body { font-size: 20px; padding: 0.5em; } h1 { font-size: 24px; } h2 { font-size: 22px; } }
       @media print { body { max-width: none; padding: 0; } a { color: #000; } }
-      """
+      """ + (Self.hasLinks(document) ? "\n" + Self.linkRules : "") + (print?.layoutRules(document) ?? "")
+  }
+
+  /// How links look: underlined in a dark blue with 7:1 contrast (AAA), and in print
+  /// followed by their address, since paper cannot be clicked. Only handouts with links carry
+  /// these rules.
+  static let linkRules = """
+    a { color: #00337f; text-decoration: underline; text-underline-offset: 0.15em; }
+    @media print { a[href]::after { content: " (" attr(href) ")"; overflow-wrap: anywhere; } }
+    """
+
+  /// Whether any text of the document links somewhere.
+  static func hasLinks(_ document: ResolvedDocument) -> Bool {
+    var texts = [document.title, document.byline, document.reviewed, document.references.heading]
+    texts += (document.subtitle.map { [$0] } ?? []) + document.references.items
+    for section in document.sections {
+      texts.append(section.heading)
+      for block in section.blocks {
+        switch block {
+        case .heading(let text), .paragraph(let text): texts.append(text)
+        case .list(let list):
+          texts += (list.leadIn.map { [$0] } ?? []) + list.items.flatMap { [$0.text] + ($0.detail.map { [$0] } ?? []) }
+        case .callout(let callout): texts += (callout.title.map { [$0] } ?? []) + callout.body
+        }
+      }
+    }
+    return texts.contains { $0.runs.contains { $0.link != nil } }
   }
 
   /// The catalog's page counter ("Page {page} of {pages}") as CSS `content`, with the counters

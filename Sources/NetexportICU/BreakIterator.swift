@@ -40,6 +40,33 @@ public final class BreakIterator {
 
   deinit { netx_break_close(handle) }
 
+  /// The boundaries of a UTF-16 text, for callers that work on code units rather than on a
+  /// String (no String index is made): offsets from 0 to `text.count` in order and, when
+  /// asked for, the rule status of each (that of the segment it ends; 0 for the first).
+  ///
+  /// - Throws: `ICUError` when ICU fails to analyse the text.
+  public func boundaries(
+    ofUTF16 text: UnsafeBufferPointer<UInt16>, ruleStatuses: Bool
+  ) throws(ICUError) -> (offsets: [Int32], statuses: [Int32]) {
+    try checked("set the text of a \(kind) break iterator") { status in
+      netx_break_set_text(handle, text.baseAddress, Int32(text.count), &status)
+    }
+    // A text of n code units has at most n + 1 boundaries; ICU writes only the ones it finds.
+    let capacity = text.count + 1
+    var status: Int32 = 0
+    var statuses: [Int32] = []
+    let offsets = [Int32](unsafeUninitializedCapacity: capacity) { offsets, found in
+      statuses = [Int32](unsafeUninitializedCapacity: ruleStatuses ? capacity : 0) { statuses, written in
+        let count = netx_break_boundaries(
+          handle, offsets.baseAddress, ruleStatuses ? statuses.baseAddress : nil, Int32(capacity), &status)
+        found = min(Int(count), capacity)
+        written = ruleStatuses ? found : 0
+      }
+    }
+    if status > 0 { throw ICUError(code: status, operation: "find \(kind) boundaries") }
+    return (offsets, statuses)
+  }
+
   /// Cuts `text` into the segments between consecutive boundaries.
   ///
   /// - Throws: `ICUError` when ICU fails to analyse the text.

@@ -37,8 +37,19 @@ extension TextFile {
     _ text: String, to url: URL, displayPath: String, createFolders: Bool = false, exclusive: Bool = false,
     replacing original: String? = nil
   ) throws {
+    try writeAtomically(
+      Data(text.utf8), to: url, displayPath: displayPath, createFolders: createFolders, exclusive: exclusive,
+      replacing: original.map { Data($0.utf8) })
+  }
+
+  /// Writes bytes (a PDF) as `writeAtomically(_:to:displayPath:createFolders:exclusive:replacing:)`
+  /// writes text.
+  public static func writeAtomically(
+    _ data: Data, to url: URL, displayPath: String, createFolders: Bool = false, exclusive: Bool = false,
+    replacing original: Data? = nil
+  ) throws {
     let pending = try prepare(
-      text, to: url, displayPath: displayPath, createFolders: createFolders, exclusive: exclusive,
+      data, to: url, displayPath: displayPath, createFolders: createFolders, exclusive: exclusive,
       replacing: original)
     try commit(pending)
   }
@@ -64,12 +75,23 @@ extension TextFile {
     _ text: String, to url: URL, displayPath: String, createFolders: Bool = false, exclusive: Bool = false,
     replacing original: String? = nil
   ) throws -> PendingWrite {
+    try prepare(
+      Data(text.utf8), to: url, displayPath: displayPath, createFolders: createFolders, exclusive: exclusive,
+      replacing: original.map { Data($0.utf8) })
+  }
+
+  /// Writes bytes (a PDF) to a temporary file beside their destination, ready for `commit`,
+  /// as `prepare(_:to:displayPath:createFolders:exclusive:replacing:)` writes text.
+  public static func prepare(
+    _ data: Data, to url: URL, displayPath: String, createFolders: Bool = false, exclusive: Bool = false,
+    replacing original: Data? = nil
+  ) throws -> PendingWrite {
     func failure(_ reason: String) -> DiagnosticError {
       DiagnosticError(
         Diagnostic(code: .unwritableOutput, at: SourceLocation(file: displayPath), "cannot write the file\(reason)"))
     }
     func failure(errno code: Int32) -> DiagnosticError { failure(" (\(String(cString: strerror(code))))") }
-    let bytes = Array(text.utf8)
+    let bytes = Array(data)
     if createFolders {
       do {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -144,7 +166,7 @@ extension TextFile {
     }
     return PendingWrite(
       plan: .rename(
-        temporary: temporary, target: target, exclusive: exclusive, unchangedFrom: original.map { Array($0.utf8) }),
+        temporary: temporary, target: target, exclusive: exclusive, unchangedFrom: original.map { Array($0) }),
       displayPath: displayPath)
   }
 

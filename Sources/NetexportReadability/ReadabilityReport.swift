@@ -126,15 +126,15 @@ public struct ReadabilityReport: Hashable, Sendable, Codable {
 
   /// The Flesch-family reading ease of the whole text on Flesch's 0–100 scale, where the
   /// locale has one: Flesch (en), Fernández-Huerta (es), Kandel–Moles (fr), Amstad (de), and
-  /// Martins et al.'s Portuguese Flesch less its 42-point shift. These adapt one formula to
-  /// each language's word lengths, so they are the one scale on which a translation can be
-  /// compared with its source.
+  /// Martins et al.'s Portuguese Flesch. These adapt one formula to each language's word
+  /// lengths, each with constants of its own, so they are the one scale on which a
+  /// translation can be compared with its source. Each is taken as it is: Martins et al.'s
+  /// 42 points are Portuguese's adaptation for its longer words, as Amstad's and Kandel and
+  /// Moles' constants are German's and French's; taking them away would count Portuguese's
+  /// longer words against a faithful translation twice.
   public var fleschEase: (formula: String, value: Double)? {
-    let family = ["flesch-reading-ease": 0.0, "fernandez-huerta": 0, "kandel-moles": 0, "amstad": 0, "flesch-pt": -42]
-    for score in whole.assessment.scores {
-      if let shift = family[score.id] { return (score.id, score.value + shift) }
-    }
-    return nil
+    let family: Set = ["flesch-reading-ease", "fernandez-huerta", "kandel-moles", "amstad", "flesch-pt"]
+    return whole.assessment.scores.first { family.contains($0.id) }.map { ($0.id, $0.value) }
   }
 
   /// Compares a translation that misses a target with the source's report, and excuses the
@@ -153,7 +153,7 @@ public struct ReadabilityReport: Hashable, Sendable, Codable {
     }
     let shown = String(format: "%.1f", mine.value)
     let theirsShown = String(format: "%.1f", theirs.value)
-    let scale = mine.formula == "flesch-pt" ? "\(mine.formula) − 42 = \(shown)" : "\(mine.formula) \(shown)"
+    let scale = "\(mine.formula) \(shown)"
     if mine.value >= theirs.value {
       followsTheSource = true
       notes.append(
@@ -185,8 +185,10 @@ public struct ReadabilityBlock: Hashable, Sendable {
 /// Scores documents and text files.
 public enum Readability {
   /// Scores a resolved document: each section, and the whole (title and sections; the
-  /// byline, review date and references are left out, since they are labels and citations
-  /// rather than prose a patient reads for meaning).
+  /// byline, review date, references and the second lines of list items (a discussion's
+  /// reply count and date) are left out, since they are labels, data and citations rather
+  /// than prose a patient reads for meaning: a date written out in full would otherwise make
+  /// a handout "harder" for being clearer).
   public static func score(
     _ document: ResolvedDocument, targets: [ReadabilityTarget], hardest: Int = 5, isSourceLocale: Bool = false
   ) throws -> ReadabilityReport {
@@ -203,7 +205,7 @@ public enum Readability {
         case .heading(let text), .paragraph(let text): blocks.append(block(text))
         case .list(let list):
           blocks += (list.leadIn.map { [block($0)] } ?? [])
-          for entry in list.items { blocks += [block(entry.text)] + (entry.detail.map { [block($0)] } ?? []) }
+          blocks += list.items.map { block($0.text) }
         case .callout(let callout):
           blocks += (callout.title.map { [block($0)] } ?? []) + callout.body.map(block)
         }
@@ -212,7 +214,9 @@ public enum Readability {
     }
     var report = try score(
       parts: parts, locale: document.locale, source: document.id, targets: targets, hardest: hardest,
-      notes: ["The byline, the review date and the references are not scored: they are labels and citations."])
+      notes: [
+        "The byline, the review date, the references and the second lines of list items (reply counts and dates) are not scored: they are labels, data and citations."
+      ])
     report.isSourceLocale = isSourceLocale
     if isSourceLocale && !report.passed {
       report.notes.append(
@@ -224,77 +228,51 @@ public enum Readability {
 
   /// Scores a plain-text file: paragraphs are separated by blank lines, and each line that
   /// starts a list item ("- ", "* ", "1. ") or is underlined as a heading is a block of its
-  /// own; lines of a paragraph are joined.
+  /// own; lines of a paragraph are joined (see `PlainTextReader`).
   public static func score(
     text: String, file: String, locale: LanguageTag, targets: [ReadabilityTarget], hardest: Int = 5
   ) throws -> ReadabilityReport {
-    var blocks: [ReadabilityBlock] = []
-    var current: [String] = []
-    var currentLine = 0
-    func flush() {
-      let joined = current.joined(separator: " ").trimmingWhitespace()
-      if !joined.isEmpty { blocks.append(ReadabilityBlock(text: String(joined), location: "\(file):\(currentLine)")) }
-      current = []
-    }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    for (index, rawLine) in lines.enumerated() {
-      let line = rawLine.trimmingWhitespace()
-      let isUnderline = !line.isEmpty && line.allSatisfy { "=-~".contains($0) } && line.count >= 3
-      if line.isEmpty || isUnderline {
-        flush()
-        continue
-      }
-      let startsItem =
-        line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ")
-        || (line.first?.isNumber == true && line.contains(". ") && line.prefix { $0.isNumber }.count < 4
-          && line.dropFirst(line.prefix { $0.isNumber }.count).hasPrefix(". "))
-      let nextIsUnderline =
-        index + 1 < lines.count
-        && {
-          let next = lines[index + 1].trimmingWhitespace();
-          return next.count >= 3 && next.allSatisfy { "=-~".contains($0) }
-        }()
-      if startsItem || nextIsUnderline { flush() }
-      if current.isEmpty { currentLine = index + 1 }
-      current.append(String(startsItem ? line.drop { $0 != " " }.trimmingWhitespace() : line))
-      if nextIsUnderline { flush() }
-    }
-    flush()
-    return try score(
-      parts: [("text", file, blocks)], locale: locale, source: file, targets: targets, hardest: hardest, notes: [])
+    try score(
+      PlainTextReader.input(text: text, file: file), titles: [("text", file)], locale: locale, source: file,
+      file: file, targets: targets, hardest: hardest, notes: [])
   }
 
   static func score(
     parts: [(id: String, title: String, blocks: [ReadabilityBlock])], locale: LanguageTag, source: String,
     targets: [ReadabilityTarget], hardest: Int, notes: [String]
   ) throws -> ReadabilityReport {
-    let analyzer = try TextAnalyzer(locale: locale)
-    var scoredParts: [ReadabilityReport.Part] = []
-    var whole = TextStatistics(hasSyllables: analyzer.syllableCounter != nil)
-    var candidates: [ReadabilityReport.HardSentence] = []
-    for part in parts {
-      var statistics = TextStatistics(hasSyllables: analyzer.syllableCounter != nil)
+    var input = ScoringInput(partCount: parts.count)
+    for (index, part) in parts.enumerated() {
       for block in part.blocks {
-        for sentence in try analyzer.sentences(inBlock: block.text) {
-          statistics = statistics + sentence.statistics
-          candidates.append(hardSentence(sentence, block: block, locale: locale))
-        }
+        input.blocks.append(.init(text: .own(input.texts.count), part: index, origin: .place(input.places.count)))
+        input.texts.append(block.text)
+        input.places.append((block.key, block.location))
       }
-      whole = whole + statistics
-      scoredParts.append(
-        .init(
-          id: part.id, title: part.title, statistics: statistics,
-          assessment: Formulas.assess(statistics, language: locale.language)))
     }
+    return try score(
+      input, titles: parts.map { ($0.id, $0.title) }, locale: locale, source: source, file: source, targets: targets,
+      hardest: hardest, notes: notes)
+  }
+
+  static func score(
+    _ input: ScoringInput, titles: [(id: String, title: String)], locale: LanguageTag, source: String, file: String,
+    targets: [ReadabilityTarget], hardest: Int, notes: [String], chunkBytes: Int = 128 * 1024
+  ) throws -> ReadabilityReport {
+    let scored = try ReadabilityEngine.score(
+      input, locale: locale, file: file, hardest: hardest, chunkBytes: chunkBytes)
+    let scoredParts = zip(titles, scored.parts).map { title, statistics in
+      ReadabilityReport.Part(
+        id: title.id, title: title.title, statistics: statistics,
+        assessment: Formulas.assess(statistics, language: locale.language))
+    }
+    let whole = scored.parts.reduce(
+      TextStatistics(hasSyllables: Syllables.counter(forLanguage: locale.language) != nil), +)
     let wholeAssessment = Formulas.assess(whole, language: locale.language)
     let wholePart = ReadabilityReport.Part(id: "whole", title: source, statistics: whole, assessment: wholeAssessment)
-    let hardestSentences = candidates.enumerated().sorted {
-      ($0.element.difficulty, -$0.offset) > ($1.element.difficulty, -$1.offset)
-    }.prefix(hardest).map(\.element)
     return ReadabilityReport(
       locale: locale.canonical, source: source, whole: wholePart,
-      sections: parts.count > 1 ? scoredParts.filter { $0.id != "title" } : [],
-      hardest: Array(hardestSentences), targets: targets.map { check($0, wholeAssessment, locale: locale) },
+      sections: titles.count > 1 ? scoredParts.filter { $0.id != "title" } : [],
+      hardest: scored.hardest, targets: targets.map { check($0, wholeAssessment, locale: locale) },
       notes: notes + (wholeAssessment.note.map { [$0] } ?? []))
   }
 

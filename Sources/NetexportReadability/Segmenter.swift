@@ -14,11 +14,7 @@ public final class Segmenter {
   public let locale: LanguageTag
   private let sentenceIterator: BreakIterator
   private let wordIterator: BreakIterator
-  private let abbreviations: [String]
-  /// The last space-separated part of each abbreviation, and of each head of a multi-part one.
-  private let abbreviationEnds: Set<String>
-  /// Multi-part abbreviations cut at each space: ("z.", "B.") for "z. B.".
-  private let abbreviationSplits: [(head: String, tail: String)]
+  private let abbreviations: AbbreviationList
 
   /// A word as ICU's word break iterator classifies it.
   public struct Word: Hashable, Sendable {
@@ -34,19 +30,7 @@ public final class Segmenter {
     self.locale = locale
     sentenceIterator = try BreakIterator(.sentence, locale: locale)
     wordIterator = try BreakIterator(.word, locale: locale)
-    abbreviations = Abbreviations.list(forLanguage: locale.language)
-    var splits: [(head: String, tail: String)] = []
-    var ends = Set<String>()
-    for abbreviation in abbreviations {
-      let parts = abbreviation.split(separator: " ").map(String.init)
-      ends.insert(parts.last ?? abbreviation)
-      for split in 1..<max(1, parts.count) {
-        splits.append((parts[..<split].joined(separator: " "), parts[split...].joined(separator: " ")))
-        ends.insert(parts[split - 1])
-      }
-    }
-    abbreviationEnds = ends
-    abbreviationSplits = splits
+    abbreviations = AbbreviationList(language: locale.language)
   }
 
   /// The sentences of a text, without surrounding whitespace; empty ones left out.
@@ -96,11 +80,11 @@ public final class Segmenter {
     let tokenStart =
       scalars.lastIndex { $0.properties.isWhitespace }.map { scalars.index(after: $0) } ?? scalars.startIndex
     let lastToken = trimmed[tokenStart...]
-    guard abbreviationEnds.contains(where: { lastToken.hasSuffix($0) }) else { return false }
-    for abbreviation in abbreviations {
+    guard abbreviations.ends.contains(where: { lastToken.hasSuffix($0) }) else { return false }
+    for abbreviation in abbreviations.whole {
       if Self.hasWholeWordSuffix(trimmed, abbreviation) { return true }
     }
-    for (head, tail) in abbreviationSplits
+    for (head, tail) in abbreviations.splits
     where Self.hasWholeWordSuffix(trimmed, head) && next.drop(while: \.isWhitespace).hasPrefix(tail) {
       return true  // a multi-part abbreviation ICU split in the middle: "z." | "B. ..."
     }
@@ -121,6 +105,32 @@ extension StringProtocol {
     let start = firstIndex { !$0.isWhitespace } ?? endIndex
     let end = lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
     return self[start..<Swift.max(start, end)]
+  }
+}
+
+/// A language's abbreviations, and the parts the sentence check looks for.
+struct AbbreviationList: Sendable {
+  /// Each abbreviation as a whole ("z. B.").
+  let whole: [String]
+  /// The last space-separated part of each abbreviation, and of each head of a multi-part one.
+  let ends: Set<String>
+  /// Multi-part abbreviations cut at each space: ("z.", "B.") for "z. B.".
+  let splits: [(head: String, tail: String)]
+
+  init(language: String) {
+    whole = Abbreviations.list(forLanguage: language)
+    var splits: [(head: String, tail: String)] = []
+    var ends = Set<String>()
+    for abbreviation in whole {
+      let parts = abbreviation.split(separator: " ").map(String.init)
+      ends.insert(parts.last ?? abbreviation)
+      for split in 1..<max(1, parts.count) {
+        splits.append((parts[..<split].joined(separator: " "), parts[split...].joined(separator: " ")))
+        ends.insert(parts[split - 1])
+      }
+    }
+    self.ends = ends
+    self.splits = splits
   }
 }
 

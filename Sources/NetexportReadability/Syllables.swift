@@ -53,11 +53,16 @@ enum SyllableText {
 
   /// The word in lowercase, composed (NFC), with every apostrophe as `'`.
   static func normalized(_ word: String) -> String {
-    String(word.lowercased().precomposedStringWithCanonicalMapping.map { apostrophes.contains($0) ? "'" : $0 })
+    // ASCII is its own NFC and has no other apostrophe: only the case changes.
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+    return String(word.lowercased().precomposedStringWithCanonicalMapping.map { apostrophes.contains($0) ? "'" : $0 })
   }
 
   /// Whether the word has at least one letter.
-  static func hasLetter(_ word: String) -> Bool { word.contains { $0.isLetter } }
+  static func hasLetter(_ word: String) -> Bool {
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } }
+    return word.contains { $0.isLetter }
+  }
 
   /// The runs of letters of a word, split at apostrophes, hyphens, digits and anything else
   /// that is not a letter (`covid-19` gives `covid`; `l'hôpital` gives `l`, `hôpital`).

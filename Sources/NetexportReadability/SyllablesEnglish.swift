@@ -12,6 +12,22 @@
 /// Measured against CMUdict in `benchmarks/syllables.md`.
 struct EnglishSyllables: SyllableCounter {
   func syllables(in word: String) -> Int {
+    // ASCII without an apostrophe (nearly every English word): `plain` of the lowercased
+    // bytes, as below, without making the lowercased String.
+    let fast = word.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "'") }) else { return nil }
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
+        var hasLetter = false
+        for (index, byte) in bytes.enumerated() {
+          let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+          lowered[index] = isUpper ? byte | 0x20 : byte
+          if isUpper || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) { hasLetter = true }
+        }
+        guard hasLetter else { return 0 }
+        return max(1, Self.asciiPlain(UnsafeBufferPointer(lowered)) ?? 0)
+      }
+    }
+    if let fast, let fast { return fast }
     let text = SyllableText.normalized(word)
     guard SyllableText.hasLetter(text) else { return 0 }
     return max(1, count(text))
@@ -20,6 +36,7 @@ struct EnglishSyllables: SyllableCounter {
   /// Counts a word with apostrophes: contractions (`don't`, `isn't`), clitics (`'s`, `'ll`,
   /// `'d`, `'re`, `'ve`, `'m`), and otherwise each part (`o'clock`).
   private func count(_ text: String) -> Int {
+    if !text.utf8.contains(UInt8(ascii: "'")) { return plain(text) }
     var parts = text.split(separator: "'", omittingEmptySubsequences: false).map(String.init)
     while parts.first?.isEmpty == true { parts.removeFirst() }
     while parts.last?.isEmpty == true { parts.removeLast() }
@@ -46,11 +63,31 @@ struct EnglishSyllables: SyllableCounter {
 
   /// A word without apostrophes: each run of letters (split at hyphens, digits, ...).
   private func plain(_ text: String) -> Int {
-    SyllableText.letterRuns(text).reduce(0) { $0 + run($1) }
+    // ASCII (nearly every English word): the runs `letterRuns` gives, read from the bytes
+    // without building Characters or decomposing each letter with Foundation.
+    if let total = text.utf8.withContiguousStorageIfAvailable({ Self.asciiPlain($0) }), let total { return total }
+    return SyllableText.letterRuns(text).reduce(0) { $0 + Self.run(EnglishWord($1)) }
   }
 
-  private func run(_ letters: [Character]) -> Int {
-    let word = EnglishWord(letters)
+  /// The syllables of an ASCII word's letter runs, or nil when the word is not ASCII.
+  private static func asciiPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var total = 0
+    var runStart: Int?
+    for index in 0...bytes.count {
+      let byte = index < bytes.count ? bytes[index] : 0
+      if byte >= 0x80 { return nil }
+      let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+      if isLetter {
+        if runStart == nil { runStart = index }
+      } else if let start = runStart {
+        total += EnglishSyllables.run(EnglishWord(ascii: UnsafeBufferPointer(rebasing: bytes[start..<index])))
+        runStart = nil
+      }
+    }
+    return total
+  }
+
+  private static func run(_ word: EnglishWord) -> Int {
     if !word.hasAccents, let known = EnglishSyllableRules.exceptions[word.ascii] { return known }
     if !word.bytes.contains(where: { EnglishSyllableRules.isVowel($0) }) && !word.hasAccents {
       // An abbreviation read letter by letter ("mg", "ct"; "w" is three syllables) or an
@@ -69,6 +106,14 @@ struct EnglishWord {
   var protected: [Bool] = []
   var breakBefore: [Bool] = []
   var hasAccents = false
+
+  /// A run of ASCII letters, as `init(_:)` folds them: a-z as they are, capitals (which
+  /// `SyllableText.normalized` has already lowered) as a consonant.
+  init(ascii letters: UnsafeBufferPointer<UInt8>) {
+    bytes = letters.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 : UInt8(ascii: "#") }
+    protected = Array(repeating: false, count: bytes.count)
+    breakBefore = protected
+  }
 
   init(_ letters: [Character]) {
     for letter in letters {
@@ -98,23 +143,108 @@ struct EnglishSyllableRules: Sendable {
     case letters(ByteSet)
   }
 
+  /// One rule, compiled for matching: the letters it matches one after the other (a range of
+  /// `letterSets`), and where its target and anchors fall, in letters from its start.
   struct Rule: Sendable {
     var action: Action
-    var atoms: [Atom]
     /// Applies only when a vowel letter comes before the match (`%` in the rule text).
     var needsVowelBefore: Bool
-    /// Anchored at the start (`^`): it can only match there.
+    /// Where the sets of its letters are in `letterSets`.
+    var letters: Range<Int>
+    /// The target letter, counted from the start of the match.
+    var target: Int
+    /// Anchored at the start (`^`): it can only match at the first letter.
     var atStart: Bool
-    /// Anchored at the end (`$`): the number of letters it matches, so where it must start.
-    var lengthAtEnd: Int?
+    /// Anchored at the end (`$`): how many of its letters come before the end.
+    var beforeEnd: Int?
 
-    init(action: Action, atoms: [Atom], needsVowelBefore: Bool) {
+    /// Compiles one sequence of atoms, adding its letter sets to `sets`; nil for a sequence
+    /// that can never match (no target, `^` after a letter, `$` at two places).
+    init?(action: Action, atoms: [Atom], needsVowelBefore: Bool, sets: inout [ByteSet]) {
       self.action = action
-      self.atoms = atoms
       self.needsVowelBefore = needsVowelBefore
-      atStart = atoms.contains { if case .start = $0 { true } else { false } }
-      let letters = atoms.filter { if case .letters = $0 { true } else { false } }.count
-      lengthAtEnd = atoms.contains { if case .end = $0 { true } else { false } } ? letters : nil
+      var letterSets: [ByteSet] = []
+      var target: Int?
+      atStart = false
+      for atom in atoms {
+        switch atom {
+        case .start:
+          guard letterSets.isEmpty else { return nil }
+          atStart = true
+        case .end:
+          guard beforeEnd == nil || beforeEnd == letterSets.count else { return nil }
+          beforeEnd = letterSets.count
+        case .target: target = letterSets.count
+        case .letters(let set): letterSets.append(set)
+        }
+      }
+      // `$` before a letter leaves that letter nowhere to be.
+      guard let target, beforeEnd == nil || beforeEnd == letterSets.count else { return nil }
+      self.target = target
+      letters = sets.count..<sets.count + letterSets.count
+      sets += letterSets
+    }
+  }
+
+  /// Rules listed by two letters their match must have at known places (one for a rule of one
+  /// letter), so that a word tries only the rules that can match it. Words hold only a-z, `#`,
+  /// `Y` and `W` (see `EnglishWord` and `marked`): each is a symbol of its own, and any other
+  /// byte is one more symbol, under which are the rules with any such byte in their set.
+  struct RuleIndex: Sendable {
+    static let alphabet = Array("abcdefghijklmnopqrstuvwxyz#YW".utf8)
+    static let other = alphabet.count
+    static let symbolCount = alphabet.count + 1
+    /// The symbol of each byte.
+    static let symbols: [Int] = (0..<256).map { byte in alphabet.firstIndex(of: UInt8(byte)) ?? other }
+
+    /// Where each key's list of indices into `rules` starts in `entries`, and where the last
+    /// one ends: pairs of symbols first, then single symbols for rules of one letter.
+    let offsets: [Int]
+    let entries: [Int]
+
+    /// - Parameter letters: The sets of the two letters looked up (or of the one), in the
+    ///   order `range(_:_:)` is given them.
+    init(_ rules: [Rule], where include: (Rule) -> Bool, letters: (Rule) -> [ByteSet]) {
+      func symbols(_ set: ByteSet) -> [Int] {
+        var found = Self.alphabet.indices.filter { set.contains(Self.alphabet[$0]) }
+        if (0..<128).contains(where: { set.contains(UInt8($0)) && Self.symbols[$0] == Self.other }) {
+          found.append(Self.other)
+        }
+        return found
+      }
+      let count = Self.symbolCount
+      var lists = [[Int]](repeating: [], count: count * count + count)
+      for (index, rule) in rules.enumerated() where include(rule) {
+        let sets = letters(rule).map(symbols)
+        for first in sets[0] {
+          if sets.count == 1 {
+            lists[count * count + first].append(index)
+          } else {
+            for second in sets[1] { lists[first * count + second].append(index) }
+          }
+        }
+      }
+      var offsets: [Int] = []
+      var entries: [Int] = []
+      for list in lists {
+        offsets.append(entries.count)
+        entries += list
+      }
+      offsets.append(entries.count)
+      self.offsets = offsets
+      self.entries = entries
+    }
+
+    /// Where in `entries` the rules of two letters or more that can start with these two are.
+    func range(_ first: UInt8, _ second: UInt8) -> Range<Int> {
+      let key = Self.symbols[Int(first)] * Self.symbolCount + Self.symbols[Int(second)]
+      return offsets[key]..<offsets[key + 1]
+    }
+
+    /// Where in `entries` the rules of one letter that can be this one are.
+    func range(_ letter: UInt8) -> Range<Int> {
+      let key = Self.symbolCount * Self.symbolCount + Self.symbols[Int(letter)]
+      return offsets[key]..<offsets[key + 1]
     }
   }
 
@@ -149,16 +279,27 @@ struct EnglishSyllableRules: Sendable {
   static let exceptions: [String: Int] = {
     var table: [String: Int] = [:]
     for (syllables, words) in exceptionText {
-      for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) { table[String(word)] = syllables }
+      for word in words.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }) {
+        table[String(decoding: word, as: UTF8.self)] = syllables
+      }
     }
     return table
   }()
 
   let rules: [Rule]
+  /// The letter sets of all rules, one after the other.
+  let letterSets: [ByteSet]
+  /// `^` rules by their first letter, `$` rules by their last, the others by their first.
+  let anchoredAtStart: RuleIndex
+  let anchoredAtEnd: RuleIndex
+  let unanchored: RuleIndex
+  /// Rules without a letter, tried at every start.
+  let withoutLetters: [Int]
 
   /// Parses the rule text: one action and its patterns per line, `#` comments.
   init(text: String) {
     var rules: [Rule] = []
+    var sets: [ByteSet] = []
     for line in text.split(separator: "\n") {
       let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
       let fields = content.split(separator: " ")
@@ -177,11 +318,22 @@ struct EnglishSyllableRules: Sendable {
         if guarded { pattern.removeFirst() }
         var index = 0
         for atoms in Self.parse(pattern, &index) {
-          rules.append(Rule(action: action, atoms: atoms, needsVowelBefore: guarded))
+          if let rule = Rule(action: action, atoms: atoms, needsVowelBefore: guarded, sets: &sets) {
+            rules.append(rule)
+          }
         }
       }
     }
     self.rules = rules
+    letterSets = sets
+    func firstTwo(_ rule: Rule) -> [ByteSet] { Array(sets[rule.letters.prefix(2)]) }
+    func lastTwo(_ rule: Rule) -> [ByteSet] { Array(sets[rule.letters.suffix(2)].reversed()) }
+    anchoredAtStart = RuleIndex(rules, where: { $0.atStart && !$0.letters.isEmpty }, letters: firstTwo)
+    anchoredAtEnd = RuleIndex(
+      rules, where: { !$0.atStart && $0.beforeEnd != nil && !$0.letters.isEmpty }, letters: lastTwo)
+    unanchored = RuleIndex(
+      rules, where: { !$0.atStart && $0.beforeEnd == nil && !$0.letters.isEmpty }, letters: firstTwo)
+    withoutLetters = rules.indices.filter { rules[$0].letters.isEmpty }
   }
 
   /// Parses a pattern up to `)` or `|` into every sequence it stands for (alternatives
@@ -261,23 +413,64 @@ struct EnglishSyllableRules: Sendable {
     let length = bytes.count
     var vowel = bytes.enumerated().map { Self.isVowel($0.element) || word.protected[$0.offset] }
     var breakBefore = word.breakBefore
-    for rule in rules {
-      var starts = 0...length
-      if rule.atStart {
-        starts = 0...0
-      } else if let lengthAtEnd = rule.lengthAtEnd {
-        guard lengthAtEnd <= length else { continue }
-        starts = (length - lengthAtEnd)...(length - lengthAtEnd)
-      }
-      for start in starts {
-        guard let target = Self.match(rule.atoms, bytes, at: start), target < length else { continue }
-        if rule.needsVowelBefore && !bytes[..<start].contains(where: Self.isVowel) { continue }
-        switch rule.action {
-        case .silent: if !word.protected[target] { vowel[target] = false }
-        case .vowel: vowel[target] = true
-        case .breakBefore: breakBefore[target] = true
-        case .noBreak: breakBefore[target] = word.breakBefore[target]
+    let firstVowel = bytes.firstIndex(where: Self.isVowel) ?? length
+    // Every (rule, start) that matches, found through the indexes; matching does not depend
+    // on what earlier rules did, so they are applied afterwards, rule by rule and start by
+    // start, as the rule text says: a later rule overrides an earlier one at the same letter.
+    var found: [(rule: Int, start: Int)] = []
+    guard length > 0 else { return 0 }
+    rules.withUnsafeBufferPointer { rules in
+      letterSets.withUnsafeBufferPointer { sets in
+        bytes.withUnsafeBufferPointer { bytes in
+          // Records the rule when it matches at `start`: its anchors allow the start, its
+          // letters fit and are in its sets, its target is a letter, and a vowel letter comes
+          // before it if it needs one.
+          func consider(_ index: Int, at start: Int) {
+            let rule = rules[index]
+            guard start >= 0, start == 0 || !rule.atStart, start + rule.letters.count <= length,
+              start + rule.target < length, !rule.needsVowelBefore || firstVowel < start,
+              rule.beforeEnd.map({ start + $0 == length }) ?? true
+            else { return }
+            var offset = start
+            for set in rule.letters {
+              guard sets[set].contains(bytes[offset]) else { return }
+              offset += 1
+            }
+            found.append((index, start))
+          }
+          // Rules of two letters or more by their first two (their last two for `$` rules),
+          // then rules of one letter.
+          let last = bytes[length - 1]
+          let second = length > 1 ? bytes[1] : 0xFF
+          let beforeLast = length > 1 ? bytes[length - 2] : 0xFF
+          for range in [anchoredAtStart.range(bytes[0], second), anchoredAtStart.range(bytes[0])] {
+            for index in range { consider(anchoredAtStart.entries[index], at: 0) }
+          }
+          for range in [anchoredAtEnd.range(last, beforeLast), anchoredAtEnd.range(last)] {
+            for index in range {
+              let rule = anchoredAtEnd.entries[index]
+              consider(rule, at: length - rules[rule].letters.count)
+            }
+          }
+          for start in 0..<length {
+            let next = start + 1 < length ? bytes[start + 1] : 0xFF
+            for index in unanchored.range(bytes[start], next) { consider(unanchored.entries[index], at: start) }
+            for index in unanchored.range(bytes[start]) { consider(unanchored.entries[index], at: start) }
+          }
+          for index in withoutLetters {
+            for start in 0...length { consider(index, at: start) }
+          }
         }
+      }
+    }
+    found.sort { ($0.rule, $0.start) < ($1.rule, $1.start) }
+    for (index, start) in found {
+      let target = start + rules[index].target
+      switch rules[index].action {
+      case .silent: if !word.protected[target] { vowel[target] = false }
+      case .vowel: vowel[target] = true
+      case .breakBefore: breakBefore[target] = true
+      case .noBreak: breakBefore[target] = word.breakBefore[target]
       }
     }
     var syllables = 0
@@ -285,22 +478,5 @@ struct EnglishSyllableRules: Sendable {
       syllables += 1
     }
     return syllables
-  }
-
-  /// The target position when the pattern matches at `start`, else nil.
-  private static func match(_ atoms: [Atom], _ bytes: [UInt8], at start: Int) -> Int? {
-    var index = start
-    var target: Int?
-    for atom in atoms {
-      switch atom {
-      case .start: if index != 0 { return nil }
-      case .end: if index != bytes.count { return nil }
-      case .target: target = index
-      case .letters(let set):
-        guard index < bytes.count, set.contains(bytes[index]) else { return nil }
-        index += 1
-      }
-    }
-    return target
   }
 }

@@ -2,6 +2,10 @@ public import NetexportICU
 
 /// Counts words, syllables and letters of sentences in one language.
 ///
+/// `Readability` scores through `ReadabilityEngine`, which applies these same counts to many
+/// blocks at once on UTF-16, and calls this class for blocks whose Characters are not all
+/// single scalars; its definitions are the reference.
+///
 /// Not thread safe (it keeps a `Segmenter`): use one per task.
 public final class TextAnalyzer {
   public let locale: LanguageTag

@@ -65,7 +65,8 @@ public enum Resolver {
         }
       } catch {
         problems.append(
-          Diagnostic(code: .icuFailure, at: SourceLocation(file: table.home(of: ref.key).file), "\(ref.key): \(error)"))
+          Diagnostic(
+            code: .icuFailure, at: SourceLocation(file: table.home(of: ref.key).file), "\(ref.key): \(error)"))
       }
       return ResolvedText(key: ref.key, text: "")
     }
@@ -78,7 +79,7 @@ public enum Resolver {
           ResolvedDocument.List(
             leadIn: list.leadIn.map(text),
             items: list.items.map { ResolvedDocument.Item(text: text($0.text), detail: $0.detail.map(text)) },
-            ordered: list.ordered))
+            ordered: list.ordered, announcement: list.announcement.map(text)))
       case .callout(let callout):
         return .callout(ResolvedDocument.Callout(title: callout.title.map(text), body: callout.body.map(text)))
       }
@@ -176,7 +177,9 @@ public enum Resolver {
         spoken
         ? try Formatting.spokenMessage(entry.text, arguments: arguments, locale: locale)
         : try Formatting.message(entry.text, arguments: arguments, locale: locale)
-      return ResolvedText(key: ref.key, text: text, location: entry.textLocation)
+      let runs = InlineMarkup.runs(text, links: ref.links)
+      return ResolvedText(
+        key: ref.key, text: runs.map(\.text).joined(), location: entry.textLocation, runs: runs)
     } catch let error as MessageSyntaxError {
       throw DiagnosticError(
         Diagnostic(

@@ -45,9 +45,17 @@ public struct LocaleReport: Hashable, Sendable {
   public var pendingCount: Int { findings.count { $0.severity == .pending } }
 
   /// Whether this catalog fails the run.
-  public func fails(strict: Bool) -> Bool {
+  public func fails(strict: Bool) -> Bool { findings.contains { fails(strict: strict, because: $0) } }
+
+  /// Whether one of the catalog's findings fails the run: an error in a catalog that counts,
+  /// and with `strict` a warning, or pending work where the locale must be complete.
+  public func fails(strict: Bool, because finding: Diagnostic) -> Bool {
     guard counted else { return false }
-    return errorCount > 0 || (strict && (warningCount > 0 || (requiresComplete && pendingCount > 0)))
+    switch finding.severity {
+    case .error: return true
+    case .warning: return strict
+    case .pending: return strict && requiresComplete
+    }
   }
 }
 

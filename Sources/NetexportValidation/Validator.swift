@@ -152,6 +152,7 @@ public struct Validator: Sendable {
         into: &entryFindings)
       findings += AllowCheck.apply(entryFindings.diagnostics, to: entry)
     }
+    findings += SpokenFormCheck.findings(source.glossary, language: Self.language(of: source))
     findings += GlossaryKeyCheck.findings(in: source, uses: uses)
     return Self.ordered(findings, locale: source.locale)
   }
@@ -193,9 +194,14 @@ public struct Validator: Sendable {
       findings += AllowCheck.apply(entryFindings.diagnostics, to: entry)
     }
     findings += ObsoleteKeyCheck.findings(in: catalog, validator: self)
+    findings += SpokenFormCheck.findings(catalog.glossary, language: Self.language(of: catalog))
     findings += GlossaryKeyCheck.findings(in: catalog, uses: uses)
     return Self.ordered(findings, locale: locale.canonical)
   }
+
+  /// The language of a catalog's glossary (`es` for `es-MX`), whose words the spoken-form
+  /// check knows.
+  static func language(of catalog: Catalog) -> String { LanguageTag(catalog.locale)?.language ?? catalog.locale }
 
   /// Keys of entries the loader left out, having reported why (an entry without text, a
   /// control character in its text): they are not reported as missing too.

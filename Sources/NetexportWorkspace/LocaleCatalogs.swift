@@ -48,6 +48,7 @@ extension Workspace {
       return LoadedCatalog(file: file, path: path, catalog: nil, readProblems: [])
     }
     do {
+      try project.requireInside(url, displayPath: path)
       let catalog = try Catalog.load(url, displayPath: path, expectedLocale: locale, kind: file, lenient: true)
       return LoadedCatalog(file: file, path: path, catalog: catalog, readProblems: [])
     } catch let error as DiagnosticError {
@@ -61,7 +62,9 @@ extension Workspace {
     } catch {
       return LoadedCatalog(
         file: file, path: path, catalog: nil,
-        readProblems: [Diagnostic(code: .unreadableCatalog, at: SourceLocation(file: path), "\(error)", locale: locale)]
+        readProblems: [
+          Diagnostic(code: .unreadableCatalog, at: SourceLocation(file: path), "\(error)", locale: locale)
+        ]
       )
     }
   }

@@ -78,6 +78,9 @@ public struct Workspace: Sendable {
           "no project here (\(manifestPath) is missing); run netexport in a project folder, pass --project DIR, or create a project with 'netexport new DIR'"
         ))
     }
+    // Every file of the project is read only when it is inside it: a checkout someone else
+    // wrote must not make netexport read (and echo) a file elsewhere through a link.
+    try project.requireInside(project.manifestURL, displayPath: manifestPath)
     let manifest = try Manifest.parse(
       TextFile.readUTF8(project.manifestURL, displayPath: manifestPath), file: manifestPath)
     var problems: [Diagnostic] = []
@@ -85,6 +88,7 @@ public struct Workspace: Sendable {
     for id in try documentIDs(in: project) {
       let file = project.documentDisplayPath(id)
       do {
+        try project.requireInside(project.documentURL(id), displayPath: file)
         let document = try Document.load(project.documentURL(id), displayPath: file)
         if document.id != id {
           problems.append(

@@ -132,26 +132,37 @@ extension Workspace {
   }
 
   /// Problems of a glossary file beyond its reading: entries that name no term or
-  /// abbreviation of any document.
+  /// abbreviation of any document, and what it tells speech engines (`SpokenFormCheck`).
   func glossaryFindings(_ loaded: LoadedCatalog, isSource: Bool) -> [Diagnostic] {
     guard let catalog = loaded.catalog else { return [] }
     let known = Set(documents.flatMap { $0.document.glossaryKeys })
-    return catalog.glossary.filter { !known.contains($0.key) }.map {
+    let unknown = catalog.glossary.filter { !known.contains($0.key) }.map {
       Diagnostic(
         .warning, code: .glossaryUnknownKey, at: $0.location,
         "glossary entry '\($0.key)' names no term or abbreviation of any document (terms are term.<id>, abbreviations abbr.<id>)",
         locale: catalog.locale, key: $0.key)
     }
+    let language = LanguageTag(catalog.locale)?.language ?? catalog.locale
+    return unknown + SpokenFormCheck.findings(catalog.glossary, language: language, locale: catalog.locale)
   }
 
   /// Checks the given locales, each on its own core.
+  ///
+  /// A target's files are checked against the source's; a source file that could not be read
+  /// leaves them nothing to be checked against. Its problems then come first, as a check of
+  /// the source locale holding those files alone, even when the source was not asked for:
+  /// a target checked against nothing must not pass.
   public func check(_ locales: [WorkspaceLocale], documents chosen: [ProjectDocument]? = nil) -> [LocaleCheck] {
     let source = checkSource(documents: chosen)
     let slots = ResultSlots<LocaleCheck>(count: locales.count)
     DispatchQueue.concurrentPerform(iterations: locales.count) { index in
       slots[index] = check(locales[index], against: source, documents: chosen)
     }
-    return slots.values
+    let unreadable = source.check.files.filter { $0.catalog == nil && !$0.errors.isEmpty }
+    guard !locales.contains(where: { $0.status == .source }), !locales.isEmpty, !unreadable.isEmpty else {
+      return slots.values
+    }
+    return [LocaleCheck(locale: source.check.locale, files: unreadable)] + slots.values
   }
 }
 

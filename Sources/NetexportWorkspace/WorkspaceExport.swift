@@ -182,13 +182,15 @@ extension Workspace {
           var resolved: [Bool: ResolvedDocument] = [:]
           for format in formats {
             let exporter = format.exporter(options: options)
-            if resolved[exporter.spoken] == nil { resolved[exporter.spoken] = try pair.resolve(spoken: exporter.spoken) }
+            if resolved[exporter.spoken] == nil {
+              resolved[exporter.spoken] = try pair.resolve(spoken: exporter.spoken)
+            }
             plan.exports.append(
               RenderedExport(
                 locale: locale.tag, format: format,
                 relativePath: Project.exportPath(
                   locale: locale.canonical, document: pair.document.id, fileExtension: format.fileExtension),
-                contents: try exporter.export(resolved[exporter.spoken]!)))
+                contents: try exporter.render(resolved[exporter.spoken]!)))
           }
         } catch let error as DiagnosticError {
           plan.problems += error.diagnostics

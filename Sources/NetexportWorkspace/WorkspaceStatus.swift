@@ -32,9 +32,12 @@ extension Workspace {
   /// The status of the given documents in the given target locales.
   public func status(locales: [WorkspaceLocale], documents chosen: [ProjectDocument]) -> StatusTable {
     let targets = locales.filter { $0.status != .source }
-    let checks = check(targets, documents: chosen)
+    var checks = check(targets, documents: chosen)
+    // Source files that could not be read (`check` puts them first): nothing can be counted
+    // against them.
+    var problems = checks.filter { $0.locale.status == .source }.flatMap { $0.files.flatMap(\.errors) }
+    checks.removeAll { $0.locale.status == .source }
     let files = chosen.map { CatalogFile.document($0.id) } + [.labels]
-    var problems: [Diagnostic] = []
     var rows: [StatusTable.Row] = []
     for file in files {
       var cells: [CatalogStatus] = []
@@ -44,7 +47,9 @@ extension Workspace {
           cells.append(status)
         } else {
           problems += catalog.findings.filter { $0.severity == .error }
-          cells.append(CatalogStatus(notReadable: catalog.path, locale: check.locale.canonical))
+          // Nothing in it counts: 0 % of the messages it should hold, not 100 % of none.
+          cells.append(
+            CatalogStatus(notReadable: catalog.path, locale: check.locale.canonical, total: catalog.checkedKeys.count))
         }
       }
       rows.append(StatusTable.Row(catalog: file.name, cells: cells))

@@ -70,7 +70,9 @@ struct Status: ParsableCommand {
         if cell.needsReview > 0 { parts.append("\(cell.needsReview) needs review") }
         if cell.stale > 0 { parts.append("\(cell.stale) stale") }
         if cell.missing > 0 { parts.append("\(cell.missing) missing") }
-        left.append("  \(cell.locale)/\(row.catalog): \(cell.translated) of \(cell.total) ready; \(parts.joined(separator: ", "))")
+        left.append(
+          "  \(cell.locale)/\(row.catalog): \(cell.translated) of \(cell.total) ready; \(parts.joined(separator: ", "))"
+        )
       }
     }
     if !left.isEmpty { lines += ["left to do:"] + left }

@@ -11,8 +11,13 @@ enum Console {
   /// Writes text to standard output.
   ///
   /// - Throws: `DiagnosticError` with code `unwritable-output` when the write fails.
-  static func write(_ text: String) throws {
-    let failure = TextFile.writeAll(text.utf8, to: STDOUT_FILENO)
+  static func write(_ text: String) throws { try write(Data(text.utf8)) }
+
+  /// Writes bytes (a PDF) to standard output, as `write(_:)` writes text.
+  ///
+  /// - Throws: `DiagnosticError` with code `unwritable-output` when the write fails.
+  static func write(_ data: Data) throws {
+    let failure = TextFile.writeAll(data, to: STDOUT_FILENO)
     guard failure == 0 else { throw standardOutputError(failure) }
   }
 

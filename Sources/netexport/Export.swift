@@ -9,6 +9,10 @@ extension ExportFormat: ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
+extension Paper: ExpressibleByArgument {
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write documents in one locale and format, or in every shipped locale and format.",
@@ -28,8 +32,19 @@ struct Export: ParsableCommand {
 
   @OptionGroup var documents: DocumentOptions
 
-  @Option(name: .long, help: "The output format: \(ExportFormat.allValueStrings.joined(separator: ", ")).")
-  var format: ExportFormat = .plainText
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The output format: \(ExportFormat.allValueStrings.joined(separator: ", ")) (default: plain-text; with --all, every committed format).",
+      valueName: "format"))
+  var format: ExportFormat?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The paper of printed handouts: \(Paper.allValueStrings.joined(separator: " or ")) (default: the manifest's, else the one used in the locale's region).",
+      valueName: "paper"))
+  var paper: Paper?
 
   @Option(
     name: .long,
@@ -61,6 +76,9 @@ struct Export: ParsableCommand {
       guard locale == nil, output == nil else {
         throw ValidationError("--all exports every shipped locale to Exports/; it takes neither --locale nor --output.")
       }
+      if check, format != nil {
+        throw ValidationError("--check compares every committed export (PDFs are not committed); it takes no --format.")
+      }
     } else {
       guard let locale else {
         throw ValidationError("Please give --locale (for example --locale en), or --all for every locale.")
@@ -85,27 +103,32 @@ struct Export: ParsableCommand {
     try reportingFailures {
       let workspace = try projectOptions.workspace()
       let project = workspace.project
-      let options = ExportOptions(width: width)
+      let manifest = workspace.manifest
+      let options = ExportOptions(
+        width: width, paper: paper ?? manifest.paper, organization: manifest.organization.name,
+        contact: manifest.organization.contact)
       let chosen = try workspace.documents(documents.document)
       let named = !documents.document.isEmpty
-      guard !chosen.isEmpty else {
+      let noDocuments = "the project has no documents yet; add one with 'netexport import FILE.md'"
+      // --all fails only when something that should export fails: a new project, with
+      // nothing to export yet, passes (its CI runs --all --check from the first commit).
+      if chosen.isEmpty && all { Console.error("note: \(noDocuments)") }
+      guard !chosen.isEmpty || all else {
         throw DiagnosticError(
-          Diagnostic(
-            code: .noDocuments, at: SourceLocation(file: project.displayPath("Documents/")),
-            "the project has no documents yet; add one with 'netexport import FILE.md'"))
+          Diagnostic(code: .noDocuments, at: SourceLocation(file: project.displayPath("Documents/")), noDocuments))
       }
       if all {
         let locales = try workspace.locales().filter(\.isShipped)
         let plan = workspace.render(
-          locales: locales, documents: chosen, formats: ExportFormat.allCases, options: options, explicit: named,
-          allowIncomplete: allowIncomplete)
+          locales: locales, documents: chosen, formats: format.map { [$0] } ?? ExportFormat.committed, options: options,
+          explicit: named, allowIncomplete: allowIncomplete)
         printNotes(plan.notes)
         for pending in plan.pending { Console.error(Self.describe(pending)) }
         if plan.failed { throw DiagnosticError(plan.problems) }
         if check {
           let kept = Set(
             plan.pending.flatMap { pending in
-              ExportFormat.allCases.map {
+              ExportFormat.committed.map {
                 Project.exportPath(locale: pending.locale, document: pending.document, fileExtension: $0.fileExtension)
               }
             })
@@ -141,7 +164,7 @@ struct Export: ParsableCommand {
           ))
       }
       let plan = workspace.render(
-        locales: locales, documents: chosen, formats: [format], options: options, explicit: true,
+        locales: locales, documents: chosen, formats: [format ?? .plainText], options: options, explicit: true,
         allowIncomplete: allowIncomplete)
       printNotes(plan.notes)
       // Pending documents named with --document are failures (in `problems`); the others
@@ -159,11 +182,11 @@ struct Export: ParsableCommand {
       let exports = plan.exports
       switch output {
       case "-":
-        try Console.write(exports.map(\.contents).joined())
+        for export in exports { try Console.write(export.contents.data) }
       case let path?:
         let url = URL(fileURLWithPath: path)
         try project.requireInside(url, displayPath: path)
-        try TextFile.writeAtomically(exports[0].contents, to: url, displayPath: path)
+        try TextFile.writeAtomically(exports[0].contents.data, to: url, displayPath: path)
         // The path is printed as where the export went, except into the output itself.
         if !TextFile.isStandardOutput(url) { try Console.line(path) }
       case nil:

@@ -85,8 +85,11 @@ struct Import: ParsableCommand {
         for message in report.added { try Console.line("  added: \(message.key)") }
         for removal in report.removed { try Console.line("  removed: \(removal.key)") }
       } else {
+        let messages = run.imported.messages.count
+        let sections = document.sections.count
         try Console.line(
-          "\(document.id): \(run.imported.messages.count) messages in \(document.sections.count) sections\(notWritten)")
+          "\(document.id): \(messages) message\(messages == 1 ? "" : "s") in \(sections) section\(sections == 1 ? "" : "s")\(notWritten)"
+        )
       }
       for path in run.written { try Console.line("\(path)\(notWritten)") }
       for change in run.updates.changes { try Console.line(Update.summary(change, dryRun: false)) }

@@ -21,7 +21,7 @@ struct ReadabilityCommand: ParsableCommand {
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, html
   }
 
   @Option(name: .long, parsing: .singleValue, help: "A locale to score (repeatable); default: every catalog.")
@@ -33,8 +33,14 @@ struct ReadabilityCommand: ParsableCommand {
   @Option(name: .long, help: "The language of --text, as a BCP 47 tag.")
   var language: String?
 
-  @Option(name: .long, help: "The report format: text or json.")
+  @Option(name: .long, help: "The report format: text, json or html (one page for a browser).")
   var report: Format = .text
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Write the report to a file ('-' for standard output) instead of standard output.", valueName: "file"))
+  var output: String?
 
   @Option(name: .long, help: "Also require every grade-level score to be at most N.")
   var maxGrade: Double?
@@ -65,6 +71,7 @@ struct ReadabilityCommand: ParsableCommand {
       throw ValidationError("--language goes with --text; for catalogs use --locale.")
     }
     _ = try canonicalLocales(locale)
+    try checkOutputOption(output)
     guard hardest >= 0 && hardest <= 100 else { throw ValidationError("--hardest must be between 0 and 100.") }
   }
 
@@ -116,10 +123,16 @@ struct ReadabilityCommand: ParsableCommand {
           }
         }
       }
-      switch report {
-      case .json: try Console.write(ReadabilityPrinter.json(reports, strict: strict))
-      case .text: try Console.write(ReadabilityPrinter.text(reports, configPath: configPath, strict: strict))
-      }
+      let rendered =
+        switch report {
+        case .json: ReadabilityPrinter.json(reports, strict: strict)
+        case .text: ReadabilityPrinter.text(reports, configPath: configPath, strict: strict)
+        case .html:
+          ReadabilityHTMLReport(
+            reports: reports, toolVersion: Netexport.toolVersion, strict: strict, configPath: configPath
+          ).render()
+        }
+      try writeReport(rendered, to: output, project: project)
       if reports.contains(where: { $0.fails(strict: strict) }) { throw ExitCode.failure }
     }
   }

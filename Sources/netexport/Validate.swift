@@ -35,7 +35,8 @@ struct Validate: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Write the report to a file ('-' for standard output) instead of standard output.", valueName: "file"))
+    help: ArgumentHelp(
+      "Write the report to a file ('-' for standard output) instead of standard output.", valueName: "file"))
   var output: String?
 
   @OptionGroup var projectOptions: ProjectOptions
@@ -53,7 +54,13 @@ struct Validate: ParsableCommand {
       let chosen = try workspace.documents(documents.document)
       let checks = workspace.check(locales, documents: chosen)
       let result = workspace.validationReport(checks, named: Set(requested))
-      let rendered = ReportRenderer(toolVersion: Netexport.toolVersion, strict: strict).render(result, as: report)
+      // The HTML page shows the catalogs' texts and progress beside the findings, which the
+      // workspace's checks carry; the other formats need the findings only.
+      let rendered =
+        report == .html
+        ? workspace.validationHTMLReport(checks, report: result, toolVersion: Netexport.toolVersion, strict: strict)
+          .render()
+        : ReportRenderer(toolVersion: Netexport.toolVersion, strict: strict).render(result, as: report)
       try writeReport(rendered, to: output, project: workspace.project)
       if !result.passes(strict: strict) { throw ExitCode.failure }
     }

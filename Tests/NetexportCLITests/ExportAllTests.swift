@@ -1,4 +1,5 @@
 import Foundation
+import NetexportTestSupport
 import Testing
 
 /// `--all` writes every export or none, and cleans up after a run that was killed.
@@ -26,14 +27,8 @@ import Testing
     return process.processIdentifier
   }
 
-  /// The bundled document with its English and Spanish catalogs.
-  static func bilingual() throws -> CLI {
-    let cli = try CLI()
-    try FileManager.default.copyItem(
-      at: CLI.packageRoot.appendingPathComponent("Locales/es.yaml"),
-      to: cli.folder.appendingPathComponent("Locales/es.yaml"))
-    return cli
-  }
+  /// The NET document with its English and Spanish catalogs, Spanish shipped.
+  static func bilingual() throws -> CLI { CLI(try TestProject.repository(shipped: ["es"])) }
 
   @Test func aFailedWriteLeavesEveryOldExportUntouched() throws {
     let cli = try Self.bilingual()
@@ -87,5 +82,23 @@ import Testing
     // The file of a process still running (this test) may be a write in progress: kept.
     #expect(!cli.exists("Exports/en/\(killed)") && !cli.exists("Exports/en/\(older)"))
     #expect(cli.exists("Exports/en/\(running)"))
+  }
+
+  /// A PDF beside the committed exports is left alone by --check; the temporary file of a
+  /// killed PDF run is not.
+  @Test func checkLeavesPDFsAloneButReportsTheTemporaryFileOfAPDF() throws {
+    let cli = try CLI()
+    #expect(try cli.run("--all").status == 0)
+    try cli.write("%PDF-1.7 from an earlier run\n", to: "Exports/en/neuroendocrine-tumors.pdf")
+    let killed = ".neuroendocrine-tumors.pdf.netexport-\(try Self.deadProcessID())-q1w2e3.tmp"
+    try cli.write("%PDF-1.7 partial", to: "Exports/en/\(killed)")
+    let result = try cli.run("--all", "--check")
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.hasPrefix(
+        "Exports/en/\(killed): error[export-unexpected]: a temporary file left by an interrupted netexport run; delete it ('netexport --all' removes it)\n"
+      ), "\(result.stderr)")
+    #expect(!result.stderr.contains("neuroendocrine-tumors.pdf:"), "\(result.stderr)")
+    #expect(result.stderr.contains("1 of the committed exports is not what netexport writes now"))
   }
 }

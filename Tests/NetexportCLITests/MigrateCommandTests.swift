@@ -1,4 +1,5 @@
 import Foundation
+import NetexportTestSupport
 import Testing
 
 /// `netexport migrate`, run as a user would on a small project of the old layout.
@@ -61,44 +62,12 @@ import Testing
 
     """
 
-  /// A scratch project folder with the old layout.
-  struct Folder {
-    let root: URL
-
-    init() throws {
-      root = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-migrate-cli-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(
-        at: root.appendingPathComponent("Locales"), withIntermediateDirectories: true)
-      try Data(MigrateCommandTests.content.utf8).write(to: root.appendingPathComponent("pills.yaml"))
-      try Data(MigrateCommandTests.english.utf8).write(to: root.appendingPathComponent("Locales/en.yaml"))
-      try Data(MigrateCommandTests.spanish.utf8).write(to: root.appendingPathComponent("Locales/es.yaml"))
-    }
-
-    /// Every path under the folder, sorted.
-    func paths() -> [String] {
-      (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).sorted()
-    }
-
-    func run(_ arguments: String...) throws -> CLI.Result { try run(arguments: arguments) }
-
-    func run(arguments: [String]) throws -> CLI.Result {
-      let process = Process()
-      process.executableURL = CLI.executable
-      process.arguments = arguments
-      process.currentDirectoryURL = root
-      let out = Pipe()
-      let errors = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)")
-      _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-      defer { try? FileManager.default.removeItem(at: errors) }
-      process.standardOutput = out
-      process.standardError = try FileHandle(forWritingTo: errors)
-      try process.run()
-      let stdout = out.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return CLI.Result(
-        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-        stderr: String(decoding: try Data(contentsOf: errors), as: UTF8.self))
-    }
+  /// A project of the old layout: the content model beside it, one catalog per locale.
+  static func folder() throws -> CLI {
+    CLI(
+      try TestProject(files: [
+        "pills.yaml": content, "Locales/en.yaml": english, "Locales/es.yaml": spanish,
+      ]))
   }
 
   static let summary = """
@@ -108,8 +77,8 @@ import Testing
     """
 
   @Test func dryRunListsWhatItWouldDoAndWritesNothing() throws {
-    let folder = try Folder()
-    let before = folder.paths()
+    let folder = try Self.folder()
+    let before = folder.project.paths()
     let result = try folder.run("migrate", "--content", "pills.yaml", "--dry-run")
     #expect(result.status == 0)
     #expect(result.stderr == "")
@@ -131,22 +100,28 @@ import Testing
           Nothing was written (--dry-run).
 
           """)
-    #expect(folder.paths() == before)
+    #expect(folder.project.paths() == before)
   }
 
   @Test func migratesAndRemovesTheOldCatalogs() throws {
-    let folder = try Folder()
+    let folder = try Self.folder()
     let result = try folder.run("migrate", "--content", "pills.yaml")
     #expect(result.status == 0)
     #expect(result.stderr == "")
     #expect(result.stdout.hasPrefix("wrote netexport.yaml\nwrote Documents/pills.yaml\n"))
     #expect(result.stdout.contains("removed Locales/en.yaml\nremoved Locales/es.yaml\n" + Self.summary))
     #expect(
-      folder.paths() == [
+      folder.project.paths() == [
         "Documents", "Documents/pills.yaml", "Locales", "Locales/en", "Locales/en/glossary.yaml",
         "Locales/en/labels.yaml", "Locales/en/pills.yaml", "Locales/es", "Locales/es/glossary.yaml",
         "Locales/es/labels.yaml", "Locales/es/pills.yaml", "netexport.yaml", "pills.yaml",
       ])
+
+    // The migrated project opens in the new layout: Spanish, incomplete, is a draft, and
+    // every message the old catalog held is where it was counted.
+    let status = try folder.run("status")
+    #expect(status.status == 0, "\(status.stderr)")
+    #expect(status.stdout.hasPrefix("document  es (draft)\npills           20 %\nlabels         100 %\n"))
 
     // A second run refuses: the project has its manifest.
     let again = try folder.run("migrate", "--content", "pills.yaml")
@@ -158,23 +133,23 @@ import Testing
   }
 
   @Test func refusesACorruptCatalogWithItsPlaceAndWritesNothing() throws {
-    let folder = try Folder()
-    try Data((Self.spanish + "  broken: [\n").utf8).write(to: folder.root.appendingPathComponent("Locales/es.yaml"))
-    let before = folder.paths()
+    let folder = try Self.folder()
+    try folder.write(Self.spanish + "  broken: [\n", to: "Locales/es.yaml")
+    let before = folder.project.paths()
     let result = try folder.run("migrate", "--content", "pills.yaml")
     #expect(result.status == 1)
     #expect(result.stdout == "")
     #expect(result.stderr.hasPrefix("Locales/es.yaml:13:1: error[malformed-yaml]: "))
     #expect(result.stderr.contains("error[migration-unsupported]: nothing was migrated"))
-    #expect(folder.paths() == before)
+    #expect(folder.project.paths() == before)
   }
 
   @Test(arguments: [["--content", ""], ["--project", ""], ["--bogus"], ["extra"]])
   func usageErrorsExit64(_ arguments: [String]) throws {
-    let folder = try Folder()
-    let before = folder.paths()
+    let folder = try Self.folder()
+    let before = folder.project.paths()
     let process = try folder.run(arguments: ["migrate", "--content", "pills.yaml"] + arguments)
     #expect(process.status == 64)
-    #expect(folder.paths() == before)
+    #expect(folder.project.paths() == before)
   }
 }

@@ -23,7 +23,8 @@ import Testing
     abbreviations: [Abbreviation(id: "men1", short: "abbr.men1", expansion: "abbr.men1.expansion")])
 
   func html(
-    _ texts: [String: String], locale: String = "es", fallback: Set<String> = [], document: Document? = nil
+    _ texts: [String: String], locale: String = "es", fallback: Set<String> = [], document: Document? = nil,
+    exporter: LargePrintHTMLExporter = LargePrintHTMLExporter()
   ) throws -> String {
     let defaults = [
       "title": "Título", "byline": "Por el personal", "reviewed": "Revisado: {reviewed, date, ::yMMMMd}",
@@ -35,7 +36,7 @@ import Testing
     let resolved = try Fixtures.resolve(
       document ?? self.document, texts: merged, locale: locale, source: merged.mapValues { "EN " + $0 },
       fallback: fallback)
-    return try LargePrintHTMLExporter().export(resolved)
+    return try exporter.export(resolved)
   }
 
   @Test func matchesTheGoldenFileForTheBundledDocument() throws {
@@ -45,11 +46,12 @@ import Testing
 
   @Test func escapesEveryCatalogString() throws {
     let hostile = "<script>alert(1)</script> & \"quotes\" 'single' ]]> \u{202E}evil"
-    let output = try html(["s.text": hostile, "title": "<b>T</b>", "s.item": "a < b & c"])
+    // <b> and <linkN> are netexport's own markup (bold and links); any other tag is text.
+    let output = try html(["s.text": hostile, "title": "<i>T</i>", "s.item": "a < b & c"])
     #expect(!output.contains("<script>"))
-    #expect(!output.contains("<b>T</b>"))
+    #expect(!output.contains("<i>T</i>"))
     #expect(output.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;single&#39; ]]&gt;"))
-    #expect(output.contains("<title>&lt;b&gt;T&lt;/b&gt;</title>"))
+    #expect(output.contains("<title>&lt;i&gt;T&lt;/i&gt;</title>"))
     #expect(output.contains("<li>a &lt; b &amp; c</li>"))
     // Only the exporter's own elements remain.
     let tags = Set(output.matches(of: /<([a-zA-Z0-9!]+)/).map { String($0.1) })
@@ -145,5 +147,63 @@ import Testing
     #expect(!output.contains("italic"))
     #expect(!output.contains("uppercase"))
     #expect(!output.contains("<link") && !output.contains("<script") && !output.contains("<img"))
+  }
+
+  /// The paper is CLDR's for the locale's region (its likely region when the tag has none),
+  /// unless one is chosen.
+  @Test(arguments: [
+    ("es", "A4"), ("en", "letter"), ("en-GB", "A4"), ("es-MX", "letter"), ("es-CO", "letter"), ("fr-CA", "letter"),
+    ("pt-BR", "A4"),
+  ])
+  func laysThePageOutForTheLocalesPaper(locale: String, size: String) throws {
+    #expect(try html([:], locale: locale).contains("@page { size: \(size);"))
+  }
+
+  @Test func laysThePageOutForAChosenPaper() throws {
+    #expect(try html([:], exporter: LargePrintHTMLExporter(paper: .letter)).contains("@page { size: letter;"))
+    #expect(try html([:], locale: "en", exporter: LargePrintHTMLExporter(paper: .a4)).contains("@page { size: A4;"))
+  }
+
+  @Test func printsARunningHeaderAndFooterForThePDF() throws {
+    let layout = LargePrintHTMLExporter.PrintLayout(organization: "Clínica Sol", contact: "Tel. 555-0100")
+    let output = try html([:], exporter: LargePrintHTMLExporter(print: layout))
+    // The title and the review date at the head of every page, where lines start.
+    #expect(output.contains("@top-left { content: \"Título\\a Revisado: 23 de junio de 2023\";"))
+    // The organization and its contact line at the foot, the page number at the end.
+    #expect(output.contains("@bottom-left { content: \"Clínica Sol\\a Tel. 555-0100\";"))
+    #expect(output.contains("@bottom-right { content: \"Página \" counter(page) \" de \" counter(pages);"))
+    #expect(output.contains("margin: 3.0cm 2.5cm 3.0cm;"))
+    // Lists kept together with their lead-ins; headings never at the foot of a page.
+    for rule in [
+      ".lead-in { break-after: avoid; }", "li:first-child { break-after: avoid; }",
+      "li:last-child:not(:first-child) { break-before: avoid; }", "break-after: avoid; page-break-after: avoid;",
+    ] {
+      #expect(output.contains(rule))
+    }
+    // Without an organization, only the page number is at the foot.
+    let plain = try html([:], exporter: LargePrintHTMLExporter(print: .init()))
+    #expect(!plain.contains("@bottom-left"))
+  }
+
+  @Test func putsTheRunningHeaderOnTheRightForArabic() throws {
+    let output = try html(["title": "الأورام"], locale: "ar", exporter: LargePrintHTMLExporter(print: .init()))
+    #expect(output.contains("@top-right { content: \"الأورام\\a "))
+    #expect(output.contains("direction: rtl;"))
+    #expect(output.contains("@bottom-left { content: "))
+  }
+
+  /// WenQuanYi Zen Hei has no bold face: a CJK face that has one comes first for headings.
+  @Test(arguments: [("zh-Hans", "SC"), ("zh-Hant", "TC"), ("ja", "JP"), ("ko", "KR")])
+  func printsHeadingsInABoldCJKFace(locale: String, region: String) throws {
+    let output = try html([:], locale: locale, exporter: LargePrintHTMLExporter(print: .init()))
+    #expect(
+      output.contains(
+        "h1, h2, h3, .subtitle { font-family: \"Noto Sans CJK \(region)\", \"Source Han Sans \(region)\", Arial"))
+  }
+
+  @Test func keepsTheHTMLHandoutsOwnPageRules() throws {
+    let output = try html([:])
+    #expect(output.contains("@bottom-center { content: \"Página \" counter(page)"))
+    #expect(!output.contains("@top-left") && !output.contains(".lead-in { break-after"))
   }
 }

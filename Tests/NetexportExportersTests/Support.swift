@@ -2,7 +2,9 @@ import Foundation
 import NetexportICU
 import NetexportModel
 import NetexportResolution
+import NetexportTestSupport
 import NetexportValidation
+import NetexportWorkspace
 import Testing
 
 enum Fixtures {
@@ -10,10 +12,28 @@ enum Fixtures {
     .deletingLastPathComponent()
   static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
+  /// The NET document in English, from the repository's `Documents/` and `Locales/en/`.
   static func english(spoken: Bool = false) throws -> ResolvedDocument {
-    let catalog = try Catalog.load(
-      packageRoot.appendingPathComponent("Locales/en.yaml"), displayPath: "Locales/en.yaml", expectedLocale: "en")
-    return try Resolver.resolve(Document.bundledDefault(), catalog: catalog, locale: LanguageTag("en")!, spoken: spoken)
+    try Repository.resolved("en", spoken: spoken)
+  }
+
+  /// The repository's document in one of its locales, resolved through the export gate as
+  /// `netexport` resolves it (the document's catalog, the labels and the glossary).
+  static func shipped(_ locale: String, spoken: Bool = false, project root: URL = packageRoot) throws
+    -> ResolvedDocument
+  {
+    let workspace = try Workspace.open(Project(path: root.path))
+    let documents = try workspace.documents([])
+    let gate = workspace.gate(
+      locale: try #require(try workspace.locales([locale]).first), documents: documents,
+      source: workspace.checkSource(documents: documents), explicit: true)
+    if !gate.problems.isEmpty { throw DiagnosticError(gate.problems) }
+    return try #require(gate.ready.first).resolve(spoken: spoken)
+  }
+
+  /// The locales `netexport --all` exports (the source included).
+  static func shippedLocales() throws -> [String] {
+    try Workspace.open(Project(path: packageRoot.path)).locales().filter(\.isShipped).map(\.canonical)
   }
 
   /// Resolves a small test document with a catalog made of `texts` (key to message), taking
@@ -29,7 +49,8 @@ enum Fixtures {
     let english = Catalog(locale: "en", file: "en.yaml", entries: entries(source, file: "en.yaml"))
     return try Resolver.resolve(
       document, catalog: catalog, locale: try #require(LanguageTag(locale)),
-      fallback: fallback.isEmpty ? nil : .init(table: MessageTable([english]), locale: LanguageTag("en")!, keys: fallback),
+      fallback: fallback.isEmpty
+        ? nil : .init(table: MessageTable([english]), locale: LanguageTag("en")!, keys: fallback),
       spoken: spoken)
   }
 

@@ -37,6 +37,18 @@ import Testing
   }
 }
 
+@Suite struct PaperTests {
+  /// CLDR's paper sizes by region; a tag without a region takes its likely region.
+  @Test(arguments: [
+    ("en", Paper.letter), ("en-US", .letter), ("en-GB", .a4), ("es", .a4), ("es-MX", .letter), ("es-CO", .letter),
+    ("es-US", .letter),
+    ("fr", .a4), ("fr-CA", .letter), ("de", .a4), ("pt-BR", .a4), ("zh-Hans", .a4), ("ar", .a4), ("vi", .a4),
+  ])
+  func choosesThePaperOfTheLocalesRegion(tag: String, paper: Paper) throws {
+    #expect(try Paper.customary(for: #require(LanguageTag(tag))) == paper)
+  }
+}
+
 @Suite struct PluralRulesTests {
   @Test(arguments: [
     ("en", ["one", "other"]), ("de", ["one", "other"]), ("fr", ["one", "many", "other"]),

@@ -1,6 +1,7 @@
 import Foundation
 import NetexportICU
 import NetexportModel
+import NetexportTestSupport
 import Testing
 
 @testable import NetexportImport
@@ -220,10 +221,10 @@ import Testing
 }
 
 @Suite struct ContentWriterTests {
-  @Test func theBundledDocumentReadsBackEqual() throws {
-    let bundled = try Document.bundledDefault()
-    let yaml = ContentWriter.yaml(bundled)
-    #expect(try Document.parse(yaml, file: "bundled.yaml") == bundled)
+  @Test func theNETDocumentReadsBackEqual() throws {
+    let net = try Repository.document()
+    let yaml = ContentWriter.yaml(net)
+    #expect(try Document.parse(yaml, file: "net.yaml") == net)
   }
 
   /// Text YAML would read as something else (a number, a date, a boolean, a comment) is quoted.

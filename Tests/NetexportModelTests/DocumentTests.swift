@@ -1,12 +1,14 @@
 import Foundation
 import NetexportICU
 import NetexportModel
+import NetexportTestSupport
 import Testing
 
-@Suite struct BundledDocumentTests {
+/// The repository's document, `Documents/neuroendocrine-tumors.yaml`.
+@Suite struct NETDocumentTests {
   let document: Document
 
-  init() throws { document = try Document.bundledDefault() }
+  init() throws { document = try Repository.document() }
 
   @Test func keepsTheSeedPagesOrder() {
     #expect(document.id == "neuroendocrine-tumors")
@@ -53,15 +55,13 @@ import Testing
     #expect(Set(document.abbreviations.map(\.id)) == ["nets", "men1", "men2", "dna", "dipnech", "acc"])
   }
 
-  @Test func roundTripsThroughCodable() throws {
-    let data = try JSONEncoder().encode(document)
-    #expect(try JSONDecoder().decode(Document.self, from: data) == document)
-  }
-
-  @Test func everyKeyItUsesIsInTheEnglishCatalog() throws {
-    let catalog = try Catalog.load(Paths.englishCatalog, displayPath: "Locales/en.yaml", expectedLocale: "en")
-    let missing = document.textRefs.map(\.key).filter { catalog[$0] == nil }
+  /// Every key is in the document's English catalog, or (a label) in the English labels.
+  @Test func everyKeyItUsesIsInTheEnglishCatalogs() throws {
+    let catalog = try Repository.catalog("en", .document(document.id))
+    let labels = try Repository.catalog("en", .labels)
+    let missing = document.textRefs.map(\.key).filter { catalog[$0] == nil && labels[$0] == nil }
     #expect(missing.isEmpty)
+    #expect(document.textRefs.contains { labels[$0.key] != nil }, "the references heading is a label")
   }
 }
 
@@ -79,6 +79,17 @@ import Testing
       document.textRefs.map(\.key) == [
         "title", "only.heading", "only.text", "byline", "reviewed", "references.heading",
       ])
+  }
+
+  /// A list's announcement is said with the number of its items, which the document does
+  /// not write: the count is the list's own, and is not written back.
+  @Test func givesAListsAnnouncementItsCount() throws {
+    let text = minimal.replacingOccurrences(
+      of: "      - paragraph: only.text",
+      with: "      - list:\n          announcement: only.count\n          items: [only.one, only.two, only.three]")
+    let document = try Document.parse(text, file: "doc.yaml")
+    let announcement = try #require(document.textRefs.first { $0.key == "only.count" })
+    #expect(announcement.arguments == ["count": .number(3)])
   }
 
   @Test(arguments: [
@@ -99,7 +110,7 @@ import Testing
     ),
     (
       "  - id: only", "  - id: Only!",
-      "doc.yaml: error[invalid-content]: section id 'Only!' must use only a-z, 0-9 and '-'"
+      "doc.yaml:12:9: error[invalid-content]: section id 'Only!' must use only a-z, 0-9 and '-'"
     ),
     (
       "      - paragraph: only.text", "      - paragraph: [only.text]",
@@ -160,10 +171,4 @@ import Testing
       (error as? DiagnosticError)?.description == expected
     }
   }
-}
-
-enum Paths {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-  static let englishCatalog = packageRoot.appendingPathComponent("Locales/en.yaml")
 }

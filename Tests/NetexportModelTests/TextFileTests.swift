@@ -50,6 +50,25 @@ import Testing
       try FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType == .typeSymbolicLink)
   }
 
+  /// Bytes (a PDF) take the same path as text: written beside the file the link leads to,
+  /// given its mode, and renamed there; the link stays, and every byte arrives as it was.
+  @Test func writesBytesThroughALinkKeepingTheMode() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("handout.pdf")
+    try Data("old".utf8).write(to: target)
+    #expect(chmod(target.path, 0o640) == 0)
+    let link = folder.appendingPathComponent("latest.pdf")
+    #expect(symlink("handout.pdf", link.path) == 0)
+    let bytes = Data([0x25, 0x50, 0x44, 0x46, 0x2D, 0xE2, 0xE3, 0xCF, 0xD3, 0x00, 0xFF, 0x0A])
+    try TextFile.writeAtomically(bytes, to: link, displayPath: "latest.pdf")
+    #expect(try Data(contentsOf: target) == bytes)
+    let attributes = try FileManager.default.attributesOfItem(atPath: target.path)
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o640)
+    #expect(
+      try FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType == .typeSymbolicLink)
+    #expect(try names() == ["handout.pdf", "latest.pdf"])
+  }
+
   /// The documented choice: a file with several hard links is replaced atomically, so its
   /// other names keep the old text (rewriting it in place could leave it half-written).
   @Test func replacesAHardLinkedFileRatherThanRewritingIt() throws {

@@ -31,7 +31,7 @@ import Testing
     for file in try Self.checkFiles() {
       let checks =
         file.text.matches(of: /(?m)^struct (\w+): EntryCheck/).map { String($0.output.1) }
-        + file.text.matches(of: #/(?m)^enum (\w+Check) /#).map { String($0.output.1) }
+        + file.text.matches(of: #/(?m)^(?:public )?enum (\w+Check) /#).map { String($0.output.1) }
       guard !checks.isEmpty else { continue }
       files += 1
       let name = String(file.path.split(separator: "/").last!.dropLast(".swift".count))

@@ -1,6 +1,6 @@
+import NetexportResolution
 import Testing
 
-import NetexportResolution
 @testable import NetexportValidation
 
 @Suite struct TextCheckTests {

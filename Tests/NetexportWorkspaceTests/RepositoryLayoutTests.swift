@@ -33,6 +33,18 @@ import Testing
   }
 }
 
+/// `netexport pseudo` writes test material into `Locales/<pseudo-locale>/`, which git leaves
+/// out (the pseudo command says so).
+@Suite struct PseudoLocaleIgnoreTests {
+  @Test(arguments: PseudoLocalizer.locales)
+  func gitIgnoresThePseudoLocalesFolder(locale: String) throws {
+    let lines = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent(".gitignore"), encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+    #expect(lines.contains("Locales/\(locale)/"))
+    #expect(lines.contains("Exports/\(locale)/"))
+  }
+}
+
 /// Issue 14: a patient reads the date of a discussion in full (weekday and month written
 /// out, no leading zero), in every locale, in print and in speech.
 @Suite struct DiscussionDateTests {
@@ -43,7 +55,7 @@ import Testing
     ),
     (
       "ar", "٧ ردود · الأربعاء، ٥ فبراير ٢٠٢٥",
-      "سبعة ردود · الأربعاء، خمسة فبراير ألفين وخمسة وعشرون"
+      "سبعة ردود · الأربعاء، الخامس من فبراير عام ألفين وخمسة وعشرين"
     ),
     (
       "de", "7 Antworten · Mittwoch, 5. Februar 2025",
@@ -63,7 +75,7 @@ import Testing
     ),
     (
       "vi", "7 trả lời · Thứ Tư, 5 tháng 2, 2025",
-      "bảy trả lời · Thứ Tư, năm tháng hai, hai nghìn không trăm hai mươi lăm"
+      "bảy trả lời · Thứ Tư, ngày năm tháng hai năm hai nghìn không trăm hai mươi lăm"
     ),
     (
       "zh-Hans", "7条回复 · 2025年2月5日星期三",

@@ -1,5 +1,6 @@
 import Foundation
 import NetexportModel
+import NetexportTestSupport
 import Testing
 
 enum Fixtures {
@@ -15,57 +16,21 @@ enum Fixtures {
   /// `Labels.keys`, so that the tests do not share the migration's idea of what a label is.
   static let labelKeys: Set<String> = [
     "references.heading", "export.page-counter", "audio.part", "audio.list-count", "audio.aside", "audio.pause",
-    "audio.pronunciation-guide",
+    "audio.pronunciation-guide", "audio.aside-inline", "audio.references",
   ]
 }
 
-/// A project folder in the temporary folder, removed when the test ends.
-final class ScratchProject {
-  let root: URL
+/// A project folder in the temporary folder, removed when the test ends: the shared
+/// `TestProject`.
+typealias ScratchProject = TestProject
 
-  init(files: [String: String] = [:]) throws {
-    root = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-migrate-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    for (path, text) in files { try write(text, to: path) }
-  }
-
+extension TestProject {
   /// A copy of the legacy fixture's catalogs; its content model stays in the fixture.
-  static func legacyCopy() throws -> ScratchProject {
-    let project = try ScratchProject()
+  static func legacyCopy() throws -> TestProject {
+    let project = try TestProject()
     try FileManager.default.copyItem(
       at: Fixtures.legacyProject.appendingPathComponent("Locales"), to: project.root.appendingPathComponent("Locales"))
     return project
-  }
-
-  deinit { try? FileManager.default.removeItem(at: root) }
-
-  var project: Project { Project(path: root.path) }
-
-  func url(_ path: String) -> URL { root.appendingPathComponent(path) }
-
-  func write(_ text: String, to path: String) throws {
-    try FileManager.default.createDirectory(
-      at: url(path).deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url(path))
-  }
-
-  func read(_ path: String) throws -> String {
-    String(decoding: try Data(contentsOf: url(path)), as: UTF8.self)
-  }
-
-  func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: url(path).path) }
-
-  /// Every file and folder under the root with its bytes (folders as ""), to show that a
-  /// refused run changed nothing.
-  func snapshot() throws -> [String: Data] {
-    var result: [String: Data] = [:]
-    let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey])
-    while let item = enumerator?.nextObject() as? URL {
-      let relative = String(item.path.dropFirst(root.path.count + 1))
-      let isFolder = (try item.resourceValues(forKeys: [.isDirectoryKey])).isDirectory == true
-      result[relative] = isFolder ? Data() : try Data(contentsOf: item)
-    }
-    return result
   }
 }
 

@@ -127,7 +127,8 @@ public enum CatalogUpdater {
         case .add(let sourceEntry):
           return CatalogLayout.Block(
             key: sourceEntry.key, leading: [],
-            lines: CatalogWriter.newEntry(sourceEntry, indent: layout.entryIndent, memory: memory[sourceEntry.key]).map {
+            lines: CatalogWriter.newEntry(sourceEntry, indent: layout.entryIndent, memory: memory[sourceEntry.key]).map
+            {
               CatalogLayout.Line($0)
             },
             fieldIndent: layout.entryIndent + 2, fields: [:], isFlow: false)

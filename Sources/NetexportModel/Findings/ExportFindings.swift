@@ -4,7 +4,7 @@ public enum ExportFindings: FindingRegistry {
   public static let family = FindingFamily("export", title: "Exports")
   public static let codes: [FindingCode] = [
     .exportRefused, .exportPending, .exportFailed, .icuFailure, .oneDocument, .exportMissing, .exportOutOfDate,
-    .exportUnexpected, .exportsOutOfDate,
+    .exportUnexpected, .exportsOutOfDate, .pdfEngineMissing, .pdfRenderFailed,
   ]
 }
 
@@ -33,4 +33,9 @@ extension FindingCode {
   public static let exportsOutOfDate = FindingCode(
     "exports-out-of-date", .error, "The summary of --check: how many committed exports are out of date.",
     family: ExportFindings.family)
+  public static let pdfEngineMissing = FindingCode(
+    "pdf-engine-missing", .error, "The PDF engine (Python 3 with WeasyPrint 70 or later) cannot be run.",
+    family: ExportFindings.family)
+  public static let pdfRenderFailed = FindingCode(
+    "pdf-render-failed", .error, "The PDF engine could not make a handout's PDF.", family: ExportFindings.family)
 }

@@ -4,7 +4,7 @@ public enum ProjectFindings: FindingRegistry {
   public static let family = FindingFamily("project", title: "The project and its documents")
   public static let codes: [FindingCode] = [
     .noProject, .invalidManifest, .noCatalogs, .unknownLocale, .sourceLocale, .noDocuments, .unknownDocument,
-    .invalidContent, .missingContent, .missingResource, .projectExists, .catalogExists, .documentExists,
+    .invalidContent, .missingResource, .projectExists, .catalogExists, .documentExists,
   ]
 }
 
@@ -29,9 +29,6 @@ extension FindingCode {
     family: ProjectFindings.family)
   public static let invalidContent = FindingCode(
     "invalid-content", .error, "A document (content model) does not have the shape netexport reads.",
-    family: ProjectFindings.family)
-  public static let missingContent = FindingCode(
-    "missing-content", .error, "The bundled document is missing from the installation.",
     family: ProjectFindings.family)
   public static let missingResource = FindingCode(
     "missing-resource", .error, "A file netexport ships with (the default labels) is missing from the installation.",

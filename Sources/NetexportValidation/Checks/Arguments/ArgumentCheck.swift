@@ -111,7 +111,12 @@ struct ArgumentCheck: EntryCheck {
   /// ICU reads type names without regard to case (`{d, Date}` is a date).
   private static func firstTypes(_ structure: MessageStructure) -> [(name: String, type: String)] {
     var seen = Set<String>()
-    return structure.arguments.filter { seen.insert($0.name).inserted }.map { ($0.name, $0.typeName.lowercased()) }
+    return structure.arguments.filter { seen.insert($0.name).inserted }.map {
+      // A spellout argument is a number: print shows its digits, speech says it with the
+      // rule set the translation names (an ordinal, a feminine form).
+      let type = $0.typeName.lowercased()
+      return ($0.name, type == "spellout" ? "number" : type)
+    }
   }
 
   /// A plural's `offset:` as a translator writes it.
