@@ -11,7 +11,7 @@ public enum Rule {
   public static let registries: [any FindingRegistry.Type] = [
     CatalogFileFindings.self, CompletenessFindings.self, StalenessFindings.self, MessageFindings.self,
     ArgumentFindings.self, PluralFindings.self, HygieneFindings.self, NumberFindings.self, URLFindings.self,
-    TerminologyFindings.self, AllowFindings.self,
+    MarkupFindings.self, TerminologyFindings.self, AllowFindings.self,
   ]
 
   /// Every code `netexport validate` reports, grouped as `docs/validation.md` lists them

@@ -84,6 +84,7 @@ public struct Validator: Sendable {
     .withMessage(BracketCheck()),
     .withMessage(NumberCheck()),
     .withMessage(URLCheck()),
+    .withMessage(MarkupCheck()),
     .withMessage(DoNotTranslateCheck()),
     .withMessage(GlossaryTermCheck()),
   ]
@@ -98,6 +99,7 @@ public struct Validator: Sendable {
     .always(CharacterCheck()),
     .always(DoubledSpaceCheck()),
     .always(BracketCheck()),
+    .always(MarkupCheck()),
   ]
 
   /// A check with what an entry needs for it to run.

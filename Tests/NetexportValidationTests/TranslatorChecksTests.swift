@@ -1,0 +1,43 @@
+import Foundation
+import NetexportICU
+import NetexportModel
+import Testing
+
+@testable import NetexportValidation
+
+/// The checks translators expect (issue 13, items 2 and 3, and the markup gap of issue 12),
+/// beyond their fixtures in `checks/`: what each leaves alone, and the cases that decide
+/// between a finding and none.
+@Suite struct TranslatorChecksTests {
+  /// The findings for the clean catalog of `locale` with `text` as the entry's text (the
+  /// entry's `text:` line replaced).
+  static func findings(
+    _ key: String, _ text: String, locale: String = "es", extra: String = ""
+  ) throws -> [Diagnostic] {
+    let clean = try String(
+      contentsOf: Fixtures.checks.appendingPathComponent("clean.\(locale).yaml"), encoding: .utf8)
+    var lines = clean.components(separatedBy: "\n")
+    let keyLine = try #require(lines.firstIndex(of: "  \(key):"))
+    let textLine = try #require(lines[keyLine...].firstIndex { $0.hasPrefix("    text: ") })
+    lines[textLine] = "    text: \(text)" + (extra.isEmpty ? "" : "\n" + extra)
+    let catalog = try Catalog.parse(
+      lines.joined(separator: "\n"), file: "checks/\(locale).yaml", expectedLocale: locale, lenient: true)
+    return try Fixtures.validator().validate(catalog, locale: try #require(LanguageTag(locale)))
+  }
+
+  static func codes(_ key: String, _ text: String, locale: String = "es", extra: String = "") throws -> [String] {
+    try findings(key, text, locale: locale, extra: extra).map(\.code)
+  }
+
+  // MARK: markup-mismatch
+
+  @Test func markupIsComparedAsASetAndInBalance() {
+    #expect(MarkupCheck.tagNames(in: "{n, plural, one {<b>#</b> x} other {<b>#</b> y}}") == ["<b>", "</b>"])
+    #expect(MarkupCheck.tagNames(in: "< 5 mg, a <c> tag") == [])
+  }
+
+  @Test func aTagLeftOutOrOpenIsReported() throws {
+    #expect(try Self.codes("dosing.dose", "\"Tome 500 mg dos veces al día.</b>\"") == ["markup-mismatch"])
+    #expect(try Self.codes("dosing.dose", "\"Tome <link1>500 mg dos veces al día.\"") == ["markup-mismatch"])
+  }
+}
