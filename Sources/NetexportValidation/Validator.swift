@@ -72,6 +72,7 @@ public struct Validator: Sendable {
   static let targetChecks: [ScheduledCheck] = [
     .always(RecordedSourceCheck()),
     .withText(UntranslatedCheck()),
+    .withText(StateMissingCheck()),
     .withText(SyntaxCheck()),
     .withMessage(DateSkeletonCheck()),
     .withMessage(ArgumentCheck()),

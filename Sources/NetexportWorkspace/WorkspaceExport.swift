@@ -17,6 +17,22 @@ public struct PendingExport: Hashable, Sendable {
   public var files: [String]
 }
 
+/// A document in a locale that passed the export gate although its catalogs have warnings:
+/// exported, and said in one line, so that nobody ships a handout unaware of them.
+public struct ExportWarnings: Hashable, Sendable {
+  public var document: String
+  public var locale: String
+  /// How many warnings the catalogs the pair is made from have (the document's catalog, the
+  /// labels and the glossary).
+  public var count: Int
+
+  /// One line for standard error: `es/neuroendocrine-tumors: 3 warnings (run 'netexport
+  /// validate --locale es' to see them)`.
+  public var summary: String {
+    "\(locale)/\(document): \(count) warning\(count == 1 ? "" : "s") (run 'netexport validate --locale \(locale)' to see \(count == 1 ? "it" : "them"))"
+  }
+}
+
 /// What an export run rendered, and what it left out and why.
 public struct ExportPlan: Sendable {
   /// Everything rendered, not yet written.
@@ -25,6 +41,8 @@ public struct ExportPlan: Sendable {
   public var pending: [PendingExport] = []
   /// Problems that make the run fail: errors in a pair that should have exported.
   public var problems: [Diagnostic] = []
+  /// Pairs rendered although their catalogs have warnings.
+  public var warnings: [ExportWarnings] = []
   /// Lines for the user: messages taken from the source (`--allow-incomplete`), drafts
   /// skipped with problems, and the like.
   public var notes: [String] = []
@@ -55,6 +73,8 @@ public struct GateResult: Sendable {
   public var ready: [ReadyPair] = []
   public var pending: [PendingExport] = []
   public var problems: [Diagnostic] = []
+  /// The ready pairs whose catalogs have warnings.
+  public var warnings: [ExportWarnings] = []
   public var notes: [String] = []
 }
 
@@ -99,8 +119,20 @@ extension Workspace {
       guard let sourceCatalog = source.catalog(.document(document.id)), let file = check[.document(document.id)]
       else { continue }
       let sourceTable = MessageTable([sourceCatalog, sourceLabels], glossary: source.glossary)
+      // Warnings never stop an export, but they are said: a translation that is not quite
+      // right should not ship unnoticed.
+      let warningCount = [file, labels, glossary].compactMap { $0 }.flatMap(\.findings).count {
+        $0.severity == .warning
+      }
+      func ready(_ pair: ReadyPair) {
+        result.ready.append(pair)
+        if warningCount > 0 {
+          result.warnings.append(
+            ExportWarnings(document: document.id, locale: locale.canonical, count: warningCount))
+        }
+      }
       if locale.status == .source {
-        result.ready.append(ReadyPair(document: document, locale: locale, table: sourceTable, source: nil))
+        ready(ReadyPair(document: document, locale: locale, table: sourceTable, source: nil))
         continue
       }
       let parts = [file, labels].compactMap { $0 }
@@ -157,8 +189,7 @@ extension Workspace {
       guard let catalog = file.catalog else { continue }
       let table = MessageTable(
         [catalog] + (labels?.catalog.map { [$0] } ?? []), glossary: glossary?.catalog?.glossary ?? [])
-      result.ready.append(
-        ReadyPair(document: document, locale: locale, table: table, source: sourceTable, fallback: fallback))
+      ready(ReadyPair(document: document, locale: locale, table: table, source: sourceTable, fallback: fallback))
     }
     return result
   }
@@ -176,6 +207,7 @@ extension Workspace {
         labelKeys: formats.flatMap(\.labelKeys))
       plan.pending += gate.pending
       plan.problems += gate.problems
+      plan.warnings += gate.warnings
       plan.notes += gate.notes
       for pair in gate.ready {
         do {

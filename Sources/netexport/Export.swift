@@ -122,7 +122,7 @@ struct Export: ParsableCommand {
         let plan = workspace.render(
           locales: locales, documents: chosen, formats: format.map { [$0] } ?? ExportFormat.committed, options: options,
           explicit: named, allowIncomplete: allowIncomplete)
-        printNotes(plan.notes)
+        printNotes(plan.notes + plan.warnings.map(\.summary))
         for pending in plan.pending { Console.error(Self.describe(pending)) }
         if plan.failed { throw DiagnosticError(plan.problems) }
         if check {
@@ -166,7 +166,7 @@ struct Export: ParsableCommand {
       let plan = workspace.render(
         locales: locales, documents: chosen, formats: [format ?? .plainText], options: options, explicit: true,
         allowIncomplete: allowIncomplete)
-      printNotes(plan.notes)
+      printNotes(plan.notes + plan.warnings.map(\.summary))
       // Pending documents named with --document are failures (in `problems`); the others
       // are reported, and fail the run only when nothing at all could be exported.
       if !named { for pending in plan.pending { Console.error(Self.describe(pending)) } }

@@ -390,7 +390,7 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stderr
-        == "note: es: leaflet: 2 of 8 messages are in English (en), taken from the source because their translation is not ready\n"
+        == "note: es: leaflet: 2 of 8 messages are in English (en), taken from the source because their translation is not ready\nes/leaflet: 1 warning (run 'netexport validate --locale es' to see it)\n"
     )
     #expect(result.stdout.contains("A mutation can cause 2 tumors."))
     #expect(result.stdout.contains("Overview"))

@@ -29,6 +29,13 @@ import Testing
     try findings(key, text, locale: locale, extra: extra).map(\.code)
   }
 
+  // MARK: untranslated and state-missing
+
+  @Test func untranslatedIsAnErrorThatAllowAccepts() throws {
+    #expect(try Self.findings("dosing.heading", "\"Dosing\"").map(\.severity) == [.error])
+    #expect(try Self.codes("dosing.heading", "\"Dosing\"", extra: "    allow: [untranslated]") == [])
+  }
+
   // MARK: markup-mismatch
 
   @Test func markupIsComparedAsASetAndInBalance() {

@@ -3,11 +3,12 @@
 /// Pending in a target catalog (work not done yet: never a failure, except that a shipped
 /// locale must be complete under `--strict`); errors in the source catalog. The judge every
 /// command shares, `Usability` (NetexportResolution), reports most of them; validation adds
-/// `obsolete-key` and `untranslated`, the workspace `missing-catalog`.
+/// `obsolete-key`, `untranslated` and `state-missing`, the workspace `missing-catalog`.
+/// `untranslated` and `state-missing` are mistakes, not work still to do: errors.
 public enum CompletenessFindings: FindingRegistry {
   public static let family = FindingFamily("completeness", title: "Completeness")
   public static let codes: [FindingCode] = [
-    .missingCatalog, .missingKey, .obsoleteKey, .emptyText, .stateNew, .needsReview, .untranslated,
+    .missingCatalog, .missingKey, .obsoleteKey, .emptyText, .stateNew, .needsReview, .untranslated, .stateMissing,
   ]
 }
 
@@ -27,5 +28,8 @@ extension FindingCode {
     "needs-review", .pending, "The entry is marked needs-review (the source changed).",
     family: CompletenessFindings.family)
   public static let untranslated = FindingCode(
-    "untranslated", .warning, "The text is the same as the source text.", family: CompletenessFindings.family)
+    "untranslated", .error, "The text is the same as the source text (and not marked allow: [untranslated]).",
+    family: CompletenessFindings.family)
+  public static let stateMissing = FindingCode(
+    "state-missing", .error, "The entry has a text but no state.", family: CompletenessFindings.family)
 }
