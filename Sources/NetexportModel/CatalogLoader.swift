@@ -87,7 +87,7 @@ extension Catalog {
           "a catalog must be a mapping with 'locale' and 'entries' at its top level")
       ])
     }
-    var problems = reader.problems
+    var problems = reader.problems + commentCuts(in: reader.entries, text: text, file: file)
     func problem(_ code: FindingCode, _ position: YAMLEventReader.Position?, _ message: String) {
       problems.append(Diagnostic(code: code, at: location(position, file: file), message))
     }
@@ -107,6 +107,39 @@ extension Catalog {
       entriesLocation: location(entriesPosition ?? rootPosition, file: file),
       text: text)
     return (catalog, reader.outline)
+  }
+
+  /// Texts not in quotes that YAML cut at ` #`, taking the rest of the line for a comment
+  /// (`text: Sintomi e cause #1` is "Sintomi e cause"): reported where the rest looks like
+  /// text, a `#` followed directly by a letter, digit or sign; `# ` with a space is taken to
+  /// be a comment meant as one.
+  static func commentCuts(in entries: [CatalogEntry], text: String, file: String) -> [Diagnostic] {
+    let plain = entries.filter { $0.textStyle == .plain && !$0.text.isEmpty }
+    guard !plain.isEmpty else { return [] }
+    let lines = FileLines(text: text, starts: FileLines.starts(of: text))
+    var found: [Diagnostic] = []
+    for entry in plain {
+      guard let line = entry.textLocation.line, let column = entry.textLocation.column, line <= lines.count else {
+        continue
+      }
+      // A text on one line: the line holds it, then what YAML left out.
+      let scalars = lines[line - 1].dropFirst(column - 1)
+      let value = Array(entry.text.unicodeScalars)
+      guard scalars.starts(with: value) else { continue }
+      let rest = scalars.dropFirst(value.count)
+      let spaces = rest.prefix { $0 == " " || $0 == "\t" }.count
+      let comment = rest.dropFirst(spaces)
+      guard spaces > 0, comment.first == "#", let next = comment.dropFirst().first, next != " ", next != "\t"
+      else { continue }
+      let cut = String(String.UnicodeScalarView(comment))
+      found.append(
+        Diagnostic(
+          code: .textCutByComment,
+          at: SourceLocation(file: file, line: line, column: column + value.count + spaces),
+          "the text of '\(entry.key)' is not in quotes, so YAML reads '\(cut)' as a comment (a # after a space starts one) and the text ends at \"\(entry.text)\"; write the whole text in double quotes: text: \"\(entry.text)\(String(repeating: " ", count: spaces))\(cut)\"",
+          key: entry.key))
+    }
+    return found
   }
 
   static func parseEntry(

@@ -178,6 +178,11 @@ enum YAMLSupport {
         code: .malformedYAML, at: SourceLocation(file: file, line: position.line, column: position.column),
         "malformed YAML: \(error.problem)")
     }
+    if let (position, message) = YAMLMistake.explain(error, in: text) {
+      return Diagnostic(
+        code: .malformedYAML, at: SourceLocation(file: file, line: position.line, column: position.column),
+        "malformed YAML: \(message)")
+    }
     let during =
       error.context.flatMap { $0.isEmpty ? nil : $0 }.map { context in
         " (\(context) that starts at line \(error.contextPosition?.line ?? 0), column \(error.contextPosition?.column ?? 0))"

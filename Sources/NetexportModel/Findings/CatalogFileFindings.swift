@@ -5,7 +5,7 @@ public enum CatalogFileFindings: FindingRegistry {
   public static let codes: [FindingCode] = [
     .malformedYAML, .invalidUTF8, .duplicateKey, .unsupportedYAML, .unusualLineBreak, .mixedLineEndings,
     .invalidCatalog, .invalidLocale, .localeMismatch, .unknownField, .invalidKey, .invalidEntry, .invalidState,
-    .controlCharacter, .unreadableCatalog, .unreadableFile, .unlistedLocale, .outsideProject,
+    .controlCharacter, .textCutByComment, .unreadableCatalog, .unreadableFile, .unlistedLocale, .outsideProject,
   ]
 }
 
@@ -45,6 +45,10 @@ extension FindingCode {
     "invalid-state", .error, "A state other than new, translated or needs-review.", family: CatalogFileFindings.family)
   public static let controlCharacter = FindingCode(
     "control-character", .error, "A control character in a text.", family: CatalogFileFindings.family)
+  public static let textCutByComment = FindingCode(
+    "text-cut-by-comment", .error,
+    "A text not in quotes is cut at ' #', which YAML reads as the start of a comment.",
+    family: CatalogFileFindings.family)
   public static let unreadableCatalog = FindingCode(
     "unreadable-catalog", .error, "The catalog file cannot be read.", family: CatalogFileFindings.family)
   public static let unreadableFile = FindingCode(
