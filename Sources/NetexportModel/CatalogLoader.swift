@@ -3,7 +3,7 @@ import NetexportICU
 
 extension Catalog {
   /// The fields an entry may have.
-  public static let entryFields = ["text", "note", "source", "previous-source", "state", "allow"]
+  public static let entryFields = ["text", "note", "previous-note", "source", "previous-source", "state", "allow"]
   /// The fields a glossary entry may have.
   public static let glossaryFields = [
     "forms", "pronunciation", "spoken", "letters", "expand", "definition", "usage",
@@ -200,6 +200,7 @@ extension Catalog {
         entry.textLocation = location(fieldValue.position, file: file)
         entry.textStyle = style(of: fieldValue)
       case "note": entry.note = string
+      case "previous-note": entry.previousNote = string
       case "source": entry.source = string
       case "previous-source": entry.previousSource = string
       default:

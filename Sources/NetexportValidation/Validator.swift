@@ -71,6 +71,7 @@ public struct Validator: Sendable {
   /// check that reads the message.
   static let targetChecks: [ScheduledCheck] = [
     .always(RecordedSourceCheck()),
+    .always(NoteChangedCheck()),
     .withText(UntranslatedCheck()),
     .withText(StateMissingCheck()),
     .withText(SyntaxCheck()),

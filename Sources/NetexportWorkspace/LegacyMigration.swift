@@ -401,13 +401,14 @@ public struct LegacyMigration: Sendable {
   /// An entry's values, field by field.
   struct EntryValues: Equatable, CustomStringConvertible {
     var key, text: String
-    var note, source, previousSource: String?
+    var note, previousNote, source, previousSource: String?
     var state: CatalogEntry.State?
     var allow: [String]
 
     init(_ entry: CatalogEntry) {
-      (key, text, note, source, previousSource, state, allow) = (
-        entry.key, entry.text, entry.note, entry.source, entry.previousSource, entry.state, entry.allow
+      (key, text, note, previousNote, source, previousSource, state, allow) = (
+        entry.key, entry.text, entry.note, entry.previousNote, entry.source, entry.previousSource, entry.state,
+        entry.allow
       )
     }
 

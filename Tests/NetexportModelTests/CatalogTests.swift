@@ -46,7 +46,7 @@ import Testing
     ),
     (
       "locale: es\nentries:\n  a:\n    txt: Hola\n",
-      "Locales/es.yaml:4:5: error[unknown-field]: unknown field 'txt' in entry 'a' (known fields: text, note, source, previous-source, state, allow)\nLocales/es.yaml:4:5: error[invalid-entry]: entry 'a' has no 'text' field (use text: \"\" for a string not translated yet)"
+      "Locales/es.yaml:4:5: error[unknown-field]: unknown field 'txt' in entry 'a' (known fields: text, note, previous-note, source, previous-source, state, allow)\nLocales/es.yaml:4:5: error[invalid-entry]: entry 'a' has no 'text' field (use text: \"\" for a string not translated yet)"
     ),
     (
       "locale: es\nentries:\n  a:\n    text: Hola\n    state: done\n",

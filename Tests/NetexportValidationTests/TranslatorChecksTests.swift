@@ -47,4 +47,25 @@ import Testing
     #expect(try Self.codes("dosing.dose", "\"Tome 500 mg dos veces al día.</b>\"") == ["markup-mismatch"])
     #expect(try Self.codes("dosing.dose", "\"Tome <link1>500 mg dos veces al día.\"") == ["markup-mismatch"])
   }
+
+  // MARK: note-changed
+
+  @Test func aNoteIsComparedOnlyWhereTheTranslationRecordsOne() throws {
+    // The English note of dosing.tablets; the clean catalog records none.
+    #expect(try Self.codes("dosing.heading", "\"Dosis\"") == [])
+    #expect(
+      try Self.codes(
+        "dosing.tablets",
+        "\"{tablets, plural, one {Queda # comprimido} many {Quedan # de comprimidos} other {Quedan # comprimidos}}\"",
+        extra: "    note: \"{tablets} is the number of tablets left in the pack.\"") == [])
+    // Not translated yet: its translator will read the note.
+    #expect(
+      try Self.codes("dosing.tablets", "\"\"", extra: "    note: \"{tablets} is the number of tablets.\"")
+        == ["empty-text"])
+    #expect(
+      try Self.codes(
+        "dosing.tablets",
+        "\"{tablets, plural, one {Queda # comprimido} many {Quedan # de comprimidos} other {Quedan # comprimidos}}\"",
+        extra: "    note: \"{tablets} is the number of tablets.\"") == ["note-changed"])
+  }
 }

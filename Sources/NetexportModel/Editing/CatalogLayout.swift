@@ -59,12 +59,13 @@ struct CatalogLayout {
         return
       }
       // New fields go where a reader expects them: previous-source after source, source
-      // before text, the rest at the end.
+      // before text, previous-note after the note, the rest at the end.
       let position: Int
       switch name {
       case "previous-source": position = fields["source"]?.upperBound ?? fields["text"]?.lowerBound ?? lines.count
       case "source": position = fields["text"]?.lowerBound ?? lines.count
       case "note": position = 1
+      case "previous-note": position = fields["note"]?.upperBound ?? 1
       default: position = lines.count
       }
       replace(position..<position, with: newLines)

@@ -7,6 +7,8 @@
 /// - When an entry's source text changed, the new one is recorded in `source`, the one the
 ///   translation was made from is kept in `previous-source`, and the state becomes
 ///   `needs-review`; the translation is never touched.
+/// - When the source's note changed, the new one is recorded in `note`; a translated entry
+///   keeps the note it was translated with in `previous-note`.
 /// - Entries for keys the source no longer has move to the `obsolete` section, and come
 ///   back from it when the key returns.
 struct UpdatePlan {
@@ -110,7 +112,14 @@ struct UpdatePlan {
       }
     }
     let noteChanged = sourceEntry.note != nil && entry.note != sourceEntry.note
-    if noteChanged { changes.append(FieldChange(field: "note", value: sourceEntry.note)) }
+    if noteChanged {
+      // The note a translation was made with is kept, as its English is (previous-source):
+      // validation asks the translator to check the translation against the new note.
+      if translated, entry.previousNote == nil, let recorded = entry.note {
+        changes.append(FieldChange(field: "previous-note", value: recorded))
+      }
+      changes.append(FieldChange(field: "note", value: sourceEntry.note))
+    }
     guard !changes.isEmpty else { return [] }
     if isFlow {
       summary.skipped.append(
