@@ -74,15 +74,18 @@ public struct Validator: Sendable {
     .always(NoteChangedCheck()),
     .withText(UntranslatedCheck()),
     .withText(StateMissingCheck()),
+    .withText(ApostropheCheck()),
     .withText(SyntaxCheck()),
     .withMessage(DateSkeletonCheck()),
     .withMessage(ArgumentCheck()),
     .withMessage(FormattingCheck()),
     .withMessage(PluralCategoryCheck()),
+    .withMessage(PluralNumberCheck()),
     .withMessage(HashOutsidePluralCheck()),
     .withMessage(CharacterCheck()),
     .withMessage(WhitespaceCheck()),
     .withMessage(DoubledSpaceCheck()),
+    .withMessage(QuotedTextCheck()),
     .withMessage(BracketCheck()),
     .withMessage(NumberCheck()),
     .withMessage(URLCheck()),
@@ -94,6 +97,7 @@ public struct Validator: Sendable {
   /// The checks of an entry of the source catalog, in the order they run: the message, then
   /// the characters and spacing of every text (readable by ICU or not).
   static let sourceChecks: [ScheduledCheck] = [
+    .always(ApostropheCheck()),
     .always(SyntaxCheck()),
     .withMessage(DateSkeletonCheck()),
     .withMessage(FormattingCheck()),

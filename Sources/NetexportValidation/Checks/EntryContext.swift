@@ -78,9 +78,13 @@ struct EntryContext {
   let sourceEntry: CatalogEntry?
   /// What the validator knows about the source message.
   let source: SourceMessage
-  /// The message as ICU reads it; `nil` when ICU cannot read it (then `syntaxError` says why).
+  /// The message as ICU reads it; `nil` when ICU cannot read it (then `syntaxError` says
+  /// why) or when an apostrophe makes ICU read it otherwise than meant (`apostropheTraps`).
   let message: MessageStructure?
   let syntaxError: MessageSyntaxError?
+  /// The UTF-16 offsets of apostrophes after a letter that ICU reads as the start of quoted
+  /// text (`ApostropheCheck`): ICU's findings about such a message would mislead.
+  let apostropheTraps: [Int]
   /// The text a reader sees (no ICU syntax), or the whole text when ICU cannot read it.
   let literal: String
 
@@ -89,12 +93,18 @@ struct EntryContext {
     self.entry = entry
     self.sourceEntry = sourceEntry
     self.source = source
-    do {
-      message = try MessageStructure(entry.text)
-      syntaxError = nil
-    } catch {
+    apostropheTraps = ApostropheCheck.traps(in: entry.text)
+    if !apostropheTraps.isEmpty {
       message = nil
-      syntaxError = error
+      syntaxError = nil
+    } else {
+      do {
+        message = try MessageStructure(entry.text)
+        syntaxError = nil
+      } catch {
+        message = nil
+        syntaxError = error
+      }
     }
     literal = message?.literalText ?? entry.text
   }

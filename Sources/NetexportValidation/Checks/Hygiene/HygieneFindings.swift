@@ -7,6 +7,7 @@ public import NetexportModel
 public enum HygieneFindings: FindingRegistry {
   public static let family = FindingFamily("hygiene", title: "Text hygiene")
   public static let codes: [FindingCode] = [
-    .notNFC, .bidiControl, .invisibleCharacter, .whitespaceMismatch, .doubledSpace, .unbalancedBrackets,
+    .notNFC, .bidiControl, .invisibleCharacter, .whitespaceMismatch, .doubledSpace, .quotedText,
+    .unbalancedBrackets,
   ]
 }

@@ -6,5 +6,7 @@ public import NetexportModel
 /// Each code is declared in the file of the check that reports it.
 public enum PluralFindings: FindingRegistry {
   public static let family = FindingFamily("plurals", title: "Plurals")
-  public static let codes: [FindingCode] = [.pluralCategoryMissing, .pluralCategoryUnused, .hashOutsidePlural]
+  public static let codes: [FindingCode] = [
+    .pluralCategoryMissing, .pluralCategoryUnused, .pluralNumberMissing, .hashOutsidePlural,
+  ]
 }
