@@ -15,7 +15,7 @@ enum TextChecks {
   /// script read as their values ("1,000", "1.000", "١٠٠٠" all give "1000"). Inline markup
   /// is not text: the 1 of `<link1>` is no number.
   static func numbers(in text: String) -> [String] {
-    let text = text.contains("<") ? InlineMarkup.plain(text) : text
+    let text = text.utf8.contains(UInt8(ascii: "<")) ? InlineMarkup.plain(text) : text
     var numbers: [String] = []
     var current = ""
     var pendingSeparator = false

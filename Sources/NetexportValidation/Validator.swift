@@ -126,18 +126,22 @@ public struct Validator: Sendable {
     static func withText(_ check: any EntryCheck) -> Self { Self(requirement: .text, check: check) }
     static func withMessage(_ check: any EntryCheck) -> Self { Self(requirement: .message, check: check) }
 
-    func applies(to entry: EntryContext) -> Bool {
+    /// Whether the check runs for an entry with (or without) a text and a message ICU reads.
+    func applies(hasText: Bool, hasMessage: Bool) -> Bool {
       switch requirement {
       case .entry: true
-      case .text: !entry.entry.text.isEmpty
-      case .message: !entry.entry.text.isEmpty && entry.message != nil
+      case .text: hasText
+      case .message: hasText && hasMessage
       }
     }
   }
 
   /// Runs the checks that apply to the entry, in order.
   private static func run(_ checks: [ScheduledCheck], on entry: EntryContext, into findings: inout EntryFindings) {
-    for scheduled in checks where scheduled.applies(to: entry) {
+    // Worked out once, not once per check.
+    let hasText = !entry.entry.text.isEmpty
+    let hasMessage = entry.message != nil
+    for scheduled in checks where scheduled.applies(hasText: hasText, hasMessage: hasMessage) {
       scheduled.check.check(entry, &findings)
     }
   }

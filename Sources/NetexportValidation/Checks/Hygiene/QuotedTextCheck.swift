@@ -17,6 +17,8 @@ struct QuotedTextCheck: EntryCheck {
   ]
 
   func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
+    // Most texts start with a letter: nothing to look at.
+    guard let start = entry.entry.text.first, start.isWhitespace || Self.pairs[start] != nil else { return }
     let text = Self.trimmed(entry.entry.text)
     guard text.count >= 2, let first = text.first, let last = text.last, Self.pairs[first]?.contains(last) == true,
       // Quotation marks inside the text would make the ends two separate quotations.

@@ -27,7 +27,8 @@ struct MarkupCheck: EntryCheck {
   func check(_ context: EntryContext, _ findings: inout EntryFindings) {
     let entry = context.entry
     let text = entry.text
-    guard text.contains("<") || context.sourceText.contains("<") else { return }
+    let open = UInt8(ascii: "<")
+    guard text.utf8.contains(open) || context.sourceText.utf8.contains(open) else { return }
     let isSource = context.sourceEntry == nil
     let sourceBalanced = isSource || InlineMarkup.problem(in: context.sourceText) == nil
     if sourceBalanced, let problem = InlineMarkup.problem(in: text) {

@@ -45,9 +45,22 @@ struct ApostropheCheck: EntryCheck {
   /// The UTF-16 offsets of the apostrophes in `text` that ICU would read as the start of
   /// quoted text although they follow a letter.
   static func traps(in text: String) -> [Int] {
+    // Most texts have no apostrophe before a brace or '#': looked for in the UTF-8 first,
+    // without copying the text.
+    var previous: UInt8 = 0
+    var quotes = false
+    for byte in text.utf8 {
+      if previous == UInt8(ascii: "'")
+        && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "#"))
+      {
+        quotes = true
+        break
+      }
+      previous = byte
+    }
+    guard quotes else { return [] }
     let apostrophe = UInt16(UInt8(ascii: "'"))
     let units = Array(text.utf16)
-    guard units.contains(apostrophe) else { return [] }
     let braces: Set<UInt16> = [UInt16(UInt8(ascii: "{")), UInt16(UInt8(ascii: "}"))]
     let hash = UInt16(UInt8(ascii: "#"))
     func followsLetter(_ offset: Int) -> Bool {
