@@ -10,9 +10,10 @@ struct Status: ParsableCommand {
     abstract: "Show how far each document's translation has come in each locale.",
     discussion: """
       A table of document x locale (the labels every export shares are a row of their own):
-      the share of messages ready (translated, and made from the current source text). Below
-      it, what is left in each unfinished cell: needs review, stale (the source changed; run
-      'netexport update'), missing (absent, empty or still new).
+      the share of messages ready (translated, and made from the current source text), then the
+      share reviewed (also checked by a second person). Below them, what is left in each
+      unfinished cell: needs review, stale (the source changed; run 'netexport update'),
+      missing (absent, empty or still new); and which catalogs were made by machine.
       """
   )
 
@@ -46,12 +47,16 @@ struct Status: ParsableCommand {
   }
 
   static func text(_ table: StatusTable) -> String {
-    let header =
-      ["document"]
-      + table.columns.map { $0.status == "shipped" ? $0.locale : "\($0.locale) (\($0.status))" }
-    let body = table.rows.map { row in [row.catalog] + row.cells.map { "\($0.percentComplete) %" } }
-    let widths = header.indices.map { column in
-      ([header] + body).map { TextColumns.count($0[column]) }.max() ?? 0
+    let columns = table.columns.map { $0.status == "shipped" ? $0.locale : "\($0.locale) (\($0.status))" }
+    let ready = table.rows.map { row in [row.catalog] + row.cells.map { "\($0.percentComplete) %" } }
+    // Reviewed: checked by a second person; a second table in the same columns.
+    let reviewed = table.rows.map { row in [row.catalog] + row.cells.map { "\($0.percentReviewed) %" } }
+    let widths = ([["document"] + columns, ["reviewed"] + columns] + ready + reviewed).reduce(into: [Int]()) {
+      widths, cells in
+      for (index, cell) in cells.enumerated() {
+        let width = TextColumns.count(cell)
+        if index < widths.count { widths[index] = max(widths[index], width) } else { widths.append(width) }
+      }
     }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { index, cell in
@@ -59,9 +64,11 @@ struct Status: ParsableCommand {
         return index == 0 ? cell + pad : pad + cell
       }.joined(separator: "  ")
     }
-    var lines = [line(header)] + body.map(line)
+    var lines = [line(["document"] + columns)] + ready.map(line)
     if table.columns.isEmpty {
       lines.append("(no target locales yet; start one with 'netexport init --locale ID')")
+    } else {
+      lines += [line(["reviewed"] + columns)] + reviewed.map(line)
     }
     var left: [String] = []
     for row in table.rows {
@@ -76,7 +83,23 @@ struct Status: ParsableCommand {
       }
     }
     if !left.isEmpty { lines += ["left to do:"] + left }
-    lines.append("Source locale: \(table.sourceLocale). 'ready' means translated from the current source text.")
+    // Which catalogs were made by machine, by locale: a locale whose every catalog was is
+    // named alone, otherwise with the catalogs that were.
+    var machine: [String] = []
+    for (index, column) in table.columns.enumerated() {
+      let catalogs = table.rows.filter { index < $0.cells.count && $0.cells[index].machineTranslated }.map(\.catalog)
+      guard !catalogs.isEmpty else { continue }
+      machine.append(
+        catalogs.count == table.rows.count ? column.locale : "\(column.locale) (\(catalogs.joined(separator: ", ")))")
+    }
+    if !machine.isEmpty {
+      lines.append(
+        "machine-translated: \(machine.joined(separator: ", ")); their handouts say so until every message is reviewed"
+      )
+    }
+    lines.append(
+      "Source locale: \(table.sourceLocale). 'ready' means translated from the current source text; 'reviewed', also checked by a second person."
+    )
     return lines.joined(separator: "\n")
   }
 }

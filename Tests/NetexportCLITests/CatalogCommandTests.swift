@@ -218,15 +218,51 @@ import Testing
         document     es
         leaflet    57 %
         labels    100 %
+        reviewed     es
+        leaflet     0 %
+        labels      0 %
         left to do:
           es/leaflet: 4 of 7 ready; 1 needs review, 1 stale, 1 missing
-        Source locale: en. 'ready' means translated from the current source text.
+        Source locale: en. 'ready' means translated from the current source text; 'reviewed', also checked by a second person.
 
         """)
     let json = try project.run("status", "--report", "json")
     #expect(json.stdout.contains("\"needsReview\" : 1"))
     #expect(json.stdout.contains("\"percentComplete\" : 57"))
     try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
+  }
+
+  /// Reviewed messages (checked by a second person) are counted as ready, and their share is
+  /// shown in a table of its own; catalogs made by machine are named.
+  @Test func statusShowsReviewedPercentagesAndMachineTranslation() throws {
+    var spanish = Leaflet.spanish.replacingOccurrences(
+      of: "document: leaflet\n", with: "document: leaflet\nmachine-translated: true\n")
+    for text in ["\"Tumores\"", "\"Descripción general\"", "\"mutación\""] {
+      spanish = spanish.replacingOccurrences(
+        of: "text: \(text)\n    state: translated", with: "text: \(text)\n    state: reviewed")
+    }
+    let project = try Leaflet.project(spanish: spanish)
+    let result = try project.run("status")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout == """
+        document     es
+        leaflet   100 %
+        labels    100 %
+        reviewed     es
+        leaflet    42 %
+        labels      0 %
+        machine-translated: es (leaflet); their handouts say so until every message is reviewed
+        Source locale: en. 'ready' means translated from the current source text; 'reviewed', also checked by a second person.
+
+        """)
+    let json = try project.run("status", "--report", "json")
+    #expect(json.stdout.contains("\"reviewed\" : 3"))
+    #expect(json.stdout.contains("\"percentReviewed\" : 42"))
+    #expect(json.stdout.contains("\"machineTranslated\" : true"))
+    try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
+    // A reviewed translation passes validation as a translated one does.
+    #expect(try project.run("validate", "--strict").status == 0)
   }
 
   /// A catalog that cannot be read counts as not started (it showed 100 %), and status says
@@ -237,7 +273,8 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout.hasPrefix(
-        "document     es\nleaflet     0 %\nlabels    100 %\nleft to do:\n  es/leaflet: 0 of 7 ready; 7 missing\n"),
+        "document     es\nleaflet     0 %\nlabels    100 %\nreviewed     es\nleaflet     0 %\nlabels      0 %\nleft to do:\n  es/leaflet: 0 of 7 ready; 7 missing\n"
+      ),
       "\(result.stdout)")
     #expect(result.stderr.hasPrefix("Locales/es/leaflet.yaml:33:1: error[malformed-yaml]: "), "\(result.stderr)")
   }
@@ -265,7 +302,9 @@ import Testing
       text.contains(
         "  only.heading:\n    note: \"Section heading.\"\n    source: \"Overview\"\n    text: \"\"\n    state: new\n"))
     let status = try project.run("status")
-    #expect(status.stdout.hasPrefix("document  pt-BR (draft)\nleaflet             0 %\nlabels              0 %\n"))
+    #expect(
+      status.stdout.hasPrefix(
+        "document  pt-BR (draft)\nleaflet             0 %\nlabels              0 %\nreviewed  pt-BR (draft)\n"))
 
     // A folder of catalogs the manifest does not list yet: nothing is overwritten.
     try project.write("mine\n", to: "Locales/fr/leaflet.yaml")

@@ -337,7 +337,7 @@ import Testing
     let error = try #require(throws: DiagnosticError.self) { try Self.plan(folder) }
     #expect(
       error.diagnostics.map(\.description).prefix(2) == [
-        "\(folder.root.path)/Locales/es.yaml:24:12: error[invalid-state]: state 'done' of entry 'only.text' is not one of: new, translated, needs-review",
+        "\(folder.root.path)/Locales/es.yaml:24:12: error[invalid-state]: state 'done' of entry 'only.text' is not one of: new, translated, needs-review, reviewed",
         "\(folder.root.path)/Locales/es.yaml:25:5: error[unknown-field]: unknown field 'notes' in entry 'only.text' (known fields: text, note, source, previous-source, state, allow)",
       ])
     #expect(error.diagnostics.last?.code == "migration-unsupported")
