@@ -149,7 +149,9 @@ struct Update: ParsableCommand {
     discussion: """
       Creates the catalog of a document a locale has none for yet; adds new messages (state
       new); marks messages whose source text changed as needs-review (keeping the
-      translation, and the old source text in previous-source); and moves messages the
+      translation, and the old source text in previous-source), except where only
+      punctuation, spacing or letter case changed (a minor source edit: the recorded source
+      is refreshed and the state kept); and moves messages the
       source no longer has to the 'obsolete' section. Never changes a translation; keeps each
       file's order, comments and layout. Writes are atomic, and refused when a translator
       saved the file meanwhile.
@@ -223,6 +225,7 @@ struct Update: ParsableCommand {
     count(update.added, "added")
     count(update.markedForReview, "marked needs-review")
     count(update.sourceUpdated, "source updated (not translated yet)")
+    count(update.minorSourceEdits, "minor source edits (state kept)")
     count(update.notesUpdated, "notes updated")
     count(update.movedToObsolete, "moved to obsolete")
     count(update.restored, "restored from obsolete")
@@ -233,6 +236,7 @@ struct Update: ParsableCommand {
     list(update.added.filter { !update.filledFromMemory.contains($0) }, "added")
     list(update.filledFromMemory, "added from translation memory (needs review)")
     list(update.markedForReview, "needs review")
+    list(update.minorSourceEdits, "minor source edit")
     list(update.movedToObsolete, "obsolete")
     list(update.restored, "restored")
     for skipped in update.skipped { lines.append("  not changed: \(skipped)") }

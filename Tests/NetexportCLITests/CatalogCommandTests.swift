@@ -357,6 +357,42 @@ import Testing
         == "Locales/es/leaflet.yaml: up to date\nLocales/es/labels.yaml: up to date\n")
   }
 
+  /// Issue 13: removing the word "any" from the English needs every translation reviewed;
+  /// adding a comma does not: each locale keeps its state, the recorded source is refreshed,
+  /// and update reports a minor source edit.
+  @Test func updateKeepsTheStateOnAMinorEnglishEdit() throws {
+    let project = try Handouts.net(shipped: ["de", "es", "fr"])
+    let file = "Locales/en/neuroendocrine-tumors.yaml"
+    let sentence = "Make an appointment with your doctor if you have any persistent signs and symptoms that worry you."
+    let comma = sentence.replacingOccurrences(of: "doctor if", with: "doctor, if")
+    try project.edit(file, replacing: sentence, with: comma)
+    let minor = try project.run("update", "--document", "neuroendocrine-tumors")
+    #expect(minor.status == 0, "\(minor.stderr)")
+    for locale in ["de", "es", "fr"] {
+      #expect(
+        minor.stdout.contains(
+          "Locales/\(locale)/neuroendocrine-tumors.yaml: 1 minor source edits (state kept)\n  minor source edit: symptoms.see-doctor.text\n"
+        ), "\(minor.stdout)")
+      let text = try project.read("Locales/\(locale)/neuroendocrine-tumors.yaml")
+      #expect(text.contains("source: \"\(comma)\""))
+      #expect(!text.contains("previous-source"))
+    }
+    #expect(try project.run("validate", "--strict").status == 0)
+    #expect(try project.run("--locale", "es", "--output", "-").status == 0)
+
+    let withoutAny = comma.replacingOccurrences(of: "have any persistent", with: "have persistent")
+    try project.edit(file, replacing: comma, with: withoutAny)
+    let words = try project.run("update", "--document", "neuroendocrine-tumors")
+    #expect(words.status == 0, "\(words.stderr)")
+    for locale in ["de", "es", "fr"] {
+      #expect(
+        words.stdout.contains(
+          "Locales/\(locale)/neuroendocrine-tumors.yaml: 1 marked needs-review\n  needs review: symptoms.see-doctor.text\n"
+        ), "\(words.stdout)")
+      #expect(try project.read("Locales/\(locale)/neuroendocrine-tumors.yaml").contains("state: needs-review"))
+    }
+  }
+
   /// A catalog whose first line ends in CR LF and the rest in LF crashed update (exit 132).
   @Test func updateKeepsEachLinesEndingInAMixedFile() throws {
     let mixed = Leaflet.spanish.replacingOccurrences(of: "locale: es\n", with: "locale: es\r\n")
