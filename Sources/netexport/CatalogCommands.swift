@@ -112,16 +112,41 @@ struct Init: ParsableCommand {
       each message with its source text recorded, an empty text, state new and the translator
       notes, and adds '<locale>: draft' to netexport.yaml. A draft is validated and reported
       but never exported by --all; change it to 'shipped' when its translations are done.
-      Never overwrites a catalog.
+      Never overwrites a catalog. The tag must name a language ICU has data for (its plural
+      rules, dates and numbers), and a script and region ICU knows: 'Italian', 'xx' and
+      'zz-ZZ' are refused, unless --force.
       """
   )
 
   @Option(name: .long, help: "The new locale, as a BCP 47 tag (es, pt-BR, zh-Hans).")
   var locale: String
 
+  @Flag(name: .long, help: "Start the locale even when ICU does not know its language, script or region.")
+  var force = false
+
   @OptionGroup var projectOptions: ProjectOptions
 
-  func validate() throws { _ = try canonicalLocales([locale]) }
+  func validate() throws {
+    let canonical = try canonicalLocales([locale])
+    guard !force, let tag = canonical.first.flatMap(LanguageTag.init), let problem = Self.unknown(tag, as: locale)
+    else { return }
+    throw ValidationError(problem + " Pass --force to start it anyway.")
+  }
+
+  /// Why ICU cannot serve `tag` (as the user wrote it, `written`), with the tag they may have
+  /// meant: a language's name ("Italian") gives its code. `nil` when ICU knows every part.
+  static func unknown(_ tag: LanguageTag, as written: String) -> String? {
+    let unknown = tag.unknownSubtags
+    guard !unknown.isEmpty else { return nil }
+    var text = "'\(written)' is not a locale ICU knows: \(unknown.map(\.description).joined(separator: ", "))."
+    if unknown.contains(where: { if case .language = $0 { true } else { false } }) {
+      text += " Its plural rules, dates and numbers would be ICU's defaults: every count would take the 'other' branch."
+      if let english = LanguageTag("en"), let meant = LanguageTag.languages(named: written, in: english).first {
+        text += " Did you mean '\(meant.canonical)' (\(meant.displayName(in: english)))?"
+      }
+    }
+    return text
+  }
 
   func run() throws {
     try reportingFailures {
@@ -131,6 +156,9 @@ struct Init: ParsableCommand {
       let run = try workspace.startLocale(tag)
       if tag.canonical != locale {
         Console.error("note: wrote the canonical form of '\(locale)', which is '\(tag.canonical)'")
+      }
+      if let unknown = Self.unknown(tag, as: locale) {
+        Console.error("note: started anyway (--force): \(unknown)")
       }
       for change in run.changes {
         if case .created(let messages) = change.kind {

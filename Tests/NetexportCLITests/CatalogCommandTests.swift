@@ -326,6 +326,60 @@ import Testing
     #expect(try project.run("init", "--locale", "en_US").status == 64)
   }
 
+  /// Issue 13: init refuses a tag whose language ICU has no data for, or whose region it
+  /// does not know, and suggests the tag meant; nothing is written.
+  @Test(arguments: [
+    (
+      "Italian",
+      "Error: 'Italian' is not a locale ICU knows: 'italian' is not a language ICU has data for. Its plural rules, dates and numbers would be ICU's defaults: every count would take the 'other' branch. Did you mean 'it' (Italian)? Pass --force to start it anyway.\n"
+    ),
+    (
+      "xx",
+      "Error: 'xx' is not a locale ICU knows: 'xx' is not a language ICU has data for. Its plural rules, dates and numbers would be ICU's defaults: every count would take the 'other' branch. Pass --force to start it anyway.\n"
+    ),
+    (
+      "zz-ZZ",
+      "Error: 'zz-ZZ' is not a locale ICU knows: 'zz' is not a language ICU has data for, 'ZZ' is not a region ICU knows. Its plural rules, dates and numbers would be ICU's defaults: every count would take the 'other' branch. Pass --force to start it anyway.\n"
+    ),
+    (
+      "it_IT",
+      "Error: 'it_IT' is not a valid BCP 47 language tag: tags separate their parts with a hyphen; write 'it-IT'.\n"
+    ),
+  ])
+  func initRefusesALocaleICUDoesNotKnow(locale: String, message: String) throws {
+    let project = try Leaflet.project(spanish: nil)
+    let before = try project.project.snapshot()
+    let result = try project.run("init", "--locale", locale)
+    #expect(result.status == 64)
+    #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+    #expect(try project.project.snapshot() == before)
+  }
+
+  /// With --force the locale is started, with a note; its plural advice then never says to
+  /// remove the 'one' branch (ICU's default rules would print "1 risposte" either way).
+  @Test func initForcedKeepsThePluralAdviceSafe() throws {
+    let project = try Leaflet.project(spanish: nil)
+    let result = try project.run("init", "--locale", "Italian", "--force")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "note: started anyway (--force): 'Italian' is not a locale ICU knows: 'italian' is not a language ICU has data for."
+      ))
+    try project.edit(
+      "Locales/italian/leaflet.yaml",
+      replacing: "source: \"{replies, plural, one {# reply} other {# replies}}\"\n    text: \"\"\n    state: new",
+      with:
+        "source: \"{replies, plural, one {# reply} other {# replies}}\"\n    text: \"{replies, plural, one {# risposta} other {# risposte}}\"\n    state: translated"
+    )
+    let validation = try project.run("validate", "--locale", "italian")
+    #expect(validation.stdout.contains("warning[plural-category-unused]"), "\(validation.stdout)")
+    #expect(
+      validation.stdout.contains(
+        "has a 'one' branch, which ICU never uses for italian: 'italian' is not a language ICU has data for, so every number takes 'other'; keep the branch"
+      ), "\(validation.stdout)")
+    #expect(!validation.stdout.contains("remove it"))
+  }
+
   @Test func updateMarksChangesAndKeepsTranslations() throws {
     let project = try Leaflet.project()
     try project.write(
