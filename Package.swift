@@ -71,7 +71,7 @@ let package = Package(
       name: "NetexportWorkspace",
       dependencies: [
         "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportResolution", "NetexportImport",
-        "NetexportModel", "NetexportICU",
+        "NetexportInterchange", "NetexportModel", "NetexportICU",
       ],
       resources: [.copy("Resources/labels.en.yaml")]
     ),
