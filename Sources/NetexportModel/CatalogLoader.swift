@@ -9,7 +9,7 @@ extension Catalog {
     "forms", "pronunciation", "spoken", "letters", "expand", "definition", "usage",
   ]
   /// The fields a catalog file may have at its top level.
-  public static let topLevelFields = ["locale", "entries", "obsolete", "glossary"]
+  public static let topLevelFields = ["locale", machineTranslatedField, "entries", "obsolete", "glossary"]
 
   /// The top-level field that says a catalog's translations were made by machine.
   public static let machineTranslatedField = "machine-translated"

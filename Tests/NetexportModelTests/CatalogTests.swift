@@ -119,7 +119,7 @@ import Testing
     ),
     (
       "locale: es\nentries: {}\nglosary: {}\n",
-      "Locales/es.yaml:3:1: error[unknown-field]: unknown top-level field 'glosary' (known fields: locale, entries, obsolete, glossary)"
+      "Locales/es.yaml:3:1: error[unknown-field]: unknown top-level field 'glosary' (known fields: locale, machine-translated, entries, obsolete, glossary)"
     ),
     (
       "- a\n- b\n",

@@ -183,6 +183,26 @@ import Testing
       project: folder.project, content: folder.url("pills.yaml"), contentDisplayPath: "pills.yaml")
   }
 
+  /// A catalog a machine translated says so in both new files that take its messages; the
+  /// comment above the field stays with the document's.
+  @Test func carriesMachineTranslatedToTheDocumentAndTheLabels() throws {
+    let spanish = Self.spanish.replacingOccurrences(
+      of: "locale: es\n", with: "locale: es\n# By a machine translation service.\nmachine-translated: true\n")
+    let folder = try Self.project(["en": Self.source, "es": spanish])
+    _ = try Self.plan(folder).write()
+    try MigrationCheck.assertLossless(
+      old: spanish, locale: "es", folder: folder, document: "pills", alsoAdded: ["entries:", "obsolete:"])
+    #expect(
+      try folder.read("Locales/es/pills.yaml").hasPrefix(
+        "# Spanish. Translated by a test.\nlocale: es\ndocument: pills\n# By a machine translation service.\nmachine-translated: true\nentries:\n"
+      ))
+    #expect(try folder.read("Locales/es/labels.yaml").contains("\nlocale: es\nmachine-translated: true\nentries:\n"))
+    let workspace = try Workspace.open(folder.project)
+    for file in [CatalogFile.document("pills"), .labels] {
+      #expect(workspace.load(file, locale: "es").catalog?.machineTranslated == true, "\(file)")
+    }
+  }
+
   @Test func movesObsoleteEntriesLabelsToLabelsAndKeepsGroupsAndComments() throws {
     let folder = try Self.project(["en": Self.source, "es": Self.spanish])
     let migration = try Self.plan(folder)
