@@ -418,3 +418,65 @@ import Testing
     }
   }
 }
+
+/// Issue 13: a handout or script whose translation a machine made says so, in its own
+/// language, until a person has reviewed every message it shows.
+@Suite struct MachineTranslationNoticeTests {
+  static let notice = "Esta traducción fue hecha por una computadora y una persona no la ha revisado por completo."
+
+  /// The leaflet in Spanish, its catalog and labels marked as made by machine or not, and
+  /// every entry reviewed or not.
+  func project(machine: Bool, reviewed: Bool) throws -> CLI {
+    var spanish = Leaflet.spanish
+    if machine {
+      spanish = spanish.replacingOccurrences(
+        of: "document: leaflet\n", with: "document: leaflet\nmachine-translated: true\n")
+    }
+    if reviewed { spanish = spanish.replacingOccurrences(of: "state: translated", with: "state: reviewed") }
+    let project = try Leaflet.project(spanish: spanish)
+    var labels = try project.read("Locales/es/labels.yaml")
+    if !machine { labels = labels.replacingOccurrences(of: "machine-translated: true\n", with: "") }
+    if reviewed { labels = labels.replacingOccurrences(of: "state: translated", with: "state: reviewed") }
+    try project.write(labels, to: "Locales/es/labels.yaml")
+    return project
+  }
+
+  func export(_ project: CLI, _ format: String, locale: String = "es") throws -> String {
+    let result = try project.run("--locale", locale, "--format", format, "--output", "-")
+    try #require(result.status == 0, "\(result.stderr)")
+    return result.stdout
+  }
+
+  @Test func aMachineTranslationNotAllReviewedSaysSoWhereStaffSeeIt() throws {
+    // Everything reviewed but one label: the notice is still there.
+    let project = try project(machine: true, reviewed: true)
+    try project.edit(
+      "Locales/es/labels.yaml", replacing: "text: \"Referencias\"\n    state: reviewed",
+      with: "text: \"Referencias\"\n    state: translated")
+    let text = try export(project, "plain-text")
+    #expect(
+      text.hasPrefix(
+        "Esta traducción fue hecha por una computadora y una persona no la ha\nrevisado por completo.\n\nTumores\n"))
+    let script = try export(project, "audio-script")
+    #expect(script.hasPrefix("[\(Self.notice)]\n\n"), "\(script)")
+    let html = try export(project, "large-print-html")
+    #expect(html.contains("<h1>Tumores</h1>\n  <p class=\"machine-translation\">\(Self.notice)</p>\n</header>"))
+    // At the foot of every printed page, at the body's size.
+    #expect(html.contains("@bottom-left { content: \"\(Self.notice)\"; font-family: "), "\(html)")
+    // Said by no speech engine.
+    let ssml = try export(project, "ssml")
+    #expect(!ssml.contains("computadora"))
+    // The source is never marked.
+    #expect(!(try export(project, "plain-text", locale: "en")).contains("computer"))
+  }
+
+  @Test(arguments: [(true, true), (false, false), (false, true)])
+  func noNoticeWhenPeopleMadeOrReviewedEverything(machine: Bool, reviewed: Bool) throws {
+    let project = try project(machine: machine, reviewed: reviewed)
+    for format in ["plain-text", "audio-script", "large-print-html"] {
+      let output = try export(project, format)
+      #expect(!output.contains("computadora"), "\(format)")
+      #expect(!output.contains("machine-translation"), "\(format)")
+    }
+  }
+}
