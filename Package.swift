@@ -73,6 +73,14 @@ let package = Package(
         "NetexportICU", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(
+      name: "NetexportFuzzHarness",
+      dependencies: [
+        "NetexportExporters", "NetexportValidation", "NetexportResolution", "NetexportModel", "NetexportICU",
+      ],
+      resources: [.copy("Fixture")]
+    ),
+    .executableTarget(name: "netexport-fuzz", dependencies: ["NetexportFuzzHarness"]),
     .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),
     .testTarget(
       name: "NetexportModelTests", dependencies: ["NetexportModel"], resources: [.copy("Fixtures")]),
@@ -82,7 +90,9 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "NetexportExportersTests",
-      dependencies: ["NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel"],
+      dependencies: [
+        "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel", "NetexportFuzzHarness",
+      ],
       resources: [.copy("Snapshots")]
     ),
     .testTarget(
@@ -101,6 +111,13 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
+    .testTarget(
+      name: "NetexportFuzzTests",
+      dependencies: [
+        "NetexportFuzzHarness", "NetexportExporters", "NetexportValidation", "NetexportResolution", "NetexportModel",
+        "NetexportICU",
+      ]
+    ),
   ],
   cxxLanguageStandard: .cxx17
 )

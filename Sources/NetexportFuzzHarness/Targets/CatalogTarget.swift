@@ -1,0 +1,74 @@
+import Foundation
+import NetexportModel
+
+/// Loading a catalog file, as `validate` (lenient) and export and `update` (strict) do.
+///
+/// - Bytes that are not UTF-8 are refused with `invalid-utf8` at a place in the file.
+/// - Lenient and strict loading agree: strict loading succeeds, with the same catalog, exactly
+///   when lenient loading finds no problem, and otherwise throws those problems.
+/// - Every problem, entry and character of a message is placed inside the file (see
+///   `LocationCheck`); only diagnostics are thrown.
+enum CatalogTarget {
+  static let file = "Locales/xx.yaml"
+
+  static func run(_ input: [UInt8]) throws(InvariantViolation) {
+    let text: String
+    do {
+      text = try TextFile.decodeUTF8(Data(input), displayPath: file)
+    } catch let error as DiagnosticError {
+      try require(error.diagnostics.map(\.code) == ["invalid-utf8"], "undecodable bytes gave \(error)")
+      let check = LocationCheck(String(decoding: input, as: UTF8.self), file: file)
+      try check.check(error.diagnostics[0].location, "the invalid-utf8 error")
+      return
+    } catch {
+      throw InvariantViolation("decoding threw \(type(of: error)): \(error)")
+    }
+    let check = LocationCheck(text, file: file)
+
+    let lenient: Catalog
+    do {
+      lenient = try Catalog.parse(text, file: file, lenient: true)
+    } catch let error as DiagnosticError {
+      // Nothing in the file can be trusted: the strict reading must fail the same way.
+      try require(!error.diagnostics.isEmpty, "an empty DiagnosticError")
+      for diagnostic in error.diagnostics { try check.check(diagnostic.location, "\(diagnostic)") }
+      do {
+        _ = try Catalog.parse(text, file: file)
+        throw InvariantViolation("strict loading accepted a file lenient loading refused: \(error)")
+      } catch let strict as DiagnosticError {
+        try require(strict.diagnostics == error.diagnostics, "strict and lenient loading refuse differently")
+      } catch let violation as InvariantViolation {
+        throw violation
+      } catch {
+        throw InvariantViolation("strict loading threw \(type(of: error)): \(error)")
+      }
+      return
+    } catch {
+      throw InvariantViolation("lenient loading threw \(type(of: error)): \(error)")
+    }
+
+    try require(lenient.text == text, "the catalog does not keep the file's text")
+    for problem in lenient.problems { try check.check(problem.location, "\(problem)") }
+    try check.check(lenient.entriesLocation, "the location of 'entries'")
+    for entry in lenient.entries + lenient.obsolete {
+      try check.check(entry.location, "the location of '\(entry.key)'")
+      try check.check(entry.textLocation, "the location of the text of '\(entry.key)'")
+      try check.checkCharacters(of: entry, in: lenient)
+    }
+    for entry in lenient.glossary { try check.check(entry.location, "the location of glossary '\(entry.key)'") }
+
+    do {
+      let strict = try Catalog.parse(text, file: file)
+      try require(lenient.problems.isEmpty, "strict loading accepted a file with problems: \(lenient.problems)")
+      try require(strict == lenient, "strict and lenient loading read the file differently")
+    } catch let error as DiagnosticError {
+      try require(
+        Set(error.diagnostics) == Set(lenient.problems),
+        "strict loading refused with \(error.diagnostics), lenient loading found \(lenient.problems)")
+    } catch let violation as InvariantViolation {
+      throw violation
+    } catch {
+      throw InvariantViolation("strict loading threw \(type(of: error)): \(error)")
+    }
+  }
+}

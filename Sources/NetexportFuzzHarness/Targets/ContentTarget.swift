@@ -1,0 +1,60 @@
+import Foundation
+import NetexportModel
+import NetexportResolution
+import NetexportValidation
+
+/// Loading a content file (`--content`), then resolving it against the fixture's English
+/// catalog and exporting it in every format when it resolves.
+///
+/// - Bytes that are not UTF-8, malformed YAML and fields of the wrong shape are refused with
+///   diagnostics that name the content file, at a place inside it.
+/// - A number that is not finite (`1e400`, `.inf`, `.nan`) never reaches a handout: the
+///   document is refused when it is loaded or resolved.
+/// - What resolves exports in every format with only each format's own markup.
+enum ContentTarget {
+  static let file = "content.yaml"
+
+  static func run(_ input: [UInt8]) throws(InvariantViolation) {
+    let text: String
+    do {
+      text = try TextFile.decodeUTF8(Data(input), displayPath: file)
+    } catch let error as DiagnosticError {
+      try require(error.diagnostics.map(\.code) == ["invalid-utf8"], "undecodable bytes gave \(error)")
+      return
+    } catch {
+      throw InvariantViolation("decoding threw \(type(of: error)): \(error)")
+    }
+    let check = LocationCheck(text, file: file)
+    let document: Document
+    do {
+      document = try Document.parse(text, file: file)
+    } catch let error as DiagnosticError {
+      try require(!error.diagnostics.isEmpty, "an empty DiagnosticError")
+      for diagnostic in error.diagnostics {
+        try require(diagnostic.location != nil, "\(diagnostic) does not name the content file")
+        try check.check(diagnostic.location, "\(diagnostic)")
+      }
+      return
+    } catch {
+      throw InvariantViolation("loading threw \(type(of: error)), not a diagnostic: \(error)")
+    }
+
+    let printed: ResolvedDocument
+    let spoken: ResolvedDocument
+    do {
+      printed = try Resolver.resolve(document, catalog: Fixture.source, locale: Fixture.sourceLocale)
+      spoken = try Resolver.resolve(document, catalog: Fixture.source, locale: Fixture.sourceLocale, spoken: true)
+    } catch is DiagnosticError {
+      return
+    } catch {
+      throw InvariantViolation("resolving threw \(type(of: error)), not a diagnostic: \(error)")
+    }
+    let numbers = document.textRefs.flatMap(\.arguments.values).compactMap { argument -> Double? in
+      if case .number(let number) = argument { number } else { nil }
+    }
+    if let number = numbers.first(where: { !$0.isFinite }) {
+      throw InvariantViolation("a document with the number \(number) resolved; it would print as text")
+    }
+    try ExportChecks.check(printed: printed, spoken: spoken, width: 72, mustRender: false)
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import NetexportExporters
+import NetexportICU
+import NetexportModel
+import NetexportResolution
+import NetexportValidation
+import Testing
+
+@testable import NetexportFuzzHarness
+
+/// The harness itself: its fixture can reach every check, and each check fails on the
+/// breakage it is there to see.
+@Suite struct FuzzHarnessTests {
+  @Test func theFixtureSourceCatalogValidatesWithoutFindings() {
+    #expect(Fixture.validator.validateSource() == [])
+  }
+
+  /// The entry target's promise, "a catalog validation passes exports", is only checked when
+  /// the fixture's translated catalog passes in every locale.
+  @Test(arguments: Fixture.locales)
+  func theTranslatedFixturePassesValidationAndExports(locale: String) throws {
+    let text = EntryTarget.catalogText(locale: locale, key: "", text: "", style: .escaped)
+    let catalog = try Catalog.parse(text, file: "Locales/\(locale).yaml", expectedLocale: locale)
+    let errors = Fixture.validator.validate(catalog, locale: LanguageTag(locale)!).filter { $0.severity == .error }
+    #expect(errors == [])
+    let document = try Resolver.resolve(Fixture.document, catalog: catalog, locale: LanguageTag(locale)!)
+    #expect(document.title.text == "Neuroendocrine tumors")
+  }
+
+  @Test func entrySeedsMeanWhatTheySay() throws {
+    // Key 0, locale 0, style 0 ("escaped"): the title in Spanish, exactly.
+    var input = FuzzInput([0, 0, 0] + Array("Tumores".utf8))
+    #expect(input.pick(Fixture.keys) == "document.title")
+    #expect(input.pick(Fixture.locales) == "es")
+    #expect(input.pick(YAMLText.Style.allCases) == .escaped)
+    #expect(input.rest == Array("Tumores".utf8))
+  }
+
+  /// The entry target's exact style writes any text so that the catalog reads it back (or,
+  /// for a control character, reports it).
+  @Test(
+    arguments: HostileStrings.all + ["", "plain", "line\nbreak", "a\u{FEFF}\u{2028}\u{2029}\u{85}\u{FFFF}\u{10FFFF}"])
+  func doubleQuotedYAMLReadsBackAsTheText(text: String) throws {
+    let yaml = "locale: es\nentries:\n  k:\n    text: \(YAMLText.doubleQuoted(text))\n"
+    let catalog = try Catalog.parse(yaml, file: "x.yaml", lenient: true)
+    if catalog.problems.isEmpty {
+      #expect(catalog.entries.map(\.text) == [text])
+    } else {
+      #expect(catalog.problems.map(\.code) == ["control-character"])
+    }
+  }
+
+  // MARK: Each check fails on what it is there to see
+
+  static func englishHandout() throws -> String {
+    let document = try Resolver.resolve(Fixture.document, catalog: Fixture.source, locale: LanguageTag("en")!)
+    return try LargePrintHTMLExporter().export(document)
+  }
+
+  @Test func theHandoutCheckPassesTheExportersOwnHandout() throws {
+    try HTMLCheck.check(try Self.englishHandout(), locale: "en")
+  }
+
+  @Test(arguments: [
+    ("<p>There are", "<p><img src=x onerror=alert(1)>There are"),
+    ("<p>There are", "<p><img src=\"x\">There are"),
+    ("<h1>", "<h1 onclick=\"x\">"),
+    ("<p>There are", "<p>\u{0600}<b>There</b> are"),
+    ("Overview", "Over\"view"),
+    ("Overview", "Over &nbsp view"),
+    ("<title>", "<title></title><script>x</script><title>"),
+    ("html { background", "</style><style>html { background"),
+    ("@bottom-center { content: ", "@bottom-center { content: \"\\a\" } body { display: none } x { content: "),
+  ])
+  func theHandoutCheckFailsOnMarkupTheExporterDoesNotWrite(original: String, replacement: String) throws {
+    let html = try Self.englishHandout()
+    let range = try #require(html.range(of: original))
+    #expect(throws: InvariantViolation.self) {
+      try HTMLCheck.check(html.replacingCharacters(in: range, with: replacement), locale: "en")
+    }
+  }
+
+  @Test(arguments: [
+    "<speak version=\"1.1\" xml:lang=\"en\" xmlns=\"http://www.w3.org/2001/10/synthesis\"><p xml:lang=\"en\"><!-- x --></p></speak>",
+    "<speak version=\"1.1\" xml:lang=\"en\" xmlns=\"http://www.w3.org/2001/10/synthesis\"><audio src=\"x\"/></speak>",
+    "<speak version=\"1.1\" xml:lang=\"en\" xmlns=\"http://www.w3.org/2001/10/synthesis\"><p xml:lang=\"en\" onload=\"x\"/></speak>",
+    "<speak version=\"1.1\" xml:lang=\"en\" xmlns=\"http://www.w3.org/2001/10/synthesis\"><p>a & b</p></speak>",
+    "<speak version=\"1.1\" xml:lang=\"en\" xmlns=\"http://www.w3.org/2001/10/synthesis\"></speak><speak/>",
+  ])
+  func theSSMLCheckFailsOnWhatTheExporterDoesNotWrite(ssml: String) {
+    #expect(throws: InvariantViolation.self) { try SSMLCheck.check(ssml) }
+  }
+
+  @Test func theSSMLCheckPassesTheExportersOwnSSML() throws {
+    let document = try Resolver.resolve(
+      Fixture.document, catalog: Fixture.source, locale: LanguageTag("en")!, spoken: true)
+    try SSMLCheck.check(try SSMLExporter().export(document))
+  }
+
+  @Test(arguments: ["Text\n[pause]\nread [this] aloud", "[pause\nnever closed", "[a [nested] direction]", "text]"])
+  func theScriptCheckFailsOnABrokenDirection(script: String) {
+    #expect(throws: InvariantViolation.self) { try ScriptCheck.check(script) }
+  }
+
+  @Test func theScriptCheckPassesDirectionsOverSeveralLines() throws {
+    try ScriptCheck.check("[How to say\nthe words:]\n[term: TURM]\nSpoken text.\n\n[pause]\n")
+  }
+
+  @Test func theLocationCheckFailsOutsideTheFile() {
+    let check = LocationCheck("a: 1\nb: 2\n", file: "x.yaml")
+    #expect(throws: InvariantViolation.self) { try check.check(SourceLocation(file: "x.yaml", line: 9, column: 1), "") }
+    #expect(throws: InvariantViolation.self) {
+      try check.check(SourceLocation(file: "x.yaml", line: 1, column: 40), "")
+    }
+    #expect(throws: InvariantViolation.self) { try check.check(SourceLocation(file: "y.yaml", line: 1, column: 1), "") }
+    #expect(throws: Never.self) { try check.check(SourceLocation(file: "x.yaml", line: 3, column: 1), "") }
+  }
+
+  @Test func theLocationCheckFailsOnAPositionThatHoldsAnotherCharacter() throws {
+    let text = "locale: es\nentries:\n  k:\n    text: \"abc\"\n"
+    let catalog = try Catalog.parse(text, file: "x.yaml")
+    var entry = try #require(catalog["k"])
+    let check = LocationCheck(text, file: "x.yaml")
+    try check.checkCharacters(of: entry, in: catalog)
+    // The same entry read as if its text started one column later.
+    entry.textLocation.column! += 1
+    #expect(throws: InvariantViolation.self) { try check.checkCharacters(of: entry, in: catalog) }
+  }
+}
