@@ -112,6 +112,8 @@ let package = Package(
     ),
     .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
     .testTarget(
+      name: "NetexportHostileTests", dependencies: ["netexport", .product(name: "Yams", package: "Yams")]),
+    .testTarget(
       name: "NetexportFuzzTests",
       dependencies: [
         "NetexportFuzzHarness", "NetexportExporters", "NetexportValidation", "NetexportResolution", "NetexportModel",
