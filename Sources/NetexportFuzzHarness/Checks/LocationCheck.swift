@@ -8,7 +8,8 @@ struct LocationCheck {
   /// The number of lines, counting every break any YAML reader or editor makes (line feed,
   /// carriage return, U+0085, U+2028, U+2029): a generous bound.
   let lineCount: Int
-  /// The longest line's length in Unicode scalars.
+  /// The longest line's length in Unicode scalars, lines ending at line feeds only: the
+  /// generous bound for a column, whichever breaks the reporter counted.
   let longestLine: Int
   /// The file's lines in Unicode scalars, or nil when a line break other than LF or CRLF
   /// makes readers disagree on them.
@@ -27,13 +28,18 @@ struct LocationCheck {
     for (index, scalar) in scalars.enumerated() {
       switch scalar {
       case "\r" where index + 1 < scalars.count && scalars[index + 1] == "\n": continue
-      case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+      case "\n":
         lines += 1
         longest = max(longest, length)
         length = 0
         editorLines.append(current)
         current = []
-        if scalar != "\n" { agreed = false }
+      case "\r", "\u{85}", "\u{2028}", "\u{2029}":
+        // A break for YAML, not for every reader: another line, but the same line's
+        // length goes on (a column counted from the last line feed stays in bounds).
+        lines += 1
+        length += 1
+        agreed = false
       default:
         length += 1
         current.append(scalar)
