@@ -148,7 +148,7 @@ public enum Seeds {
   }
 
   /// Test inputs: the validation fixtures, the model fixtures and every file of
-  /// `Tests/Hostile/`, named by their path.
+  /// `Tests/Hostile/` but those of pending cases, named by their path.
   static func testFiles(root: URL) throws -> [Seed] {
     var seeds: [Seed] = []
     for folder in [
@@ -159,13 +159,22 @@ public enum Seeds {
       else { continue }
       for case let file as URL in files {
         guard (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
-          file.lastPathComponent != "case.yaml", let data = try? Data(contentsOf: file)
+          file.lastPathComponent != "case.yaml", !isPending(file.deletingLastPathComponent()),
+          let data = try? Data(contentsOf: file)
         else { continue }
         let relative = file.path.dropFirst(root.path.count + 1)
         seeds.append(Seed(name: relative.replacingOccurrences(of: "/", with: "_"), bytes: Array(data)))
       }
     }
     return seeds.sorted { $0.name < $1.name }
+  }
+
+  /// Whether `folder` is a hostile case marked pending: its fix has not landed, so it would
+  /// stop a fuzzer before it starts.
+  static func isPending(_ folder: URL) -> Bool {
+    guard let sidecar = try? String(contentsOf: folder.appendingPathComponent("case.yaml"), encoding: .utf8)
+    else { return false }
+    return sidecar.split(separator: "\n").contains { $0.hasPrefix("pending:") }
   }
 
   /// Each entry of a catalog's `entries` as its lines, cut from the file so that its style,
