@@ -116,7 +116,8 @@ let package = Package(
     .testTarget(
       name: "NetexportFuzzTests",
       dependencies: [
-        "NetexportFuzzHarness", "NetexportExporters", "NetexportValidation", "NetexportResolution", "NetexportModel",
+        "netexport-fuzz", "NetexportFuzzHarness", "NetexportExporters", "NetexportValidation", "NetexportResolution",
+        "NetexportModel",
         "NetexportICU",
       ]
     ),

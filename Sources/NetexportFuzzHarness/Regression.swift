@@ -9,6 +9,8 @@ import Foundation
 public struct Regression: Sendable, CustomStringConvertible {
   public var target: FuzzTarget
   public var name: String
+  /// The file.
+  public var url: URL
   public var bytes: [UInt8]
   /// Why the input is not expected to pass yet, or nil.
   public var pending: String?
@@ -24,9 +26,11 @@ public struct Regression: Sendable, CustomStringConvertible {
       let directory = folder.appendingPathComponent(target.rawValue)
       let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
       for name in names.sorted() where !name.hasPrefix(".") {
-        let bytes = try Data(contentsOf: directory.appendingPathComponent(name))
+        let url = directory.appendingPathComponent(name)
         regressions.append(
-          Regression(target: target, name: name, bytes: Array(bytes), pending: pending["\(target.rawValue)/\(name)"]))
+          Regression(
+            target: target, name: name, url: url, bytes: Array(try Data(contentsOf: url)),
+            pending: pending["\(target.rawValue)/\(name)"]))
       }
     }
     return regressions

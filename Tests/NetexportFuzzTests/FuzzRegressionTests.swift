@@ -21,17 +21,53 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     #expect(try !Regression.all(root: packageRoot).isEmpty)
   }
 
+  /// Each input runs in its own `netexport-fuzz` process with a time limit, as libFuzzer
+  /// runs it: a regression that crashes or hangs again fails this test, not the test run.
   @Test(arguments: active)
   func replaysTheInputThroughItsTarget(regression: Regression) throws {
-    do {
-      try regression.target.run(regression.bytes)
-    } catch {
-      Issue.record("\(regression): \(error)")
+    let process = Process()
+    process.executableURL = Self.replayer
+    process.arguments = [regression.target.rawValue, regression.url.path]
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-fuzz-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: output) }
+    let handle = try FileHandle(forWritingTo: output)
+    defer { try? handle.close() }
+    process.standardOutput = handle
+    process.standardError = handle
+    let done = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in done.signal() }
+    try process.run()
+    if done.wait(timeout: .now() + Self.timeLimit) == .timedOut {
+      process.terminate()
+      process.waitUntilExit()
+      Issue.record("\(regression): still running after \(Int(Self.timeLimit)) s")
+      return
     }
+    let printed = String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self)
+    #expect(
+      process.terminationReason == .exit && process.terminationStatus == 0,
+      "\(regression): \(process.terminationReason == .exit ? "exit status" : "signal") \(process.terminationStatus): \(printed.prefix(3000))"
+    )
   }
 
-  /// Inputs whose fix is on a branch not merged yet are not run (one may crash the test
-  /// process); this test says which, and why.
+  /// The 10 s libFuzzer allows an input, with room for a debug build on a busy machine.
+  static let timeLimit: TimeInterval = 60
+
+  /// The `netexport-fuzz` SwiftPM built next to this test bundle (a normal build: it replays
+  /// the files it is given).
+  static let replayer: URL = {
+    var folder = Bundle.main.bundleURL
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("netexport-fuzz")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      folder.deleteLastPathComponent()
+    }
+    return packageRoot.appendingPathComponent(".build/debug/netexport-fuzz")
+  }()
+
+  /// Inputs whose fix is on a branch not merged yet are not run; this test says which, and
+  /// why.
   @Test func pendingInputsAreSkipped() throws {
     guard !Self.pending.isEmpty else { return }
     try Test.cancel(
