@@ -185,8 +185,10 @@ struct CatalogReader {
       var section = CatalogOutline.Section(
         key: .init(name: name, position: keyNode.position), valuePosition: events.start,
         valueIsScalar: events.kind == .scalar)
+      // Each name needs its own `where`: in `case "a", "b" where c` the condition guards "b"
+      // alone, and a section read as a mapping when it is not one never ends.
       switch name {
-      case "entries", "obsolete",
+      case "entries" where events.kind == .mappingStart, "obsolete" where events.kind == .mappingStart,
         "glossary" where events.kind == .mappingStart:
         section.entries = try readSection(name ?? "")
       case "locale":
