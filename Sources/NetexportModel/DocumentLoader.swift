@@ -77,12 +77,16 @@ extension Document {
     }
   }
 
+  /// What a field must be, from the type a decoding error names: a Swift type, or, when Yams
+  /// found a node of the wrong kind, the kind of node it wanted (a list is wanted as a
+  /// `Node.Sequence`, never as an array type).
   private static func expected(_ type: Any.Type) -> String {
     switch type {
     case is String.Type: "text"
     case is Double.Type, is Int.Type: "a number"
     case is Bool.Type: "true or false"
-    case is [Any].Type: "a list"
+    case is Node.Sequence.Type, is [Any].Type: "a list"
+    case is Node.Scalar.Type: "a single value, not a list or mapping"
     default: "a mapping"
     }
   }
