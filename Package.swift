@@ -80,7 +80,10 @@ let package = Package(
       ],
       resources: [.copy("Fixture")]
     ),
-    .executableTarget(name: "netexport-fuzz", dependencies: ["NetexportFuzzHarness"]),
+    // libFuzzer's driver, declared for the fuzzing build of netexport-fuzz (scripts/fuzz links
+    // the library); a normal build never calls it.
+    .target(name: "CNetexportFuzzer"),
+    .executableTarget(name: "netexport-fuzz", dependencies: ["NetexportFuzzHarness", "CNetexportFuzzer"]),
     .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),
     .testTarget(
       name: "NetexportModelTests", dependencies: ["NetexportModel"], resources: [.copy("Fixtures")]),

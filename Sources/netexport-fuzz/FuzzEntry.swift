@@ -1,3 +1,4 @@
+import CNetexportFuzzer
 import Foundation
 import NetexportFuzzHarness
 
@@ -50,16 +51,6 @@ struct NetexportFuzz {
 }
 
 #if NETEXPORT_LIBFUZZER
-  /// libFuzzer's driver, for programs that keep their own `main`
-  /// (https://llvm.org/docs/LibFuzzer.html#using-libfuzzer-as-a-library). Declared here
-  /// because the toolchain ships the library (`libclang_rt.fuzzer_no_main`) but no header.
-  @_silgen_name("LLVMFuzzerRunDriver")
-  func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-  ) -> CInt
-
   /// The target libFuzzer runs; set once, before the driver starts.
   nonisolated(unsafe) var fuzzTarget = FuzzTarget.catalog
 
@@ -70,7 +61,7 @@ struct NetexportFuzz {
       var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
       var argc = CInt(arguments.count)
       return argv.withUnsafeMutableBufferPointer { buffer in
-        var pointer = buffer.baseAddress!
+        var pointer = buffer.baseAddress
         return LLVMFuzzerRunDriver(&argc, &pointer) { data, size in
           let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
           do {
