@@ -106,6 +106,14 @@ import Testing
     try ScriptCheck.check("[How to say\nthe words:]\n[term: TURM]\nSpoken text.\n\n[pause]\n")
   }
 
+  /// A right-to-left script marks each line's ends with U+200F; the bracket after the mark
+  /// still opens a direction, and one inside a spoken line is still a bracket.
+  @Test func theScriptCheckReadsRightToLeftMarkedLines() throws {
+    try ScriptCheck.check("\u{200F}[وقفة]\u{200F}\n\u{200F}نص منطوق.\u{200F}\n")
+    #expect(throws: InvariantViolation.self) { try ScriptCheck.check("\u{200F}نص [وقفة] منطوق.\u{200F}\n") }
+    #expect(throws: InvariantViolation.self) { try ScriptCheck.check("\u{200F}[وقفة\u{200F}\n") }
+  }
+
   @Test func theLocationCheckFailsOutsideTheFile() {
     let check = LocationCheck("a: 1\nb: 2\n", file: "x.yaml")
     #expect(throws: InvariantViolation.self) { try check.check(SourceLocation(file: "x.yaml", line: 9, column: 1), "") }

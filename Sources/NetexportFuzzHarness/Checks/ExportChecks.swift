@@ -4,8 +4,10 @@ import NetexportModel
 import NetexportResolution
 import NetexportValidation
 
-/// Renders a resolved document in every format and checks each output cheaply, by the rules
-/// of its format (the unit tests in `HostileTextTests` check the same more thoroughly).
+/// Renders a resolved document in every text format and checks each output cheaply, by the
+/// rules of its format (the unit tests in `HostileTextTests` check the same more thoroughly).
+/// The PDF is the handout printed by an external program (WeasyPrint), too slow to fuzz; what
+/// it prints is the handout checked here.
 enum ExportChecks {
   /// Renders all four formats and checks them.
   ///
@@ -21,7 +23,12 @@ enum ExportChecks {
   ) throws(InvariantViolation) {
     func render(_ format: ExportFormat, _ document: ResolvedDocument) throws(InvariantViolation) -> String? {
       do {
-        return try format.exporter(options: ExportOptions(width: width)).export(document)
+        guard let text = try format.exporter(options: ExportOptions(width: width)).render(document).text else {
+          throw InvariantViolation("\(format.rawValue) rendered bytes, not text")
+        }
+        return text
+      } catch let violation as InvariantViolation {
+        throw violation
       } catch let error as DiagnosticError {
         try require(!mustRender, "\(format.rawValue) refused a catalog validation passed: \(error)")
       } catch let error as ICUError {

@@ -6,7 +6,11 @@ enum ScriptCheck {
   static func check(_ script: String) throws(InvariantViolation) {
     var direction: String.UnicodeScalarView?
     for (number, line) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let scalars = line.unicodeScalars
+      // A right-to-left script's lines start and end with a RIGHT-TO-LEFT MARK
+      // (`TextWrapper.markingRightToLeft`); the narrator sees the bracket after it.
+      var scalars = Substring(line).unicodeScalars[...]
+      if scalars.first == "\u{200F}" { scalars = scalars.dropFirst() }
+      if scalars.last == "\u{200F}" { scalars = scalars.dropLast() }
       if direction == nil, scalars.first == "[" { direction = String.UnicodeScalarView() }
       guard var current = direction else {
         try require(
