@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "NetexportModel", targets: ["NetexportModel"]),
     .library(name: "NetexportICU", targets: ["NetexportICU"]),
     .library(name: "NetexportResolution", targets: ["NetexportResolution"]),
+    .library(name: "NetexportWorkspace", targets: ["NetexportWorkspace"]),
     .library(name: "NetexportValidation", targets: ["NetexportValidation"]),
     .library(name: "NetexportExporters", targets: ["NetexportExporters"]),
     .library(name: "NetexportReadability", targets: ["NetexportReadability"]),
@@ -40,8 +41,7 @@ let package = Package(
     .target(name: "NetexportResolution", dependencies: ["NetexportModel", "NetexportICU"]),
     .target(name: "NetexportValidation", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"]),
     .target(
-      name: "NetexportExporters",
-      dependencies: ["NetexportResolution", "NetexportValidation", "NetexportModel", "NetexportICU"],
+      name: "NetexportExporters", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
       resources: [.copy("Resources/render_pdf.py")]
     ),
     .target(
@@ -66,11 +66,22 @@ let package = Package(
     ),
     // Catalogs to and from the files CAT tools read: PO (by hand) and XLIFF 2.0 (FoundationXML).
     .target(name: "NetexportInterchange", dependencies: ["NetexportModel"]),
+    // The project as a whole: manifest, documents and catalogs read once; the export gate;
+    // what each command does to a library of documents. The command line calls only this.
+    .target(
+      name: "NetexportWorkspace",
+      dependencies: [
+        "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportResolution", "NetexportImport",
+        "NetexportModel", "NetexportICU",
+      ],
+      resources: [.copy("Resources/labels.en.yaml")]
+    ),
     .executableTarget(
       name: "netexport",
       dependencies: [
-        "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportResolution", "NetexportModel",
-        "NetexportICU", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "NetexportWorkspace", "NetexportExporters", "NetexportReadability", "NetexportValidation",
+        "NetexportResolution", "NetexportModel", "NetexportICU",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(
@@ -84,32 +95,43 @@ let package = Package(
     // the library); a normal build never calls it.
     .target(name: "CNetexportFuzzer"),
     .executableTarget(name: "netexport-fuzz", dependencies: ["NetexportFuzzHarness", "CNetexportFuzzer"]),
+    // What the test suites share: this repository as a project (read from the checkout, not
+    // from a bundled copy) and `TestProject`, a project in a temporary folder.
+    .target(
+      name: "NetexportTestSupport", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
+      path: "Tests/NetexportTestSupport"),
     .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),
     .testTarget(
-      name: "NetexportModelTests", dependencies: ["NetexportModel"], resources: [.copy("Fixtures")]),
+      name: "NetexportModelTests", dependencies: ["NetexportModel", "NetexportTestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "NetexportValidationTests",
-      dependencies: ["NetexportValidation", "NetexportResolution", "NetexportModel", "NetexportICU"],
+      dependencies: [
+        "NetexportValidation", "NetexportResolution", "NetexportModel", "NetexportICU", "NetexportTestSupport",
+      ],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "NetexportExportersTests",
       dependencies: [
-        "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel", "NetexportFuzzHarness",
+        "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportWorkspace", "NetexportModel",
+        "NetexportTestSupport", "NetexportFuzzHarness",
       ],
       resources: [.copy("Snapshots")]
     ),
     .testTarget(
       name: "NetexportReadabilityTests",
-      dependencies: ["NetexportReadability", "NetexportResolution", "NetexportModel", "NetexportICU"],
+      dependencies: [
+        "NetexportReadability", "NetexportResolution", "NetexportModel", "NetexportICU", "NetexportTestSupport",
+      ],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "NetexportCLITests", dependencies: ["netexport"]),
+    .testTarget(name: "NetexportCLITests", dependencies: ["netexport", "NetexportTestSupport"]),
     .testTarget(name: "NetexportAudioTests", dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU"]),
     .testTarget(
       name: "NetexportImportTests",
       dependencies: [
         "NetexportImport", "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportModel",
-        "NetexportICU",
+        "NetexportICU", "NetexportTestSupport",
       ],
       resources: [.copy("Fixtures")]
     ),
@@ -123,6 +145,14 @@ let package = Package(
         "NetexportModel",
         "NetexportICU",
       ]
+    ),
+    .testTarget(
+      name: "NetexportWorkspaceTests",
+      dependencies: [
+        "NetexportWorkspace", "NetexportValidation", "NetexportReadability", "NetexportModel", "NetexportICU",
+        "NetexportTestSupport",
+      ],
+      resources: [.copy("Fixtures")]
     ),
   ],
   cxxLanguageStandard: .cxx17

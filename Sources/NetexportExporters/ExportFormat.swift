@@ -29,6 +29,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   /// The formats committed in `Exports/`.
   public static var committed: [ExportFormat] { allCases.filter(\.isCommitted) }
 
+  /// Whether a file name is that of a committed export (`<document>.<extension>` of a
+  /// committed format), which `--all --check` compares.
+  public static func isCommittedExport(_ name: String) -> Bool {
+    committed.contains { name.hasSuffix("." + $0.fileExtension) && name.count > $0.fileExtension.count + 1 }
+  }
+
   /// The catalog labels the format's exporter formats itself, beyond the document's text.
   public var labelKeys: [String] {
     switch self {

@@ -2,7 +2,6 @@ import Foundation
 public import NetexportICU
 public import NetexportModel
 import NetexportResolution
-import NetexportValidation
 
 /// One export, rendered in memory and not yet written.
 public struct RenderedExport: Sendable, Equatable {
@@ -11,103 +10,34 @@ public struct RenderedExport: Sendable, Equatable {
   /// Where it goes inside the project: `Exports/<locale>/<document id>.<extension>`.
   public var relativePath: String
   public var contents: ExportContents
-}
 
-/// What a render produced, and what the user should know about it.
-public struct RenderResult: Sendable {
-  public var exports: [RenderedExport]
-  /// One line per locale that took messages from the source locale (`--allow-incomplete`).
-  public var notes: [String]
-}
-
-/// Renders and writes exports: everything is rendered before anything is written, so a
-/// problem in one locale never leaves a half-updated `Exports/` folder.
-public enum ExportRunner {
-  /// Validates, resolves and renders the document for every pair of locale and format.
-  ///
-  /// A locale whose catalog has validation errors is refused, naming them: a handout must
-  /// never mix languages or drop a sentence. With `allowIncomplete`, the messages with
-  /// errors are taken from the source locale instead (and marked as such), and a note
-  /// says how many; problems that are not about one message still refuse the locale.
-  ///
-  /// - Throws: `DiagnosticError` with the problems of every locale that fails.
-  public static func render(
-    _ document: Document, project: Project, locales: [LanguageTag], formats: [ExportFormat], options: ExportOptions,
-    allowIncomplete: Bool = false
-  ) throws -> RenderResult {
-    let validator = try Validator.forProject(project, document: document)
-    var exports: [RenderedExport] = []
-    var notes: [String] = []
-    var problems: [Diagnostic] = []
-    for locale in locales {
-      do {
-        let (report, checked) = validator.checkFile(project: project, name: locale.canonical)
-        let errors = report.findings.filter { $0.severity == .error }
-        var fallback: Resolver.Fallback?
-        if !errors.isEmpty {
-          let perMessage = errors.filter { $0.key != nil }
-          let canFill = allowIncomplete && !report.isSource && perMessage.count == errors.count
-          guard canFill else {
-            let hint =
-              report.isSource
-              ? "fix them first"
-              : allowIncomplete
-                ? "these are not about single messages, so --allow-incomplete cannot fill them; fix them first"
-                : "fix them, or pass --allow-incomplete to fill the gaps from \(validator.sourceLocale)"
-            throw DiagnosticError(
-              errors
-                + [
-                  Diagnostic(
-                    code: "export-refused", at: SourceLocation(file: report.file),
-                    "not exporting \(locale): its catalog has \(errors.count) error\(errors.count == 1 ? "" : "s") (above); \(hint)",
-                    locale: locale.canonical)
-                ])
-          }
-          let keys = Set(perMessage.compactMap(\.key))
-          fallback = Resolver.Fallback(catalog: validator.source, locale: validator.sourceLocale, keys: keys)
-          let used = Set(document.textRefs.map(\.key) + formats.flatMap(\.labelKeys))
-          let filled = keys.intersection(used).count
-          var byCode: [String: Int] = [:]
-          for error in perMessage where used.contains(error.key ?? "") { byCode[error.code, default: 0] += 1 }
-          let reasons = byCode.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-          notes.append(
-            "note: \(locale): \(filled) of \(used.count) messages are in \(validator.sourceLocale.displayName(in: validator.sourceLocale)) (\(validator.sourceLocale)), taken from the source because their translation is not ready (\(reasons))"
-          )
-        }
-        // Without errors the catalog validation read is complete; with them, only the messages
-        // the fallback replaces are missing.
-        guard let catalog = checked else { throw DiagnosticError(errors) }
-        var resolved: [Bool: ResolvedDocument] = [:]
-        for format in formats {
-          let exporter = format.exporter(options: options)
-          if resolved[exporter.spoken] == nil {
-            resolved[exporter.spoken] = try Resolver.resolve(
-              document, catalog: catalog, locale: locale, fallback: fallback, spoken: exporter.spoken)
-          }
-          exports.append(
-            RenderedExport(
-              locale: locale, format: format,
-              relativePath: "Exports/\(locale.canonical)/\(document.id).\(format.fileExtension)",
-              contents: try exporter.render(resolved[exporter.spoken]!)))
-        }
-      } catch let error as DiagnosticError {
-        problems += error.diagnostics
-      } catch let error as ICUError {
-        problems.append(Diagnostic(code: "icu-failure", at: nil, "\(locale): \(error)"))
-      }
-    }
-    if !problems.isEmpty { throw DiagnosticError(problems) }
-    return RenderResult(exports: exports, notes: notes)
+  public init(locale: LanguageTag, format: ExportFormat, relativePath: String, contents: ExportContents) {
+    self.locale = locale
+    self.format = format
+    self.relativePath = relativePath
+    self.contents = contents
   }
+}
 
+/// Writes exports, and compares them with the committed files: everything is rendered before
+/// anything is written (by the workspace), so a problem in one locale never leaves a
+/// half-updated `Exports/` folder.
+public enum ExportRunner {
   /// Compares rendered exports with the files in the project, without writing anything.
   ///
-  /// - Returns: One problem per export that is missing or differs (naming the first line
-  ///   that differs), per file in an export folder that netexport would not write for
-  ///   this document (an export of a locale or format that no longer exists), and per
-  ///   temporary file an interrupted run left there.
-  public static func check(_ exports: [RenderedExport], project: Project, documentID: String) throws -> [Diagnostic] {
+  /// - Parameters:
+  ///   - kept: Exports not written now whose earlier copy may stay: a document whose
+  ///     translation is pending in a locale keeps the export it had (reported, not failed).
+  /// - Returns: The problems: one per export that is missing or differs (naming the first
+  ///   line that differs), per file in an export folder that netexport would not write (an
+  ///   export of a document, locale or committed format that no longer exists), and per
+  ///   temporary file an interrupted run left there; and the notes, one per kept export.
+  ///   PDFs and audio files beside the exports are build products, not compared.
+  public static func check(_ exports: [RenderedExport], project: Project, kept: Set<String> = []) throws -> (
+    problems: [Diagnostic], notes: [String]
+  ) {
     var problems: [Diagnostic] = []
+    var notes: [String] = []
     let expected = Set(exports.map(\.relativePath))
     for export in exports {
       let url = project.root.appendingPathComponent(export.relativePath)
@@ -142,9 +72,6 @@ public enum ExportRunner {
     for folder in folders.sorted() where !PseudoLocalizer.locales.contains(folder) {
       let files =
         (try? FileManager.default.contentsOfDirectory(atPath: exportsFolder.appendingPathComponent(folder).path)) ?? []
-      // PDFs are build products that --all --format pdf writes beside the committed exports.
-      let uncommitted = Set(
-        ExportFormat.allCases.filter { !$0.isCommitted }.map { "\(documentID).\($0.fileExtension)" })
       for file in files.sorted() {
         let relative = "Exports/\(folder)/\(file)"
         if TextFile.temporaryFileOwner(file) != nil {
@@ -152,15 +79,21 @@ public enum ExportRunner {
             Diagnostic(
               code: "export-unexpected", at: SourceLocation(file: project.displayPath(relative)),
               "a temporary file left by an interrupted netexport run; delete it ('netexport --all' removes it)"))
-        } else if file.hasPrefix(documentID + "."), !uncommitted.contains(file), !expected.contains(relative) {
+        } else if expected.contains(relative) || !ExportFormat.isCommittedExport(file) {
+          continue
+        } else if kept.contains(relative) {
+          notes.append(
+            "note: \(project.displayPath(relative)) is kept from an earlier export: the document's translation is pending in \(folder), so it is not exported now"
+          )
+        } else {
           problems.append(
             Diagnostic(
               code: "export-unexpected", at: SourceLocation(file: project.displayPath(relative)),
-              "netexport no longer writes this file (no such locale or format); delete it"))
+              "netexport no longer writes this file (no such document, locale or format); delete it"))
         }
       }
     }
-    return problems
+    return (problems, notes)
   }
 
   /// Writes rendered exports to their places in the project, all or none of them.

@@ -9,21 +9,34 @@ extension Catalog {
   /// The fields a catalog file may have at its top level.
   public static let topLevelFields = ["locale", "entries", "obsolete", "glossary"]
 
+  /// The top-level fields a file of a project may have: a document's catalog and the labels
+  /// hold messages, the glossary only the glossary; `nil` (one catalog per locale) all.
+  public static func topLevelFields(of kind: CatalogFile?) -> [String] {
+    switch kind {
+    case nil: topLevelFields
+    case .document?: ["locale", "document", "entries", "obsolete"]
+    case .labels?: ["locale", "entries", "obsolete"]
+    case .glossary?: ["locale", "glossary"]
+    }
+  }
+
   /// Loads a catalog file.
   ///
   /// - Parameters:
   ///   - url: The YAML file.
   ///   - displayPath: How to name the file in messages.
   ///   - expectedLocale: The locale the file name says it holds; the `locale` field must match.
+  ///   - kind: Which file of a project's locale this is (its fields depend on it); `nil` for
+  ///     a catalog holding everything.
   ///   - lenient: Return a catalog even when some entries are malformed, with the problems in
   ///     `problems` (for validation); otherwise any error throws (warnings stay in `problems`).
   /// - Throws: `DiagnosticError` with every problem found, each naming file:line:column.
   public static func load(
-    _ url: URL, displayPath: String, expectedLocale: String? = nil, lenient: Bool = false
+    _ url: URL, displayPath: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false
   ) throws -> Catalog {
     try parse(
       TextFile.readUTF8(url, displayPath: displayPath), file: displayPath, expectedLocale: expectedLocale,
-      lenient: lenient)
+      kind: kind, lenient: lenient)
   }
 
   /// Parses catalog YAML text. See `load(_:displayPath:expectedLocale:lenient:)`.
@@ -32,9 +45,9 @@ extension Catalog {
   /// in it can be trusted. Other problems (an unknown field, an entry without text, a bad
   /// state) leave out only what they affect. Warnings (`mixed-line-endings`) never throw.
   public static func parse(
-    _ text: String, file: String, expectedLocale: String? = nil, lenient: Bool = false
+    _ text: String, file: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false
   ) throws -> Catalog {
-    try read(text, file: file, expectedLocale: expectedLocale, lenient: lenient).catalog
+    try read(text, file: file, expectedLocale: expectedLocale, kind: kind, lenient: lenient).catalog
   }
 
   /// Parses catalog YAML text, and says where each key is (for `update`, which edits lines).
@@ -43,7 +56,7 @@ extension Catalog {
   /// what catalogs never use: no node tree of the whole file is built, only one per entry,
   /// so time and memory grow with the file's size and no faster.
   static func read(
-    _ text: String, file: String, expectedLocale: String? = nil, lenient: Bool = false
+    _ text: String, file: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false
   ) throws -> (catalog: Catalog, outline: CatalogOutline) {
     // Reported first, and also with a syntax error: they explain line numbers that differ
     // from the editor's.
@@ -55,7 +68,7 @@ extension Catalog {
     do {
       try YAMLSupport.checkStructure(text, file: file, textKeys: false)
       reader = try YAMLEventReader.reading(text) { events in
-        var reader = CatalogReader(events: events, file: file, expectedLocale: expectedLocale)
+        var reader = CatalogReader(events: events, file: file, expectedLocale: expectedLocale, kind: kind)
         reader.problems = lineBreaks
         try reader.readDocument()
         return reader.contents
@@ -79,7 +92,9 @@ extension Catalog {
     if !reader.outline.sections.contains(where: { $0.key.name == "locale" }) {
       problem("invalid-catalog", rootPosition, "the catalog has no 'locale' field")
     }
-    if !reader.outline.sections.contains(where: { $0.key.name == "entries" }) {
+    if Catalog.topLevelFields(of: kind).contains("entries")
+      && !reader.outline.sections.contains(where: { $0.key.name == "entries" })
+    {
       problem("invalid-catalog", rootPosition, "the catalog has no 'entries' field")
     }
     if problems.contains(where: { $0.severity == .error }) && !lenient { throw DiagnosticError(problems) }

@@ -68,6 +68,8 @@ struct CatalogReader {
   let file: String
   /// The locale the file name says the catalog holds.
   let expectedLocale: String?
+  /// Which file of a project's locale this is; `nil` for a catalog holding everything.
+  let kind: CatalogFile?
   var problems: [Diagnostic] = []
   var duplicates: [Diagnostic] = []
   var outline = CatalogOutline()
@@ -95,10 +97,11 @@ struct CatalogReader {
       obsolete: obsolete, glossary: glossary)
   }
 
-  init(events: YAMLEventReader, file: String, expectedLocale: String?) {
+  init(events: YAMLEventReader, file: String, expectedLocale: String?, kind: CatalogFile? = nil) {
     self.events = events
     self.file = file
     self.expectedLocale = expectedLocale
+    self.kind = kind
   }
 
   func location(_ position: YAMLEventReader.Position?) -> SourceLocation {
@@ -185,9 +188,30 @@ struct CatalogReader {
       var section = CatalogOutline.Section(
         key: .init(name: name, position: keyNode.position), valuePosition: events.start,
         valueIsScalar: events.kind == .scalar)
+      let allowed = Catalog.topLevelFields(of: kind)
+      guard allowed.contains(name ?? "") else {
+        _ = try node()
+        let hint =
+          kind == .glossary && name == "entries"
+          ? " (messages go in the documents' catalogs and labels.yaml; this file holds the glossary only)"
+          : name == "glossary" && kind != nil ? " (the glossary goes in glossary.yaml, beside this file)" : ""
+        problem(
+          "unknown-field", keyNode.position,
+          "unknown top-level field '\(name ?? "?")' (known fields: \(allowed.joined(separator: ", ")))\(hint)")
+        outline.sections.append(section)
+        continue
+      }
       // Each name needs its own `where`: in `case "a", "b" where c` the condition guards "b"
       // alone, and a section read as a mapping when it is not one never ends.
       switch name {
+      case "document":
+        let value = try node()
+        if case .document(let id)? = kind, value.string != id {
+          problem(
+            "locale-mismatch", value.position,
+            "the file is named for document '\(id)' but says document '\(value.string ?? "?")'; it belongs in that document's own file"
+          )
+        }
       case "entries" where events.kind == .mappingStart, "obsolete" where events.kind == .mappingStart,
         "glossary" where events.kind == .mappingStart:
         section.entries = try readSection(name ?? "")

@@ -27,11 +27,23 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 /// One problem found in the user's input, in the form compilers use:
 /// `Locales/es.yaml:14:5: error[missing-key]: ...`.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
-  public enum Severity: String, Sendable, Comparable {
+  public enum Severity: String, Sendable, Comparable, CaseIterable {
+    /// Not a mistake: work not done yet (a message not translated, or waiting for review).
+    /// A document with pending messages in a locale is not exported there, and that is
+    /// never a failure, except where a shipped locale must be complete (`validate --strict`).
+    case pending
     case warning
     case error
 
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
+    private var rank: Int {
+      switch self {
+      case .pending: 0
+      case .warning: 1
+      case .error: 2
+      }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
   }
 
   public var severity: Severity

@@ -6,9 +6,12 @@ extension Document {
   /// The neuroendocrine tumors page that ships with netexport.
   public static let bundledPath = "<bundled>/neuroendocrine-tumors.yaml"
 
+  /// Where the bundled document's file is, or `nil` when this installation has none.
+  public static var bundledURL: URL? { Bundle.module.url(forResource: "neuroendocrine-tumors", withExtension: "yaml") }
+
   /// Loads the bundled neuroendocrine tumors document.
   public static func bundledDefault() throws -> Document {
-    guard let url = Bundle.module.url(forResource: "neuroendocrine-tumors", withExtension: "yaml") else {
+    guard let url = bundledURL else {
       throw DiagnosticError(
         Diagnostic(code: "missing-content", at: nil, "the bundled document is missing from this installation"))
     }

@@ -14,14 +14,6 @@ public struct Manifest: Hashable, Sendable {
     case draft
   }
 
-  /// The paper handouts are printed on.
-  public enum Paper: String, Hashable, Sendable, CaseIterable {
-    /// From the locale's region, as ICU gives it (US Letter in the US and a few others, A4 elsewhere).
-    case auto
-    case a4
-    case letter
-  }
-
   /// Who hands the material out, printed on handouts.
   public struct Organization: Hashable, Sendable {
     public var name: String?
@@ -56,13 +48,15 @@ public struct Manifest: Hashable, Sendable {
   public var sourceLocale: LanguageTag
   /// The target locales, in the order the manifest lists them.
   public var locales: [Locale]
-  public var paper: Paper
+  /// The paper handouts are printed on; `nil` (`auto` in the file) for the one used in each
+  /// locale's region, as ICU gives it (US Letter in the US and a few others, A4 elsewhere).
+  public var paper: Paper?
   public var organization: Organization
   /// The manifest file as shown in messages.
   public var file: String
 
   public init(
-    sourceLocale: LanguageTag, locales: [Locale] = [], paper: Paper = .auto,
+    sourceLocale: LanguageTag, locales: [Locale] = [], paper: Paper? = nil,
     organization: Organization = Organization(), file: String = fileName
   ) {
     self.sourceLocale = sourceLocale
@@ -94,7 +88,7 @@ public struct Manifest: Hashable, Sendable {
     }
     var sourceLocale: LanguageTag?
     var locales: [Locale] = []
-    var paper = Paper.auto
+    var paper: Paper?
     var organization = Organization()
 
     func tag(_ node: Node, _ what: String) -> LanguageTag? {
@@ -154,11 +148,12 @@ public struct Manifest: Hashable, Sendable {
           switch field.string {
           case "paper":
             guard let word = scalarText(fieldValue, "'paper'") else { continue }
-            guard let value = Paper(rawValue: word) else {
-              problem(fieldValue, "'paper' must be one of: \(Paper.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard word == "auto" || Paper(rawValue: word) != nil else {
+              problem(
+                fieldValue, "'paper' must be one of: auto, \(Paper.allCases.map(\.rawValue).joined(separator: ", "))")
               continue
             }
-            paper = value
+            paper = Paper(rawValue: word)
           case "organization":
             guard let fields = fieldValue.mapping else {
               problem(fieldValue, "'organization' must be a mapping with 'name' and 'contact'")

@@ -126,15 +126,15 @@ public struct ReadabilityReport: Hashable, Sendable, Codable {
 
   /// The Flesch-family reading ease of the whole text on Flesch's 0–100 scale, where the
   /// locale has one: Flesch (en), Fernández-Huerta (es), Kandel–Moles (fr), Amstad (de), and
-  /// Martins et al.'s Portuguese Flesch less its 42-point shift. These adapt one formula to
-  /// each language's word lengths, so they are the one scale on which a translation can be
-  /// compared with its source.
+  /// Martins et al.'s Portuguese Flesch. These adapt one formula to each language's word
+  /// lengths, each with constants of its own, so they are the one scale on which a
+  /// translation can be compared with its source. Each is taken as it is: Martins et al.'s
+  /// 42 points are Portuguese's adaptation for its longer words, as Amstad's and Kandel and
+  /// Moles' constants are German's and French's; taking them away would count Portuguese's
+  /// longer words against a faithful translation twice.
   public var fleschEase: (formula: String, value: Double)? {
-    let family = ["flesch-reading-ease": 0.0, "fernandez-huerta": 0, "kandel-moles": 0, "amstad": 0, "flesch-pt": -42]
-    for score in whole.assessment.scores {
-      if let shift = family[score.id] { return (score.id, score.value + shift) }
-    }
-    return nil
+    let family: Set = ["flesch-reading-ease", "fernandez-huerta", "kandel-moles", "amstad", "flesch-pt"]
+    return whole.assessment.scores.first { family.contains($0.id) }.map { ($0.id, $0.value) }
   }
 
   /// Compares a translation that misses a target with the source's report, and excuses the
@@ -153,7 +153,7 @@ public struct ReadabilityReport: Hashable, Sendable, Codable {
     }
     let shown = String(format: "%.1f", mine.value)
     let theirsShown = String(format: "%.1f", theirs.value)
-    let scale = mine.formula == "flesch-pt" ? "\(mine.formula) − 42 = \(shown)" : "\(mine.formula) \(shown)"
+    let scale = "\(mine.formula) \(shown)"
     if mine.value >= theirs.value {
       followsTheSource = true
       notes.append(
@@ -185,8 +185,10 @@ public struct ReadabilityBlock: Hashable, Sendable {
 /// Scores documents and text files.
 public enum Readability {
   /// Scores a resolved document: each section, and the whole (title and sections; the
-  /// byline, review date and references are left out, since they are labels and citations
-  /// rather than prose a patient reads for meaning).
+  /// byline, review date, references and the second lines of list items (a discussion's
+  /// reply count and date) are left out, since they are labels, data and citations rather
+  /// than prose a patient reads for meaning: a date written out in full would otherwise make
+  /// a handout "harder" for being clearer).
   public static func score(
     _ document: ResolvedDocument, targets: [ReadabilityTarget], hardest: Int = 5, isSourceLocale: Bool = false
   ) throws -> ReadabilityReport {
@@ -203,7 +205,7 @@ public enum Readability {
         case .heading(let text), .paragraph(let text): blocks.append(block(text))
         case .list(let list):
           blocks += (list.leadIn.map { [block($0)] } ?? [])
-          for entry in list.items { blocks += [block(entry.text)] + (entry.detail.map { [block($0)] } ?? []) }
+          blocks += list.items.map { block($0.text) }
         case .callout(let callout):
           blocks += (callout.title.map { [block($0)] } ?? []) + callout.body.map(block)
         }
@@ -212,7 +214,9 @@ public enum Readability {
     }
     var report = try score(
       parts: parts, locale: document.locale, source: document.id, targets: targets, hardest: hardest,
-      notes: ["The byline, the review date and the references are not scored: they are labels and citations."])
+      notes: [
+        "The byline, the review date, the references and the second lines of list items (reply counts and dates) are not scored: they are labels, data and citations."
+      ])
     report.isSourceLocale = isSourceLocale
     if isSourceLocale && !report.passed {
       report.notes.append(

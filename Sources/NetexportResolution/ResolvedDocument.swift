@@ -151,27 +151,32 @@ public struct ResolvedDocument: Hashable, Sendable {
 /// and labels (such as the page counter) that exporters format with values known only then.
 public struct Messages: Hashable, Sendable {
   public let locale: LanguageTag
-  let catalog: Catalog
-  /// Whether `catalog` is the source locale's (whose entries have no translation state).
-  let isSource: Bool
+  /// The locale's messages for the document (its catalog, then the labels).
+  public let table: MessageTable
+  /// The source locale's messages, to tell a translation made from English that has changed
+  /// since; `nil` when `table` is the source's own.
+  let source: MessageTable?
   /// Messages taken from the source locale instead (`--allow-incomplete`).
   let fallback: Resolver.Fallback?
   /// Whether messages are formatted as they are said aloud (numbers and dates in words).
   public let spoken: Bool
 
   public init(
-    locale: LanguageTag, catalog: Catalog, isSource: Bool = true, fallback: Resolver.Fallback? = nil,
+    locale: LanguageTag, table: MessageTable, source: MessageTable? = nil, fallback: Resolver.Fallback? = nil,
     spoken: Bool = false
   ) {
     self.locale = locale
-    self.catalog = catalog
-    self.isSource = isSource
+    self.table = table
+    self.source = source
     self.fallback = fallback
     self.spoken = spoken
   }
 
+  /// Whether the messages are the source locale's (whose entries have no translation state).
+  public var isSource: Bool { source == nil }
+
   /// The locale's glossary: other forms of its terms, and how to say them.
-  public var glossary: [GlossaryEntry] { catalog.glossary }
+  public var glossary: [GlossaryEntry] { table.glossary }
 
   /// Formats the message `key` with `arguments`.
   ///
@@ -184,10 +189,10 @@ public struct Messages: Hashable, Sendable {
   /// with its language.
   func format(_ ref: TextRef) throws -> ResolvedText {
     if let fallback, fallback.keys.contains(ref.key) {
-      var text = try Resolver.format(ref, in: fallback.catalog, locale: fallback.locale, spoken: spoken)
+      var text = try Resolver.format(ref, in: fallback.table, locale: fallback.locale, spoken: spoken)
       text.language = fallback.locale
       return text
     }
-    return try Resolver.format(ref, in: catalog, locale: locale, isSource: isSource, spoken: spoken)
+    return try Resolver.format(ref, in: table, locale: locale, source: source, spoken: spoken)
   }
 }

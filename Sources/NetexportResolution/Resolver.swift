@@ -10,36 +10,48 @@ public enum Resolver {
   /// Where to take messages whose translation is not ready, when the user allows an
   /// incomplete export.
   public struct Fallback: Hashable, Sendable {
-    /// The source locale's catalog.
-    public var catalog: Catalog
+    /// The source locale's messages.
+    public var table: MessageTable
     public var locale: LanguageTag
     /// The keys to take from it.
     public var keys: Set<String>
 
-    public init(catalog: Catalog, locale: LanguageTag, keys: Set<String>) {
-      self.catalog = catalog
+    public init(table: MessageTable, locale: LanguageTag, keys: Set<String>) {
+      self.table = table
       self.locale = locale
       self.keys = keys
     }
   }
 
-  /// Resolves `document` in the catalog's locale.
+  /// Resolves `document` with one catalog holding every message it uses (labels included),
+  /// as tests and single-file tools have it.
+  public static func resolve(
+    _ document: Document, catalog: Catalog, locale: LanguageTag, fallback: Fallback? = nil, spoken: Bool = false
+  ) throws -> ResolvedDocument {
+    try resolve(
+      document, messages: MessageTable([catalog]), locale: locale,
+      source: locale.canonical == document.sourceLocale ? nil : MessageTable([]), fallback: fallback,
+      spoken: spoken)
+  }
+
+  /// Resolves `document` in a locale.
   ///
   /// - Parameters:
   ///   - document: The content model.
-  ///   - catalog: The locale's catalog.
-  ///   - locale: The catalog's locale.
+  ///   - messages: The locale's messages for the document: its catalog, then the labels.
+  ///   - locale: Their locale.
+  ///   - source: The source locale's messages, to tell translations made from English that
+  ///     changed since; `nil` when `messages` are the source's own.
   ///   - fallback: Messages to take from the source locale instead, marked with its language.
   ///   - spoken: Format messages as they are said aloud, for speech exports: numbers, counts
   ///     and dates in words (`Formatting.spokenMessage`).
   /// - Throws: `DiagnosticError` listing every message that cannot be used, each with the
   ///   catalog file and, where the entry exists, its line and column.
   public static func resolve(
-    _ document: Document, catalog: Catalog, locale: LanguageTag, fallback: Fallback? = nil, spoken: Bool = false
+    _ document: Document, messages table: MessageTable, locale: LanguageTag, source: MessageTable?,
+    fallback: Fallback? = nil, spoken: Bool = false
   ) throws -> ResolvedDocument {
-    let messages = Messages(
-      locale: locale, catalog: catalog, isSource: locale.canonical == document.sourceLocale, fallback: fallback,
-      spoken: spoken)
+    let messages = Messages(locale: locale, table: table, source: source, fallback: fallback, spoken: spoken)
     var problems: [Diagnostic] = []
     var reported = Set<Diagnostic>()
     // Each message is formatted once; a failure is recorded and resolution goes on, so the
@@ -52,7 +64,9 @@ public enum Resolver {
           problems.append(diagnostic)
         }
       } catch {
-        problems.append(Diagnostic(code: "icu-failure", at: SourceLocation(file: catalog.file), "\(ref.key): \(error)"))
+        problems.append(
+          Diagnostic(
+            code: "icu-failure", at: SourceLocation(file: table.home(of: ref.key).file), "\(ref.key): \(error)"))
       }
       return ResolvedText(key: ref.key, text: "")
     }
@@ -130,29 +144,19 @@ public enum Resolver {
     return nil
   }
 
-  /// Formats one message.
+  /// Formats one message, after the judge (`Usability`) has found it ready.
+  ///
+  /// - Parameter source: The source locale's messages when `table` is a translation's.
   package static func format(
-    _ ref: TextRef, in catalog: Catalog, locale: LanguageTag, isSource: Bool = true, spoken: Bool = false
+    _ ref: TextRef, in table: MessageTable, locale: LanguageTag, source: MessageTable? = nil, spoken: Bool = false
   ) throws -> ResolvedText {
-    guard let entry = catalog[ref.key] else {
-      throw DiagnosticError(
-        Diagnostic(
-          code: "missing-key", at: SourceLocation(file: catalog.file),
-          "the catalog has no entry '\(ref.key)', which the document uses; add it (netexport needs every message to export)"
-        ))
-    }
-    if entry.text.isEmpty {
-      throw DiagnosticError(
-        Diagnostic(
-          code: "empty-text", at: entry.textLocation,
-          isSource ? "entry '\(ref.key)' has no text; write it" : "entry '\(ref.key)' has no text yet; translate it"))
-    }
-    if !isSource, let state = entry.state, state != .translated {
-      throw DiagnosticError(
-        Diagnostic(
-          code: state == .new ? "untranslated" : "needs-review", at: entry.location,
-          "entry '\(ref.key)' is marked '\(state.rawValue)'; finish it and set state: translated"))
-    }
+    let located = table[ref.key]
+    let home = table.home(of: ref.key)
+    let problems = Usability.problems(
+      key: ref.key, entry: located?.entry, sourceText: source?[ref.key]?.entry.text, isSource: source == nil,
+      file: located?.file ?? home.file, entriesLocation: home.entriesLocation)
+    if !problems.isEmpty { throw DiagnosticError(problems) }
+    guard let entry = located?.entry else { throw DiagnosticError(problems) }
     do {
       let structure = try MessageStructure(entry.text)
       var seen = Set<String>()

@@ -3,7 +3,7 @@ import Foundation
 import NetexportICU
 public import NetexportModel
 
-/// The findings for one catalog.
+/// The findings for one catalog file.
 public struct LocaleReport: Hashable, Sendable {
   public var locale: String
   /// The catalog file as shown in messages.
@@ -13,17 +13,50 @@ public struct LocaleReport: Hashable, Sendable {
   public var findings: [Diagnostic]
   /// The source message keys the catalog was checked against (none when it could not be read).
   public var checkedKeys: [String]
+  /// Which file of the locale this is: a document's id, `labels` or `glossary`; `nil` for a
+  /// catalog holding everything.
+  public var catalog: String?
+  /// What the project does with the locale: `source`, `shipped`, `draft`, `unlisted`,
+  /// `pseudo`; `nil` outside a project.
+  public var localeStatus: String?
+  /// Whether the findings decide the run's exit status: a shipped locale's, or one the user
+  /// named. A draft's findings are reported and do not fail a run over the whole project.
+  public var counted: Bool
+  /// Whether pending work fails the run under `--strict`: a shipped locale must be complete.
+  public var requiresComplete: Bool
 
-  public init(locale: String, file: String, isSource: Bool, findings: [Diagnostic], checkedKeys: [String]) {
+  public init(
+    locale: String, file: String, isSource: Bool, findings: [Diagnostic], checkedKeys: [String],
+    catalog: String? = nil, localeStatus: String? = nil, counted: Bool = true, requiresComplete: Bool = true
+  ) {
     self.locale = locale
     self.file = file
     self.isSource = isSource
     self.findings = findings
     self.checkedKeys = checkedKeys
+    self.catalog = catalog
+    self.localeStatus = localeStatus
+    self.counted = counted
+    self.requiresComplete = requiresComplete
   }
 
   public var errorCount: Int { findings.count { $0.severity == .error } }
   public var warningCount: Int { findings.count { $0.severity == .warning } }
+  public var pendingCount: Int { findings.count { $0.severity == .pending } }
+
+  /// Whether this catalog fails the run.
+  public func fails(strict: Bool) -> Bool { findings.contains { fails(strict: strict, because: $0) } }
+
+  /// Whether one of the catalog's findings fails the run: an error in a catalog that counts,
+  /// and with `strict` a warning, or pending work where the locale must be complete.
+  public func fails(strict: Bool, because finding: Diagnostic) -> Bool {
+    guard counted else { return false }
+    switch finding.severity {
+    case .error: return true
+    case .warning: return strict
+    case .pending: return strict && requiresComplete
+    }
+  }
 }
 
 /// The findings for every catalog checked in one run.
@@ -35,9 +68,11 @@ public struct ValidationReport: Hashable, Sendable {
   public var findings: [Diagnostic] { locales.flatMap(\.findings) }
   public var errorCount: Int { locales.reduce(0) { $0 + $1.errorCount } }
   public var warningCount: Int { locales.reduce(0) { $0 + $1.warningCount } }
+  public var pendingCount: Int { locales.reduce(0) { $0 + $1.pendingCount } }
 
-  /// Whether the run passes: no errors, and with `strict` no warnings either.
-  public func passes(strict: Bool) -> Bool { errorCount == 0 && (!strict || warningCount == 0) }
+  /// Whether the run passes: no errors in a catalog that counts, and with `strict` no
+  /// warnings either, and every shipped locale complete.
+  public func passes(strict: Bool) -> Bool { !locales.contains { $0.fails(strict: strict) } }
 }
 
 extension Validator {
@@ -137,16 +172,16 @@ extension Validator {
 private func failed(_ report: LocaleReport) -> (report: LocaleReport, catalog: Catalog?) { (report, nil) }
 
 /// Results written by concurrent workers, one slot each.
-final class ResultSlots<Value>: @unchecked Sendable {
+package final class ResultSlots<Value>: @unchecked Sendable {
   private var slots: [Value?]
   private let lock = NSLock()
 
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  package init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  subscript(index: Int) -> Value? {
+  package subscript(index: Int) -> Value? {
     get { lock.withLock { slots[index] } }
     set { lock.withLock { slots[index] = newValue } }
   }
 
-  var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+  package var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -13,6 +13,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   case github
   /// SARIF 2.1.0, for code-scanning tools.
   case sarif
+  /// One self-contained HTML page for people; see `ValidationHTMLReport`.
+  case html
 }
 
 /// Renders a validation report. Every format carries the same findings.
@@ -33,6 +35,7 @@ public struct ReportRenderer: Sendable {
     case .junit: junit(report)
     case .github: github(report)
     case .sarif: sarif(report)
+    case .html: ValidationHTMLReport(report: report, toolVersion: toolVersion, strict: strict).render()
     }
   }
 
@@ -162,10 +165,12 @@ public struct ReportRenderer: Sendable {
 
   // MARK: JUnit XML
 
-  /// One test suite per catalog and one test case per source message (plus `(catalog)` for
-  /// findings about the whole file); errors are failures, warnings go to `system-out`
-  /// (with `--strict` they fail too). Written by hand: the format is a handful of
-  /// elements, and Foundation's XML writer is not available on Linux.
+  /// One test suite per catalog file (named `<locale>/<file>`, so that no two share a
+  /// name) and one test case per source message (plus `(catalog)` for findings about the
+  /// whole file). A finding is a failure when it fails the run: an error in a catalog that
+  /// counts, and with `--strict` a warning, or pending work in a shipped locale; the others
+  /// go to `system-out`. Written by hand: the format is a handful of elements, and
+  /// Foundation's XML writer is not available on Linux.
   func junit(_ report: ValidationReport) -> String {
     var suites: [String] = []
     var totalTests = 0
@@ -179,8 +184,8 @@ public struct ReportRenderer: Sendable {
       var failures = 0
       for name in caseNames {
         let findings = byKey[name == "(catalog)" ? "" : name] ?? []
-        let failing = findings.filter { $0.severity == .error || strict }
-        let passing = findings.filter { !($0.severity == .error || strict) }
+        let failing = findings.filter { locale.fails(strict: strict, because: $0) }
+        let passing = findings.filter { !locale.fails(strict: strict, because: $0) }
         let line = findings.first?.location?.line.map { " line=\"\($0)\"" } ?? ""
         var element =
           "    <testcase classname=\"netexport.validate.\(XMLText.escape(locale.locale))\" name=\"\(XMLText.escape(name))\" file=\"\(XMLText.escape(locale.file))\"\(line)"
@@ -204,7 +209,7 @@ public struct ReportRenderer: Sendable {
       totalTests += caseNames.count
       totalFailures += failures
       suites.append(
-        "  <testsuite name=\"\(XMLText.escape(locale.locale))\" tests=\"\(caseNames.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        "  <testsuite name=\"\(XMLText.escape(locale.catalog.map { "\(locale.locale)/\($0)" } ?? locale.locale))\" tests=\"\(caseNames.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
           + cases.joined(separator: "\n") + "\n  </testsuite>")
     }
     return """
@@ -237,12 +242,23 @@ public struct ReportRenderer: Sendable {
       properties.append(
         "title=\(Self.githubProperty("netexport \(finding.code)\(scope.isEmpty ? "" : " (\(scope))")"))")
       lines.append(
-        "::\(finding.severity.rawValue) \(properties.joined(separator: ","))::\(Self.githubData(finding.message))")
+        "::\(Self.githubCommand(finding.severity)) \(properties.joined(separator: ","))::\(Self.githubData(finding.message))"
+      )
     }
     let summary =
       "netexport validate: \(report.locales.count) catalog\(report.locales.count == 1 ? "" : "s"), \(Self.counts(errors: report.errorCount, warnings: report.warningCount))"
     lines.append(report.passes(strict: strict) ? "::notice::\(summary)" : "::error::\(summary)")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The workflow command for a severity: GitHub has `error`, `warning` and `notice`, and
+  /// pending work is a notice.
+  static func githubCommand(_ severity: Diagnostic.Severity) -> String {
+    switch severity {
+    case .error: "error"
+    case .warning: "warning"
+    case .pending: "notice"
+    }
   }
 
   static func githubData(_ text: String) -> String {
@@ -337,7 +353,7 @@ public struct ReportRenderer: Sendable {
     let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
     let results = report.findings.map { finding in
       SARIFLog.Result(
-        ruleId: finding.code, ruleIndex: index[finding.code], level: finding.severity.rawValue,
+        ruleId: finding.code, ruleIndex: index[finding.code], level: Self.sarifLevel(finding.severity),
         message: .init(text: finding.message),
         locations: finding.location.map { location in
           [
@@ -358,10 +374,20 @@ public struct ReportRenderer: Sendable {
             rules: rules.map {
               .init(
                 id: $0.code, shortDescription: .init(text: $0.summary),
-                defaultConfiguration: .init(level: $0.severity.rawValue))
+                defaultConfiguration: .init(level: Self.sarifLevel($0.severity)))
             })), results: results)
     ])
     return Self.encode(log)
+  }
+
+  /// The SARIF level of a severity: SARIF has `error`, `warning` and `note` (and `none`), and
+  /// pending work is a note.
+  static func sarifLevel(_ severity: Diagnostic.Severity) -> String {
+    switch severity {
+    case .error: "error"
+    case .warning: "warning"
+    case .pending: "note"
+    }
   }
 
   /// A relative file path as a URI reference (spaces and other reserved characters escaped).

@@ -41,16 +41,20 @@ extension Rule {
     Rule("control-character", .error, "A control character in a text."),
     Rule("unreadable-catalog", .error, "The catalog file cannot be read."),
     Rule("unreadable-file", .error, "The catalog file cannot be opened (missing permission, a folder in its place)."),
+    Rule("unlisted-locale", .warning, "A folder in Locales/ that the manifest does not list (treated as a draft)."),
     Rule("outside-project", .error, "The catalog is a symbolic link that leads outside the project folder."),
     // Completeness.
-    Rule("missing-key", .error, "The source has a message the catalog lacks."),
+    // Pending in a target catalog (work not done yet: never a failure, except that a
+    // shipped locale must be complete under --strict); errors in the source catalog.
+    Rule("missing-catalog", .pending, "A locale has no catalog for a document yet."),
+    Rule("missing-key", .pending, "The source has a message the catalog lacks."),
     Rule("obsolete-key", .warning, "The catalog has a message the source no longer has."),
-    Rule("empty-text", .error, "The message has no text yet."),
-    Rule("state-new", .error, "The entry is still marked new."),
-    Rule("needs-review", .error, "The entry is marked needs-review (the source changed)."),
+    Rule("empty-text", .pending, "The message has no text yet."),
+    Rule("state-new", .pending, "The entry is still marked new."),
+    Rule("needs-review", .pending, "The entry is marked needs-review (the source changed)."),
     Rule("untranslated", .warning, "The text is the same as the source text."),
     // Staleness.
-    Rule("stale-source", .error, "The source text recorded in the entry differs from the current source."),
+    Rule("stale-source", .pending, "The source text recorded in the entry differs from the current source."),
     Rule("missing-source", .warning, "The entry does not record the source text it translates."),
     // ICU MessageFormat.
     Rule("message-syntax", .error, "ICU cannot parse the message."),

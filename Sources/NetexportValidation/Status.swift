@@ -1,4 +1,5 @@
 public import NetexportModel
+import NetexportResolution
 
 /// How far a catalog's translation has come, counted over the source catalog's messages.
 public struct CatalogStatus: Hashable, Sendable, Encodable {
@@ -33,11 +34,17 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
     try container.encode(percentComplete, forKey: .percentComplete)
   }
 
-  /// Counts a target catalog against the source catalog. Every source message falls in
-  /// exactly one group.
+  /// Messages ready for export: translated and made from the current source text.
+  public var ready: Int { translated }
+
+  /// Counts a catalog against the source catalog, with the judge every command shares
+  /// (`Usability`). Every source message falls in exactly one group.
   ///
-  /// - Parameter locale: The locale the file is named for (what the table shows).
-  public init(catalog: Catalog, source: Catalog, locale: String? = nil) {
+  /// - Parameters:
+  ///   - locale: The locale the file is named for (what the table shows).
+  ///   - isSource: Whether `catalog` is the source catalog itself (all its messages count
+  ///     as translated when they have text).
+  public init(catalog: Catalog, source: Catalog, locale: String? = nil, isSource: Bool = false) {
     self.locale = locale ?? catalog.locale
     file = catalog.file
     total = source.entries.count
@@ -46,17 +53,41 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
     stale = 0
     missing = 0
     for sourceEntry in source.entries {
-      guard let entry = catalog[sourceEntry.key], !entry.text.isEmpty, entry.state != .new else {
-        missing += 1
-        continue
-      }
-      if entry.state == .needsReview {
-        needsReview += 1
-      } else if entry.source != sourceEntry.text {
-        stale += 1
-      } else {
+      let problems = Usability.problems(
+        key: sourceEntry.key, entry: catalog[sourceEntry.key], sourceText: isSource ? nil : sourceEntry.text,
+        isSource: isSource, file: catalog.file)
+      let codes = Set(problems.map(\.code))
+      if codes.isEmpty {
         translated += 1
+      } else if codes.contains("missing-key") || codes.contains("empty-text") || codes.contains("state-new") {
+        missing += 1
+      } else if codes.contains("needs-review") {
+        needsReview += 1
+      } else {
+        stale += 1
       }
     }
+  }
+
+  /// A catalog that does not exist yet: every message of the source is missing.
+  public init(missingFor source: Catalog, locale: String, file: String) {
+    self.locale = locale
+    self.file = file
+    total = source.entries.count
+    translated = 0
+    needsReview = 0
+    stale = 0
+    missing = total
+  }
+
+  /// A catalog that could not be read: nothing in it counts.
+  public init(notReadable file: String, locale: String, total: Int = 0) {
+    self.locale = locale
+    self.file = file
+    self.total = total
+    translated = 0
+    needsReview = 0
+    stale = 0
+    missing = total
   }
 }

@@ -3,21 +3,24 @@ public import NetexportICU
 public import NetexportModel
 import NetexportResolution
 
-/// Checks catalogs against the source catalog and the content model.
+/// Checks catalogs against the source catalog and what its messages are used for.
 ///
-/// Built once per run from the document and the source catalog (what it learns about each
-/// source message is shared), then asked about each catalog; safe to use from several
-/// threads at once.
+/// Built once per run from a source catalog and its uses (a document, or the labels), what
+/// it learns about each source message is shared; then asked about each locale's catalog of
+/// the same file; safe to use from several threads at once.
 public struct Validator: Sendable {
-  public let document: Document
+  /// What the source catalog's messages are used for.
+  public let uses: MessageUses
   public let source: Catalog
+  /// The source locale's glossary (other forms of its terms).
+  public let sourceGlossary: [GlossaryEntry]
   public let sourceLocale: LanguageTag
   private let sourceInfo: [String: SourceMessage]
-  /// The document's uses of each message key, with the values it formats.
+  /// The uses of each message key, with the values it formats.
   private let refsByKey: [String: [TextRef]]
-  /// Glossary terms and abbreviations: their catalog key, and the source forms that show
-  /// the term is used (lowercased).
-  private let terms: [(key: String, forms: [String])]
+  /// Glossary terms and abbreviations: their catalog key, their glossary entry, and the
+  /// source forms that show the term is used (lowercased).
+  private let terms: [(key: String, glossaryKey: String, forms: [String])]
 
   /// What the validator knows about one source message.
   struct SourceMessage: Sendable {
@@ -31,21 +34,34 @@ public struct Validator: Sendable {
     var literalHashes: Int
   }
 
+  /// A validator for a catalog holding every message of `document` (labels included), with
+  /// its glossary inside: one catalog per locale, as fixtures and single-file tools have it.
   public init(document: Document, source: Catalog, sourceLocale: LanguageTag) {
-    self.document = document
+    var uses = document.uses
+    uses.refs = document.textRefs
+    self.init(uses: uses, source: source, sourceGlossary: source.glossary, sourceLocale: sourceLocale)
+  }
+
+  /// - Parameters:
+  ///   - uses: What the source catalog's messages are used for.
+  ///   - source: The source catalog.
+  ///   - sourceGlossary: The source locale's glossary.
+  ///   - sourceLocale: The source locale.
+  public init(uses: MessageUses, source: Catalog, sourceGlossary: [GlossaryEntry], sourceLocale: LanguageTag) {
+    self.uses = uses
     self.source = source
+    self.sourceGlossary = sourceGlossary
     self.sourceLocale = sourceLocale
-    let termKeys = document.terms.map(\.name.key) + document.abbreviations.map(\.short.key)
-    let terms: [(key: String, forms: [String])] = termKeys.compactMap { key in
-      guard let entry = source[key], !entry.text.isEmpty else { return nil }
-      let forms = [entry.text] + (source.glossaryEntry(key)?.forms ?? [])
-      return (key, forms.map { $0.lowercased() })
+    let terms: [(key: String, glossaryKey: String, forms: [String])] = uses.terms.compactMap { term in
+      guard let entry = source[term.key], !entry.text.isEmpty else { return nil }
+      let forms = [entry.text] + (sourceGlossary.first { $0.key == term.glossaryKey }?.forms ?? [])
+      return (term.key, term.glossaryKey, forms.map { $0.lowercased() })
     }
     self.terms = terms
     // What each source message holds is worked out once, on every core: a large source
     // catalog would otherwise keep one core busy while the others wait.
     let entries = source.entries
-    let doNotTranslate = document.doNotTranslate
+    let doNotTranslate = uses.doNotTranslate
     let messages = ResultSlots<SourceMessage>(count: entries.count)
     let chunk = 256
     DispatchQueue.concurrentPerform(iterations: (entries.count + chunk - 1) / chunk) { part in
@@ -67,22 +83,23 @@ public struct Validator: Sendable {
     var info: [String: SourceMessage] = [:]
     for message in messages.values where info[message.entry.key] == nil { info[message.entry.key] = message }
     sourceInfo = info
-    refsByKey = Dictionary(grouping: document.textRefs, by: \.key)
+    refsByKey = Dictionary(grouping: uses.refs, by: \.key)
   }
 
   // MARK: The source catalog
 
-  /// Checks the source catalog: every message the document uses is there and formats with
-  /// the document's values, and every message is well formed.
+  /// Checks the source catalog: every message in use is there and formats with the values
+  /// given it, and every message is well formed.
   public func validateSource() -> [Diagnostic] {
     var findings = source.problems
     var reported = Set<String>()
     // Messages ICU cannot format although MessagePattern reads them (checkFormatting says why).
     var unformattable = Set<String>()
     let unreadableKeys = Self.unreadableKeys(of: source)
-    for ref in document.textRefs {
+    let table = MessageTable([source])
+    for ref in uses.refs {
       do {
-        _ = try Resolver.format(ref, in: source, locale: sourceLocale)
+        _ = try Resolver.format(ref, in: table, locale: sourceLocale)
       } catch let error as DiagnosticError {
         for diagnostic in error.diagnostics where reported.insert("\(diagnostic.code) \(ref.key)").inserted {
           var finding = diagnostic
@@ -134,13 +151,24 @@ public struct Validator: Sendable {
 
   // MARK: Target catalogs
 
-  /// Checks a target catalog against the source catalog.
+  /// Checks a target catalog against the source catalog, with the glossary it holds.
   public func validate(_ catalog: Catalog, locale: LanguageTag) -> [Diagnostic] {
+    validate(catalog, glossary: catalog.glossary, locale: locale)
+  }
+
+  /// Checks a target catalog against the source catalog.
+  ///
+  /// What keeps an entry from being used yet (not translated, waiting for review, made from
+  /// English that changed) is *pending*, as the judge every command shares says
+  /// (`Usability`); mistakes are errors and warnings.
+  ///
+  /// - Parameter glossary: The target locale's glossary.
+  public func validate(_ catalog: Catalog, glossary: [GlossaryEntry], locale: LanguageTag) -> [Diagnostic] {
     var findings = catalog.problems
     let rules = PluralRulesCache(locale: locale)
     let sameLanguage =
       locale.canonical.split(separator: "-").first == sourceLocale.canonical.split(separator: "-").first
-    let agreedForms = agreedTerms(in: catalog)
+    let agreedForms = agreedTerms(in: catalog, glossary: glossary)
     let rightToLeft = locale.isRightToLeft
     let script = locale.likelyScript
     let obsoleteKeys = Set(catalog.obsolete.map(\.key))
@@ -149,60 +177,34 @@ public struct Validator: Sendable {
     for sourceEntry in source.entries {
       let key = sourceEntry.key
       guard let info = sourceInfo[key] else { continue }
-      guard let entry = catalog[key] else {
-        if unreadableKeys.contains(key) { continue }
-        let hint =
-          obsoleteKeys.contains(key)
-          ? "it is in 'obsolete'; run 'netexport update' to bring it back"
-          : "run 'netexport update' to add it"
-        findings.append(
-          finding(
-            "missing-key", catalog.entriesLocation,
-            "no entry '\(key)' (source: \(TextChecks.quote(sourceEntry.text))); \(hint)", key: key))
+      let entry = catalog[key]
+      if entry == nil && unreadableKeys.contains(key) { continue }
+      // Completeness and staleness, as the judge sees them.
+      var completeness = Usability.problems(
+        key: key, entry: entry, sourceText: sourceEntry.text, isSource: false, file: catalog.file,
+        entriesLocation: catalog.entriesLocation)
+      if entry == nil && obsoleteKeys.contains(key), let index = completeness.indices.first {
+        completeness[index].message =
+          "no entry '\(key)' (source: \(TextChecks.quote(sourceEntry.text))) in 'entries': it is in 'obsolete'; run 'netexport update' to bring it back"
+      }
+      guard let entry else {
+        findings += completeness
         continue
       }
-      var entryFindings: [Diagnostic] = []
+      var entryFindings: [Diagnostic] = completeness
       defer { findings += applyAllow(entryFindings, entry: entry) }
       func add(_ code: String, _ location: SourceLocation?, _ message: String) {
         entryFindings.append(finding(code, location, message, key: key))
       }
-
-      // Staleness and state.
-      if let recorded = entry.source {
-        if recorded != sourceEntry.text {
-          add(
-            "stale-source", entry.location,
-            "'\(key)' records a source text that is no longer current (\(Self.change(from: recorded, to: sourceEntry.text))); run 'netexport update' to mark it for review"
-          )
-        }
-      } else if !entry.text.isEmpty {
+      if entry.source == nil && !entry.text.isEmpty {
         add(
           "missing-source", entry.location,
           "'\(key)' does not record the source text it translates, so a change in the source cannot be noticed; run 'netexport update' to add it"
         )
       }
-      if entry.text.isEmpty {
-        add(
-          "empty-text", entry.textLocation,
-          "'\(key)' has no text yet; translate \(TextChecks.quote(sourceEntry.text)), then set state: translated")
-        continue
-      }
-      switch entry.state {
-      case .new?:
-        add(
-          "state-new", entry.location,
-          "'\(key)' has a text but is still marked 'new'; when the translation is done, set state: translated")
-      case .needsReview?:
-        let change = entry.previousSource.map { ": " + Self.change(from: $0, to: entry.source ?? sourceEntry.text) }
-        let removal = entry.previousSource == nil ? "" : " and remove previous-source"
-        add(
-          "needs-review", entry.location,
-          "'\(key)' needs review\(change ?? ""); check the translation against the source, then set state: translated\(removal)"
-        )
-      default: break
-      }
+      if entry.text.isEmpty { continue }
       if !sameLanguage && entry.text == sourceEntry.text && TextChecks.hasLetters(entry.text)
-        && !document.doNotTranslate.contains(entry.text)
+        && !uses.doNotTranslate.contains(entry.text)
       {
         add(
           "untranslated", entry.textLocation,
@@ -707,8 +709,10 @@ public struct Validator: Sendable {
     }
   }
 
+  /// A glossary kept inside the catalog (one catalog per locale): its entries must name
+  /// the uses' terms. (A project's shared glossary file is checked against every document.)
   private func checkGlossaryKeys(of catalog: Catalog, into findings: inout [Diagnostic]) {
-    let known = Set(document.terms.map(\.name.key) + document.abbreviations.map(\.short.key))
+    let known = Set(uses.terms.map(\.glossaryKey))
     for entry in catalog.glossary where !known.contains(entry.key) {
       findings.append(
         finding(
@@ -721,10 +725,10 @@ public struct Validator: Sendable {
   /// The locale's agreed forms of each term: the term's own translation, then the glossary's
   /// forms. Matched as substrings, ignoring case, so inflected endings and scripts without
   /// spaces between words work.
-  private func agreedTerms(in catalog: Catalog) -> [String: [String]] {
+  private func agreedTerms(in catalog: Catalog, glossary: [GlossaryEntry]) -> [String: [String]] {
     var agreed: [String: [String]] = [:]
     for term in terms {
-      var forms = catalog.glossaryEntry(term.key)?.forms ?? []
+      var forms = glossary.first { $0.key == term.glossaryKey }?.forms ?? []
       if let entry = catalog[term.key], !entry.text.isEmpty, entry.state != .new { forms.insert(entry.text, at: 0) }
       if !forms.isEmpty { agreed[term.key] = forms }
     }
@@ -795,6 +799,12 @@ public struct Validator: Sendable {
           finding(
             "invalid-allow", entry.location,
             "'\(entry.key)' allows '\(code)', but errors cannot be allowed; fix the entry instead", key: entry.key))
+      } else if rule.severity == .pending {
+        kept.append(
+          finding(
+            "invalid-allow", entry.location,
+            "'\(entry.key)' allows '\(code)', but that is work still to do, not a warning; translate or review the entry instead",
+            key: entry.key))
       }
     }
     return kept

@@ -3,14 +3,16 @@ import Foundation
 import NetexportICU
 import NetexportModel
 import NetexportValidation
+import NetexportWorkspace
 
 struct Status: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Show how complete each locale's translation is.",
+    abstract: "Show how far each document's translation has come in each locale.",
     discussion: """
-      Counts every message of the source catalog once: translated (and checked against the
-      current source), needs review, stale (the source changed; run 'netexport update'), or
-      missing (absent, empty or still new).
+      A table of document x locale (the labels every export shares are a row of their own):
+      the share of messages ready (translated, and made from the current source text). Below
+      it, what is left in each unfinished cell: needs review, stale (the source changed; run
+      'netexport update'), missing (absent, empty or still new).
       """
   )
 
@@ -18,8 +20,10 @@ struct Status: ParsableCommand {
     case text, json
   }
 
-  @Option(name: .long, parsing: .singleValue, help: "A locale to show (repeatable); default: every target catalog.")
+  @Option(name: .long, parsing: .singleValue, help: "A locale to show (repeatable); default: every target locale.")
   var locale: [String] = []
+
+  @OptionGroup var documents: DocumentOptions
 
   @Option(name: .long, help: "The report format: text or json.")
   var report: Format = .text
@@ -30,40 +34,22 @@ struct Status: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
-      let (project, document) = try projectOptions.load()
-      let sourceTag = try project.locale(document.sourceLocale)
-      let source = try project.catalog(for: sourceTag, lenient: true)
-      let requested = try canonicalLocales(locale)
-      let names = try requested.isEmpty ? project.availableLocales().filter { $0 != sourceTag.canonical } : requested
-      var rows: [CatalogStatus] = []
-      var problems: [Diagnostic] = []
-      for name in names {
-        do {
-          rows.append(
-            CatalogStatus(catalog: try project.catalog(for: project.locale(name), lenient: true), source: source))
-        } catch let error as DiagnosticError {
-          problems += error.diagnostics
-        }
-      }
+      let workspace = try projectOptions.workspace()
+      let locales = try workspace.locales(try canonicalLocales(locale)).filter { $0.status != .source }
+      let table = workspace.status(locales: locales, documents: try workspace.documents(documents.document))
       switch report {
-      case .json:
-        struct Output: Encodable {
-          var sourceLocale: String
-          var locales: [CatalogStatus]
-        }
-        try Console.write(ReportRenderer.encode(Output(sourceLocale: sourceTag.canonical, locales: rows)))
-      case .text:
-        try Console.line(Self.table(rows, source: sourceTag.canonical, total: source.entries.count))
+      case .json: try Console.write(ReportRenderer.encode(table))
+      case .text: try Console.line(Self.text(table))
       }
-      if !problems.isEmpty { throw DiagnosticError(problems) }
+      if !table.problems.isEmpty { throw DiagnosticError(table.problems) }
     }
   }
 
-  static func table(_ rows: [CatalogStatus], source: String, total: Int) -> String {
-    let header = ["locale", "translated", "needs review", "stale", "missing", "complete"]
-    let body = rows.map {
-      [$0.locale, "\($0.translated)", "\($0.needsReview)", "\($0.stale)", "\($0.missing)", "\($0.percentComplete) %"]
-    }
+  static func text(_ table: StatusTable) -> String {
+    let header =
+      ["document"]
+      + table.columns.map { $0.status == "shipped" ? $0.locale : "\($0.locale) (\($0.status))" }
+    let body = table.rows.map { row in [row.catalog] + row.cells.map { "\($0.percentComplete) %" } }
     let widths = header.indices.map { column in
       ([header] + body).map { TextColumns.count($0[column]) }.max() ?? 0
     }
@@ -74,19 +60,36 @@ struct Status: ParsableCommand {
       }.joined(separator: "  ")
     }
     var lines = [line(header)] + body.map(line)
-    if rows.isEmpty { lines.append("(no target catalogs yet; create one with 'netexport init --locale ID')") }
-    lines.append("\(total) messages in the source catalog (\(source)).")
+    if table.columns.isEmpty {
+      lines.append("(no target locales yet; start one with 'netexport init --locale ID')")
+    }
+    var left: [String] = []
+    for row in table.rows {
+      for cell in row.cells where cell.percentComplete < 100 {
+        var parts: [String] = []
+        if cell.needsReview > 0 { parts.append("\(cell.needsReview) needs review") }
+        if cell.stale > 0 { parts.append("\(cell.stale) stale") }
+        if cell.missing > 0 { parts.append("\(cell.missing) missing") }
+        left.append(
+          "  \(cell.locale)/\(row.catalog): \(cell.translated) of \(cell.total) ready; \(parts.joined(separator: ", "))"
+        )
+      }
+    }
+    if !left.isEmpty { lines += ["left to do:"] + left }
+    lines.append("Source locale: \(table.sourceLocale). 'ready' means translated from the current source text.")
     return lines.joined(separator: "\n")
   }
 }
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Create the catalog of a new locale, ready to translate.",
+    abstract: "Start a new locale: its catalogs, ready to translate, and a draft entry in the manifest.",
     discussion: """
-      Writes Locales/<locale>.yaml with every message of the source catalog: the source text
-      recorded, the text empty, state new, and the translator notes. Never overwrites a
-      catalog that exists.
+      Writes Locales/<locale>/<document>.yaml for every document and Locales/<locale>/labels.yaml,
+      each message with its source text recorded, an empty text, state new and the translator
+      notes, and adds '<locale>: draft' to netexport.yaml. A draft is validated and reported
+      but never exported by --all; change it to 'shipped' when its translations are done.
+      Never overwrites a catalog.
       """
   )
 
@@ -99,53 +102,41 @@ struct Init: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
-      let (project, document) = try projectOptions.load()
+      let workspace = try projectOptions.workspace()
       // validate() has checked the tag.
       guard let tag = LanguageTag(locale) else { throw ExitCode.validationFailure }
-      let sourceTag = try project.locale(document.sourceLocale)
-      guard tag.canonical != sourceTag.canonical else {
-        throw DiagnosticError(
-          Diagnostic(
-            code: "source-locale", at: nil,
-            "'\(tag.canonical)' is the source locale; its catalog is \(project.catalogDisplayPath(for: tag.canonical))")
-        )
-      }
-      let url = project.catalogURL(for: tag.canonical)
-      let display = project.catalogDisplayPath(for: tag.canonical)
-      guard !FileManager.default.fileExists(atPath: url.path) else {
-        throw DiagnosticError(
-          Diagnostic(
-            code: "catalog-exists", at: SourceLocation(file: display),
-            "\(display) exists already; netexport never overwrites a catalog (use 'netexport update --locale \(tag.canonical)' to bring it up to date)"
-          ))
-      }
-      try project.requireInside(url, displayPath: display)
-      let source = try project.catalog(for: sourceTag)
-      let text = CatalogWriter.newCatalog(
-        locale: tag.canonical, languageName: tag.displayName(in: sourceTag), source: source)
-      try TextFile.writeAtomically(text, to: url, displayPath: display, createFolders: false, exclusive: true)
+      let run = try workspace.startLocale(tag)
       if tag.canonical != locale {
-        try Console.line("note: wrote the canonical form of '\(locale)', which is '\(tag.canonical)'")
+        Console.error("note: wrote the canonical form of '\(locale)', which is '\(tag.canonical)'")
       }
-      try Console.line("\(display): \(source.entries.count) messages to translate (\(tag.displayName(in: sourceTag)))")
+      for change in run.changes {
+        if case .created(let messages) = change.kind {
+          try Console.line(
+            "\(change.path): \(messages) messages to translate (\(tag.displayName(in: workspace.sourceLocale)))")
+        }
+      }
+      for note in run.notes { Console.error(note) }
     }
   }
 }
 
 struct Update: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Bring target catalogs in line with the source catalog.",
+    abstract: "Bring target catalogs in line with the source catalogs.",
     discussion: """
-      Adds new messages (state new), marks messages whose source text changed as
-      needs-review (keeping the translation, and the old source text in previous-source),
-      and moves messages the source no longer has to the 'obsolete' section. Never changes a
-      translation; keeps the file's order, comments and layout. Writes are atomic, take turns
-      with another netexport, and are refused when the file changed since it was read.
+      Creates the catalog of a document a locale has none for yet; adds new messages (state
+      new); marks messages whose source text changed as needs-review (keeping the
+      translation, and the old source text in previous-source); and moves messages the
+      source no longer has to the 'obsolete' section. Never changes a translation; keeps each
+      file's order, comments and layout. Writes are atomic, and refused when a translator
+      saved the file meanwhile.
       """
   )
 
-  @Option(name: .long, parsing: .singleValue, help: "A locale to update (repeatable); default: every target catalog.")
+  @Option(name: .long, parsing: .singleValue, help: "A locale to update (repeatable); default: every target locale.")
   var locale: [String] = []
+
+  @OptionGroup var documents: DocumentOptions
 
   @Flag(name: .long, help: "Show what would change without writing anything.")
   var dryRun = false
@@ -157,43 +148,31 @@ struct Update: ParsableCommand {
   func run() throws {
     let started = Date()
     try reportingFailures {
-      let (project, document) = try projectOptions.load()
-      let sourceTag = try project.locale(document.sourceLocale)
-      let source = try project.catalog(for: sourceTag)
+      let workspace = try projectOptions.workspace()
+      let requested = try canonicalLocales(locale)
+      let locales = try workspace.locales(requested) { $0.status != .source && $0.status != .pseudo }
+      let chosen = try workspace.documents(documents.document)
       if !dryRun {
-        for name in TextFile.removeLeftovers(in: project.localesDirectory, olderThan: started) {
-          Console.error(
-            "note: removed \(project.displayPath("Locales/" + name)), a temporary file left by an interrupted netexport run"
-          )
+        for locale in locales {
+          for name in TextFile.removeLeftovers(
+            in: workspace.project.localeDirectory(locale.canonical), olderThan: started)
+          {
+            Console.error(
+              "note: removed \(workspace.project.displayPath("Locales/\(locale)/" + name)), a temporary file left by an interrupted netexport run"
+            )
+          }
         }
       }
-      let requested = try canonicalLocales(locale)
-      let names = try requested.isEmpty ? project.availableLocales().filter { $0 != sourceTag.canonical } : requested
+      let source = workspace.checkSource(documents: chosen)
+      let sourceErrors = source.check.files.filter { $0.file != .glossary }.flatMap(\.errors)
+      guard sourceErrors.isEmpty else { throw DiagnosticError(sourceErrors) }
       var problems: [Diagnostic] = []
-      for name in names {
-        do {
-          let tag = try project.locale(name)
-          guard tag.canonical != sourceTag.canonical else {
-            throw DiagnosticError(
-              Diagnostic(
-                code: "source-locale", at: nil,
-                "'\(tag.canonical)' is the source locale; update brings target catalogs in line with it"))
-          }
-          let display = project.catalogDisplayPath(for: tag.canonical)
-          let url = project.catalogURL(for: tag.canonical)
-          try project.requireInside(url, displayPath: display)
-          var summary = ""
-          // Locked against another netexport, and refused when the file changes (a
-          // translator's save) between this read and the write.
-          try TextFile.rewrite(url, displayPath: display, onWait: { Self.noteWaiting(for: display) }) { text in
-            let update = try CatalogUpdater.update(text, file: display, locale: tag.canonical, source: source)
-            summary = Self.summary(update, file: display, dryRun: dryRun)
-            return update.changed && !dryRun ? update.text : nil
-          }
-          try Console.line(summary)
-        } catch let error as DiagnosticError {
-          problems += error.diagnostics
-        }
+      for locale in locales {
+        let run = workspace.update(
+          locale, documents: chosen, source: source, dryRun: dryRun, onWait: Self.noteWaiting(for:))
+        for change in run.changes { try Console.line(Self.summary(change, dryRun: dryRun)) }
+        for note in run.notes { Console.error(note) }
+        problems += run.problems
       }
       if !problems.isEmpty { throw DiagnosticError(problems) }
     }
@@ -203,7 +182,16 @@ struct Update: ParsableCommand {
     Console.error("note: waiting for another netexport to finish writing \(display)")
   }
 
-  static func summary(_ update: CatalogUpdater.Update, file: String, dryRun: Bool) -> String {
+  static func summary(_ change: CatalogChange, dryRun: Bool) -> String {
+    let notWritten = dryRun ? " (dry run: not written)" : ""
+    let update: CatalogUpdater.Update
+    switch change.kind {
+    case .created(let messages):
+      return "\(change.path): created, \(messages) messages to translate\(notWritten)"
+    case .updated(let value):
+      update = value
+    }
+    let file = change.path
     guard update.changed || !update.skipped.isEmpty else { return "\(file): up to date" }
     var parts: [String] = []
     func count(_ keys: [String], _ what: String) {
@@ -215,13 +203,12 @@ struct Update: ParsableCommand {
     count(update.notesUpdated, "notes updated")
     count(update.movedToObsolete, "moved to obsolete")
     count(update.restored, "restored from obsolete")
-    var lines = [
-      "\(file): \(parts.isEmpty ? "nothing changed" : parts.joined(separator: ", "))\(dryRun ? " (dry run: not written)" : "")"
-    ]
+    var lines = ["\(file): \(parts.isEmpty ? "nothing changed" : parts.joined(separator: ", "))\(notWritten)"]
     func list(_ keys: [String], _ label: String) {
       for key in keys { lines.append("  \(label): \(key)") }
     }
-    list(update.added, "added")
+    list(update.added.filter { !update.filledFromMemory.contains($0) }, "added")
+    list(update.filledFromMemory, "added from translation memory (needs review)")
     list(update.markedForReview, "needs review")
     list(update.movedToObsolete, "obsolete")
     list(update.restored, "restored")
@@ -233,11 +220,11 @@ struct Update: ParsableCommand {
 struct Pseudo: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Generate a pseudo-locale catalog for testing layouts: en-XA (accented, 40 % longer) or ar-XB (right-to-left).",
+      "Generate a pseudo-locale for testing layouts: en-XA (accented, 40 % longer) or ar-XB (right-to-left).",
     discussion: """
-      Writes Locales/<locale>.yaml from the source catalog; only literal text changes, so the
-      catalog validates and exports like a real translation. Run it again after the source
-      changes. It overwrites only a catalog it generated itself. Pseudo-locales are for
+      Writes Locales/<locale>/ from the source catalogs; only literal text changes, so the
+      catalogs validate and export like a real translation. Run it again after the source
+      changes. It overwrites only catalogs it generated itself. Pseudo-locales are for
       testing: 'netexport --all' leaves them out, and .gitignore keeps them out of git.
       """
   )
@@ -257,30 +244,13 @@ struct Pseudo: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
-      let (project, document) = try projectOptions.load()
-      let source = try project.catalog(for: project.locale(document.sourceLocale))
-      let url = project.catalogURL(for: locale)
-      let display = project.catalogDisplayPath(for: locale)
-      try project.requireInside(url, displayPath: display)
-      let text = try PseudoLocalizer.catalog(locale: locale, source: source, keep: document.doNotTranslate)
-      var info = stat()
-      if lstat(url.path, &info) == 0 {
-        // Replaced only if it is still a generated catalog when the new one goes in.
-        try TextFile.rewrite(url, displayPath: display, onWait: { Update.noteWaiting(for: display) }) { existing in
-          guard existing.hasPrefix("# netexport pseudo-locale") else {
-            throw DiagnosticError(
-              Diagnostic(
-                code: "catalog-exists", at: SourceLocation(file: display, line: 1),
-                "\(display) exists and was not generated by 'netexport pseudo'; netexport never overwrites a translation"
-              ))
-          }
-          return text
-        }
-      } else {
-        // Never replaces a catalog created meanwhile.
-        try TextFile.writeAtomically(text, to: url, displayPath: display, createFolders: true, exclusive: true)
+      let workspace = try projectOptions.workspace()
+      for file in try workspace.generatePseudoLocale(locale, onWait: Update.noteWaiting(for:)) {
+        try Console.line(
+          file.messages > 0
+            ? "\(file.path): \(file.messages) messages in the pseudo-locale \(locale)"
+            : "\(file.path): the glossary of the pseudo-locale \(locale)")
       }
-      try Console.line("\(display): \(source.entries.count) messages in the pseudo-locale \(locale)")
     }
   }
 }

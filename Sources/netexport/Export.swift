@@ -3,6 +3,7 @@ import Foundation
 import NetexportExporters
 import NetexportICU
 import NetexportModel
+import NetexportWorkspace
 
 extension ExportFormat: ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map(\.rawValue) }
@@ -14,15 +15,22 @@ extension Paper: ExpressibleByArgument {
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write the document in one locale and format, or in all of them.",
+    abstract: "Write documents in one locale and format, or in every shipped locale and format.",
     discussion: """
-      By default the export goes to Exports/<locale>/<document>.<ext> inside the project, and
-      its path is printed. Exports are written atomically: a failed run leaves no partial file.
+      By default each export goes to Exports/<locale>/<document>.<ext> inside the project, and
+      its path is printed. A document is exported in a locale when its translation there is
+      complete and valid; one still being translated is reported as pending (with how far it
+      has come) and not exported, which is not a failure unless you named it with --document.
+      --all exports every document in the source locale and every shipped locale (drafts and
+      pseudo-locales are left out); its exit status says only whether something that should
+      have exported failed. Exports are written atomically, all or none.
       """
   )
 
   @Option(name: .long, help: "The locale to export, as a BCP 47 tag (en, es, pt-BR, zh-Hans).")
   var locale: String?
+
+  @OptionGroup var documents: DocumentOptions
 
   @Option(
     name: .long,
@@ -34,24 +42,21 @@ struct Export: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The paper of printed handouts: \(Paper.allValueStrings.joined(separator: " or ")) (default: the one used in the locale's region).",
+      "The paper of printed handouts: \(Paper.allValueStrings.joined(separator: " or ")) (default: the manifest's, else the one used in the locale's region).",
       valueName: "paper"))
   var paper: Paper?
 
-  @Option(name: .long, help: ArgumentHelp("Where to write the export ('-' for standard output).", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Where to write the export ('-' for standard output); needs one document.", valueName: "file"))
   var output: String?
 
-  @Option(name: .long, help: ArgumentHelp("The folder holding Locales/ and Exports/.", valueName: "dir"))
-  var project: String = "."
-
-  @Option(
-    name: .long, help: ArgumentHelp("Export another document (YAML) instead of the bundled one.", valueName: "file"))
-  var content: String?
+  @OptionGroup var projectOptions: ProjectOptions
 
   @Option(name: .long, help: "The widest line of text formats, in columns.")
   var width: Int = 72
 
-  @Flag(name: .long, help: "Export every locale in every committed format (or in the --format given).")
+  @Flag(name: .long, help: "Export every document in every shipped locale and every format.")
   var all = false
 
   @Flag(
@@ -62,14 +67,14 @@ struct Export: ParsableCommand {
   @Flag(
     name: .long,
     help:
-      "Export a locale whose catalog has errors, taking those messages from the source locale (and saying how many)."
+      "Export a document whose translation is not finished or has errors in single messages, taking those messages from the source locale (and saying how many)."
   )
   var allowIncomplete = false
 
   func validate() throws {
     if all {
       guard locale == nil, output == nil else {
-        throw ValidationError("--all exports every locale to Exports/; it takes neither --locale nor --output.")
+        throw ValidationError("--all exports every shipped locale to Exports/; it takes neither --locale nor --output.")
       }
       if check, format != nil {
         throw ValidationError("--check compares every committed export (PDFs are not committed); it takes no --format.")
@@ -96,51 +101,88 @@ struct Export: ParsableCommand {
   func run() throws {
     let started = Date()
     try reportingFailures {
-      let project = Project(path: project)
-      let document = try loadDocument(content, project: project)
-      let options = ExportOptions(width: width, paper: paper)
+      let workspace = try projectOptions.workspace()
+      let project = workspace.project
+      let manifest = workspace.manifest
+      let options = ExportOptions(
+        width: width, paper: paper ?? manifest.paper, organization: manifest.organization.name,
+        contact: manifest.organization.contact)
+      let chosen = try workspace.documents(documents.document)
+      let named = !documents.document.isEmpty
+      let noDocuments = "the project has no documents yet; add one with 'netexport import FILE.md'"
+      // --all fails only when something that should export fails: a new project, with
+      // nothing to export yet, passes (its CI runs --all --check from the first commit).
+      if chosen.isEmpty && all { Console.error("note: \(noDocuments)") }
+      guard !chosen.isEmpty || all else {
+        throw DiagnosticError(
+          Diagnostic(code: "no-documents", at: SourceLocation(file: project.displayPath("Documents/")), noDocuments))
+      }
       if all {
-        // Pseudo-locales are generated for testing ('netexport pseudo'), not shipped.
-        let locales = try project.availableLocales().filter { !PseudoLocalizer.locales.contains($0) }
-          .map { try project.locale($0) }
-        guard !locales.isEmpty else {
-          throw DiagnosticError(
-            Diagnostic(
-              code: "no-catalogs", at: SourceLocation(file: project.displayPath("Locales/")),
-              "there are no catalogs (Locales/<locale>.yaml) to export"))
-        }
-        let result = try ExportRunner.render(
-          document, project: project, locales: locales, formats: format.map { [$0] } ?? ExportFormat.committed,
-          options: options,
-          allowIncomplete: allowIncomplete)
-        printNotes(result.notes)
+        let locales = try workspace.locales().filter(\.isShipped)
+        let plan = workspace.render(
+          locales: locales, documents: chosen, formats: format.map { [$0] } ?? ExportFormat.committed, options: options,
+          explicit: named, allowIncomplete: allowIncomplete)
+        printNotes(plan.notes)
+        for pending in plan.pending { Console.error(Self.describe(pending)) }
+        if plan.failed { throw DiagnosticError(plan.problems) }
         if check {
-          let problems = try ExportRunner.check(result.exports, project: project, documentID: document.id)
-          guard problems.isEmpty else {
+          let kept = Set(
+            plan.pending.flatMap { pending in
+              ExportFormat.committed.map {
+                Project.exportPath(locale: pending.locale, document: pending.document, fileExtension: $0.fileExtension)
+              }
+            })
+          let result = try ExportRunner.check(plan.exports, project: project, kept: kept)
+          printNotes(result.notes)
+          guard result.problems.isEmpty else {
+            let count = result.problems.count
             throw DiagnosticError(
-              problems
+              result.problems
                 + [
                   Diagnostic(
                     code: "exports-out-of-date", at: SourceLocation(file: project.displayPath("Exports/")),
-                    "\(problems.count) of the committed exports \(problems.count == 1 ? "is" : "are") not what netexport writes now; run 'netexport --all' and commit the result"
+                    "\(count) of the committed exports \(count == 1 ? "is" : "are") not what netexport writes now; run 'netexport --all' and commit the result"
                   )
                 ])
           }
-          try Console.line("\(result.exports.count) exports in \(project.displayPath("Exports/")) are up to date.")
+          try Console.line("\(plan.exports.count) exports in \(project.displayPath("Exports/")) are up to date.")
           return
         }
-        try write(result.exports, project: project, started: started)
+        try write(plan.exports, project: project, started: started)
         return
       }
-      let tag = try project.locale(locale ?? "")
-      let result = try ExportRunner.render(
-        document, project: project, locales: [tag], formats: [format ?? .plainText], options: options,
+      let requested = try canonicalLocales([locale ?? ""])
+      let locales = try workspace.locales(requested)
+      if let status = locales.first?.status, status == .draft || status == .unlisted {
+        Console.error("note: \(locales[0]) is a draft: exported because you asked for it; --all leaves it out")
+      }
+      if output != nil && chosen.count != 1 {
+        throw DiagnosticError(
+          Diagnostic(
+            code: "one-document", at: nil,
+            "--output writes one export, and the project has \(chosen.count) documents (\(chosen.map(\.id).joined(separator: ", "))); name one with --document ID"
+          ))
+      }
+      let plan = workspace.render(
+        locales: locales, documents: chosen, formats: [format ?? .plainText], options: options, explicit: true,
         allowIncomplete: allowIncomplete)
-      printNotes(result.notes)
-      let exports = result.exports
+      printNotes(plan.notes)
+      // Pending documents named with --document are failures (in `problems`); the others
+      // are reported, and fail the run only when nothing at all could be exported.
+      if !named { for pending in plan.pending { Console.error(Self.describe(pending)) } }
+      let problems = named ? plan.problems : plan.problems.filter { $0.code != "export-pending" }
+      if !problems.isEmpty { throw DiagnosticError(problems) }
+      if plan.exports.isEmpty {
+        throw DiagnosticError(
+          Diagnostic(
+            code: "export-pending", at: nil,
+            "nothing to export in \(locales[0]): no document's translation is complete yet ('netexport status' shows how far each has come)"
+          ))
+      }
+      let exports = plan.exports
       switch output {
       case "-":
-        try Console.write(exports[0].contents.data)
+        for export in exports { try Console.write(export.contents.data) }
       case let path?:
         let url = URL(fileURLWithPath: path)
         try project.requireInside(url, displayPath: path)
@@ -151,6 +193,10 @@ struct Export: ParsableCommand {
         try write(exports, project: project, started: started)
       }
     }
+  }
+
+  static func describe(_ pending: PendingExport) -> String {
+    "note: \(pending.locale): \(pending.document) is pending (\(pending.percent) % translated; \(pending.pendingCount) message\(pending.pendingCount == 1 ? "" : "s") to translate or review), so it is not exported"
   }
 
   /// Writes exports to their places, first removing what an interrupted run left there.

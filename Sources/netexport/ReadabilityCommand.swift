@@ -5,6 +5,7 @@ import NetexportModel
 import NetexportReadability
 import NetexportResolution
 import NetexportValidation
+import NetexportWorkspace
 
 struct ReadabilityCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -20,7 +21,7 @@ struct ReadabilityCommand: ParsableCommand {
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, html
   }
 
   @Option(name: .long, parsing: .singleValue, help: "A locale to score (repeatable); default: every catalog.")
@@ -32,8 +33,14 @@ struct ReadabilityCommand: ParsableCommand {
   @Option(name: .long, help: "The language of --text, as a BCP 47 tag.")
   var language: String?
 
-  @Option(name: .long, help: "The report format: text or json.")
+  @Option(name: .long, help: "The report format: text, json or html (one page for a browser).")
   var report: Format = .text
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Write the report to a file ('-' for standard output) instead of standard output.", valueName: "file"))
+  var output: String?
 
   @Option(name: .long, help: "Also require every grade-level score to be at most N.")
   var maxGrade: Double?
@@ -49,6 +56,8 @@ struct ReadabilityCommand: ParsableCommand {
     help: ArgumentHelp("The targets file (default: readability.yaml in the project).", valueName: "file"))
   var config: String?
 
+  @OptionGroup var documents: DocumentOptions
+
   @OptionGroup var projectOptions: ProjectOptions
 
   func validate() throws {
@@ -62,6 +71,7 @@ struct ReadabilityCommand: ParsableCommand {
       throw ValidationError("--language goes with --text; for catalogs use --locale.")
     }
     _ = try canonicalLocales(locale)
+    try checkOutputOption(output)
     guard hardest >= 0 && hardest <= 100 else { throw ValidationError("--hardest must be between 0 and 100.") }
   }
 
@@ -82,40 +92,24 @@ struct ReadabilityCommand: ParsableCommand {
             text: content, file: text, locale: tag, targets: configuration.targets[tag.canonical] ?? [],
             hardest: hardest))
       } else {
-        let (_, document) = try projectOptions.load()
+        let workspace = try Workspace.open(project)
         let requested = try canonicalLocales(locale)
-        let names = try requested.isEmpty ? project.availableLocales() : requested
-        var problems: [Diagnostic] = []
-        for name in names {
-          do {
-            let tag = try project.locale(name)
-            let resolved = try Resolver.resolve(document, catalog: project.catalog(for: tag), locale: tag)
-            reports.append(
-              try Readability.score(
-                resolved, targets: configuration.targets[tag.canonical] ?? [], hardest: hardest,
-                isSourceLocale: tag.canonical == document.sourceLocale))
-          } catch let error as DiagnosticError {
-            problems += error.diagnostics
-          }
+        let run = workspace.readability(
+          locales: try workspace.locales(requested) { $0.status != .pseudo },
+          documents: try workspace.documents(documents.document), targets: configuration, hardest: hardest,
+          explicit: !requested.isEmpty)
+        reports = run.reports
+        for pending in run.pending {
+          Console.error(
+            "note: \(pending.locale): \(pending.document) is not scored: its translation is \(pending.percent) % done")
         }
-        // A translation that misses a target is compared with the source, which may miss
-        // its own (scored here even when not asked for).
-        if reports.contains(where: { !$0.passed && !$0.isSourceLocale }) {
-          let sourceTag = try project.locale(document.sourceLocale)
-          let source =
-            try reports.first { $0.isSourceLocale }
-            ?? Readability.score(
-              Resolver.resolve(document, catalog: project.catalog(for: sourceTag), locale: sourceTag),
-              targets: configuration.targets[sourceTag.canonical] ?? [], isSourceLocale: true)
-          for index in reports.indices { reports[index].compare(withSource: source) }
-        }
-        if !problems.isEmpty {
+        if !run.problems.isEmpty {
           throw DiagnosticError(
-            problems
+            run.problems
               + [
                 Diagnostic(
                   code: "readability-skipped", at: nil,
-                  "these catalogs cannot be scored until they validate ('netexport validate')")
+                  "these documents cannot be scored until their catalogs validate ('netexport validate')")
               ])
         }
       }
@@ -129,10 +123,16 @@ struct ReadabilityCommand: ParsableCommand {
           }
         }
       }
-      switch report {
-      case .json: try Console.write(ReadabilityPrinter.json(reports, strict: strict))
-      case .text: try Console.write(ReadabilityPrinter.text(reports, configPath: configPath, strict: strict))
-      }
+      let rendered =
+        switch report {
+        case .json: ReadabilityPrinter.json(reports, strict: strict)
+        case .text: ReadabilityPrinter.text(reports, configPath: configPath, strict: strict)
+        case .html:
+          ReadabilityHTMLReport(
+            reports: reports, toolVersion: Netexport.toolVersion, strict: strict, configPath: configPath
+          ).render()
+        }
+      try writeReport(rendered, to: output, project: project)
       if reports.contains(where: { $0.fails(strict: strict) }) { throw ExitCode.failure }
     }
   }

@@ -1,150 +1,6 @@
 import Foundation
+import NetexportTestSupport
 import Testing
-
-/// Standard error, filled by a reader thread; read only after it signals.
-final class ErrorCollector: @unchecked Sendable {
-  var data = Data()
-}
-
-/// Runs the built `netexport` as a user would, in a scratch copy of the project.
-struct CLI {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-  /// The executable SwiftPM built next to this test bundle.
-  static let executable: URL = {
-    var folder = Bundle.main.bundleURL
-    for _ in 0..<4 {
-      let candidate = folder.appendingPathComponent("netexport")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      folder.deleteLastPathComponent()
-    }
-    return packageRoot.appendingPathComponent(".build/debug/netexport")
-  }()
-
-  let folder: URL
-
-  /// A fresh project folder holding a copy of the real English catalog.
-  init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
-    try FileManager.default.copyItem(
-      at: Self.packageRoot.appendingPathComponent("Locales/en.yaml"),
-      to: folder.appendingPathComponent("Locales/en.yaml"))
-  }
-
-  func write(_ text: String, to relative: String) throws {
-    let url = folder.appendingPathComponent(relative)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url)
-  }
-
-  func read(_ relative: String) throws -> String {
-    try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
-  }
-
-  /// Whether `python3` can import every one of `modules`.
-  static func pythonHas(_ modules: String...) -> Bool {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import " + modules.joined(separator: ", ")]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-  }
-
-  func exists(_ relative: String) -> Bool {
-    FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path)
-  }
-
-  func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Result {
-    try run(arguments: arguments, environment: environment)
-  }
-
-  /// Runs the tool and waits for it.
-  ///
-  /// - Parameters:
-  ///   - standardOutput: Where the tool's standard output goes (default: a pipe read into
-  ///     `Result.stdout`), e.g. `/dev/full` to make every write fail.
-  ///   - standardError: The same for standard error.
-  func run(
-    arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
-    standardError: FileHandle? = nil
-  ) throws -> Result {
-    let process = try start(
-      arguments: arguments, environment: environment, standardOutput: standardOutput, standardError: standardError)
-    return process.finish()
-  }
-
-  /// A running `netexport` whose output is collected.
-  final class Running {
-    let process: Process
-    let out: Pipe?
-    let errors = ErrorCollector()
-    let errorsDone = DispatchSemaphore(value: 0)
-
-    init(process: Process, out: Pipe?) {
-      self.process = process
-      self.out = out
-    }
-
-    /// Waits for the tool to exit and returns what it wrote.
-    func finish() -> Result {
-      let stdout = out?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-      errorsDone.wait()
-      process.waitUntilExit()
-      return Result(
-        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-        stderr: String(decoding: errors.data, as: UTF8.self))
-    }
-  }
-
-  /// Starts the tool without waiting for it. When standard error is not redirected,
-  /// `onError` sees all of it so far each time more arrives (the tool saying it waits, for
-  /// example), and is called once more, with `ended` true, when the tool closes it.
-  func start(
-    arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil,
-    standardError: FileHandle? = nil, onError: @escaping @Sendable (_ text: String, _ ended: Bool) -> Void = { _, _ in }
-  ) throws -> Running {
-    let process = Process()
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    process.executableURL = Self.executable
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    let out = standardOutput == nil ? Pipe() : nil
-    let err = standardError == nil ? Pipe() : nil
-    process.standardOutput = standardOutput ?? out
-    process.standardError = standardError ?? err
-    try process.run()
-    let running = Running(process: process, out: out)
-    // Standard error is read on another thread, so that a child filling one pipe while
-    // this thread waits on the other cannot deadlock.
-    if let errorPipe = err?.fileHandleForReading {
-      let errors = running.errors
-      let done = running.errorsDone
-      Thread.detachNewThread {
-        while case let chunk = errorPipe.availableData, !chunk.isEmpty {
-          errors.data += chunk
-          onError(String(decoding: errors.data, as: UTF8.self), false)
-        }
-        onError(String(decoding: errors.data, as: UTF8.self), true)
-        done.signal()
-      }
-    } else {
-      running.errorsDone.signal()
-    }
-    return running
-  }
-}
 
 @Suite struct CLIExportTests {
   @Test func printsItsVersionAndICUs() throws {
@@ -161,7 +17,7 @@ struct CLI {
     #expect(result.stderr == "")
     let written = try cli.read("Exports/en/neuroendocrine-tumors.txt")
     #expect(written.hasPrefix("Neuroendocrine tumors\n=====================\n"))
-    #expect(written.contains("  121 Replies · Wed, Feb 05, 2025\n"))
+    #expect(written.contains("  121 Replies · Wednesday, February 5, 2025\n"))
     // The same export on standard output, and through the explicit subcommand.
     #expect(try cli.run("--locale", "en", "--format", "plain-text", "--output", "-").stdout == written)
     #expect(try cli.run("export", "--locale", "en", "--output", "-").stdout == written)
@@ -172,7 +28,7 @@ struct CLI {
     let result = try CLI().run("--locale", "en", "--output", "-", environment: ["TZ": zone])
     #expect(result.status == 0)
     #expect(result.stdout.contains("Reviewed: June 23, 2023\n"))
-    #expect(result.stdout.contains("  7 Replies · Wed, Feb 05, 2025\n"))
+    #expect(result.stdout.contains("  7 Replies · Wednesday, February 5, 2025\n"))
     #expect(result.stdout.contains("Accessed June 4, 2019."))
   }
 
@@ -220,7 +76,7 @@ struct CLI {
       result.stderr
         == """
         Exports/en/neuroendocrine-tumors.script.txt:\(line): error[export-out-of-date]: out of date: from this line on it differs from what netexport writes now
-        Exports/xx/neuroendocrine-tumors.txt: error[export-unexpected]: netexport no longer writes this file (no such locale or format); delete it
+        Exports/xx/neuroendocrine-tumors.txt: error[export-unexpected]: netexport no longer writes this file (no such document, locale or format); delete it
         Exports/: error[exports-out-of-date]: 2 of the committed exports are not what netexport writes now; run 'netexport --all' and commit the result
 
         """)
@@ -229,6 +85,7 @@ struct CLI {
     #expect(try cli.run("--locale", "en", "--check").status == 64)
   }
 
+  /// A second document in the project, exported by itself from another folder.
   @Test func acceptsAProjectFolderAndAnotherDocument() throws {
     let cli = try CLI()
     try cli.write(
@@ -238,14 +95,26 @@ struct CLI {
       metadata: {title: document.title, byline: document.byline, reviewed: {key: document.reviewed, arguments: {reviewed: {date: 2024-01-02}}}, publisher: Example}
       sections: [{id: one, heading: overview.heading, blocks: [{paragraph: overview.where}]}]
       references: {heading: references.heading, items: []}
-      """, to: "leaflet.yaml")
-    let result = try CLI().run(
-      "--locale", "en", "--project", cli.folder.path, "--content",
-      cli.folder.appendingPathComponent("leaflet.yaml").path)
+      """, to: "Documents/leaflet.yaml")
+    try cli.write(
+      """
+      locale: en
+      document: leaflet
+      entries:
+        document.title: {text: "Leaflet"}
+        document.byline: {text: "By us"}
+        document.reviewed: {text: "Reviewed: {reviewed, date, ::yMMMMd}"}
+        overview.heading: {text: "Overview"}
+        overview.where: {text: "Where it grows."}
+      """, to: "Locales/en/leaflet.yaml")
+    let elsewhere = CLI(try TestProject())
+    let result = try elsewhere.run("--locale", "en", "--project", cli.folder.path, "--document", "leaflet")
     #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "\(cli.folder.path)/Exports/en/leaflet.txt\n")
     let text = try cli.read("Exports/en/leaflet.txt")
     #expect(text.contains("Reviewed: January 2, 2024"))
     #expect(!text.contains("Types"))
+    #expect(!cli.exists("Exports/en/neuroendocrine-tumors.txt"))
   }
 }
 
@@ -266,7 +135,8 @@ struct CLI {
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == "error[unknown-locale]: no catalog for locale 'fr' (looked for Locales/fr.yaml); available locales: en\n")
+        == "error[unknown-locale]: 'fr' is not a locale of this project (netexport.yaml lists en); start it with 'netexport init --locale fr'\n"
+    )
   }
 
   @Test func namesTheFormatsForAnUnknownOne() throws {
@@ -284,6 +154,16 @@ struct CLI {
     let wrong = try cli.run("--locale", "en", "--format", "large-print-html", "--paper", "a5")
     #expect(wrong.status == 64)
     #expect(wrong.stderr.contains("'letter'") && wrong.stderr.contains("'a4'"))
+  }
+
+  /// The manifest's paper is the default; --paper overrides it.
+  @Test func takesThePaperFromTheManifest() throws {
+    let cli = try CLI()
+    try cli.write("source-locale: en\nlocales:\nhandouts:\n  paper: a4\n", to: "netexport.yaml")
+    #expect(
+      try cli.run("--locale", "en", "--format", "large-print-html", "--output", "-").stdout.contains("size: A4;"))
+    let letter = try cli.run("--locale", "en", "--format", "large-print-html", "--paper", "letter", "--output", "-")
+    #expect(letter.stdout.contains("size: letter;"))
   }
 
   /// PDFs are build products: --all writes only the committed formats, --check leaves the
@@ -318,7 +198,7 @@ struct CLI {
     #expect(try cli.read("handout.pdf") == "previous\n")
     result = try cli.run("--locale", "en", "--format", "pdf", environment: environment)
     #expect(result.status == 1)
-    #expect(!cli.exists("Exports"))
+    #expect(!cli.exists("Exports/en"))
   }
 
   @Test(
@@ -339,12 +219,12 @@ struct CLI {
   @Test func reportsMalformedYAMLAndKeepsThePreviousExport() throws {
     let cli = try CLI()
     try cli.write("previous export\n", to: "Exports/en/neuroendocrine-tumors.txt")
-    var catalog = try cli.read("Locales/en.yaml")
+    var catalog = try cli.read("Locales/en/neuroendocrine-tumors.yaml")
     catalog = catalog.replacingOccurrences(of: "    text: \"Overview\"", with: "    text: \"Overview")
-    try cli.write(catalog, to: "Locales/en.yaml")
+    try cli.write(catalog, to: "Locales/en/neuroendocrine-tumors.yaml")
     let result = try cli.run("--locale", "en")
     #expect(result.status == 1)
-    #expect(result.stderr.hasPrefix("Locales/en.yaml:"))
+    #expect(result.stderr.hasPrefix("Locales/en/neuroendocrine-tumors.yaml:"))
     #expect(result.stderr.contains(": error[malformed-yaml]: malformed YAML: "))
     #expect(result.stdout == "")
     #expect(try cli.read("Exports/en/neuroendocrine-tumors.txt") == "previous export\n")
@@ -352,40 +232,56 @@ struct CLI {
 
   @Test func reportsEntriesOfTheWrongShape() throws {
     let cli = try CLI()
-    let catalog = try cli.read("Locales/en.yaml").replacingOccurrences(
+    let catalog = try cli.read("Locales/en/neuroendocrine-tumors.yaml").replacingOccurrences(
       of: "  overview.heading:\n    text: \"Overview\"\n    note: \"Section heading.\"",
       with: "  overview.heading: \"Overview\"")
-    try cli.write(catalog, to: "Locales/en.yaml")
+    try cli.write(catalog, to: "Locales/en/neuroendocrine-tumors.yaml")
     let result = try cli.run("--locale", "en")
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == "Locales/en.yaml:20:21: error[invalid-entry]: entry 'overview.heading' must be a mapping with a 'text' field (found text); write it as 'overview.heading:' followed by an indented 'text: ...'\n"
-        + "Locales/en.yaml: error[export-refused]: not exporting en: its catalog has 1 error (above); fix them first\n"
+        == "Locales/en/neuroendocrine-tumors.yaml:21:21: error[invalid-entry]: entry 'overview.heading' must be a mapping with a 'text' field (found text); write it as 'overview.heading:' followed by an indented 'text: ...'\n"
+        + "error[export-refused]: nothing can be exported: the source catalogs have 1 error (above); fix them first\n"
     )
   }
 
   @Test func reportsAMissingMessageAndWritesNothing() throws {
     let cli = try CLI()
-    let catalog = try cli.read("Locales/en.yaml").replacingOccurrences(
+    let catalog = try cli.read("Locales/en/neuroendocrine-tumors.yaml").replacingOccurrences(
       of: "  types.paraganglioma:\n    text: \"Paraganglioma\"\n    note: \"List item: a tumor type.\"\n", with: "")
-    try cli.write(catalog, to: "Locales/en.yaml")
+    try cli.write(catalog, to: "Locales/en/neuroendocrine-tumors.yaml")
     let result = try cli.run("--all")
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == "Locales/en.yaml: error[missing-key]: the catalog has no entry 'types.paraganglioma', which the document uses; add it (netexport needs every message to export)\n"
-        + "Locales/en.yaml: error[export-refused]: not exporting en: its catalog has 1 error (above); fix them first\n"
+        == "Locales/en/neuroendocrine-tumors.yaml:7:1: error[missing-key]: the catalog has no entry 'types.paraganglioma', which the document uses; add it (netexport needs every message to export)\n"
+        + "error[export-refused]: nothing can be exported: the source catalogs have 1 error (above); fix them first\n"
     )
     #expect(!cli.exists("Exports"))
   }
 
+  /// A project without documents has nothing to export: `--all` says so and succeeds (nothing
+  /// that should have exported failed); an export asked for by locale fails.
   @Test func saysSoWhenThereIsNothingToExport() throws {
     let cli = try CLI()
-    try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("Locales/en.yaml"))
-    let result = try cli.run("--all")
+    try cli.project.remove("Documents/neuroendocrine-tumors.yaml")
+    try cli.project.remove("Locales/en/neuroendocrine-tumors.yaml")
+    let note = "note: the project has no documents yet; add one with 'netexport import FILE.md'\n"
+    let all = try cli.run("--all")
+    #expect(all.status == 0, "\(all.stderr)")
+    #expect(all.stdout == "")
+    #expect(all.stderr == note)
+    let check = try cli.run("--all", "--check")
+    #expect(check.status == 0, "\(check.stderr)")
+    #expect(check.stdout == "0 exports in Exports/ are up to date.\n")
+    #expect(check.stderr == note)
+    let result = try cli.run("--locale", "en")
     #expect(result.status == 1)
-    #expect(result.stderr == "Locales/: error[no-catalogs]: there are no catalogs (Locales/<locale>.yaml) to export\n")
+    #expect(
+      result.stderr
+        == "Documents/: error[no-documents]: the project has no documents yet; add one with 'netexport import FILE.md'\n"
+    )
+    #expect(!cli.exists("Exports"))
   }
 
   @Test func reportsAnUnwritableOutputPath() throws {
@@ -399,26 +295,29 @@ struct CLI {
     #expect(try cli.read("blocker") == "a file, not a folder\n")
   }
 
-  @Test func reportsContentFileErrorsWithTheirLine() throws {
+  /// Every problem of a content model at once, each at its place, whatever command reads it.
+  @Test(arguments: [["--locale", "en"], ["validate"], ["status"], ["--all"]])
+  func reportsContentFileErrorsWithTheirLine(arguments: [String]) throws {
     let cli = try CLI()
-    try cli.write("id: x\nsource-locale: en\nmetadta: {}\n", to: "doc.yaml")
-    let result = try cli.run("--locale", "en", "--content", "doc.yaml")
+    try cli.write("id: doc\nsource-locale: en\nmetadta: {}\n", to: "Documents/doc.yaml")
+    let result = try cli.run(arguments: arguments)
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == "doc.yaml:3:1: error[invalid-content]: unknown field 'metadta' in the document (known fields: id, source-locale, metadata, sections, references, terms, abbreviations, do-not-translate)\n"
+        == "Documents/doc.yaml:3:1: error[invalid-content]: unknown field 'metadta' in the document (known fields: id, source-locale, metadata, sections, references, terms, abbreviations, do-not-translate)\n"
     )
+    #expect(result.stdout == "")
   }
 
   @Test func reportsInvalidUTF8InACatalog() throws {
     let cli = try CLI()
-    let url = cli.folder.appendingPathComponent("Locales/en.yaml")
+    let url = cli.folder.appendingPathComponent("Locales/en/neuroendocrine-tumors.yaml")
     var bytes = try Data(contentsOf: url)
     bytes.append(contentsOf: [0xFF, 0x0A])
     try bytes.write(to: url)
     let result = try cli.run("--locale", "en")
     #expect(result.status == 1)
     #expect(result.stderr.contains(": error[invalid-utf8]: the file is not valid UTF-8 (byte 0xFF"))
-    #expect(result.stderr.hasPrefix("Locales/en.yaml:"))
+    #expect(result.stderr.hasPrefix("Locales/en/neuroendocrine-tumors.yaml:"))
   }
 }

@@ -1,159 +1,71 @@
 import Foundation
+import NetexportTestSupport
 import Testing
 
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
 
-/// A small project for the catalog commands: a document of a few messages, its English
-/// catalog, and a complete Spanish catalog that validates cleanly.
-struct SmallProject {
-  let cli: CLI
-
-  static let document = """
-    id: leaflet
-    source-locale: en
-    metadata:
-      title: title
-      byline: byline
-      reviewed:
-        key: reviewed
-        arguments:
-          reviewed: {date: 2024-02-29}
-      publisher: Example Clinic
-    sections:
-      - id: only
-        heading: only.heading
-        blocks:
-          - paragraph: only.text
-          - paragraph:
-              key: only.replies
-              arguments:
-                replies: {number: 7}
-    references:
-      heading: references.heading
-      items: []
-    terms:
-      - {id: mutation, name: term.mutation}
-    do-not-translate: [Mayo Clinic]
-
-    """
-
-  static let english = """
-    locale: en
-    entries:
-      title:
-        text: "Tumors"
-      byline:
-        text: "By Mayo Clinic Staff"
-      reviewed:
-        text: "Reviewed: {reviewed, date, ::yMMMMd}"
-      only.heading:
-        text: "Overview"
-        note: "Section heading."
-      only.text:
-        text: "A mutation can cause 2 tumors."
-      only.replies:
-        text: "{replies, plural, one {# reply} other {# replies}}"
-      references.heading:
-        text: "References"
-      term.mutation:
-        text: "mutation"
-
-    """
-
-  static let spanish = """
-    locale: es
-    entries:
-      title:
-        source: "Tumors"
-        text: "Tumores"
-        state: translated
-      byline:
-        source: "By Mayo Clinic Staff"
-        text: "Por el personal de Mayo Clinic"
-        state: translated
-      reviewed:
-        source: "Reviewed: {reviewed, date, ::yMMMMd}"
-        text: "Revisado: {reviewed, date, ::yMMMMd}"
-        state: translated
-      only.heading:
-        source: "Overview"
-        text: "Descripción general"
-        state: translated
-      only.text:
-        source: "A mutation can cause 2 tumors."
-        text: "Una mutación puede causar 2 tumores."
-        state: translated
-      only.replies:
-        source: "{replies, plural, one {# reply} other {# replies}}"
-        text: "{replies, plural, one {# respuesta} many {# de respuestas} other {# respuestas}}"
-        state: translated
-      references.heading:
-        source: "References"
-        text: "Referencias"
-        state: translated
-      term.mutation:
-        source: "mutation"
-        text: "mutación"
-        state: translated
-
-    """
-
-  init(spanish: String? = SmallProject.spanish) throws {
-    cli = try CLI()
-    try cli.write(Self.document, to: "leaflet.yaml")
-    try cli.write(Self.english, to: "Locales/en.yaml")
-    if let spanish { try cli.write(spanish, to: "Locales/es.yaml") }
-  }
-
-  func run(_ arguments: String...) throws -> CLI.Result {
-    try cli.run(arguments: arguments + ["--content", "leaflet.yaml"])
-  }
-
-  /// The Spanish catalog with one text replaced.
-  static func spanish(replacing old: String, with new: String) -> String {
-    precondition(spanish.contains(old))
-    return spanish.replacingOccurrences(of: old, with: new)
-  }
-}
-
 @Suite struct ValidateCommandTests {
   @Test func passesACompleteCatalog() throws {
-    let project = try SmallProject()
+    let project = try Leaflet.project()
     let result = try project.run("validate")
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     #expect(
       result.stdout == """
-        Locales/en.yaml (source): no problems
-        Locales/es.yaml (es): no problems
-        2 catalogs checked: 0 errors, 0 warnings; passed.
+        Locales/en/leaflet.yaml (source): no problems
+        Locales/en/labels.yaml (source): no problems
+        Locales/en/glossary.yaml (source): no problems
+        Locales/es/leaflet.yaml (es): no problems
+        Locales/es/labels.yaml (es): no problems
+        Locales/es/glossary.yaml (es): no problems
+        6 catalogs checked: 0 errors, 0 warnings; passed.
 
         """)
   }
 
-  static let broken = SmallProject.spanish(
+  /// A mistake (a number lost) and a warning in the Spanish catalog, and a heading not
+  /// translated yet, which is pending work, not a mistake.
+  static let broken = Leaflet.spanish(
     replacing: "text: \"Una mutación puede causar 2 tumores.\"", with: "text: \"Un cambio puede causar tumores.\""
-  ).replacingOccurrences(of: "text: \"Referencias\"\n    state: translated", with: "text: \"\"\n    state: new")
+  ).replacingOccurrences(of: "text: \"Descripción general\"\n    state: translated", with: "text: \"\"\n    state: new")
 
-  @Test func reportsFindingsGroupedByLocaleAndFails() throws {
-    let project = try SmallProject(spanish: Self.broken)
+  @Test func reportsFindingsGroupedByFileAndFails() throws {
+    let project = try Leaflet.project(spanish: Self.broken)
     let result = try project.run("validate", "--locale", "es")
     #expect(result.status == 1)
     #expect(
       result.stdout == """
-        Locales/es.yaml (es): 2 errors, 1 warning
-          Locales/es.yaml:21:11: error[number-missing]: 'only.text' lacks the number "2" of the source text "A mutation can cause 2 tumors."; a changed number can mislead a patient
-          Locales/es.yaml:21:11: warning[glossary-term]: 'only.text' translates a text that uses the glossary term "mutation", but not the agreed term "mutación"; use it, or add the form used here to glossary 'term.mutation' forms
-          Locales/es.yaml:29:11: error[empty-text]: 'references.heading' has no text yet; translate "References", then set state: translated
-        1 catalog checked: 2 errors, 1 warning; failed.
+        Locales/es/leaflet.yaml (es): 1 error, 1 warning
+          Locales/es/leaflet.yaml:18:11: pending[empty-text]: 'only.heading' has no text yet; translate "Overview", then set state: translated
+          Locales/es/leaflet.yaml:22:11: error[number-missing]: 'only.text' lacks the number "2" of the source text "A mutation can cause 2 tumors."; a changed number can mislead a patient
+          Locales/es/leaflet.yaml:22:11: warning[glossary-term]: 'only.text' translates a text that uses the glossary term "mutation", but not the agreed term "mutación" or its forms "mutaciones"; use it, or add the form used here to glossary 'term.mutation' forms
+        Locales/es/labels.yaml (es): no problems
+        Locales/es/glossary.yaml (es): no problems
+        3 catalogs checked: 1 error, 1 warning; failed.
 
         """)
   }
 
+  /// Work not done is reported but does not fail validation, unless --strict asks that
+  /// every shipped locale be complete.
+  @Test func pendingWorkPassesUnlessStrict() throws {
+    let project = try Leaflet.project(
+      spanish: Leaflet.spanish(
+        replacing: "text: \"Descripción general\"\n    state: translated", with: "text: \"\"\n    state: new"))
+    let result = try project.run("validate")
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(
+      result.stdout.contains(
+        "  Locales/es/leaflet.yaml:18:11: pending[empty-text]: 'only.heading' has no text yet; translate \"Overview\", then set state: translated\n"
+      ))
+    let strict = try project.run("validate", "--strict")
+    #expect(strict.status == 1)
+  }
+
   @Test func strictFailsOnWarnings() throws {
-    let project = try SmallProject(
-      spanish: SmallProject.spanish(replacing: "\"Descripción general\"", with: "\"Descripción  general\""))
+    let project = try Leaflet.project(
+      spanish: Leaflet.spanish(replacing: "\"Descripción general\"", with: "\"Descripción  general\""))
     #expect(try project.run("validate").status == 0)
     let strict = try project.run("validate", "--strict")
     #expect(strict.status == 1)
@@ -163,43 +75,70 @@ struct SmallProject {
 
   @Test(arguments: [["validate", "--locale", "../x"], ["validate", "--report", "xml"], ["validate", "--bogus"]])
   func usageErrorsExit64(arguments: [String]) throws {
-    let project = try SmallProject()
-    #expect(try project.cli.run(arguments: arguments).status == 64)
+    let project = try Leaflet.project()
+    #expect(try project.run(arguments: arguments).status == 64)
   }
 
   @Test func jsonReportFollowsTheDocumentedSchema() throws {
-    let project = try SmallProject(spanish: Self.broken)
+    let project = try Leaflet.project(spanish: Self.broken)
     let result = try project.run("validate", "--report", "json")
     #expect(result.status == 1)
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(json["passed"] as? Bool == false)
     let summary = try #require(json["summary"] as? [String: Int])
-    #expect(summary == ["catalogs": 2, "errors": 2, "warnings": 1])
+    #expect(summary == ["catalogs": 6, "errors": 1, "warnings": 1])
     let locales = try #require(json["locales"] as? [[String: Any]])
-    let findings = try #require(locales.last?["findings"] as? [[String: Any]])
-    #expect(findings.map { $0["code"] as? String } == ["number-missing", "glossary-term", "empty-text"])
-    #expect(findings[0]["line"] as? Int == 21)
-    #expect(findings[0]["key"] as? String == "only.text")
-    try SchemaCheck.validate(
-      result.stdout, schema: CLI.packageRoot.appendingPathComponent("docs/schemas/validation-report.schema.json"))
+    let spanish = try #require(locales.first { $0["file"] as? String == "Locales/es/leaflet.yaml" })
+    let findings = try #require(spanish["findings"] as? [[String: Any]])
+    #expect(findings.map { $0["code"] as? String } == ["empty-text", "number-missing", "glossary-term"])
+    #expect(findings.map { $0["severity"] as? String } == ["pending", "error", "warning"])
+    #expect(findings[1]["line"] as? Int == 22)
+    #expect(findings[1]["key"] as? String == "only.text")
+    try SchemaCheck.validate(result.stdout, schema: Repository.url("docs/schemas/validation-report.schema.json"))
   }
 
   @Test func junitReportParsesBack() throws {
-    let project = try SmallProject(spanish: Self.broken)
+    let project = try Leaflet.project(spanish: Self.broken)
     let result = try project.run("validate", "--report", "junit")
     #expect(result.status == 1)
     let parsed = try JUnitSummary(xml: result.stdout)
-    #expect(parsed.suites == ["en", "es"])
-    // One test case per source message, plus one for the catalog file itself.
-    #expect(parsed.testCases == 2 * 9)
-    #expect(parsed.failureTypes == ["number-missing", "empty-text"])
-    #expect(parsed.declaredFailures == 2)
+    #expect(
+      parsed.suites == ["en/leaflet", "en/labels", "en/glossary", "es/leaflet", "es/labels", "es/glossary"])
+    // One test case per source message, plus one per catalog file for the file itself.
+    #expect(parsed.testCases == 2 * ((1 + 7) + (1 + 7) + 1))
+    // A pending message is not a failure; the mistake is.
+    #expect(parsed.failureTypes == ["number-missing"])
+    #expect(parsed.declaredFailures == 1)
     #expect(parsed.systemOut.contains { $0.contains("warning[glossary-term]") })
+    #expect(parsed.systemOut.contains { $0.contains("pending[empty-text]") })
+  }
+
+  /// A JUnit failure is what fails the run: a draft's error is reported, not failed; with
+  /// --strict, pending work in a shipped locale fails.
+  @Test func junitFailsWhatFailsTheRun() throws {
+    let draft = try Leaflet.project(spanish: Self.broken)
+    try draft.write(TestProject.manifest(drafts: ["es"]), to: "netexport.yaml")
+    let result = try draft.run("validate", "--report", "junit")
+    #expect(result.status == 0)
+    let parsed = try JUnitSummary(xml: result.stdout)
+    #expect(parsed.failureTypes == [])
+    #expect(parsed.declaredFailures == 0)
+    #expect(parsed.systemOut.contains { $0.contains("error[number-missing]") })
+
+    let pending = try Leaflet.project(
+      spanish: Leaflet.spanish(
+        replacing: "text: \"Descripción general\"\n    state: translated", with: "text: \"\"\n    state: new"))
+    let lenient = try pending.run("validate", "--report", "junit")
+    #expect(lenient.status == 0)
+    #expect(try JUnitSummary(xml: lenient.stdout).failureTypes == [])
+    let strict = try pending.run("validate", "--report", "junit", "--strict")
+    #expect(strict.status == 1)
+    #expect(try JUnitSummary(xml: strict.stdout).failureTypes == ["empty-text"])
   }
 
   @Test func sarifReportParsesBack() throws {
-    let project = try SmallProject(spanish: Self.broken)
+    let project = try Leaflet.project(spanish: Self.broken)
     let result = try project.run("validate", "--report", "sarif")
     #expect(result.status == 1)
     let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -214,29 +153,31 @@ struct SmallProject {
       #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
       let location = try #require(
         (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
-      #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "Locales/es.yaml")
+      #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "Locales/es/leaflet.yaml")
       #expect(((location["region"] as? [String: Any])?["startLine"] as? Int ?? 0) >= 1)
     }
-    #expect(Set(results.compactMap { $0["level"] as? String }) == ["error", "warning"])
+    // Pending work is a note.
+    #expect(results.compactMap { $0["level"] as? String } == ["note", "error", "warning"])
   }
 
   @Test func githubReportWritesAnnotations() throws {
-    let project = try SmallProject(spanish: Self.broken)
+    let project = try Leaflet.project(spanish: Self.broken)
     let result = try project.run("validate", "--locale", "es", "--report", "github")
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("::notice file=Locales/es/leaflet.yaml,line=18,col=11,") == true, "\(result.stdout)")
     #expect(
-      lines.first
-        == "::error file=Locales/es.yaml,line=21,col=11,title=netexport number-missing (es only.text)::'only.text' lacks the number \"2\" of the source text \"A mutation can cause 2 tumors.\"; a changed number can mislead a patient"
-    )
-    #expect(lines.last == "::error::netexport validate: 1 catalog, 2 errors, 1 warning")
+      lines.contains(
+        "::error file=Locales/es/leaflet.yaml,line=22,col=11,title=netexport number-missing (es only.text)::'only.text' lacks the number \"2\" of the source text \"A mutation can cause 2 tumors.\"; a changed number can mislead a patient"
+      ), "\(result.stdout)")
+    #expect(lines.last == "::error::netexport validate: 3 catalogs, 1 error, 1 warning")
   }
 
   /// A key written with YAML escapes holds ESC, BEL and a line break followed by a GitHub
   /// workflow command; neither the report nor an export's error may print them raw.
   @Test func printsControlsFromACatalogEscaped() throws {
-    let hostile = SmallProject.spanish + "  \"bad\\e[2J\\a\\n::error file=x::pwned\":\n    text: x\n"
-    let project = try SmallProject(spanish: hostile)
+    let hostile = Leaflet.spanish + "  \"bad\\e[2J\\a\\n::error file=x::pwned\":\n    text: x\n"
+    let project = try Leaflet.project(spanish: hostile)
     let raw: (String) -> Bool = { text in
       text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" }
         || text.split(separator: "\n").contains { $0.hasPrefix("::") }
@@ -252,82 +193,118 @@ struct SmallProject {
   }
 
   @Test func writesTheReportToAFileAtomically() throws {
-    let project = try SmallProject()
+    let project = try Leaflet.project()
     let result = try project.run("validate", "--report", "json", "--output", "report.json")
     #expect(result.status == 0)
     #expect(result.stdout.isEmpty)
-    #expect(try project.cli.read("report.json").contains("\"passed\" : true"))
+    #expect(try project.read("report.json").contains("\"passed\" : true"))
   }
 }
 
 @Suite struct StatusInitUpdateCommandTests {
   @Test func statusCountsEveryMessageOnce() throws {
-    let spanish = SmallProject.spanish(
-      replacing: "text: \"Referencias\"\n    state: translated", with: "text: \"\"\n    state: new"
+    let spanish = Leaflet.spanish(
+      replacing: "text: \"Descripción general\"\n    state: translated", with: "text: \"\"\n    state: new"
     )
     .replacingOccurrences(
       of: "text: \"Tumores\"\n    state: translated", with: "text: \"Tumores\"\n    state: needs-review"
     )
-    .replacingOccurrences(of: "source: \"Overview\"", with: "source: \"Summary\"")
-    let project = try SmallProject(spanish: spanish)
+    .replacingOccurrences(of: "source: \"By Mayo Clinic Staff\"", with: "source: \"By Mayo Staff\"")
+    let project = try Leaflet.project(spanish: spanish)
     let result = try project.run("status")
     #expect(result.status == 0)
     #expect(
       result.stdout == """
-        locale  translated  needs review  stale  missing  complete
-        es               5             1      1        1      62 %
-        8 messages in the source catalog (en).
+        document     es
+        leaflet    57 %
+        labels    100 %
+        left to do:
+          es/leaflet: 4 of 7 ready; 1 needs review, 1 stale, 1 missing
+        Source locale: en. 'ready' means translated from the current source text.
 
         """)
     let json = try project.run("status", "--report", "json")
     #expect(json.stdout.contains("\"needsReview\" : 1"))
-    #expect(json.stdout.contains("\"percentComplete\" : 62"))
-    try SchemaCheck.validate(
-      json.stdout, schema: CLI.packageRoot.appendingPathComponent("docs/schemas/status-report.schema.json"))
+    #expect(json.stdout.contains("\"percentComplete\" : 57"))
+    try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
   }
 
-  @Test func initCreatesACatalogReadyToTranslateAndNeverOverwrites() throws {
-    let project = try SmallProject(spanish: nil)
+  /// A catalog that cannot be read counts as not started (it showed 100 %), and status says
+  /// why and fails.
+  @Test func statusCountsAnUnreadableCatalogAsNotStarted() throws {
+    let project = try Leaflet.project(spanish: Leaflet.spanish + "  broken: [\n")
+    let result = try project.run("status")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.hasPrefix(
+        "document     es\nleaflet     0 %\nlabels    100 %\nleft to do:\n  es/leaflet: 0 of 7 ready; 7 missing\n"),
+      "\(result.stdout)")
+    #expect(result.stderr.hasPrefix("Locales/es/leaflet.yaml:33:1: error[malformed-yaml]: "), "\(result.stderr)")
+  }
+
+  @Test func initStartsADraftReadyToTranslateAndNeverOverwrites() throws {
+    let project = try Leaflet.project(spanish: nil)
+    let manifest = try project.read("netexport.yaml")
     let created = try project.run("init", "--locale", "pt-br")
     #expect(created.status == 0, "\(created.stderr)")
     #expect(
-      created.stdout
-        == "note: wrote the canonical form of 'pt-br', which is 'pt-BR'\nLocales/pt-BR.yaml: 8 messages to translate (Portuguese (Brazil))\n"
-    )
-    let text = try project.cli.read("Locales/pt-BR.yaml")
+      created.stdout == """
+        Locales/pt-BR/leaflet.yaml: 7 messages to translate (Portuguese (Brazil))
+        Locales/pt-BR/labels.yaml: 7 messages to translate (Portuguese (Brazil))
+
+        """)
+    #expect(
+      created.stderr == """
+        note: wrote the canonical form of 'pt-br', which is 'pt-BR'
+        note: pt-BR is a draft in netexport.yaml: validated and reported, not exported by --all; change it to 'shipped' when its translations are complete and reviewed
+
+        """)
+    #expect(try project.read("netexport.yaml") == manifest + "  pt-BR: draft\n")
+    let text = try project.read("Locales/pt-BR/leaflet.yaml")
     #expect(
       text.contains(
         "  only.heading:\n    note: \"Section heading.\"\n    source: \"Overview\"\n    text: \"\"\n    state: new\n"))
     let status = try project.run("status")
-    #expect(status.stdout.contains("pt-BR            0             0      0        8       0 %"))
-    try project.cli.write("mine\n", to: "Locales/fr.yaml")
+    #expect(status.stdout.hasPrefix("document  pt-BR (draft)\nleaflet             0 %\nlabels              0 %\n"))
+
+    // A folder of catalogs the manifest does not list yet: nothing is overwritten.
+    try project.write("mine\n", to: "Locales/fr/leaflet.yaml")
+    let before = try project.project.snapshot()
     let again = try project.run("init", "--locale", "fr")
     #expect(again.status == 1)
     #expect(
       again.stderr
-        == "Locales/fr.yaml: error[catalog-exists]: Locales/fr.yaml exists already; netexport never overwrites a catalog (use 'netexport update --locale fr' to bring it up to date)\n"
+        == "Locales/fr/leaflet.yaml: error[catalog-exists]: catalogs for 'fr' exist already; netexport never overwrites a catalog: add 'fr: draft' under 'locales' in netexport.yaml, then use 'netexport update --locale fr'\n"
     )
-    #expect(try project.cli.read("Locales/fr.yaml") == "mine\n")
+    // A locale of the project already.
+    let twice = try project.run("init", "--locale", "pt-BR")
+    #expect(twice.status == 1)
+    #expect(
+      twice.stderr
+        == "netexport.yaml:4:3: error[catalog-exists]: 'pt-BR' is a locale of this project already (draft); use 'netexport update --locale pt-BR' to bring its catalogs up to date\n"
+    )
+    #expect(try project.project.snapshot() == before)
     #expect(try project.run("init", "--locale", "en_US").status == 64)
   }
 
   @Test func updateMarksChangesAndKeepsTranslations() throws {
-    let project = try SmallProject()
-    try project.cli.write(
-      SmallProject.english.replacingOccurrences(of: "\"Overview\"", with: "\"Summary\"")
-        + "  extra:\n    text: \"New line\"\n", to: "Locales/en.yaml")
+    let project = try Leaflet.project()
+    try project.write(
+      Leaflet.english.replacingOccurrences(of: "\"Overview\"", with: "\"Summary\"")
+        + "  extra:\n    text: \"New line\"\n", to: "Locales/en/leaflet.yaml")
     let dry = try project.run("update", "--dry-run")
     #expect(dry.status == 0)
-    #expect(try project.cli.read("Locales/es.yaml") == SmallProject.spanish)
+    #expect(try project.read("Locales/es/leaflet.yaml") == Leaflet.spanish)
     let result = try project.run("update")
     #expect(
       result.stdout == """
-        Locales/es.yaml: 1 added, 1 marked needs-review
+        Locales/es/leaflet.yaml: 1 added, 1 marked needs-review
           added: extra
           needs review: only.heading
+        Locales/es/labels.yaml: up to date
 
         """)
-    let text = try project.cli.read("Locales/es.yaml")
+    let text = try project.read("Locales/es/leaflet.yaml")
     #expect(
       text.contains(
         "  only.heading:\n    note: \"Section heading.\"\n    source: \"Summary\"\n    previous-source: \"Overview\"\n    text: \"Descripción general\"\n    state: needs-review\n"
@@ -335,63 +312,90 @@ struct SmallProject {
     let validation = try project.run("validate", "--locale", "es")
     #expect(
       validation.stdout.contains(
-        "error[needs-review]: 'only.heading' needs review: the source changed to \"[-Overview-]{+Summary+}\""))
-    #expect(try project.run("update").stdout == "Locales/es.yaml: up to date\n")
+        "pending[needs-review]: 'only.heading' needs review: the source changed to \"[-Overview-]{+Summary+}\""))
+    #expect(
+      try project.run("update").stdout
+        == "Locales/es/leaflet.yaml: up to date\nLocales/es/labels.yaml: up to date\n")
   }
 
   /// A catalog whose first line ends in CR LF and the rest in LF crashed update (exit 132).
   @Test func updateKeepsEachLinesEndingInAMixedFile() throws {
-    let mixed = SmallProject.spanish.replacingOccurrences(of: "locale: es\n", with: "locale: es\r\n")
-    let project = try SmallProject(spanish: mixed)
-    try project.cli.write(SmallProject.english + "  extra:\n    text: \"New line\"\n", to: "Locales/en.yaml")
-    let result = try project.run("update")
+    let mixed = Leaflet.spanish.replacingOccurrences(of: "locale: es\n", with: "locale: es\r\n")
+    let project = try Leaflet.project(spanish: mixed)
+    try project.write(Leaflet.english + "  extra:\n    text: \"New line\"\n", to: "Locales/en/leaflet.yaml")
+    let result = try project.run("update", "--document", "leaflet")
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout == "Locales/es.yaml: 1 added, 1 notes updated\n  added: extra\n")
-    let text = try project.cli.read("Locales/es.yaml")
-    #expect(text.hasPrefix("locale: es\r\nentries:\n"))
+    #expect(
+      result.stdout
+        == "Locales/es/leaflet.yaml: 1 added, 1 notes updated\n  added: extra\nLocales/es/labels.yaml: up to date\n")
+    let text = try project.read("Locales/es/leaflet.yaml")
+    #expect(text.hasPrefix("locale: es\r\ndocument: leaflet\nentries:\n"))
     #expect(text.hasSuffix("  extra:\n    source: \"New line\"\n    text: \"\"\n    state: new\n"))
   }
 
   /// A lone-CR catalog crashed update; now it is refused, naming the place, and left as it is.
   @Test func updateRefusesALoneCRCatalogAndLeavesItAlone() throws {
-    let lonely = SmallProject.spanish.replacingOccurrences(of: "\n", with: "\r")
-    let project = try SmallProject(spanish: lonely)
-    try project.cli.write(SmallProject.english + "  extra:\n    text: \"New line\"\n", to: "Locales/en.yaml")
+    let lonely = Leaflet.spanish.replacingOccurrences(of: "\n", with: "\r")
+    let project = try Leaflet.project(spanish: lonely)
+    try project.write(Leaflet.english + "  extra:\n    text: \"New line\"\n", to: "Locales/en/leaflet.yaml")
     let result = try project.run("update")
     #expect(result.status == 1)
     #expect(
       result.stderr.hasPrefix(
-        "Locales/es.yaml:1:11: error[unusual-line-break]: a carriage return (CR) without a line feed after it"))
-    #expect(try Data(contentsOf: project.cli.folder.appendingPathComponent("Locales/es.yaml")) == Data(lonely.utf8))
+        "Locales/es/leaflet.yaml:1:11: error[unusual-line-break]: a carriage return (CR) without a line feed after it"))
+    #expect(try Data(contentsOf: project.project.url("Locales/es/leaflet.yaml")) == Data(lonely.utf8))
   }
 }
 
 @Suite struct ExportGateTests {
   @Test func refusesACatalogWithErrorsAndNamesThem() throws {
-    let project = try SmallProject(spanish: ValidateCommandTests.broken)
+    let project = try Leaflet.project(spanish: ValidateCommandTests.broken)
     let result = try project.run("--locale", "es")
     #expect(result.status == 1)
     #expect(
       result.stderr == """
-        Locales/es.yaml:21:11: error[number-missing]: 'only.text' lacks the number "2" of the source text "A mutation can cause 2 tumors."; a changed number can mislead a patient
-        Locales/es.yaml:29:11: error[empty-text]: 'references.heading' has no text yet; translate "References", then set state: translated
-        Locales/es.yaml: error[export-refused]: not exporting es: its catalog has 2 errors (above); fix them, or pass --allow-incomplete to fill the gaps from en
+        Locales/es/leaflet.yaml:22:11: error[number-missing]: 'only.text' lacks the number "2" of the source text "A mutation can cause 2 tumors."; a changed number can mislead a patient
+        Locales/es/leaflet.yaml: error[export-refused]: not exporting leaflet in es: 1 error (above); fix them, or pass --allow-incomplete to fill the gaps from en
 
         """)
-    #expect(!project.cli.exists("Exports"))
+    #expect(!project.exists("Exports"))
+  }
+
+  /// A document whose translation is not finished is not exported, and a run over the
+  /// whole project says so without failing; naming it is asking for what cannot be made.
+  @Test func aPendingDocumentIsReportedAndNotExported() throws {
+    let project = try Leaflet.project(
+      spanish: Leaflet.spanish(
+        replacing: "text: \"Descripción general\"\n    state: translated", with: "text: \"\"\n    state: new"))
+    let all = try project.run("--all")
+    #expect(all.status == 0, "\(all.stderr)")
+    #expect(
+      all.stderr
+        == "note: es: leaflet is pending (92 % translated; 1 message to translate or review), so it is not exported\n")
+    #expect(all.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("Exports/en/") })
+    #expect(!project.exists("Exports/es"))
+    #expect(try project.run("--all", "--check").status == 0)
+    let named = try project.run("--locale", "es", "--document", "leaflet")
+    #expect(named.status == 1)
+    #expect(
+      named.stderr
+        == "Locales/es/leaflet.yaml: error[export-pending]: not exporting leaflet in es: its translation is 92 % done (1 message to translate or review; 'netexport validate --locale es' lists them); pass --allow-incomplete to fill the gaps from en\n"
+    )
+    #expect(!project.exists("Exports/es"))
   }
 
   @Test func allowIncompleteFillsGapsFromTheSourceAndSaysHowMany() throws {
-    let project = try SmallProject(spanish: ValidateCommandTests.broken)
+    let project = try Leaflet.project(spanish: ValidateCommandTests.broken)
     let result = try project.run("--locale", "es", "--allow-incomplete", "--output", "-")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stderr
-        == "note: es: 2 of 8 messages are in English (en), taken from the source because their translation is not ready (1 empty-text, 1 number-missing)\n"
+        == "note: es: leaflet: 2 of 8 messages are in English (en), taken from the source because their translation is not ready\n"
     )
     #expect(result.stdout.contains("A mutation can cause 2 tumors."))
-    #expect(result.stdout.contains("References"))
-    #expect(result.stdout.contains("Descripción general"))
+    #expect(result.stdout.contains("Overview"))
+    #expect(result.stdout.contains("Referencias"))
+    #expect(result.stdout.contains("Tumores"))
     #expect(!result.stdout.contains("Un cambio"))
   }
 }
@@ -489,15 +493,24 @@ final class JUnitSummary: NSObject, XMLParserDelegate {
     for locale in ["en-XA", "ar-XB"] {
       let result = try cli.run("pseudo", "--locale", locale)
       #expect(result.status == 0, "\(result.stderr)")
-      #expect(result.stdout == "Locales/\(locale).yaml: 95 messages in the pseudo-locale \(locale)\n")
+      #expect(
+        result.stdout == """
+          Locales/\(locale)/neuroendocrine-tumors.yaml: 88 messages in the pseudo-locale \(locale)
+          Locales/\(locale)/labels.yaml: 7 messages in the pseudo-locale \(locale)
+          Locales/\(locale)/glossary.yaml: the glossary of the pseudo-locale \(locale)
+
+          """)
     }
     let validation = try cli.run("validate", "--strict")
     #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
-    let accented = try cli.read("Locales/en-XA.yaml")
+    let named = try cli.run("validate", "--strict", "--locale", "en-XA", "--locale", "ar-XB")
+    #expect(named.status == 0, "\(named.stdout)\(named.stderr)")
+    let accented = try cli.read("Locales/en-XA/neuroendocrine-tumors.yaml")
     #expect(accented.contains("text: \"[Ñéûŕöéñðöçŕîñé ţûɱöŕš åŕé çåñçéŕš"))
     // Names the document keeps in every language stay as they are; ICU syntax is untouched.
     #expect(accented.contains("Mayo Clinic"))
-    #expect(accented.contains("{replies, plural, one {# Ŕéþļý} other {# Ŕéþļîéš}} · {posted, date, ::EEEyMMMdd}"))
+    #expect(
+      accented.contains("{replies, plural, one {# Ŕéþļý} other {# Ŕéþļîéš}} · {posted, date, ::yMMMMEEEEd}"))
     for format in ["plain-text", "large-print-html", "audio-script", "ssml"] {
       #expect(try cli.run("--locale", "en-XA", "--format", format).status == 0)
       #expect(try cli.run("--locale", "ar-XB", "--format", format).status == 0)
@@ -509,24 +522,26 @@ final class JUnitSummary: NSObject, XMLParserDelegate {
     let html = try cli.read("Exports/ar-XB/neuroendocrine-tumors.html")
     #expect(html.contains("<html lang=\"ar-XB\" dir=\"rtl\">"))
     // Arabic plural rules need six branches; each starts as a copy of 'other'.
-    let rtl = try cli.read("Locales/ar-XB.yaml")
+    let rtl = try cli.read("Locales/ar-XB/neuroendocrine-tumors.yaml")
     #expect(rtl.contains("zero {# رىپليىس} two {# رىپليىس} few {# رىپليىس} many {# رىپليىس} other {# رىپليىس}"))
-    // --all ships real locales only.
+    // --all ships real locales only, and --check does not ask for pseudo-locale exports.
     let all = try cli.run("--all")
     #expect(all.status == 0)
     #expect(!all.stdout.contains("XA") && !all.stdout.contains("XB"))
+    #expect(try cli.run("--all", "--check").status == 0)
   }
 
   @Test func neverOverwritesATranslation() throws {
     let cli = try CLI()
-    try cli.write("locale: en-XA\nentries: {}\n", to: "Locales/en-XA.yaml")
+    let path = "Locales/en-XA/neuroendocrine-tumors.yaml"
+    try cli.write("locale: en-XA\nentries: {}\n", to: path)
     let result = try cli.run("pseudo", "--locale", "en-XA")
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == "Locales/en-XA.yaml:1: error[catalog-exists]: Locales/en-XA.yaml exists and was not generated by 'netexport pseudo'; netexport never overwrites a translation\n"
+        == "\(path):1: error[catalog-exists]: \(path) exists and was not generated by 'netexport pseudo'; netexport never overwrites a translation\n"
     )
-    #expect(try cli.read("Locales/en-XA.yaml") == "locale: en-XA\nentries: {}\n")
+    #expect(try cli.read(path) == "locale: en-XA\nentries: {}\n")
     #expect(try cli.run("pseudo", "--locale", "fr-XA").status == 64)
   }
 }

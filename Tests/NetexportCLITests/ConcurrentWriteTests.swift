@@ -1,4 +1,5 @@
 import Foundation
+import NetexportTestSupport
 import Testing
 
 /// Whether the tool said it waits, decided once (when it says so, or when it ends).
@@ -24,29 +25,28 @@ final class WaitSignal: @unchecked Sendable {
   /// translation and the update are kept. Without the lock, update read and replaced the
   /// file regardless (10 of 10 saves lost in the reliability probe).
   @Test func updateWaitsForAnotherWriterAndKeepsItsSave() throws {
-    let project = try SmallProject()
-    let cli = project.cli
+    let cli = try Leaflet.project()
     try cli.write(
-      SmallProject.english.replacingOccurrences(of: "\"Overview\"", with: "\"Summary\""), to: "Locales/en.yaml")
-    let catalog = cli.folder.appendingPathComponent("Locales/es.yaml")
+      Leaflet.english.replacingOccurrences(of: "\"Overview\"", with: "\"Summary\""), to: "Locales/en/leaflet.yaml")
+    let catalog = cli.folder.appendingPathComponent("Locales/es/leaflet.yaml")
     let holder = open(catalog.path, O_RDONLY)
     #expect(holder >= 0)
     #expect(flock(holder, LOCK_EX) == 0)
     let signal = WaitSignal()
-    let running = try cli.start(arguments: ["update", "--content", "leaflet.yaml"]) { text, ended in
+    let running = try cli.start(arguments: ["update"]) { text, ended in
       signal.observe(
-        text, ended: ended, needle: "note: waiting for another netexport to finish writing Locales/es.yaml\n")
+        text, ended: ended, needle: "note: waiting for another netexport to finish writing Locales/es/leaflet.yaml\n")
     }
     signal.semaphore.wait()
     // The other writer saves its change as editors and netexport do: a new file renamed
     // over the old one, whose lock it then releases.
-    try Data(SmallProject.spanish(replacing: "\"Tumores\"", with: "\"Tumores malignos\"").utf8).write(
+    try Data(Leaflet.spanish(replacing: "\"Tumores\"", with: "\"Tumores malignos\"").utf8).write(
       to: catalog, options: .atomic)
     close(holder)
     let result = running.finish()
     #expect(signal.waited, "update did not wait for the lock: \(result.stderr)")
     #expect(result.status == 0, "\(result.stderr)")
-    let text = try cli.read("Locales/es.yaml")
+    let text = try cli.read("Locales/es/leaflet.yaml")
     #expect(text.contains("text: \"Tumores malignos\""))
     #expect(text.contains("previous-source: \"Overview\""))
   }
@@ -54,14 +54,15 @@ final class WaitSignal: @unchecked Sendable {
 
 extension ConcurrentWriteTests {
   @Test func updateRemovesTheTemporaryFileOfAKilledUpdate() throws {
-    let project = try SmallProject()
+    let project = try Leaflet.project()
     let dead = try ExportAllTests.deadProcessID()
-    let leftover = ".es.yaml.netexport-\(dead)-q1w2e3.tmp"
-    try project.cli.write("partial", to: "Locales/\(leftover)")
+    let leftover = ".leaflet.yaml.netexport-\(dead)-q1w2e3.tmp"
+    try project.write("partial", to: "Locales/es/\(leftover)")
     let result = try project.run("update")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
-      result.stderr == "note: removed Locales/\(leftover), a temporary file left by an interrupted netexport run\n")
-    #expect(!project.cli.exists("Locales/\(leftover)"))
+      result.stderr
+        == "note: removed Locales/es/\(leftover), a temporary file left by an interrupted netexport run\n")
+    #expect(!project.exists("Locales/es/\(leftover)"))
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NetexportTestSupport
 import Testing
 
 /// `--all` writes every export or none, and cleans up after a run that was killed.
@@ -26,14 +27,8 @@ import Testing
     return process.processIdentifier
   }
 
-  /// The bundled document with its English and Spanish catalogs.
-  static func bilingual() throws -> CLI {
-    let cli = try CLI()
-    try FileManager.default.copyItem(
-      at: CLI.packageRoot.appendingPathComponent("Locales/es.yaml"),
-      to: cli.folder.appendingPathComponent("Locales/es.yaml"))
-    return cli
-  }
+  /// The NET document with its English and Spanish catalogs, Spanish shipped.
+  static func bilingual() throws -> CLI { CLI(try TestProject.repository(shipped: ["es"])) }
 
   @Test func aFailedWriteLeavesEveryOldExportUntouched() throws {
     let cli = try Self.bilingual()

@@ -127,28 +127,27 @@ func fileMode(_ url: URL) -> (mode: mode_t, uid: uid_t, gid: gid_t) {
   }
 
   @Test func validateWritesToStandardOutputForADash() throws {
-    let project = try SmallProject()
+    let project = try Leaflet.project()
     let result = try project.run("validate", "--report", "json", "--output", "-")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("\"passed\" : true"))
-    #expect(!project.cli.exists("-"))
+    #expect(!project.exists("-"))
   }
 
   /// A catalog kept elsewhere in the project and linked into Locales/: update edits the
   /// file, keeps the link, and keeps the file's mode.
   @Test func updateEditsALinkedCatalogInPlaceOfTheLink() throws {
-    let project = try SmallProject()
-    let cli = project.cli
-    try cli.write(SmallProject.spanish, to: "translations/es.yaml")
-    try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("Locales/es.yaml"))
-    #expect(symlink("../translations/es.yaml", cli.folder.appendingPathComponent("Locales/es.yaml").path) == 0)
-    #expect(chmod(cli.folder.appendingPathComponent("translations/es.yaml").path, 0o640) == 0)
+    let cli = try Leaflet.project()
+    try cli.write(Leaflet.spanish, to: "translations/es/leaflet.yaml")
+    try cli.project.remove("Locales/es/leaflet.yaml")
+    #expect(symlink("../../translations/es/leaflet.yaml", cli.project.url("Locales/es/leaflet.yaml").path) == 0)
+    #expect(chmod(cli.project.url("translations/es/leaflet.yaml").path, 0o640) == 0)
     try cli.write(
-      SmallProject.english.replacingOccurrences(of: "\"Overview\"", with: "\"Summary\""), to: "Locales/en.yaml")
-    let result = try project.run("update")
+      Leaflet.english.replacingOccurrences(of: "\"Overview\"", with: "\"Summary\""), to: "Locales/en/leaflet.yaml")
+    let result = try cli.run("update")
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(fileKind(cli.folder.appendingPathComponent("Locales/es.yaml")) == S_IFLNK)
-    #expect(try cli.read("translations/es.yaml").contains("previous-source: \"Overview\""))
-    #expect(fileMode(cli.folder.appendingPathComponent("translations/es.yaml")).mode == 0o640)
+    #expect(fileKind(cli.project.url("Locales/es/leaflet.yaml")) == S_IFLNK)
+    #expect(try cli.read("translations/es/leaflet.yaml").contains("previous-source: \"Overview\""))
+    #expect(fileMode(cli.project.url("translations/es/leaflet.yaml")).mode == 0o640)
   }
 }

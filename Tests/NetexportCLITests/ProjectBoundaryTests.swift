@@ -1,4 +1,5 @@
 import Foundation
+import NetexportTestSupport
 import Testing
 
 /// Symbolic links inside a project must not lead netexport out of it: CI reads and writes
@@ -25,31 +26,71 @@ import Testing
     return all.contains("SECRETHASH") || all.contains("hunter2") || all.contains(outside.folder.path)
   }
 
-  static let refusal =
-    "Locales/xx.yaml: error[outside-project]: Locales/xx.yaml is a symbolic link that leads outside the project folder; netexport does not follow it there (put the file itself inside the project, or name its real path)"
+  static func refusal(_ path: String) -> String {
+    "\(path): error[outside-project]: \(path) is a symbolic link that leads outside the project folder; netexport does not follow it there (put the file itself inside the project, or name its real path)"
+  }
 
-  @Test(arguments: [
-    ["validate"], ["validate", "--locale", "xx", "--report", "json"], ["--locale", "xx"], ["--all"],
-    ["update", "--locale", "xx"], ["status"],
-  ])
+  /// The NET project with Spanish shipped, and one of its files replaced by a link to the
+  /// file outside.
+  static func linked(_ path: String, to outside: Outside) throws -> CLI {
+    let cli = CLI(try TestProject.repository(shipped: ["es"]))
+    try cli.project.remove(path)
+    #expect(symlink(outside.secret.path, cli.project.url(path).path) == 0)
+    return cli
+  }
+
+  static let commands = [
+    ["validate"], ["validate", "--locale", "es", "--report", "json"], ["--locale", "es"], ["--all"],
+    ["update", "--locale", "es"], ["status"], ["readability", "--locale", "es"],
+  ]
+
+  @Test(arguments: commands)
   func aCatalogLinkedOutsideIsRefusedAndNeverEchoed(arguments: [String]) throws {
     let outside = try Outside()
-    let cli = try CLI()
-    #expect(symlink(outside.secret.path, cli.folder.appendingPathComponent("Locales/xx.yaml").path) == 0)
+    let path = "Locales/es/neuroendocrine-tumors.yaml"
+    let cli = try Self.linked(path, to: outside)
     let result = try cli.run(arguments: arguments)
     #expect(result.status == 1)
-    #expect((result.stdout + result.stderr).contains(arguments.contains("json") ? "outside-project" : Self.refusal))
+    #expect(
+      (result.stdout + result.stderr).contains(arguments.contains("json") ? "outside-project" : Self.refusal(path)),
+      "\(result.stdout)\(result.stderr)")
     #expect(!Self.leaks(result, outside), "\(result.stdout)\(result.stderr)")
+    #expect(try outside.unchanged())
+  }
+
+  /// The same for the other files a project reads: a content model, the labels, a glossary
+  /// and the manifest. Every command that reads the file refuses it (a command that does
+  /// not need it, such as update for a target's glossary, leaves it alone); none echoes it.
+  @Test(arguments: [
+    "Documents/neuroendocrine-tumors.yaml", "Locales/en/labels.yaml", "Locales/es/glossary.yaml", "netexport.yaml",
+  ])
+  func anyProjectFileLinkedOutsideIsRefusedAndNeverEchoed(path: String) throws {
+    let outside = try Outside()
+    let cli = try Self.linked(path, to: outside)
+    for arguments in Self.commands {
+      let result = try cli.run(arguments: arguments)
+      let output = result.stdout + result.stderr
+      let reads = !(path.hasSuffix("glossary.yaml") && (arguments.first == "update" || arguments.first == "status"))
+      if reads {
+        #expect(result.status == 1, "\(arguments): \(output)")
+        #expect(
+          output.contains(arguments.contains("json") ? "outside-project" : Self.refusal(path)),
+          "\(arguments): \(output)")
+      }
+      #expect(!Self.leaks(result, outside), "\(arguments): \(output)")
+    }
     #expect(try outside.unchanged())
   }
 
   @Test func aCatalogLinkedInsideTheProjectIsRead() throws {
     let cli = try CLI()
-    try cli.write(try cli.read("Locales/en.yaml"), to: "shared/en.yaml")
-    try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("Locales/en.yaml"))
-    #expect(symlink("../shared/en.yaml", cli.folder.appendingPathComponent("Locales/en.yaml").path) == 0)
+    let path = "Locales/en/neuroendocrine-tumors.yaml"
+    try cli.write(try cli.read(path), to: "shared/en/neuroendocrine-tumors.yaml")
+    try cli.project.remove(path)
+    #expect(symlink("../../shared/en/neuroendocrine-tumors.yaml", cli.project.url(path).path) == 0)
     let result = try cli.run("validate")
     #expect(result.status == 0, "\(result.stdout)")
+    #expect(try cli.run("--all").status == 0)
   }
 
   @Test(arguments: [["validate", "--output", "report.txt"], ["--locale", "en", "--output", "report.txt"]])

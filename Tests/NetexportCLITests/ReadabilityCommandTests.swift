@@ -1,4 +1,5 @@
 import Foundation
+import NetexportTestSupport
 import Testing
 
 @Suite struct ReadabilityCommandTests {
@@ -57,7 +58,7 @@ import Testing
     let result = try cli.run("readability")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("MISSED: flesch-kincaid-grade is "))
-    #expect(result.stdout.contains("hardest sentences:\n    1. Locales/en.yaml:"))
+    #expect(result.stdout.contains("hardest sentences:\n    1. Locales/en/neuroendocrine-tumors.yaml:"))
     #expect(
       result.stdout.hasSuffix(
         "1 scored; no target missed; misses reported but not failed (the source's own, or following the source's): en.\n"
@@ -66,10 +67,7 @@ import Testing
   }
 
   @Test func aTranslationMissingATargetTheSourceMissesToIsComparedWithTheSource() throws {
-    let cli = try CLI()
-    try FileManager.default.copyItem(
-      at: CLI.packageRoot.appendingPathComponent("Locales/de.yaml"),
-      to: cli.folder.appendingPathComponent("Locales/de.yaml"))
+    let cli = CLI(try TestProject.repository(shipped: ["de"]))
     // The German is as easy as the English on Flesch's scale, or easier: its miss follows the source's.
     try cli.write(
       "targets:\n  en:\n    - {formula: flesch-kincaid-grade, max: 3}\n  de:\n    - {formula: amstad, min: 95}\n",

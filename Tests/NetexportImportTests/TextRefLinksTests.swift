@@ -1,5 +1,6 @@
 import Foundation
 import NetexportModel
+import NetexportTestSupport
 import Testing
 
 /// The `links` field that text references gained for Markdown links.
@@ -50,8 +51,8 @@ import Testing
     )
   }
 
-  @Test func theBundledDocumentStillDecodesWithoutLinks() throws {
-    let document = try Document.bundledDefault()
+  @Test func theNETDocumentStillDecodesWithoutLinks() throws {
+    let document = try Repository.document()
     #expect(document.textRefs.allSatisfy { $0.links.isEmpty })
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NetexportModel
+import NetexportTestSupport
 import Testing
 
 @Suite struct CatalogLoadingTests {
@@ -29,7 +30,7 @@ import Testing
   }
 
   @Test func loadsTheEnglishSourceCatalog() throws {
-    let catalog = try Catalog.load(Paths.englishCatalog, displayPath: "Locales/en.yaml", expectedLocale: "en")
+    let catalog = try Repository.catalog("en", .document(Repository.documentID))
     #expect(catalog.entries.count > 80)
     #expect(catalog["overview.heading"]?.text == "Overview")
   }

@@ -47,7 +47,7 @@ import Testing
         "netexport.yaml:1:16: error[invalid-manifest]: source-locale 'EN_us' is not a valid BCP 47 language tag (for example: en, es, pt-BR, zh-Hans)",
         "netexport.yaml:3:7: error[invalid-manifest]: the status of 'es' must be 'shipped' or 'draft' (found 'published')",
         "netexport.yaml:4:3: error[invalid-manifest]: locale 'pt-br' is not in canonical form; write 'pt-BR'",
-        "netexport.yaml:6:10: error[invalid-manifest]: 'paper' must be one of: auto, a4, letter",
+        "netexport.yaml:6:10: error[invalid-manifest]: 'paper' must be one of: auto, letter, a4",
         "netexport.yaml:7:3: error[invalid-manifest]: unknown field 'colour' in 'handouts' (known fields: paper, organization)",
         "netexport.yaml:8:1: error[invalid-manifest]: unknown field 'extra' in the manifest (known fields: source-locale, locales, handouts)",
       ])
@@ -97,7 +97,7 @@ import Testing
     let added = try Manifest.adding(LanguageTag("es")!, status: .draft, to: text, file: "netexport.yaml")
     let manifest = try Manifest.parse(added, file: "netexport.yaml")
     #expect(manifest.locales.map(\.tag.canonical) == ["es"])
-    #expect(manifest.paper == .auto)
+    #expect(manifest.paper == nil)
     #expect(added.contains("  es: draft\nhandouts:"))
   }
 

@@ -3,6 +3,7 @@ import NetexportICU
 import NetexportModel
 import NetexportReadability
 import NetexportResolution
+import NetexportTestSupport
 import NetexportValidation
 import Testing
 
@@ -53,15 +54,11 @@ struct GoldenReportTests {
   func document(_ locale: String) throws {
     let config = try ReadabilityConfig.load(
       Self.packageRoot.appendingPathComponent("readability.yaml"), displayPath: "readability.yaml")
-    let document = try Document.bundledDefault()
+    let document = try Repository.document()
     func report(_ locale: String) throws -> ReadabilityReport {
-      let tag = try #require(LanguageTag(locale))
-      let catalog = try Catalog.load(
-        Self.packageRoot.appendingPathComponent("Locales/\(locale).yaml"), displayPath: "Locales/\(locale).yaml",
-        expectedLocale: locale)
-      return try Readability.score(
-        Resolver.resolve(document, catalog: catalog, locale: tag), targets: config.targets[locale] ?? [],
-        hardest: 10, isSourceLocale: locale == document.sourceLocale)
+      try Readability.score(
+        Repository.resolved(locale), targets: config.targets[locale] ?? [], hardest: 10,
+        isSourceLocale: locale == document.sourceLocale)
     }
     var scored = try report(locale)
     scored.compare(withSource: try report(document.sourceLocale))

@@ -1,3 +1,4 @@
+import NetexportResolution
 import Testing
 
 @testable import NetexportValidation

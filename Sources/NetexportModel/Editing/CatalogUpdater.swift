@@ -23,6 +23,9 @@ public enum CatalogUpdater {
     public var restored: [String] = []
     /// Changes that could not be made, and why.
     public var skipped: [String] = []
+    /// Added entries started from a translation in another catalog (translation memory),
+    /// marked needs-review.
+    public var filledFromMemory: [String] = []
 
     public var changed: Bool {
       !(added.isEmpty && markedForReview.isEmpty && sourceUpdated.isEmpty && notesUpdated.isEmpty
@@ -35,15 +38,26 @@ public enum CatalogUpdater {
   /// - Throws: `DiagnosticError` when the catalog has problems that make editing unsafe
   ///   (run `netexport validate`), or when the result would lose a translation (a bug guard:
   ///   nothing is written then).
-  public static func update(_ text: String, file: String, locale: String, source: Catalog) throws -> Update {
-    try update(text, file: file, locale: locale, source: source, maximumSize: YAMLSupport.maximumDocumentSize)
+  ///
+  /// - Parameters:
+  ///   - kind: Which file of a project's locale the catalog is; `nil` for one holding everything.
+  ///   - memory: Translations a new entry can start from, by key (translation memory): it
+  ///     then gets the text, state `needs-review` and a comment naming where it came from.
+  public static func update(
+    _ text: String, file: String, locale: String, source: Catalog, kind: CatalogFile? = nil,
+    memory: [String: CatalogWriter.MemoryMatch] = [:]
+  ) throws -> Update {
+    try update(
+      text, file: file, locale: locale, source: source, kind: kind, memory: memory,
+      maximumSize: YAMLSupport.maximumDocumentSize)
   }
 
   /// `update`, refusing a result larger than `maximumSize` bytes (a parameter for tests).
   static func update(
-    _ text: String, file: String, locale: String, source: Catalog, maximumSize: Int
+    _ text: String, file: String, locale: String, source: Catalog, kind: CatalogFile? = nil,
+    memory: [String: CatalogWriter.MemoryMatch] = [:], maximumSize: Int
   ) throws -> Update {
-    let (target, outline) = try Catalog.read(text, file: file, expectedLocale: locale)
+    let (target, outline) = try Catalog.read(text, file: file, expectedLocale: locale, kind: kind)
     let layout = try CatalogLayout(text: text, outline: outline, file: file)
     let plan = UpdatePlan(
       target: target, source: source, entryBlocks: layout.entries.map { ($0.key, $0.isFlow) },
@@ -51,7 +65,8 @@ public enum CatalogUpdater {
     var update = plan.summary
     update.text = text
     guard update.changed else { return update }
-    update.text = apply(plan, to: layout)
+    update.text = apply(plan, to: layout, memory: memory)
+    update.filledFromMemory = plan.summary.added.filter { memory[$0] != nil }
     guard update.text.utf8.count <= maximumSize else {
       throw DiagnosticError(
         Diagnostic(
@@ -59,12 +74,14 @@ public enum CatalogUpdater {
           "the updated catalog would be larger than \(maximumSize >> 20) MiB, the most netexport reads, so the file was left as it was"
         ))
     }
-    try verify(update.text, old: target, file: file, locale: locale, source: source)
+    try verify(update.text, old: target, file: file, locale: locale, source: source, kind: kind)
     return update
   }
 
   /// The file's text with the plan applied to its lines.
-  static func apply(_ plan: UpdatePlan, to layout: CatalogLayout) -> String {
+  static func apply(_ plan: UpdatePlan, to layout: CatalogLayout, memory: [String: CatalogWriter.MemoryMatch] = [:])
+    -> String
+  {
     // Existing entries: edit in place, or move to obsolete.
     var blocksInOrder: [(key: String, block: CatalogLayout.Block)] = []
     var toObsolete: [CatalogLayout.Block] = []
@@ -110,7 +127,10 @@ public enum CatalogUpdater {
         case .add(let sourceEntry):
           return CatalogLayout.Block(
             key: sourceEntry.key, leading: [],
-            lines: CatalogWriter.newEntry(sourceEntry, indent: layout.entryIndent).map { CatalogLayout.Line($0) },
+            lines: CatalogWriter.newEntry(sourceEntry, indent: layout.entryIndent, memory: memory[sourceEntry.key]).map
+            {
+              CatalogLayout.Line($0)
+            },
             fieldIndent: layout.entryIndent + 2, fields: [:], isFlow: false)
         }
       }
@@ -156,10 +176,12 @@ public enum CatalogUpdater {
 
   /// Re-reads the new text and checks that every translation of the old catalog is still
   /// there, word for word, in `entries` or `obsolete`.
-  private static func verify(_ text: String, old: Catalog, file: String, locale: String, source: Catalog) throws {
+  private static func verify(
+    _ text: String, old: Catalog, file: String, locale: String, source: Catalog, kind: CatalogFile?
+  ) throws {
     let new: Catalog
     do {
-      new = try Catalog.parse(text, file: file, expectedLocale: locale)
+      new = try Catalog.parse(text, file: file, expectedLocale: locale, kind: kind)
     } catch let error as DiagnosticError {
       throw DiagnosticError(
         [

@@ -4,34 +4,72 @@
 /// edit (one field per line, a blank line between groups of keys, comments kept) and so
 /// that `update` can insert entries into an existing file without re-emitting it.
 public enum CatalogWriter {
+  /// A translation found for a new entry in another catalog of the same locale whose
+  /// English is the same (translation memory).
+  public struct MemoryMatch: Hashable, Sendable {
+    /// The translation.
+    public var text: String
+    /// The catalog file it is in, as shown in messages.
+    public var file: String
+    /// Its key there.
+    public var key: String
+
+    public init(text: String, file: String, key: String) {
+      self.text = text
+      self.file = file
+      self.key = key
+    }
+  }
+
   /// A new catalog for `locale` with every entry of `source`: the source text recorded,
   /// the text empty, state `new`, and the translator notes copied.
-  public static func newCatalog(locale: String, languageName: String, source: Catalog) -> String {
+  ///
+  /// - Parameter document: The document the catalog is for, written as its `document`
+  ///   field; `nil` for the labels or a catalog holding everything.
+  ///   - memory: Translations to start from, by key (translation memory): such an entry gets
+  ///     the text, state `needs-review`, and a comment saying where it came from.
+  public static func newCatalog(
+    locale: String, languageName: String, source: Catalog, document: String? = nil,
+    memory: [String: MemoryMatch] = [:]
+  ) -> String {
     var lines = [
-      "# netexport catalog: \(languageName) (\(locale)).",
+      "# netexport catalog: \(languageName) (\(locale))\(document.map { ", document \($0)" } ?? "").",
       "# For each entry, translate 'source' into 'text', then set state: translated.",
       "# 'note' tells where the text appears. See docs/catalog-format.md.",
       "locale: \(locale)",
-      "entries:",
     ]
+    if let document { lines.append("document: \(document)") }
+    lines.append("entries:")
     var previousGroup: Substring?
     for entry in source.entries {
       let group = entry.key.split(separator: ".").first
       if previousGroup != nil && group != previousGroup { lines.append("") }
       previousGroup = group
-      lines += newEntry(entry, indent: 2)
+      lines += newEntry(entry, indent: 2, memory: memory[entry.key])
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The lines of a new, untranslated entry for a source entry.
-  public static func newEntry(_ sourceEntry: CatalogEntry, indent: Int) -> [String] {
+  /// The lines of a new entry for a source entry: untranslated, or started from a
+  /// translation memory match (then `needs-review`, with a comment naming where it came from).
+  public static func newEntry(_ sourceEntry: CatalogEntry, indent: Int, memory: MemoryMatch? = nil) -> [String] {
     let pad = String(repeating: " ", count: indent)
-    var lines = ["\(pad)\(key(sourceEntry.key)):"]
+    var lines: [String] = []
+    if let memory {
+      lines.append(
+        "\(pad)# Filled by translation memory from \(memory.file) (\(memory.key)), where the English is the same; check it in this context, then set state: translated."
+      )
+    }
+    lines.append("\(pad)\(key(sourceEntry.key)):")
     if let note = sourceEntry.note { lines.append("\(pad)  note: \(quote(note))") }
     lines.append("\(pad)  source: \(quote(sourceEntry.text))")
-    lines.append("\(pad)  text: \"\"")
-    lines.append("\(pad)  state: new")
+    if let memory {
+      lines.append("\(pad)  text: \(quote(memory.text))")
+      lines.append("\(pad)  state: needs-review")
+    } else {
+      lines.append("\(pad)  text: \"\"")
+      lines.append("\(pad)  state: new")
+    }
     return lines
   }
 
