@@ -131,17 +131,25 @@ extension Workspace {
     return LocaleCheck(locale: locale, files: files)
   }
 
-  /// Problems of a glossary file beyond its reading: entries that name no term or
-  /// abbreviation of any document.
+  /// Problems of a glossary file: those found reading it (read leniently, the file's
+  /// errors are in the catalog's `problems`, not thrown: messages in the glossary file, an
+  /// entry of the wrong shape), then entries that name no term or abbreviation of any
+  /// document.
   func glossaryFindings(_ loaded: LoadedCatalog, isSource: Bool) -> [Diagnostic] {
     guard let catalog = loaded.catalog else { return [] }
     let known = Set(documents.flatMap { $0.document.glossaryKeys })
-    return catalog.glossary.filter { !known.contains($0.key) }.map {
-      Diagnostic(
-        .warning, code: "glossary-unknown-key", at: $0.location,
-        "glossary entry '\($0.key)' names no term or abbreviation of any document (terms are term.<id>, abbreviations abbr.<id>)",
-        locale: catalog.locale, key: $0.key)
+    let read = catalog.problems.map {
+      var problem = $0
+      problem.locale = problem.locale ?? catalog.locale
+      return problem
     }
+    return read
+      + catalog.glossary.filter { !known.contains($0.key) }.map {
+        Diagnostic(
+          .warning, code: "glossary-unknown-key", at: $0.location,
+          "glossary entry '\($0.key)' names no term or abbreviation of any document (terms are term.<id>, abbreviations abbr.<id>)",
+          locale: catalog.locale, key: $0.key)
+      }
   }
 
   /// Checks the given locales, each on its own core.
