@@ -174,6 +174,36 @@ import Testing
     #expect(error.diagnostics.map(\.code) == ["markdown-front-matter"])
   }
 
+  /// The front matter is YAML like every other file netexport reads, and refuses the same:
+  /// anchors and aliases (an alias bomb took minutes to compose: `import` hung), tags, keys
+  /// that are lists, at their line and column in the Markdown file.
+  @Test func frontMatterRefusesAliasesTagsAndCollectionKeys() throws {
+    let markdown = """
+      ---
+      title: &t Going home
+      byline: *t
+      publisher: !!binary UA==
+      ? [a, b]
+      : c
+      reviewed: 2025-01-01
+      ---
+
+      ## Care
+
+      Rest.
+
+      """
+    let error = try #require(throws: DiagnosticError.self) {
+      try MarkdownImporter.parse(markdown: markdown, file: "x.md")
+    }
+    #expect(
+      error.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" } == [
+        "2:8 markdown-front-matter", "3:9 markdown-front-matter", "4:12 markdown-front-matter",
+        "5:3 markdown-front-matter",
+      ])
+    #expect(error.diagnostics.allSatisfy { $0.message.hasPrefix("the front matter's YAML: ") })
+  }
+
   @Test func hardBreaksAndLinkTitlesAreWarnings() throws {
     let imported = try MarkdownImporter.parse(
       markdown: handout(body: "## S\n\nLine one  \nline two, [site](https://example.org \"Our site\").\n"), file: "x.md"
