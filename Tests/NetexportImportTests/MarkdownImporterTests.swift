@@ -202,6 +202,20 @@ import Testing
     #expect(refused.diagnostics.first?.location?.line == 12)
   }
 
+  /// A column after a NUL is counted in the author's characters: cmark reads each NUL as
+  /// U+FFFD, three bytes, and the raw HTML after three of them was placed six columns too far
+  /// right (past the end of its line). Found by the Markdown import fuzz target.
+  @Test func columnsAfterANulCountTheAuthorsCharacters() throws {
+    let markdown = handout(body: "## Care\n\nA\u{0}\u{0}\u{0} <b>x</b>.\n")
+    let error = try #require(throws: DiagnosticError.self) {
+      try MarkdownImporter.parse(markdown: markdown, file: "x.md")
+    }
+    #expect(
+      error.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" } == [
+        "10:6 markdown-unsupported", "10:10 markdown-unsupported",
+      ])
+  }
+
   /// The front matter is YAML like every other file netexport reads, and refuses the same:
   /// anchors and aliases (an alias bomb took minutes to compose: `import` hung), tags, keys
   /// that are lists, at their line and column in the Markdown file.
