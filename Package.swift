@@ -87,7 +87,8 @@ let package = Package(
     .target(
       name: "NetexportFuzzHarness",
       dependencies: [
-        "NetexportExporters", "NetexportValidation", "NetexportResolution", "NetexportModel", "NetexportICU",
+        "NetexportExporters", "NetexportValidation", "NetexportResolution", "NetexportImport", "NetexportModel",
+        "NetexportICU",
       ],
       resources: [.copy("Fixture")]
     ),
@@ -137,20 +138,20 @@ let package = Package(
     ),
     .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
     .testTarget(
-      name: "NetexportHostileTests", dependencies: ["netexport", .product(name: "Yams", package: "Yams")]),
+      name: "NetexportHostileTests",
+      dependencies: ["netexport", "NetexportTestSupport", "NetexportModel", .product(name: "Yams", package: "Yams")]),
     .testTarget(
       name: "NetexportFuzzTests",
       dependencies: [
         "netexport-fuzz", "NetexportFuzzHarness", "NetexportExporters", "NetexportValidation", "NetexportResolution",
-        "NetexportModel",
-        "NetexportICU",
+        "NetexportWorkspace", "NetexportImport", "NetexportModel", "NetexportICU", "NetexportTestSupport",
       ]
     ),
     .testTarget(
       name: "NetexportWorkspaceTests",
       dependencies: [
-        "NetexportWorkspace", "NetexportValidation", "NetexportReadability", "NetexportModel", "NetexportICU",
-        "NetexportTestSupport",
+        "NetexportWorkspace", "NetexportExporters", "NetexportValidation", "NetexportReadability", "NetexportModel",
+        "NetexportICU", "NetexportTestSupport", "NetexportFuzzHarness",
       ],
       resources: [.copy("Fixtures")]
     ),

@@ -6,30 +6,37 @@
 /// in the code under test is a crash here too: under libFuzzer that is what is looked for;
 /// in the unit tests that replay `Tests/Fuzz/Regressions/` it fails the test run.
 public enum FuzzTarget: String, CaseIterable, Sendable {
-  /// Loading a catalog file: `Catalog.parse`, lenient and strict.
+  /// Loading a catalog file as each kind of file (a document's, the labels, the glossary,
+  /// the old one per locale): `Catalog.parse(kind:)`, lenient and strict.
   case catalog
-  /// Loading a content file: `Document.parse`, then resolving and exporting what loads.
+  /// Loading a document's content model: `Document.parse`, then resolving and exporting what
+  /// loads.
   case content
-  /// Validating one entry of a target catalog against the fixture's source catalog.
+  /// Validating one entry of a locale's document catalog or labels against the fixture's
+  /// English ones.
   case entry
-  /// Rendering every export format from a catalog whose texts come from the input.
+  /// Rendering every export format from catalogs whose texts come from the input.
   case render
-  /// `CatalogUpdater.update` on a target catalog against the fixture's source catalog.
+  /// `CatalogUpdater.update(kind:)` on a document's catalog against the fixture's English one.
   case update
+  /// Importing a Markdown handout: `MarkdownImporter.parse`, then what `import` writes.
+  case markdown
 
   /// One line on what the target feeds and checks.
   public var summary: String {
     switch self {
     case .catalog:
-      "a catalog file: lenient and strict loading agree, every location is inside the file"
+      "a catalog file of each kind: lenient and strict loading agree, every location is inside the file"
     case .content:
-      "a content file: loads or fails with file:line:column, loads back the same, resolves and exports"
+      "a document's content model: loads or fails with file:line:column, resolves and exports"
     case .entry:
-      "one entry's text in a catalog file: validation reports, and a catalog it passes exports"
+      "one entry's text in a locale's catalogs: validation reports, and catalogs it passes export"
     case .render:
       "catalog texts: every format renders with only its own markup, SSML parses, directions intact"
     case .update:
-      "a target catalog updated: re-parses, keeps every translation, a second update changes nothing"
+      "a document's catalog updated: re-parses, keeps every translation, a second update changes nothing"
+    case .markdown:
+      "a Markdown handout imported: fails at line:column, or reads back, validates and exports"
     }
   }
 
@@ -43,6 +50,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .entry: try EntryTarget.run(input)
     case .render: try RenderTarget.run(input)
     case .update: try UpdateTarget.run(input)
+    case .markdown: try MarkdownTarget.run(input)
     }
   }
 }

@@ -1,10 +1,12 @@
 import Foundation
 import NetexportModel
+import NetexportResolution
 
-/// The inputs each fuzz target starts from, made from the project's own files: the shipped
-/// catalogs (whole, and split into entries), the bundled content file, the test fixtures, the
-/// hand-made hostile inputs of `Tests/Hostile/` and `HostileStrings`. Made afresh for each run,
-/// so they follow the catalogs as translators change them.
+/// The inputs each fuzz target starts from, made from the project's own files: the
+/// repository's catalogs (`Locales/<locale>/<file>.yaml`, whole and split into entries), its
+/// documents, the test fixtures (Markdown handouts among them), the hand-made hostile inputs
+/// of `Tests/Hostile/` and `HostileStrings`. Made afresh for each run, so they follow the
+/// catalogs as translators change them.
 public enum Seeds {
   /// One seed: a file name and its bytes.
   public struct Seed: Sendable {
@@ -29,29 +31,46 @@ public enum Seeds {
     return counts
   }
 
+  /// One catalog file of the repository.
+  struct CatalogSeed {
+    var locale: String
+    var file: CatalogFile
+    var text: String
+    /// `<locale>.<file>`, for seed names.
+    var name: String { "\(locale).\(file.name)" }
+  }
+
   /// Every target's seeds, from the project at `root`.
   public static func make(root: URL) throws -> [FuzzTarget: [Seed]] {
-    let catalogs = try shippedCatalogs(root: root)
+    let catalogs = try repositoryCatalogs(root: root)
     let fixtures = try testFiles(root: root)
     var seeds: [FuzzTarget: [Seed]] = [:]
 
-    // Loading a catalog: whole catalogs (also with CRLF line ends), each entry as a catalog
-    // of its own, the test fixtures, the hostile inputs, and each hostile string as a text.
+    // Loading a catalog: whole files of every kind (also with CRLF line ends), each entry of
+    // the message files in a file of its own, the fixture's files, the test fixtures (the
+    // old layout's catalogs among them), the hostile inputs, and each hostile string as a
+    // text.
     var catalog: [Seed] = []
-    for (locale, text) in catalogs {
-      catalog.append(Seed(name: "\(locale).yaml", bytes: Array(text.utf8)))
+    for file in catalogs {
+      catalog.append(Seed(name: "\(file.name).yaml", bytes: Array(file.text.utf8)))
       catalog.append(
-        Seed(name: "\(locale).crlf.yaml", bytes: Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
+        Seed(name: "\(file.name).crlf.yaml", bytes: Array(file.text.replacingOccurrences(of: "\n", with: "\r\n").utf8)))
       // Eight entries a seed: small inputs run fast, and together they hold every entry.
-      let entries = entryLines(text)
+      let entries = entryLines(file.text)
+      let header = "locale: \(file.locale)\n" + (file.file.documentID.map { "document: \($0)\n" } ?? "")
       for start in stride(from: 0, to: entries.count, by: 8) {
         let chunk = entries[start..<min(entries.count, start + 8)]
         let body = chunk.map(\.lines).joined(separator: "\n")
         catalog.append(
-          Seed(name: "\(locale).\(chunk.first!.key).yaml", bytes: Array("locale: \(locale)\nentries:\n\(body)\n".utf8)))
+          Seed(name: "\(file.name).\(chunk.first!.key).yaml", bytes: Array("\(header)entries:\n\(body)\n".utf8)))
       }
     }
-    catalog.append(Seed(name: "fixture-en.yaml", bytes: Array(Fixture.sourceText.utf8)))
+    for (name, text) in [
+      ("fixture-en", Fixture.sourceText), ("fixture-labels", Fixture.labelsText),
+      ("fixture-glossary", Fixture.glossaryText),
+    ] {
+      catalog.append(Seed(name: "\(name).yaml", bytes: Array(text.utf8)))
+    }
     catalog += fixtures.filter { $0.name.hasSuffix(".yaml") }
     for (index, hostile) in HostileStrings.all.enumerated() {
       let text = "locale: es\nentries:\n  document.title:\n    text: \(YAMLText.doubleQuoted(hostile))\n"
@@ -59,32 +78,49 @@ public enum Seeds {
     }
     seeds[.catalog] = catalog
 
-    // Loading a content file: the bundled document, the fixture's, and the test fixtures.
-    let bundled = root.appendingPathComponent("Sources/NetexportModel/Resources/neuroendocrine-tumors.yaml")
+    // Loading a content model: the repository's documents, the fixture's, and the test
+    // fixtures.
+    let documents = root.appendingPathComponent("Documents")
     seeds[.content] =
-      [
-        Seed(name: "bundled.yaml", bytes: Array(try Data(contentsOf: bundled))),
-        Seed(name: "fixture-document.yaml", bytes: Array(Fixture.documentText.utf8)),
-      ] + fixtures.filter { $0.name.contains("document") || $0.name.contains("content") }
+      try FileManager.default.contentsOfDirectory(atPath: documents.path).sorted().filter { $0.hasSuffix(".yaml") }
+      .map { Seed(name: "document-\($0)", bytes: Array(try Data(contentsOf: documents.appendingPathComponent($0)))) }
+      + [Seed(name: "fixture-document.yaml", bytes: Array(Fixture.documentText.utf8))]
+      + fixtures.filter { $0.name.contains("document") || $0.name.contains("content") }
+
+    // Each locale's messages, as the workspace puts a document's catalog and the labels
+    // together.
+    var tables: [(locale: String, table: MessageTable)] = []
+    for locale in Set(catalogs.map(\.locale)).sorted() {
+      let files = catalogs.filter { $0.locale == locale }
+      func parsed(_ kind: CatalogFile) -> Catalog? {
+        files.first { $0.file == kind }.flatMap {
+          try? Catalog.parse($0.text, file: "\($0.name).yaml", kind: kind, lenient: true)
+        }
+      }
+      let messageFiles = files.map(\.file).filter { $0 != .glossary && $0 != .labels }.sorted()
+      let labels = parsed(.labels).map { [$0] } ?? []
+      tables.append(
+        (
+          locale,
+          MessageTable(messageFiles.compactMap(parsed) + labels, glossary: parsed(.glossary)?.glossary ?? [])
+        ))
+    }
 
     // Validating an entry: each fixture message in one of the shipped translations (taking
     // the locales in turn), in the style its catalog writes it; each hostile string as one
     // message. One locale per message, not all of them: each input validates and exports a
-    // whole catalog, and the seeds are all run before any mutation.
+    // whole locale, and the seeds are all run before any mutation.
     var entry: [Seed] = []
-    let translations = catalogs.compactMap { locale, text -> (index: Int, catalog: Catalog)? in
-      guard let index = Fixture.locales.firstIndex(of: locale),
-        let parsed = try? Catalog.parse(text, file: "\(locale).yaml", lenient: true)
-      else { return nil }
-      return (index, parsed)
+    let translations = tables.compactMap { locale, table -> (index: Int, locale: String, table: MessageTable)? in
+      Fixture.locales.firstIndex(of: locale).map { ($0, locale, table) }
     }
     for (keyIndex, key) in Fixture.keys.enumerated() where !translations.isEmpty {
-      let (localeIndex, parsed) = translations[keyIndex % translations.count]
-      guard let translated = parsed[key] else { continue }
+      let (localeIndex, locale, table) = translations[keyIndex % translations.count]
+      guard let translated = table[key]?.entry else { continue }
       let style = YAMLText.Style.allCases.firstIndex(of: style(of: translated)) ?? 0
       entry.append(
         Seed(
-          name: "\(parsed.locale).\(key)",
+          name: "\(locale).\(key)",
           bytes: [UInt8(keyIndex), UInt8(localeIndex), UInt8(style)] + Array(translated.text.utf8)))
     }
     for (index, hostile) in HostileStrings.all.enumerated() {
@@ -99,27 +135,27 @@ public enum Seeds {
     // pronunciations; each hostile string in every text.
     var render: [Seed] = []
     let renderLocales = Fixture.locales + ["en"]
-    for (locale, text) in catalogs {
-      guard let localeIndex = renderLocales.firstIndex(of: locale),
-        let parsed = try? Catalog.parse(text, file: "\(locale).yaml", lenient: true)
-      else { continue }
+    for (locale, table) in tables {
+      guard let localeIndex = renderLocales.firstIndex(of: locale) else { continue }
+      let glossary = Dictionary(table.glossary.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
       let texts =
-        Fixture.keys.map { parsed[$0]?.text ?? "" }
-        + Fixture.source.glossary.map { term in parsed.glossaryEntry(term.key)?.pronunciation ?? "" }
+        Fixture.keys.map { table[$0]?.entry.text ?? "" }
+        + Fixture.glossary.glossary.map { term in glossary[term.key]?.pronunciation ?? "" }
       render.append(Seed(name: locale, bytes: [UInt8(localeIndex), 52] + joined(texts)))
     }
     for (index, hostile) in HostileStrings.all.enumerated() {
       let texts =
         Fixture.keys.map { "\(Fixture.english($0).prefix(12)) \(hostile)" }
-        + Fixture.source.glossary.map { _ in hostile }
+        + Fixture.glossary.glossary.map { _ in hostile }
       render.append(Seed(name: "hostile-\(index)", bytes: [UInt8(index % renderLocales.count), 20] + joined(texts)))
     }
     seeds[.render] = render
 
-    // Updating: the shipped translations, and the fixture's catalog translated, then with
-    // entries missing, sources changed, an entry the source no longer has, in LF and CRLF.
-    var update: [Seed] = catalogs.filter { $0.locale != "en" }.map {
-      Seed(name: "\($0.locale).yaml", bytes: Array($0.text.utf8))
+    // Updating: the shipped translations of the documents, and the fixture's catalog
+    // translated, then with entries missing, sources changed, an entry the source no longer
+    // has, entries in obsolete, in LF and CRLF.
+    var update: [Seed] = catalogs.filter { $0.locale != "en" && $0.file.documentID != nil }.map {
+      Seed(name: "\($0.name).yaml", bytes: Array($0.text.utf8))
     }
     for (name, text) in fixtureTranslations() {
       update.append(Seed(name: "\(name).yaml", bytes: Array(text.utf8)))
@@ -129,6 +165,14 @@ public enum Seeds {
     update += fixtures.filter { $0.name.hasSuffix(".yaml") && !$0.name.contains("document") }
     seeds[.update] = update
 
+    // Importing Markdown: the importer's test handouts (the refused ones too), the hostile
+    // Markdown inputs, and each hostile string in every kind of block of a small handout.
+    var markdown = fixtures.filter { $0.name.hasSuffix(".md") }
+    for (index, hostile) in HostileStrings.all.enumerated() {
+      markdown.append(Seed(name: "hostile-\(index).md", bytes: Array(handout(hostile).utf8)))
+    }
+    seeds[.markdown] = markdown
+
     // The regression inputs whose fixes have landed.
     for regression in try Regression.all(root: root) where regression.pending == nil {
       seeds[regression.target, default: []].append(
@@ -137,22 +181,58 @@ public enum Seeds {
     return seeds
   }
 
-  /// The shipped catalogs, `Locales/<locale>.yaml`, without the generated pseudo-locales.
-  static func shippedCatalogs(root: URL) throws -> [(locale: String, text: String)] {
-    let folder = root.appendingPathComponent("Locales")
-    return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().compactMap { name in
-      guard name.hasSuffix(".yaml"), !["en-XA.yaml", "ar-XB.yaml"].contains(name) else { return nil }
-      let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-      return (String(name.dropLast(5)), text)
-    }
+  /// A small Markdown handout with `text` in its title, a heading, a paragraph, a list, a
+  /// link's text and a callout.
+  static func handout(_ text: String) -> String {
+    """
+    ---
+    title: "Hostile \(YAMLText.doubleQuoted(text).dropFirst().dropLast())"
+    byline: By the staff
+    publisher: Example Health
+    reviewed: 2025-01-01
+    ---
+
+    ## Before \(text)
+
+    A paragraph with \(text) and **bold \(text)** and [a link \(text)](https://example.org/).
+
+    Bring these:
+
+    - \(text)
+    - Your card
+
+    > **Note \(text)**
+    > Call us.
+
+    """
   }
 
-  /// Test inputs: the validation fixtures, the model fixtures and every file of
-  /// `Tests/Hostile/` but those of pending cases, named by their path.
+  /// The repository's catalogs, `Locales/<locale>/<file>.yaml`, without the generated
+  /// pseudo-locales.
+  static func repositoryCatalogs(root: URL) throws -> [CatalogSeed] {
+    let folder = root.appendingPathComponent("Locales")
+    let manager = FileManager.default
+    var seeds: [CatalogSeed] = []
+    for locale in try manager.contentsOfDirectory(atPath: folder.path).sorted()
+    where !["en-XA", "ar-XB"].contains(locale) {
+      let localeFolder = folder.appendingPathComponent(locale)
+      var isFolder: ObjCBool = false
+      guard manager.fileExists(atPath: localeFolder.path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+      for name in try manager.contentsOfDirectory(atPath: localeFolder.path).sorted() where name.hasSuffix(".yaml") {
+        let text = try String(contentsOf: localeFolder.appendingPathComponent(name), encoding: .utf8)
+        seeds.append(CatalogSeed(locale: locale, file: CatalogFile(name: String(name.dropLast(5))), text: text))
+      }
+    }
+    return seeds
+  }
+
+  /// Test inputs: the fixtures of the validation, model, workspace and import tests and every
+  /// file of `Tests/Hostile/` but those of pending cases, named by their path.
   static func testFiles(root: URL) throws -> [Seed] {
     var seeds: [Seed] = []
     for folder in [
-      "Tests/NetexportValidationTests/Fixtures", "Tests/NetexportModelTests/Fixtures", "Tests/Hostile",
+      "Tests/NetexportValidationTests/Fixtures", "Tests/NetexportModelTests/Fixtures",
+      "Tests/NetexportWorkspaceTests/Fixtures", "Tests/NetexportImportTests/Fixtures", "Tests/Hostile",
     ] {
       let url = root.appendingPathComponent(folder)
       guard let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])
@@ -190,10 +270,11 @@ public enum Seeds {
     }
   }
 
-  /// The fixture's catalog translated into Spanish, and variants an update has work on.
+  /// The fixture's document catalog translated into Spanish, and variants an update has
+  /// work on.
   static func fixtureTranslations() -> [(name: String, text: String)] {
-    let translated = EntryTarget.catalogText(locale: "es", key: "", text: "", style: .escaped)
-    var lines = translated.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let translated = EntryTarget.catalogText(Fixture.documentFile, locale: "es", key: "", text: "", style: .escaped)
+    let lines = translated.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var variants = [("fixture-es", translated)]
     // Every fourth entry's recorded source changed, every fifth entry gone, a comment and a
     // blank line between entries, and an entry the source does not have.
@@ -216,10 +297,15 @@ public enum Seeds {
     while edited.last == "" { edited.removeLast() }
     edited += ["  overview.gone:", "    text: \"Texto que ya no está en inglés\"", "    state: translated", ""]
     variants.append(("fixture-es-changed", edited.joined(separator: "\n")))
-    lines.insert(
-      "glossary:\n  term.mutation:\n    forms: [\"mutaciones\"]\n    pronunciation: \"mu-ta-SIO-nes\"",
-      at: lines.count - 1)
-    variants.append(("fixture-es-glossary", lines.joined(separator: "\n")))
+    // The first three entries in 'obsolete', where update finds them again.
+    guard let entries = lines.firstIndex(of: "entries:") else { return variants }
+    let moved = lines[(entries + 1)..<(entries + 13)]
+    variants.append(
+      (
+        "fixture-es-obsolete",
+        (lines[...entries] + lines[(entries + 13)...].dropLast() + ["obsolete:"] + moved + [""]).joined(
+          separator: "\n")
+      ))
     return variants
   }
 

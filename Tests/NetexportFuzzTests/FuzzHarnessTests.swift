@@ -3,7 +3,9 @@ import NetexportExporters
 import NetexportICU
 import NetexportModel
 import NetexportResolution
+import NetexportTestSupport
 import NetexportValidation
+import NetexportWorkspace
 import Testing
 
 @testable import NetexportFuzzHarness
@@ -11,19 +13,40 @@ import Testing
 /// The harness itself: its fixture can reach every check, and each check fails on the
 /// breakage it is there to see.
 @Suite struct FuzzHarnessTests {
-  @Test func theFixtureSourceCatalogValidatesWithoutFindings() {
+  @Test func theFixtureSourceCatalogsValidateWithoutFindings() {
     #expect(Fixture.validator.validateSource() == [])
+    #expect(Fixture.labelsValidator.validateSource() == [])
   }
 
-  /// The entry target's promise, "a catalog validation passes exports", is only checked when
-  /// the fixture's translated catalog passes in every locale.
+  /// The fixture is a project in the library layout, which netexport itself checks clean
+  /// and exports: the targets read its files as the workspace would.
+  @Test func theFixtureIsAProjectTheWorkspaceChecksClean() throws {
+    let copy = try TestProject()
+    try FileManager.default.removeItem(at: copy.root)
+    try FileManager.default.copyItem(at: Fixture.folder, to: copy.root)
+    let workspace = try Workspace.open(copy.project)
+    #expect(workspace.documents.map(\.id) == [Fixture.documentID])
+    let checks = workspace.check(try workspace.locales())
+    #expect(checks.flatMap(\.files).flatMap(\.findings) == [])
+    let plan = workspace.render(
+      locales: try workspace.locales(), documents: workspace.documents, formats: ExportFormat.committed,
+      options: ExportOptions(), explicit: true)
+    #expect(plan.problems == [] && plan.exports.count == ExportFormat.committed.count)
+  }
+
+  /// The entry target's promise, "catalogs validation passes export", is only checked when
+  /// the fixture's translated catalogs pass in every locale.
   @Test(arguments: Fixture.locales)
   func theTranslatedFixturePassesValidationAndExports(locale: String) throws {
-    let text = EntryTarget.catalogText(locale: locale, key: "", text: "", style: .escaped)
-    let catalog = try Catalog.parse(text, file: "Locales/\(locale).yaml", expectedLocale: locale)
-    let errors = Fixture.validator.validate(catalog, locale: LanguageTag(locale)!).filter { $0.severity == .error }
-    #expect(errors == [])
-    let document = try Resolver.resolve(Fixture.document, catalog: catalog, locale: LanguageTag(locale)!)
+    let tag = try #require(LanguageTag(locale))
+    let translated = try #require(EntryTarget.translated[locale])
+    let findings =
+      Fixture.validator.validate(translated.document, glossary: [], locale: tag)
+      + Fixture.labelsValidator.validate(translated.labels, glossary: [], locale: tag)
+    #expect(findings.filter { $0.severity == .error || $0.severity == .pending } == [])
+    let document = try Resolver.resolve(
+      Fixture.document, messages: MessageTable([translated.document, translated.labels]), locale: tag,
+      source: Fixture.sourceTable)
     #expect(document.title.text == "Neuroendocrine tumors")
   }
 
@@ -53,7 +76,8 @@ import Testing
   // MARK: Each check fails on what it is there to see
 
   static func englishHandout() throws -> String {
-    let document = try Resolver.resolve(Fixture.document, catalog: Fixture.source, locale: LanguageTag("en")!)
+    let document = try Resolver.resolve(
+      Fixture.document, messages: Fixture.sourceTable, locale: LanguageTag("en")!, source: nil)
     return try LargePrintHTMLExporter().export(document)
   }
 
@@ -93,7 +117,7 @@ import Testing
 
   @Test func theSSMLCheckPassesTheExportersOwnSSML() throws {
     let document = try Resolver.resolve(
-      Fixture.document, catalog: Fixture.source, locale: LanguageTag("en")!, spoken: true)
+      Fixture.document, messages: Fixture.sourceTable, locale: LanguageTag("en")!, source: nil, spoken: true)
     try SSMLCheck.check(try SSMLExporter().export(document))
   }
 

@@ -1,11 +1,11 @@
 import Foundation
 import NetexportModel
+import NetexportTestSupport
 import Testing
 
 @testable import NetexportFuzzHarness
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent()
+let packageRoot = Repository.root
 
 /// Every input a fuzz target once failed on (`Tests/Fuzz/Regressions/`), replayed through the
 /// same target `scripts/fuzz` runs, without sanitizers.
@@ -82,7 +82,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     let seeds = try #require(try Seeds.make(root: packageRoot)[target])
     let hostile = seeds.filter { $0.name.hasPrefix("hostile-") }
     #expect(
-      hostile.count == (target == .catalog || target == .entry || target == .render ? HostileStrings.all.count : 0))
+      hostile.count == (target == .content || target == .update ? 0 : HostileStrings.all.count))
     for seed in hostile {
       do {
         try target.run(seed.bytes)

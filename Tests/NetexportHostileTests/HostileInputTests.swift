@@ -1,4 +1,6 @@
 import Foundation
+import NetexportModel
+import NetexportTestSupport
 import Testing
 import Yams
 
@@ -7,9 +9,7 @@ import Yams
 /// printed, and that every file of the project is as it was (bytes, mode, link target, kind)
 /// unless the case names it. `Tests/Hostile/README.md` describes a case's `case.yaml`.
 @Suite struct HostileInputTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-  static let folder = root.appendingPathComponent("Tests/Hostile")
+  static let folder = Repository.url("Tests/Hostile")
 
   /// With NETEXPORT_RUN_PENDING set, pending cases run too: to check, after merging a fix,
   /// which `pending:` lines can go.
@@ -27,7 +27,6 @@ import Yams
   @Test(arguments: active)
   func netexportRefusesOrHandlesTheInputAndChangesNothingElse(hostileCase: HostileCase) throws {
     let project = try HostileProject(for: hostileCase)
-    defer { project.remove() }
     let before = try project.snapshot()
     let result = try project.run()
 
@@ -169,8 +168,10 @@ struct HostileCase: Decodable, Sendable, CustomStringConvertible {
   }
 }
 
-/// A scratch project for one case: the shipped English and Spanish catalogs, then the case's
-/// files, edits, links, pipes and modes.
+/// A scratch project for one case: a copy of this repository's project with Spanish shipped
+/// (its manifest, the NET document, and the English and Spanish catalogs), then the case's
+/// files, edits, links, pipes and modes. The project is a folder inside the scratch folder,
+/// so that a case can put files beside it, outside the project.
 struct HostileProject {
   static let timeLimit: TimeInterval = 120
 
@@ -182,27 +183,31 @@ struct HostileProject {
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
       folder.deleteLastPathComponent()
     }
-    return HostileInputTests.root.appendingPathComponent(".build/debug/netexport")
+    return Repository.url(".build/debug/netexport")
   }()
 
+  /// The repository's files every scratch project starts from.
+  static let projectFiles = ["Documents/\(Repository.documentID).yaml", "Locales/en", "Locales/es"]
+
   let hostileCase: HostileCase
+  /// The scratch folder, removed with this value.
+  let scratch: TestProject
   let folder: URL
-  let scratch: URL
 
   init(for hostileCase: HostileCase) throws {
     self.hostileCase = hostileCase
-    scratch = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-hostile-\(UUID().uuidString)")
-    folder = scratch.appendingPathComponent("project")
+    scratch = try TestProject()
+    try scratch.write(TestProject.manifest(shipped: ["es"]), to: "project/\(Manifest.fileName)")
+    folder = scratch.url("project")
     let manager = FileManager.default
-    try manager.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
-    for locale in ["en", "es"] {
-      try manager.copyItem(
-        at: HostileInputTests.root.appendingPathComponent("Locales/\(locale).yaml"),
-        to: folder.appendingPathComponent("Locales/\(locale).yaml"))
+    for path in Self.projectFiles {
+      let url = folder.appendingPathComponent(path)
+      try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try manager.copyItem(at: Repository.url(path), to: url)
     }
     for (path, source) in hostileCase.outside ?? [:] {
-      try HostileCase.expand(Data(contentsOf: hostileCase.folder.appendingPathComponent(source)))
-        .write(to: scratch.appendingPathComponent(path))
+      try scratch.write(
+        HostileCase.expand(Data(contentsOf: hostileCase.folder.appendingPathComponent(source))), to: path)
     }
     for path in hostileCase.remove ?? [] { try manager.removeItem(at: folder.appendingPathComponent(path)) }
     for (path, source) in hostileCase.files ?? [:] {
@@ -237,6 +242,7 @@ struct HostileProject {
     }
     for path in hostileCase.fifos ?? [] {
       let url = folder.appendingPathComponent(path)
+      try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try? manager.removeItem(at: url)
       guard mkfifo(url.path, 0o644) == 0 else { throw CaseError("cannot make the pipe \(path)") }
     }
@@ -246,8 +252,6 @@ struct HostileProject {
       }
     }
   }
-
-  func remove() { try? FileManager.default.removeItem(at: scratch) }
 
   /// What a project path is: kind, permissions, and its bytes or link destination.
   struct Entry: Equatable, CustomStringConvertible {
@@ -303,8 +307,8 @@ struct HostileProject {
     process.arguments = hostileCase.run.map { $0.replacingOccurrences(of: "{project}", with: folder.path) }
     process.currentDirectoryURL = folder
     process.standardInput = FileHandle.nullDevice
-    let outURL = scratch.appendingPathComponent("stdout")
-    let errURL = scratch.appendingPathComponent("stderr")
+    let outURL = scratch.url("stdout")
+    let errURL = scratch.url("stderr")
     for url in [outURL, errURL] { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
     let out = try FileHandle(forWritingTo: hostileCase.stdoutTo.map { URL(fileURLWithPath: $0) } ?? outURL)
     let err = try FileHandle(forWritingTo: errURL)

@@ -29,9 +29,13 @@ enum HTMLCheck {
   /// paper size and list indent: the fixture's English texts in that locale.
   private static func benign(_ locale: String) -> Reading {
     do {
-      var catalog = Fixture.source
-      catalog.locale = locale
-      let document = try Resolver.resolve(Fixture.document, catalog: catalog, locale: LanguageTag(locale)!)
+      var source = Fixture.source
+      var labels = Fixture.labels
+      source.locale = locale
+      labels.locale = locale
+      let document = try Resolver.resolve(
+        Fixture.document, messages: MessageTable([source, labels], glossary: Fixture.glossary.glossary),
+        locale: LanguageTag(locale)!, source: nil)
       return try read(LargePrintHTMLExporter().export(document))
     } catch {
       fatalError("the fuzz fixture does not render as large-print HTML in \(locale): \(error)")

@@ -3,8 +3,9 @@ import NetexportModel
 import NetexportResolution
 import NetexportValidation
 
-/// Loading a content file (`--content`), then resolving it against the fixture's English
-/// catalog and exporting it in every format when it resolves.
+/// Loading a document's content model (`Documents/<id>.yaml`), then resolving it against the
+/// fixture's English catalogs (the document's, the labels and the glossary) and exporting it
+/// in every format when it resolves.
 ///
 /// - Bytes that are not UTF-8, malformed YAML and fields of the wrong shape are refused with
 ///   diagnostics that name the content file, at a place inside it.
@@ -12,7 +13,7 @@ import NetexportValidation
 ///   document is refused when it is loaded or resolved.
 /// - What resolves exports in every format with only each format's own markup.
 enum ContentTarget {
-  static let file = "content.yaml"
+  static let file = "Documents/fuzz-fixture.yaml"
 
   static func run(_ input: [UInt8]) throws(InvariantViolation) {
     let text: String
@@ -42,8 +43,10 @@ enum ContentTarget {
     let printed: ResolvedDocument
     let spoken: ResolvedDocument
     do {
-      printed = try Resolver.resolve(document, catalog: Fixture.source, locale: Fixture.sourceLocale)
-      spoken = try Resolver.resolve(document, catalog: Fixture.source, locale: Fixture.sourceLocale, spoken: true)
+      printed = try Resolver.resolve(
+        document, messages: Fixture.sourceTable, locale: Fixture.sourceLocale, source: nil)
+      spoken = try Resolver.resolve(
+        document, messages: Fixture.sourceTable, locale: Fixture.sourceLocale, source: nil, spoken: true)
     } catch is DiagnosticError {
       return
     } catch {

@@ -9,7 +9,9 @@ import NetexportValidation
 ///
 /// Input: a byte choosing the locale, one choosing the line width (20...275), then texts
 /// separated by 0xFF (a byte UTF-8 never uses) for `Fixture.keys` in order and then for the
-/// glossary's pronunciations; keys without a text keep the English.
+/// glossary's pronunciations; keys without a text keep the English. The messages go into the
+/// document's catalog and the labels' as the workspace has them, the pronunciations into the
+/// locale's glossary.
 ///
 /// - Each text is used as a message; when the catalog does not resolve, the same texts are
 ///   used as literal text (quoted for MessageFormat), which must resolve.
@@ -41,29 +43,35 @@ enum RenderTarget {
   static func documents(_ texts: [String], locale: LanguageTag, literal: Bool) throws -> (
     ResolvedDocument, ResolvedDocument
   ) {
-    let catalog = self.catalog(texts, locale: locale.canonical, literal: literal)
+    let table = messages(texts, locale: locale.canonical, literal: literal)
+    // The source's messages too, as the export gate passes them (`nil` for English itself).
+    let source = locale == Fixture.sourceLocale ? nil : Fixture.sourceTable
     return (
-      try Resolver.resolve(Fixture.document, catalog: catalog, locale: locale),
-      try Resolver.resolve(Fixture.document, catalog: catalog, locale: locale, spoken: true)
+      try Resolver.resolve(Fixture.document, messages: table, locale: locale, source: source),
+      try Resolver.resolve(Fixture.document, messages: table, locale: locale, source: source, spoken: true)
     )
   }
 
-  /// The catalog: each key's text from `texts` (an empty or missing one keeps the English),
-  /// then the glossary's pronunciations.
-  static func catalog(_ texts: [String], locale: String, literal: Bool) -> Catalog {
-    let file = "Locales/\(locale).yaml"
-    let entries = Fixture.keys.enumerated().map { index, key in
-      let given = index < texts.count && !texts[index].isEmpty ? texts[index] : nil
-      return CatalogEntry(
-        key: key, text: given.map { literal ? quoted($0) : $0 } ?? Fixture.english(key),
-        source: Fixture.english(key), state: .translated, location: SourceLocation(file: file, line: 1, column: 1))
+  /// The locale's messages: each key's text from `texts` (an empty or missing one keeps the
+  /// English) in the document's catalog or the labels, then the glossary's pronunciations.
+  static func messages(_ texts: [String], locale: String, literal: Bool) -> MessageTable {
+    func catalog(_ file: CatalogFile) -> Catalog {
+      let path = Fixture.catalogPath(locale, file)
+      let entries = Fixture.keys.enumerated().compactMap { index, key -> CatalogEntry? in
+        guard Fixture.home(of: key) == file else { return nil }
+        let given = index < texts.count && !texts[index].isEmpty ? texts[index] : nil
+        return CatalogEntry(
+          key: key, text: given.map { literal ? quoted($0) : $0 } ?? Fixture.english(key),
+          source: Fixture.english(key), state: .translated, location: SourceLocation(file: path, line: 1, column: 1))
+      }
+      return Catalog(locale: locale, file: path, entries: entries)
     }
-    var glossary = Fixture.source.glossary
+    var glossary = Fixture.glossary.glossary
     for index in glossary.indices {
       let position = Fixture.keys.count + index
       if position < texts.count { glossary[index].pronunciation = texts[position] }
     }
-    return Catalog(locale: locale, file: file, entries: entries, glossary: glossary)
+    return MessageTable([catalog(Fixture.documentFile), catalog(.labels)], glossary: glossary)
   }
 
   /// `text` as a MessageFormat pattern that formats to `text` itself: apostrophes doubled,
