@@ -33,8 +33,7 @@ let package = Package(
     .target(name: "NetexportICU", dependencies: ["CNetexportICU"]),
     .target(
       name: "NetexportModel",
-      dependencies: ["NetexportICU", .product(name: "Yams", package: "Yams")],
-      resources: [.copy("Resources/neuroendocrine-tumors.yaml")]
+      dependencies: ["NetexportICU", .product(name: "Yams", package: "Yams")]
     ),
     // Resolution is the one judge of whether a message can be used, below everything that
     // reads resolved text: validation, readability and the exporters.
@@ -101,7 +100,7 @@ let package = Package(
     .target(
       name: "NetexportTestSupport", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
       path: "Tests/NetexportTestSupport"),
-    .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU"]),
+    .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU", "CNetexportICU"]),
     .testTarget(
       name: "NetexportModelTests", dependencies: ["NetexportModel", "NetexportTestSupport"],
       resources: [.copy("Fixtures")]),

@@ -1,4 +1,6 @@
+import Foundation
 import NetexportICU
+import NetexportModel
 public import NetexportResolution
 
 /// A narrator's script in plain text: what to say, in order, with numbers and dates in words,
@@ -6,11 +8,13 @@ public import NetexportResolution
 /// own (a pause, the pronunciation guide). Nothing else on the page is meant only for the eye:
 /// no bullets, no web addresses.
 ///
-/// The script's contract: a line that starts with `[` starts a direction, which ends with the
-/// first line that ends with `]` (a long direction is wrapped too), and no other line has a
-/// square bracket. Text from a catalog or a content file, said or inside a direction, has its
-/// square brackets written as parentheses, so that it can neither start a direction of its own
-/// nor end one early. In a right-to-left script every line starts and ends with a
+/// The script's contract: a direction is one line, which starts with `[` and ends with `]`,
+/// and no other line has a square bracket. Directions are never wrapped, however long: a
+/// wrapped direction would continue on a line that does not show it is one (and a
+/// narrator's respelling could be cut at a hyphen, "su-pra-rre-" / "NAL]"). Text from a
+/// catalog or a content file, said or inside a direction, has its square brackets written as
+/// parentheses and its line breaks as spaces, so that it can neither start a direction of its
+/// own nor end one early. In a right-to-left script every line starts and ends with a
 /// RIGHT-TO-LEFT MARK (`TextWrapper.markingRightToLeft`): there, "starts" and "ends" are read
 /// inside the marks.
 public struct AudioScriptExporter: TextExporter {
@@ -30,25 +34,28 @@ public struct AudioScriptExporter: TextExporter {
       return document.locale.isRightToLeft ? TextWrapper.markingRightToLeft(lines) : lines
     }
     var out: [String] = []
-    func direction(_ text: String) throws { out += try wrap("[\(Self.unbracketed(text))]") }
+    func direction(_ text: String) {
+      let line = Self.direction(text)
+      out += document.locale.isRightToLeft ? TextWrapper.markingRightToLeft([line]) : [line]
+    }
 
     if !script.pronunciations.isEmpty {
-      try direction(try document.messages.format("audio.pronunciation-guide").text)
+      direction(try document.messages.format("audio.pronunciation-guide").text)
       for entry in script.pronunciations {
-        try direction("\(entry.term): \(entry.pronunciation)")
+        direction("\(entry.term): \(entry.pronunciation)")
       }
       out.append("")
     }
     let pause = try document.messages.format("audio.pause").text
-    // Where the last pause's lines start, while nothing has been said after it: pauses in a
-    // row are one, and the script does not end with one. (A pause can take several lines.)
+    // Where the last pause's line is, while nothing has been said after it: pauses in a row
+    // are one, and the script does not end with one.
     var pauseStart: Int?
     for block in script.blocks {
       switch block {
       case .pause:
         if pauseStart == nil {
           pauseStart = out.count
-          try direction(pause)
+          direction(pause)
           out.append("")
         }
       case .paragraph(let sentences):
@@ -71,6 +78,15 @@ public struct AudioScriptExporter: TextExporter {
       text += sentence
     }
     return text
+  }
+
+  /// A direction to the narrator as its one line: in square brackets, with the text's own
+  /// square brackets as parentheses, its line breaks (LF, CR, U+2028, U+2029) as spaces, and
+  /// controls and noncharacters as U+FFFD (`Unrepresentable`), as on every line of the text
+  /// exports.
+  static func direction(_ text: String) -> String {
+    let flat = Unrepresentable.replaced(in: unbracketed(text)).map { $0.isNewline ? " " : $0 }
+    return "[" + String(flat).trimmingCharacters(in: .whitespaces) + "]"
   }
 
   /// `text` with its square brackets as parentheses, code point by code point (a bracket

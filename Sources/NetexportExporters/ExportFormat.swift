@@ -40,8 +40,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     switch self {
     case .plainText: []
     case .largePrintHTML, .pdf: ["export.page-counter"]
-    case .audioScript: ["audio.part", "audio.list-count", "audio.aside", "audio.pause", "audio.pronunciation-guide"]
-    case .ssml: ["audio.part", "audio.list-count", "audio.aside"]
+    case .audioScript:
+      [
+        "audio.part", "audio.list-count", "audio.aside", "audio.aside-inline", "audio.references", "audio.pause",
+        "audio.pronunciation-guide",
+      ]
+    case .ssml: ["audio.part", "audio.list-count", "audio.aside", "audio.aside-inline", "audio.references"]
     }
   }
 

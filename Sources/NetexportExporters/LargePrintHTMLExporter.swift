@@ -57,7 +57,14 @@ public struct LargePrintHTMLExporter: TextExporter {
     var body: [String] = []
 
     func text(_ resolved: ResolvedText) -> String {
-      let marked = abbreviations.markUp(resolved.text)
+      // Emphasis prints in bold (never italics); a link is underlined, and shows its address
+      // after its words in print, where it cannot be followed.
+      let marked = resolved.runs.map { run in
+        var html = abbreviations.markUp(run.text)
+        if run.bold { html = "<strong>\(html)</strong>" }
+        if let link = run.link { html = "<a href=\"\(HTML.escape(link))\">\(html)</a>" }
+        return html
+      }.joined()
       guard let language = resolved.language, language != locale else { return marked }
       let dir = language.isRightToLeft ? "rtl" : "ltr"
       return "<span lang=\"\(HTML.escape(language.canonical))\" dir=\"\(dir)\">\(marked)</span>"
@@ -168,7 +175,33 @@ public struct LargePrintHTMLExporter: TextExporter {
       em, i, cite { font-style: normal; }
       @media (max-width: 30em) { body { font-size: 20px; padding: 0.5em; } h1 { font-size: 24px; } h2 { font-size: 22px; } }
       @media print { body { max-width: none; padding: 0; } a { color: #000; } }
-      """ + (print?.layoutRules(document) ?? "")
+      """ + (Self.hasLinks(document) ? "\n" + Self.linkRules : "") + (print?.layoutRules(document) ?? "")
+  }
+
+  /// How links look: underlined in a dark blue with 7:1 contrast (AAA), and in print
+  /// followed by their address, since paper cannot be clicked. Only handouts with links carry
+  /// these rules.
+  static let linkRules = """
+    a { color: #00337f; text-decoration: underline; text-underline-offset: 0.15em; }
+    @media print { a[href]::after { content: " (" attr(href) ")"; overflow-wrap: anywhere; } }
+    """
+
+  /// Whether any text of the document links somewhere.
+  static func hasLinks(_ document: ResolvedDocument) -> Bool {
+    var texts = [document.title, document.byline, document.reviewed, document.references.heading]
+    texts += (document.subtitle.map { [$0] } ?? []) + document.references.items
+    for section in document.sections {
+      texts.append(section.heading)
+      for block in section.blocks {
+        switch block {
+        case .heading(let text), .paragraph(let text): texts.append(text)
+        case .list(let list):
+          texts += (list.leadIn.map { [$0] } ?? []) + list.items.flatMap { [$0.text] + ($0.detail.map { [$0] } ?? []) }
+        case .callout(let callout): texts += (callout.title.map { [$0] } ?? []) + callout.body
+        }
+      }
+    }
+    return texts.contains { $0.runs.contains { $0.link != nil } }
   }
 
   /// The catalog's page counter ("Page {page} of {pages}") as CSS `content`, with the counters

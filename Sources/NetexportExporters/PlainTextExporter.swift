@@ -14,13 +14,23 @@ public struct PlainTextExporter: TextExporter {
 
   public init(width: Int = 72) { self.width = width }
 
+  /// The text with each link's address after its words, "words (https://…)", since plain
+  /// text cannot hold a link; a link whose words are its address is written once. Emphasis
+  /// has no mark in plain text: asterisks would be read aloud by screen readers.
+  static func withAddresses(_ text: ResolvedText) -> String {
+    text.runs.map { run in
+      guard let link = run.link, run.text != link else { return run.text }
+      return "\(run.text) (\(link))"
+    }.joined()
+  }
+
   public func export(_ document: ResolvedDocument) throws -> String {
     let wrapper = try TextWrapper(width: width, locale: document.locale)
     var out: [String] = []
     func blank() { if out.last != "" && !out.isEmpty { out.append("") } }
     // Wraps a text, marking its lines when its language is written right to left.
     func lines(_ text: ResolvedText, firstPrefix: String = "", prefix: String = "") throws -> [String] {
-      let lines = try wrapper.wrap(text.text, firstPrefix: firstPrefix, prefix: prefix)
+      let lines = try wrapper.wrap(Self.withAddresses(text), firstPrefix: firstPrefix, prefix: prefix)
       return (text.language ?? document.locale).isRightToLeft ? TextWrapper.markingRightToLeft(lines) : lines
     }
     func heading(_ text: ResolvedText, underline: Character) throws {

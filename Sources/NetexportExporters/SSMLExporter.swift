@@ -46,6 +46,32 @@ public struct SSMLExporter: TextExporter {
 
   static let pause = "  <break time=\"800ms\"/>"
 
+  static func characters(_ text: String) -> String {
+    "<say-as interpret-as=\"characters\">\(XMLText.escape(text, quotes: false))</say-as>"
+  }
+
+  /// An abbreviation said letter by letter: each run of capital letters spelled, the rest
+  /// (a number in words: "MEN one") said as written.
+  static func spelled(_ written: String) -> String {
+    var markup = ""
+    var run = ""
+    var rest = ""
+    for character in written {
+      if character.isUppercase {
+        if !rest.isEmpty { markup += XMLText.escape(rest, quotes: false) }
+        rest = ""
+        run.append(character)
+      } else {
+        if !run.isEmpty { markup += characters(run) }
+        run = ""
+        rest.append(character)
+      }
+    }
+    if !run.isEmpty { markup += characters(run) }
+    if !rest.isEmpty { markup += XMLText.escape(rest, quotes: false) }
+    return markup
+  }
+
   /// A sentence's markup. A full stop right after an element is dropped: the end of `s`
   /// already ends the sentence, and engines read a stop after a tag aloud.
   static func markUp(_ sentence: SpokenScript.Sentence) -> String {
@@ -59,15 +85,19 @@ public struct SSMLExporter: TextExporter {
         }
         markup += XMLText.escape(text, quotes: false)
         previousWasElement = false
-      case .abbreviation(let written, let pronunciation):
-        if let pronunciation {
-          markup += "<sub alias=\"\(XMLText.escape(pronunciation))\">\(XMLText.escape(written, quotes: false))</sub>"
-        } else if written.allSatisfy({ $0.isUppercase || $0 == " " }) {
-          markup += "<say-as interpret-as=\"characters\">\(XMLText.escape(written, quotes: false))</say-as>"
-        } else {
-          markup += XMLText.escape(written, quotes: false)
+      case .abbreviation(let written, let spoken):
+        switch spoken {
+        case .form(let words):
+          markup += "<sub alias=\"\(XMLText.escape(words))\">\(XMLText.escape(written, quotes: false))</sub>"
+        case .letters:
+          markup += spelled(written)
+        case .asWritten:
+          markup +=
+            written.allSatisfy({ $0.isUppercase || $0 == " " })
+            ? characters(written) : XMLText.escape(written, quotes: false)
         }
-        previousWasElement = true
+        // Whatever ends the markup: a full stop right after it would be read aloud.
+        previousWasElement = markup.hasSuffix(">")
       }
     }
     return markup.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -8,24 +8,42 @@ public import NetexportResolution
 /// It is built from a document resolved for speech (`Resolver.resolve(…, spoken: true)`), in
 /// which numbers, counts and dates are already words. Building it:
 /// - says the title, subtitle, source and review date first;
-/// - announces each part ("Part two of eight: Types.") and each list with its length,
-///   joining short items with the locale's list pattern (ICU's list formatter);
-/// - turns words in parentheses into a sentence of their own after the sentence they were in;
-/// - spells an abbreviation out the first time it is used without its expansion nearby, and
-///   says what it stands for then ("Short form: DNA.");
+/// - announces each part ("Part two of eight: Types.") and each list, naming what it counts
+///   ("There are six types." from the list's `announcement`, else the `audio.list-count`
+///   label) before its lead-in, so that nothing comes between a lead-in and its items; short
+///   items are joined with the locale's list pattern (ICU's list formatter), with a comma
+///   between items where the pattern has none, so that each item ends with a pause;
+/// - turns words in parentheses into a sentence of their own after the sentence they were in,
+///   except in a sentence that introduces what follows (it ends with a colon), where they are
+///   said in their place ("…hormones, or functional tumors, might cause:");
+/// - explains a short form once in each part ("Short form: NETs."), and spells an
+///   abbreviation out the first time it is used without its expansion nearby, unless the
+///   glossary keeps it short (`expand: false`: DNA);
+/// - tells the listener the printed handout lists the references, instead of reading them;
 /// - leaves out web addresses and marks that only make sense on paper (" · ", " / ", bullets).
 public struct SpokenScript: Sendable, Equatable {
   /// A piece of a sentence.
   public enum Part: Sendable, Equatable {
     case text(String)
-    /// An abbreviation as written, and how to say it when the glossary says so.
-    case abbreviation(String, pronunciation: String?)
+    /// An abbreviation as written, and how an engine says it.
+    case abbreviation(String, spoken: Spoken)
 
     public var written: String {
       switch self {
       case .text(let text), .abbreviation(let text, _): text
       }
     }
+  }
+
+  /// How a speech engine says an abbreviation, from the locale's glossary. (A human narrator
+  /// reads the written form, with the glossary's `pronunciation` in the script's guide.)
+  public enum Spoken: Sendable, Equatable {
+    /// As it is written; SSML spells one in capitals letter by letter.
+    case asWritten
+    /// These words instead (the glossary's `spoken`).
+    case form(String)
+    /// Its capital letters one by one, the rest as written (the glossary's `letters: true`).
+    case letters
   }
 
   public struct Sentence: Sendable, Equatable {
@@ -73,11 +91,18 @@ private struct Builder {
   let document: ResolvedDocument
   let finder: AbbreviationFinder
   let sentenceBreaks: BreakIterator
-  /// Glossary pronunciations by catalog key.
+  /// Glossary pronunciations (for the narrator's guide) by catalog key.
   let pronunciations: [String: String]
+  /// How engines say each abbreviation, by catalog key.
+  let spokenForms: [String: SpokenScript.Spoken]
+  /// Abbreviations that are never replaced by their expansion (`expand: false`), by catalog key.
+  let keptShort: Set<String>
   /// Lower-cased names and glossary forms of the document's terms.
   let termNames: Set<String>
+  /// Abbreviations the listener has heard expanded or explained (by id).
   var introduced: Set<String> = []
+  /// Abbreviations whose short form this part has announced ("Short form: NETs."), by id.
+  var announced: Set<String> = []
   var blocks: [SpokenScript.Block] = []
 
   init(document: ResolvedDocument) throws {
@@ -85,15 +110,25 @@ private struct Builder {
     finder = AbbreviationFinder(document.abbreviations)
     sentenceBreaks = try BreakIterator(.sentence, locale: document.locale)
     var pronunciations: [String: String] = [:]
+    var spokenForms: [String: SpokenScript.Spoken] = [:]
+    var keptShort = Set<String>()
     var names = Set(document.terms.map { $0.name.text.lowercased() })
     for entry in document.messages.glossary {
       if let pronunciation = entry.pronunciation, !pronunciation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
       {
         pronunciations[entry.key] = pronunciation.trimmingCharacters(in: .whitespacesAndNewlines)
       }
+      if let spoken = entry.spoken?.trimmingCharacters(in: .whitespacesAndNewlines), !spoken.isEmpty {
+        spokenForms[entry.key] = .form(spoken)
+      } else if entry.letters {
+        spokenForms[entry.key] = .letters
+      }
+      if !entry.expand { keptShort.insert(entry.key) }
       if entry.key.hasPrefix("term.") { names.formUnion(entry.forms.map { $0.lowercased() }) }
     }
     self.pronunciations = pronunciations
+    self.spokenForms = spokenForms
+    self.keptShort = keptShort
     termNames = names
   }
 
@@ -125,10 +160,13 @@ private struct Builder {
       blocks.append(.pause)
     }
     try announcePart(parts, of: parts, title: document.references.heading)
-    for item in document.references.items { try paragraph([item]) }
+    // References are written for readers (places, initials, abbreviated states: "Plymouth
+    // Meeting, Pa.", "Warner KJ"); a listener is told where to find them instead.
+    if !document.references.items.isEmpty { try paragraph([try document.messages.format("audio.references")]) }
   }
 
   mutating func announcePart(_ part: Int, of parts: Int, title: ResolvedText) throws {
+    announced = []
     let announcement = try document.messages.format(
       "audio.part", ["part": .number(Double(part)), "parts": .number(Double(parts)), "title": .string(title.text)])
     var text = announcement
@@ -138,24 +176,61 @@ private struct Builder {
   }
 
   mutating func list(_ list: ResolvedDocument.List) throws {
-    if let leadIn = list.leadIn { try paragraph([leadIn]) }
-    let count = try document.messages.format("audio.list-count", ["count": .number(Double(list.items.count))])
+    // What the list counts comes first, then its lead-in, so that the lead-in leads into the
+    // items themselves.
+    let announcement =
+      try list.announcement
+      ?? document.messages.format("audio.list-count", ["count": .number(Double(list.items.count))])
+    let introduction = [announcement] + (list.leadIn.map { [$0] } ?? [])
     // Short items are said as one sentence in the locale's list pattern; items that are
     // sentences themselves, or have details, are said one by one.
     let sayOneByOne = list.items.contains { item in
       item.detail != nil || item.text.text.contains { "?!.。？！؟()（）".contains($0) }
     }
     if sayOneByOne {
-      try paragraph([count])
+      try paragraph(introduction)
       for item in list.items { try paragraph([item.text] + (item.detail.map { [$0] } ?? [])) }
       return
     }
     let languages = Set(list.items.map(\.text.language))
-    let joined = try Formatting.list(
-      list.items.map { Self.clean($0.text.text, locale: document.locale) }, locale: document.locale)
+    let language = languages.count == 1 ? languages.first! : nil
+    let joined = try Self.joined(
+      list.items.map { Self.clean($0.text.text, locale: $0.text.language ?? document.locale) },
+      locale: language ?? document.locale)
     var items = ResolvedText(key: "list", text: joined)
-    items.language = languages.count == 1 ? languages.first! : nil
-    try paragraph([count, items])
+    items.language = language
+    try paragraph(introduction + [items])
+  }
+
+  /// Items joined with the locale's list pattern for "and" ("a, b, and c"; "a, b y c"), with
+  /// a pause after each: where the pattern puts no punctuation between items (Arabic "a وb
+  /// وc"), the locale's comma goes before each joining word ("a، وb، وc").
+  static func joined(_ items: [String], locale: LanguageTag) throws -> String {
+    let joined = try Formatting.list(items, locale: locale)
+    guard items.count >= 2 else { return joined }
+    // The pattern's separators, read from a list of placeholders: private-use characters,
+    // which ICU's list patterns do not contain.
+    let marks = ["\u{E000}", "\u{E001}", "\u{E002}"]
+    func between(_ pattern: String, _ first: String, _ second: String) -> String? {
+      guard let start = pattern.range(of: first), let end = pattern.range(of: second) else { return nil }
+      return String(pattern[start.upperBound..<end.lowerBound])
+    }
+    let three = try Formatting.list(marks, locale: locale)
+    let two = try Formatting.list(Array(marks.prefix(2)), locale: locale)
+    guard let middle = between(three, marks[0], marks[1]), let last = between(three, marks[1], marks[2]),
+      let pair = between(two, marks[0], marks[1])
+    else { return joined }
+    let separator = items.count == 2 ? pair : middle
+    guard !separator.contains(where: \.isPunctuation) else {
+      return joined
+    }
+    let comma = comma(for: locale)
+    var said = items[0]
+    for (index, item) in items.enumerated().dropFirst() {
+      let word = items.count == 2 ? pair : index == items.count - 1 ? last : middle
+      said += comma + word + item
+    }
+    return said
   }
 
   /// Adds the sentences of `texts` as one paragraph.
@@ -167,61 +242,130 @@ private struct Builder {
     if !sentences.isEmpty { blocks.append(.paragraph(sentences)) }
   }
 
-  /// A message as spoken sentences: asides after their sentence, abbreviations explained
-  /// on first use.
+  /// A message as spoken sentences, with what was in parentheses said where a listener can
+  /// follow it, and abbreviations explained on first use.
+  ///
+  /// An aside inside a sentence ("develop changes (mutations) in their DNA") is said in its
+  /// place, between commas, in the words of the `audio.aside-inline` label ("develop changes,
+  /// or mutations, in their DNA"); one that ends a sentence, or whose kind the label gives no
+  /// words for (a language where that reads badly), is a sentence of its own after it
+  /// ("Medical term: mutations."). In a sentence that introduces what follows (it ends with a
+  /// colon) nothing may come after it, so an aside the label cannot place is said before it.
   mutating func sentences(of resolved: ResolvedText) throws -> [SpokenScript.Sentence] {
-    let text = Self.clean(resolved.text, locale: resolved.language ?? document.locale)
+    let language = resolved.language ?? document.locale
+    let text = Self.clean(resolved.text, locale: language)
     var result: [SpokenScript.Sentence] = []
     for segment in try sentenceBreaks.segments(of: text) {
       var sentence = String(text[segment.range])
       let asides = Self.extractAsides(from: &sentence)
+      // A sentence that ends with a colon leads into what follows (a list's items).
+      let leadsIn = Self.leadsIn(sentence)
+      var before: [(kind: String, text: String)] = []
       var after: [(kind: String, text: String)] = []
+      var inPlace: [(offset: Int, said: String)] = []
       for aside in asides {
-        if let abbreviation = finder.abbreviation(named: aside) {
+        let kind: String
+        if let abbreviation = finder.abbreviation(named: aside.text) {
           introduced.insert(abbreviation.id)
-          after.append(("abbreviation", aside))
-        } else if termNames.contains(aside.lowercased()) {
-          after.append(("term", aside))
+          // A part explains a short form once.
+          guard announced.insert(abbreviation.id).inserted else { continue }
+          kind = "abbreviation"
         } else {
-          after.append(("other", aside))
+          kind = termNames.contains(aside.text.lowercased()) ? "term" : "other"
+        }
+        let inside = sentence.dropFirst(aside.offset).contains { $0.isLetter || $0.isNumber }
+        let said = try inline(kind: kind, aside: aside.text)
+        if let said, leadsIn || inside {
+          inPlace.append((aside.offset, said))
+        } else if leadsIn {
+          before.append((kind, aside.text))
+        } else {
+          after.append((kind, aside.text))
         }
       }
-      var parts = self.parts(of: sentence) { abbreviation in
-        guard introduced.insert(abbreviation.id).inserted else { return nil }
-        // First use with no expansion before it: say the expansion, then the short form.
-        after.append(("abbreviation", abbreviation.short.text))
-        return abbreviation.expansion.text
+      for aside in inPlace.reversed() {
+        let index = sentence.index(sentence.startIndex, offsetBy: aside.offset)
+        sentence.insert(contentsOf: Self.inPlace(aside.said, before: sentence[index...], language: language), at: index)
       }
-      if let spoken = Self.sentence(parts, language: resolved.language, locale: document.locale) {
-        result.append(spoken)
-      }
-      for aside in after {
-        let said = try document.messages.format(
-          "audio.aside", ["kind": .string(aside.kind), "aside": .string(aside.text)])
-        // The aside's own abbreviations are said, not expanded again.
-        parts = self.parts(of: said.text) { _ in nil }
-        if let spoken = Self.sentence(parts, language: resolved.language ?? said.language, locale: document.locale) {
-          result.append(spoken)
+      let parts = try self.parts(of: sentence) { abbreviation, following in
+        // Patients know some abbreviations better than what they stand for (DNA).
+        guard !keptShort.contains(abbreviation.short.key), introduced.insert(abbreviation.id).inserted else {
+          return nil
         }
+        // First use with no expansion before it: say the expansion, then the short form (in
+        // its place in a sentence that leads in, or not at all when it cannot be placed).
+        announced.insert(abbreviation.id)
+        guard leadsIn else {
+          after.append(("abbreviation", abbreviation.short.text))
+          return [.text(abbreviation.expansion.text)]
+        }
+        guard let said = try inline(kind: "abbreviation", aside: abbreviation.short.text) else {
+          return [.text(abbreviation.expansion.text)]
+        }
+        let placed = Self.inPlace(said, before: following, language: language)
+        return [.text(abbreviation.expansion.text)] + self.parts(of: placed) { _, _ in nil }
       }
+      let own = Self.sentence(parts, language: resolved.language, locale: document.locale)
+      result += try asideSentences(before, language: resolved.language)
+      if let own { result.append(own) }
+      result += try asideSentences(after, language: resolved.language)
     }
     return result
   }
 
-  /// A text cut into plain text and abbreviations; `expansion` may give the words to say
-  /// instead of an abbreviation (its first use).
+  /// An aside in the words of `audio.aside-inline`, or nil when the label gives none for its
+  /// kind.
+  func inline(kind: String, aside: String) throws -> String? {
+    let said = try document.messages.format("audio.aside-inline", ["kind": .string(kind), "aside": .string(aside)])
+    let words = said.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return words.isEmpty ? nil : words
+  }
+
+  /// Asides as sentences of their own ("Medical term: mutations.").
+  func asideSentences(_ asides: [(kind: String, text: String)], language: LanguageTag?) throws
+    -> [SpokenScript.Sentence]
+  {
+    try asides.compactMap { aside in
+      let said = try document.messages.format(
+        "audio.aside", ["kind": .string(aside.kind), "aside": .string(aside.text)])
+      // The aside's own abbreviations are said, not expanded again.
+      let parts = self.parts(of: said.text) { _, _ in nil }
+      return Self.sentence(parts, language: language ?? said.language, locale: document.locale)
+    }
+  }
+
+  /// Whether a sentence leads into what follows: it ends with a colon.
+  static func leadsIn(_ sentence: String) -> Bool {
+    guard let last = sentence.last(where: { !$0.isWhitespace }) else { return false }
+    return last == ":" || last == "："
+  }
+
+  /// An aside said in its place: set off by the language's commas, with no comma after it
+  /// when punctuation follows already ("…hormones, or functional tumors, might cause:",
+  /// "…type one, or MEN one:").
+  static func inPlace(_ said: String, before following: Substring, language: LanguageTag) -> String {
+    let comma = comma(for: language)
+    let space = comma == "，" ? "" : " "
+    let next = following.first
+    let closed = next == nil || next!.isPunctuation
+    return comma + space + said + (closed ? "" : comma)
+  }
+
+  /// A text cut into plain text and abbreviations; `expansion` may give what to say instead
+  /// of an abbreviation (its first use), given the text that follows it.
   func parts(
-    of text: String, expansion: (ResolvedDocument.Abbreviation) -> String?
-  ) -> [SpokenScript.Part] {
+    of text: String,
+    expansion: (ResolvedDocument.Abbreviation, Substring) throws -> [SpokenScript.Part]?
+  ) rethrows -> [SpokenScript.Part] {
     var parts: [SpokenScript.Part] = []
     var position = text.startIndex
     while let match = finder.first(in: text, from: position) {
       parts.append(.text(String(text[position..<match.range.lowerBound])))
       let abbreviation = match.abbreviation
-      if let words = expansion(abbreviation) {
-        parts.append(.text(words))
+      if let words = try expansion(abbreviation, text[match.range.upperBound...]) {
+        parts += words
       } else {
-        parts.append(.abbreviation(abbreviation.short.text, pronunciation: pronunciations[abbreviation.short.key]))
+        parts.append(.abbreviation(abbreviation.short.text, spoken: spokenForms[abbreviation.short.key] ?? .asWritten))
       }
       position = match.range.upperBound
     }
@@ -265,11 +409,11 @@ private struct Builder {
     ["zh", "ja", "yue"].contains(language.language) ? "。" : "."
   }
 
-  /// Removes the bracketed asides of a sentence, returning them in order. The space before
-  /// an aside goes with it: "excess hormones (functional tumors) might" → "excess hormones
-  /// might".
-  static func extractAsides(from sentence: inout String) -> [String] {
-    var asides: [String] = []
+  /// Removes the bracketed asides of a sentence, returning them in order with where each
+  /// was (its offset, in characters, in the sentence without it). The space before an aside
+  /// goes with it: "excess hormones (functional tumors) might" → "excess hormones might".
+  static func extractAsides(from sentence: inout String) -> [(text: String, offset: Int)] {
+    var asides: [(text: String, offset: Int)] = []
     var output = ""
     var depth = 0
     var current = ""
@@ -286,7 +430,7 @@ private struct Builder {
         depth -= 1
         if depth == 0 {
           let aside = current.trimmingCharacters(in: .whitespacesAndNewlines)
-          if !aside.isEmpty { asides.append(aside) }
+          if !aside.isEmpty { asides.append((aside, output.count)) }
         } else {
           current.append(character)
         }
@@ -325,8 +469,11 @@ private struct Builder {
     }
     var said = words.joined(separator: " ").replacingOccurrences(of: " {2,}", with: " ", options: .regularExpression)
     // Languages written without spaces put the marks between characters: "副神经节瘤/颈动脉体瘤".
+    // A middle dot between two letters joins the parts of a name ("冯·希佩尔", von Hippel):
+    // it is not a pause, and the name is said whole.
     if comma == "，" {
-      for mark in ["/", "·", "|", "／"] { said = said.replacingOccurrences(of: mark, with: comma) }
+      for mark in ["/", "|", "／"] { said = said.replacingOccurrences(of: mark, with: comma) }
+      said = said.replacingOccurrences(of: "(?<!\\p{L})·|·(?!\\p{L})", with: comma, options: .regularExpression)
       said = said.replacingOccurrences(of: " *\(comma) *", with: comma, options: .regularExpression)
     }
     return said

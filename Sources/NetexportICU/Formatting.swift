@@ -168,7 +168,8 @@ public enum Formatting {
     let skeleton16 = Array(skeleton.utf16)
     return try utf16Result("format a date in '\(locale)'") { out, capacity, status in
       netx_format_date(
-        locale.localeID, skeleton16, Int32(skeleton16.count), day.utcMidnightMillis, out, capacity, &status)
+        locale.localeID, skeleton16, Int32(skeleton16.count), day.utcMidnightMillis, out, capacity, nil, 0, nil,
+        &status)
     }
   }
 
@@ -212,10 +213,7 @@ public enum Formatting {
   /// (`%spellout-numbering`, `%spellout-numbering-year`, `%spellout-ordinal`, ...); a rule
   /// set the locale lacks falls back to its default. Soft hyphens are kept.
   public static func spellOut(_ value: Int64, ruleSet: String? = nil, locale: LanguageTag) throws(ICUError) -> String {
-    let name = ruleSet.map { Array($0.utf16) }
-    return try utf16Result("spell out \(value) in '\(locale)'") { out, capacity, status in
-      netx_spellout(locale.localeID, value, name, Int32(name?.count ?? 0), out, capacity, &status)
-    }
+    try Spellout(locale: locale, ruleSet: ruleSet).format(Double(value))
   }
 
   /// Joins items with the locale's list pattern for "and": "a, b, and c" in English,
@@ -229,35 +227,52 @@ public enum Formatting {
     }
   }
 
-  /// Spells out the runs of ASCII digits in a text, leaving decimals ("2.5", "2,5") and digits
-  /// joined to letters ("H2O") as they are, since their reading depends on what they mean.
+  /// Spells out the runs of ASCII digits in a text. Left as they are: decimals ("2.5",
+  /// "2,5") and digits inside a word of letters ("H2O", "3D", "2nd"), since their reading
+  /// depends on what they mean. Spelled out: digits that end a word after its letters ("MEN1"
+  /// is "MEN one", and "MEN一" in Chinese), and digits next to characters of a script written
+  /// without spaces, which are words of their own ("病1型", "第2部分").
   static func spellOutDigits(in text: String, locale: LanguageTag) throws(ICUError) -> String {
     let scalars = Array(text.unicodeScalars)
     guard scalars.contains(where: { $0.properties.numericType == .decimal && $0.isASCII }) else { return text }
     func isDigit(_ index: Int) -> Bool {
       index >= 0 && index < scalars.count && scalars[index].isASCII && scalars[index].properties.numericType == .decimal
     }
+    /// A letter of a script written with spaces between words.
     func isLetter(_ index: Int) -> Bool {
       index >= 0 && index < scalars.count && scalars[index].properties.isAlphabetic
+        && !writtenWithoutSpaces(scalars[index])
+    }
+    let spaced = !["zh", "ja", "yue"].contains(locale.language)
+    // Web addresses and e-mail addresses are left whole: speech leaves them out.
+    var address = [Bool](repeating: false, count: scalars.count)
+    var tokenStart = 0
+    for end in 0...scalars.count where end == scalars.count || scalars[end].properties.isWhitespace {
+      let token = String(String.UnicodeScalarView(scalars[tokenStart..<end])).lowercased()
+      if token.contains("://") || token.hasPrefix("www.") || token.contains("@") {
+        for position in tokenStart..<end { address[position] = true }
+      }
+      tokenStart = end + 1
     }
     var result = String.UnicodeScalarView()
     var index = 0
     while index < scalars.count {
-      guard isDigit(index) else {
+      guard isDigit(index), !address[index] else {
         result.append(scalars[index])
         index += 1
         continue
       }
       var end = index
       while isDigit(end) { end += 1 }
-      let joinedBefore =
-        isLetter(index - 1) || ((index >= 2) && [".", ","].contains(scalars[index - 1]) && isDigit(index - 2))
+      let afterLetter = isLetter(index - 1)
+      let decimalBefore = (index >= 2) && [".", ","].contains(scalars[index - 1]) && isDigit(index - 2)
       let joinedAfter =
         isLetter(end) || (end + 1 < scalars.count && [".", ","].contains(scalars[end]) && isDigit(end + 1))
       let digits = String(String.UnicodeScalarView(scalars[index..<end]))
-      if joinedBefore || joinedAfter || digits.count > 15 {
+      if decimalBefore || joinedAfter || digits.count > 15 {
         result.append(contentsOf: scalars[index..<end])
       } else {
+        if afterLetter && spaced { result.append(" ") }
         result.append(
           contentsOf: try spellOut(Int64(digits)!, ruleSet: "%spellout-numbering", locale: locale).unicodeScalars)
       }
@@ -266,8 +281,49 @@ public enum Formatting {
     return String(result)
   }
 
+  /// Whether a character belongs to a script written without spaces between words: Han and
+  /// kana. (Korean puts spaces between words, and its numbers join their counters: "2개".)
+  static func writtenWithoutSpaces(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isIdeographic || (0x3040...0x30FF).contains(scalar.value)
+  }
+
   static func message(
     _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag, spoken: Bool
+  ) throws -> String {
+    if spoken {
+      let said = try SpokenMessage(pattern, arguments: arguments, locale: locale)
+      return try format(
+        said.pattern, arguments: said.arguments, locale: locale, limitsChecked: true, reportingIn: pattern)
+    }
+    // A `spellout` argument says how a number is said aloud (with a rule set such as
+    // %spellout-cardinal-feminine, so that it agrees with its noun); in writing, numbers are
+    // digits, so it is written as a plain number.
+    guard pattern.contains("spellout") else {
+      return try format(pattern, arguments: arguments, locale: locale, limitsChecked: false, reportingIn: pattern)
+    }
+    let parsed = try MessagePattern(pattern)
+    var written = parsed.text
+    for index in parsed.parts.indices.reversed() {
+      let part = parsed.parts[index]
+      guard part.type == .argumentStart, part.argumentType == .simple,
+        parsed.text(parsed.parts[index + 2]) == "spellout"
+      else { continue }
+      let name = parsed.text(parsed.parts[index + 1])
+      written.replaceSubrange(parsed.argumentRange(startingAt: index), with: "{\(name), number}".utf16)
+    }
+    return try format(
+      String(decoding: written, as: UTF16.self), arguments: arguments, locale: locale, limitsChecked: true,
+      reportingIn: pattern)
+  }
+
+  /// Formats a pattern exactly as written; problems are reported in `original` (the pattern
+  /// as the catalog has it, which `pattern` may be rewritten from).
+  ///
+  /// - Parameter limitsChecked: Whether `MessageLimits` were checked on `original` already
+  ///   (`MessagePattern` checks them): a rewritten pattern may nest one level deeper.
+  private static func format(
+    _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag, limitsChecked: Bool,
+    reportingIn original: String
   ) throws -> String {
     var pool: [UInt16] = []
     var packed: [netx_message_argument] = []
@@ -293,17 +349,18 @@ public enum Formatting {
       packed.append(argument)
     }
     let pattern16 = Array(pattern.utf16)
+    let options = Int32(limitsChecked ? NETX_FORMAT_LIMITS_CHECKED : NETX_FORMAT_CHECK_LIMITS)
     var errorOffset: Int32 = -1
     do {
       return try utf16Result("format a message in '\(locale)'", initialCapacity: pattern16.count * 2 + 64) {
         out, capacity, status in
-        (spoken ? netx_format_message_spoken : netx_format_message)(
-          locale.localeID, pattern16, Int32(pattern16.count), pool, packed, Int32(packed.count), out, capacity,
-          &errorOffset, &status)
+        netx_format_message(
+          locale.localeID, pattern16, Int32(pattern16.count), pool, packed, Int32(packed.count), options, out,
+          capacity, &errorOffset, &status)
       }
     } catch {
       if errorOffset >= 0 || Self.syntaxErrors.contains(error.name) {
-        throw syntaxError(error, offset: errorOffset, in: pattern)
+        throw syntaxError(error, offset: errorOffset, in: original)
       }
       throw error
     }
@@ -314,19 +371,25 @@ public enum Formatting {
   ///
   /// - Throws: `MessageSyntaxError` when the pattern does not parse.
   public static func literalRanges(in pattern: String) throws -> [Range<String.Index>] {
-    let pattern16 = Array(pattern.utf16)
-    var errorOffset: Int32 = -1
-    var status: Int32 = 0
-    var out = [Int32](repeating: 0, count: 2 * pattern16.count + 2)
-    let count = netx_message_literal_ranges(
-      pattern16, Int32(pattern16.count), &out, Int32(out.count), &errorOffset, &status)
-    if status > 0 {
-      throw syntaxError(ICUError(code: status, operation: "read a message"), offset: errorOffset, in: pattern)
+    let parsed = try MessagePattern(pattern)
+    // Text between two parts is literal when the innermost enclosing part is a message (the
+    // whole pattern, or a branch of plural/select), not an argument's syntax.
+    var ranges: [Range<Int>] = []
+    var inMessage: [Bool] = []
+    var previousLimit = 0
+    for part in parsed.parts {
+      if inMessage.last == true && part.start > previousLimit { ranges.append(previousLimit..<part.start) }
+      switch part.type {
+      case .messageStart: inMessage.append(true)
+      case .argumentStart: inMessage.append(false)
+      case .messageLimit, .argumentLimit: _ = inMessage.popLast()
+      default: break
+      }
+      previousLimit = part.limit
     }
     let utf16 = pattern.utf16
-    return stride(from: 0, to: Int(count), by: 2).map { index in
-      utf16.index(
-        utf16.startIndex, offsetBy: Int(out[index]))..<utf16.index(utf16.startIndex, offsetBy: Int(out[index + 1]))
+    return ranges.map {
+      utf16.index(utf16.startIndex, offsetBy: $0.lowerBound)..<utf16.index(utf16.startIndex, offsetBy: $0.upperBound)
     }
   }
 
@@ -334,16 +397,10 @@ public enum Formatting {
   ///
   /// - Throws: `MessageSyntaxError` when the pattern does not parse.
   public static func argumentNames(in pattern: String) throws -> [String] {
-    let pattern16 = Array(pattern.utf16)
-    var errorOffset: Int32 = -1
-    do {
-      let joined = try utf16Result("read the arguments of a message") { out, capacity, status in
-        netx_message_argument_names(pattern16, Int32(pattern16.count), out, capacity, &errorOffset, &status)
-      }
-      return joined.split(separator: " ").map(String.init)
-    } catch {
-      throw syntaxError(error, offset: errorOffset, in: pattern)
-    }
+    let parsed = try MessagePattern(pattern)
+    var seen = Set<String>()
+    return parsed.parts.filter { $0.type == .argumentName || $0.type == .argumentNumber }.map { parsed.text($0) }
+      .filter { seen.insert($0).inserted }
   }
 
   static func syntaxError(_ error: ICUError, offset: Int32, in pattern: String) -> MessageSyntaxError {

@@ -73,56 +73,101 @@ public struct MessageStructure: Hashable, Sendable {
   ///
   /// - Throws: `MessageSyntaxError` when ICU cannot parse the pattern.
   public init(_ pattern: String) throws(MessageSyntaxError) {
-    let pattern16 = Array(pattern.utf16)
-    var errorOffset: Int32 = -1
-    let result: String
-    do {
-      result = try utf16Result("read a message", initialCapacity: pattern16.count * 2 + 64) {
-        out, capacity, status in
-        netx_message_analyze(pattern16, Int32(pattern16.count), out, capacity, &errorOffset, &status)
-      }
-    } catch {
-      throw Formatting.syntaxError(error, offset: errorOffset, in: pattern)
-    }
+    self.init(try MessagePattern(pattern))
+  }
+
+  init(_ pattern: MessagePattern) {
+    let parts = pattern.parts
     var arguments: [Argument] = []
     var signs = 0
-    var literal = ""
-    var remaining = Substring(result)
-    while let newline = remaining.firstIndex(of: "\n") {
-      let line = remaining[..<newline]
-      remaining = remaining[remaining.index(after: newline)...]
-      if line == "L" {
-        literal = String(remaining)
-        break
+    var literal: [UInt16] = []
+    /// Runs of literal text are separated by U+001F, where an argument or a branch starts or
+    /// ends.
+    func separate() {
+      if let last = literal.last, last != 0x1F { literal.append(0x1F) }
+    }
+    // What encloses the current part: true for a message (whose text readers see), false for
+    // an argument (whose text between parts is syntax).
+    var inMessage: [Bool] = []
+    var previousLimit = 0
+    for (index, part) in parts.enumerated() {
+      if inMessage.last == true && part.start > previousLimit {
+        literal += pattern.text[previousLimit..<part.start]
       }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      if fields.first == "H", fields.count == 2 {
-        signs = Int(fields[1]) ?? 0
-      } else if fields.first == "A", fields.count == 9 {
-        let utf16Offset = min(Int(fields[1]) ?? 0, pattern16.count)
-        let selectors = fields[5].split(separator: " ").map(String.init)
-        var argument = Argument(
-          name: String(fields[2]), kind: Argument.Kind(rawValue: String(fields[3])) ?? .none,
-          style: String(fields[4]), selectors: selectors, utf16Offset: utf16Offset)
-        func offsets(_ field: Substring) -> [Int] { field.split(separator: ":").compactMap { Int($0) } }
-        let style = offsets(fields[6])
-        if style.count == 2, style[0] >= 0, style[0] <= style[1], style[1] <= pattern16.count {
-          argument.styleText = String(decoding: pattern16[style[0]..<style[1]], as: UTF16.self)
-          argument.styleUTF16Range = style[0]..<style[1]
-        }
-        argument.pluralOffset = Double(fields[8]) ?? 0
-        for (selector, field) in zip(selectors, fields[7].split(separator: " ")) {
-          let range = offsets(field)
-          guard range.count == 3, range[1] <= range[2], range[2] <= pattern16.count else { continue }
-          argument.branches.append(
-            Argument.Branch(selector: selector, selectorOffset: range[0], utf16Range: range[1]..<range[2]))
-        }
-        arguments.append(argument)
+      previousLimit = part.limit
+      switch part.type {
+      case .messageStart:
+        separate()
+        inMessage.append(true)
+      case .messageLimit:
+        separate()
+        _ = inMessage.popLast()
+      case .argumentLimit:
+        _ = inMessage.popLast()
+      case .replaceNumber:
+        signs += 1
+      case .insertChar:
+        literal.append(UInt16(truncatingIfNeeded: part.value))
+      case .argumentStart:
+        separate()
+        inMessage.append(false)
+        arguments.append(Self.argument(startingAt: index, in: pattern))
+      default:
+        break
       }
     }
     self.arguments = arguments
     self.pluralNumberSigns = signs
-    self.literalText = literal
+    self.literalText = String(decoding: literal, as: UTF16.self)
+  }
+
+  /// The argument whose start is part `index`: its name, kind, type, selectors and branches
+  /// (those of its own level, not of arguments nested in its branches).
+  private static func argument(startingAt index: Int, in pattern: MessagePattern) -> Argument {
+    let parts = pattern.parts
+    let start = parts[index]
+    let kind: Argument.Kind =
+      switch start.argumentType {
+      case .simple?: .simple
+      case .plural?: .plural
+      case .select?: .select
+      case .selectordinal?: .selectordinal
+      case .choice?: .choice
+      default: .none
+      }
+    var argument = Argument(name: "", kind: kind, utf16Offset: min(start.start, pattern.text.count))
+    var selectorStart = -1
+    var branchStart: (selector: Int, start: Int)?
+    var depth = 0
+    for inner in parts[(index + 1)..<(start.limitPart ?? index + 1)] {
+      switch (inner.type, depth) {
+      case (.messageStart, _):
+        if depth == 0 { branchStart = (selectorStart, inner.start) }
+        depth += 1
+      case (.messageLimit, _):
+        depth -= 1
+        if depth == 0, let opened = branchStart, argument.branches.count < argument.selectors.count {
+          let selector = argument.selectors[argument.branches.count]
+          argument.branches.append(
+            Argument.Branch(selector: selector, selectorOffset: opened.selector, utf16Range: opened.start..<inner.limit)
+          )
+        }
+      case (.argumentStyle, 0):
+        argument.styleText = pattern.text(inner)
+        argument.styleUTF16Range = inner.start..<inner.limit
+      case (.argumentSelector, 0):
+        selectorStart = inner.start
+        argument.selectors.append(pattern.text(inner))
+      case (.argumentName, 0), (.argumentNumber, 0):
+        argument.name = pattern.text(inner)
+      case (.argumentType, 0):
+        argument.style = pattern.text(inner)
+      default:
+        break
+      }
+    }
+    if start.argumentType?.isPlural == true { argument.pluralOffset = pattern.pluralOffset(at: index + 2) }
+    return argument
   }
 }
 

@@ -202,6 +202,10 @@ public enum ContentWriter {
     case .paragraph(let ref): return field("- paragraph", ref, indent: indent).fixingDash(indent: indent)
     case .list(let list):
       var lines = ["\(pad)- list:"]
+      // The announcement's count is the list's own, not an argument written in the file.
+      if let announcement = list.announcement {
+        lines += field("announcement", TextRef(announcement.key, links: announcement.links), indent: indent + 4)
+      }
       if let leadIn = list.leadIn { lines += field("lead-in", leadIn, indent: indent + 4) }
       if list.ordered { lines.append("\(pad)    ordered: true") }
       if list.items.isEmpty {

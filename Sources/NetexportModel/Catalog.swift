@@ -114,8 +114,20 @@ public struct GlossaryEntry: Hashable, Sendable {
   /// Other forms of the term that count as using it in running text, such as plurals and
   /// inflections ("tumores neuroendocrinos" for "tumor neuroendocrino").
   public var forms: [String]
-  /// How to say the term, for narrators and speech engines.
+  /// How to say the term, for a human narrator: a respelling (stress in capitals, syllables
+  /// split by hyphens, notes such as "three letters"), shown in the narrator script's
+  /// pronunciation guide. Speech engines never see it.
   public var pronunciation: String?
+  /// What a speech engine says for an abbreviation instead of its written form: plain words
+  /// in the locale's own spelling ("nets", "dípnec"), given to engines as SSML's `sub alias`.
+  public var spoken: String?
+  /// Whether an abbreviation is said letter by letter (SSML's `say-as
+  /// interpret-as="characters"` for each run of capital letters: "MEN one" is "M, E, N, one").
+  public var letters: Bool
+  /// Whether speech may replace an abbreviation by its expansion the first time it is used
+  /// without one. `false` for one patients know by its short form (DNA): saying
+  /// "deoxyribonucleic acid" would be harder to follow than the abbreviation.
+  public var expand: Bool
   /// A plain-language definition, for translators and reviewers, of a term the document itself
   /// does not define.
   public var definition: String?
@@ -123,16 +135,24 @@ public struct GlossaryEntry: Hashable, Sendable {
   /// as is usual in Spanish medical texts".
   public var usage: String?
   public var location: SourceLocation
+  /// Where each field's value starts, by field name (`spoken`, `letters`, ...), so that a
+  /// finding can point at it.
+  public var fieldLocations: [String: SourceLocation]
 
   public init(
-    key: String, forms: [String] = [], pronunciation: String? = nil, definition: String? = nil,
-    usage: String? = nil, location: SourceLocation
+    key: String, forms: [String] = [], pronunciation: String? = nil, spoken: String? = nil, letters: Bool = false,
+    expand: Bool = true, definition: String? = nil, usage: String? = nil, location: SourceLocation,
+    fieldLocations: [String: SourceLocation] = [:]
   ) {
     self.key = key
     self.forms = forms
     self.pronunciation = pronunciation
+    self.spoken = spoken
+    self.letters = letters
+    self.expand = expand
     self.definition = definition
     self.usage = usage
     self.location = location
+    self.fieldLocations = fieldLocations
   }
 }

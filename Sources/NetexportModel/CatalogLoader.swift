@@ -5,7 +5,9 @@ extension Catalog {
   /// The fields an entry may have.
   public static let entryFields = ["text", "note", "source", "previous-source", "state", "allow"]
   /// The fields a glossary entry may have.
-  public static let glossaryFields = ["forms", "pronunciation", "definition", "usage"]
+  public static let glossaryFields = [
+    "forms", "pronunciation", "spoken", "letters", "expand", "definition", "usage",
+  ]
   /// The fields a catalog file may have at its top level.
   public static let topLevelFields = ["locale", "entries", "obsolete", "glossary"]
 
@@ -217,12 +219,23 @@ extension Catalog {
           continue
         }
         entry.forms = forms
-      case "pronunciation":
+      case "pronunciation", "spoken":
+        let name = fieldNode.string ?? ""
         guard let text = scalarText(fieldValue) else {
-          report("invalid-entry", fieldValue.position, "'pronunciation' of glossary entry '\(key)' must be text", key)
+          report("invalid-entry", fieldValue.position, "'\(name)' of glossary entry '\(key)' must be text", key)
           continue
         }
-        entry.pronunciation = text
+        if name == "pronunciation" { entry.pronunciation = text } else { entry.spoken = text }
+        entry.fieldLocations[name] = location(fieldValue.position, file: file)
+      case "letters", "expand":
+        let name = fieldNode.string ?? ""
+        guard let scalar = fieldValue.scalar, scalar.style == .plain, ["true", "false"].contains(scalar.value) else {
+          report(
+            "invalid-entry", fieldValue.position, "'\(name)' of glossary entry '\(key)' must be true or false", key)
+          continue
+        }
+        if name == "letters" { entry.letters = scalar.value == "true" } else { entry.expand = scalar.value == "true" }
+        entry.fieldLocations[name] = location(fieldValue.position, file: file)
       case "definition", "usage":
         let name = fieldNode.string ?? ""
         guard let text = scalarText(fieldValue) else {

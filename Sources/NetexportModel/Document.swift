@@ -3,9 +3,9 @@ public import NetexportICU
 /// A patient-education document, independent of any language.
 ///
 /// The document holds structure and data (keys, numbers, dates); every word a reader sees
-/// comes from a locale's string catalog through a `TextRef`. The bundled default is the
-/// neuroendocrine tumors page (`Document.bundledDefault()`).
-public struct Document: Codable, Hashable, Sendable {
+/// comes from a locale's string catalog through a `TextRef`. A project keeps each document
+/// in `Documents/<id>.yaml` (docs/content-model.md), read by `ContentReader`.
+public struct Document: Hashable, Sendable {
   /// A stable, file-name-safe identifier (`[a-z0-9-]+`); exports are named after it.
   public var id: String
   /// The locale the catalogs translate from.
@@ -36,25 +36,6 @@ public struct Document: Codable, Hashable, Sendable {
     self.doNotTranslate = doNotTranslate
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case id
-    case sourceLocale = "source-locale"
-    case metadata, sections, references, terms, abbreviations
-    case doNotTranslate = "do-not-translate"
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.strictContainer(CodingKeys.self, in: "the document")
-    id = try container.decode(String.self, forKey: .id)
-    sourceLocale = try container.decode(String.self, forKey: .sourceLocale)
-    metadata = try container.decode(Metadata.self, forKey: .metadata)
-    sections = try container.decode([Section].self, forKey: .sections)
-    references = try container.decode(References.self, forKey: .references)
-    terms = try container.decodeIfPresent([Term].self, forKey: .terms) ?? []
-    abbreviations = try container.decodeIfPresent([Abbreviation].self, forKey: .abbreviations) ?? []
-    doNotTranslate = try container.decodeIfPresent([String].self, forKey: .doNotTranslate) ?? []
-  }
-
   /// Every text reference in the document, in reading order, with where it is used.
   public var textRefs: [TextRef] {
     var refs = [metadata.title] + (metadata.subtitle.map { [$0] } ?? [])
@@ -70,7 +51,7 @@ public struct Document: Codable, Hashable, Sendable {
 }
 
 /// What the document is and who stands behind it.
-public struct Metadata: Codable, Hashable, Sendable {
+public struct Metadata: Hashable, Sendable {
   public var title: TextRef
   public var subtitle: TextRef?
   /// Who wrote the document ("By Mayo Clinic Staff").
@@ -88,22 +69,10 @@ public struct Metadata: Codable, Hashable, Sendable {
     self.publisher = publisher
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case title, subtitle, byline, reviewed, publisher
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.strictContainer(CodingKeys.self, in: "metadata")
-    title = try container.decode(TextRef.self, forKey: .title)
-    subtitle = try container.decodeIfPresent(TextRef.self, forKey: .subtitle)
-    byline = try container.decode(TextRef.self, forKey: .byline)
-    reviewed = try container.decode(TextRef.self, forKey: .reviewed)
-    publisher = try container.decode(String.self, forKey: .publisher)
-  }
 }
 
 /// A titled part of the body.
-public struct Section: Codable, Hashable, Sendable {
+public struct Section: Hashable, Sendable {
   /// Stable identifier (`[a-z0-9-]+`), used for anchors and reports.
   public var id: String
   public var heading: TextRef
@@ -115,21 +84,11 @@ public struct Section: Codable, Hashable, Sendable {
     self.blocks = blocks
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, heading, blocks
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.strictContainer(CodingKeys.self, in: "a section")
-    id = try container.decode(String.self, forKey: .id)
-    heading = try container.decode(TextRef.self, forKey: .heading)
-    blocks = try container.decode([Block].self, forKey: .blocks)
-  }
 }
 
 /// One unit of a section's content. In YAML a block is a mapping with one key naming its
 /// kind: `paragraph: key`, `heading: key`, `list: {...}` or `callout: {...}`.
-public enum Block: Codable, Hashable, Sendable {
+public enum Block: Hashable, Sendable {
   /// A subheading inside a section.
   case heading(TextRef)
   case paragraph(TextRef)
@@ -137,81 +96,49 @@ public enum Block: Codable, Hashable, Sendable {
   /// Text set apart because the reader must not miss it (e.g. when to see a doctor).
   case callout(Callout)
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case heading, paragraph, list, callout
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.strictContainer(CodingKeys.self, in: "a block")
-    let kinds = CodingKeys.allCases.filter(container.contains)
-    guard kinds.count == 1, let kind = kinds.first else {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: decoder.codingPath,
-          debugDescription:
-            "a block must have exactly one of 'heading', 'paragraph', 'list' or 'callout' (found \(kinds.isEmpty ? "none" : kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")))"
-        ))
-    }
-    switch kind {
-    case .heading: self = .heading(try container.decode(TextRef.self, forKey: .heading))
-    case .paragraph: self = .paragraph(try container.decode(TextRef.self, forKey: .paragraph))
-    case .list: self = .list(try container.decode(ListBlock.self, forKey: .list))
-    case .callout: self = .callout(try container.decode(Callout.self, forKey: .callout))
-    }
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    switch self {
-    case .heading(let text): try container.encode(text, forKey: .heading)
-    case .paragraph(let text): try container.encode(text, forKey: .paragraph)
-    case .list(let list): try container.encode(list, forKey: .list)
-    case .callout(let callout): try container.encode(callout, forKey: .callout)
-    }
-  }
-
   /// The text references of the block, in reading order.
   public var textRefs: [TextRef] {
     switch self {
     case .heading(let text), .paragraph(let text): [text]
     case .list(let list):
-      (list.leadIn.map { [$0] } ?? []) + list.items.flatMap { [$0.text] + ($0.detail.map { [$0] } ?? []) }
+      (list.announcement.map { [$0] } ?? []) + (list.leadIn.map { [$0] } ?? [])
+        + list.items.flatMap { [$0.text] + ($0.detail.map { [$0] } ?? []) }
     case .callout(let callout): (callout.title.map { [$0] } ?? []) + callout.body
     }
   }
 }
 
 /// A list, with the sentence that introduces it.
-public struct ListBlock: Codable, Hashable, Sendable {
+public struct ListBlock: Hashable, Sendable {
   /// The sentence before the items ("Examples include:").
   public var leadIn: TextRef?
   public var items: [ListItem]
   /// Whether the order of the items matters (numbered).
   public var ordered: Bool
+  /// What speech says before the list, naming what it counts: "There are six types". Its
+  /// message gets `{count}`, the number of items; only the speech exports say it (the
+  /// `audio.list-count` label when a list has none).
+  public var announcement: TextRef?
 
-  public init(leadIn: TextRef? = nil, items: [ListItem], ordered: Bool = false) {
+  public init(leadIn: TextRef? = nil, items: [ListItem], ordered: Bool = false, announcement: TextRef? = nil) {
     self.leadIn = leadIn
     self.items = items
     self.ordered = ordered
+    self.announcement = announcement.map { Self.counting($0, items.count) }
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case leadIn = "lead-in"
-    case items, ordered
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.strictContainer(CodingKeys.self, in: "a list")
-    leadIn = try container.decodeIfPresent(TextRef.self, forKey: .leadIn)
-    items = try container.decode([ListItem].self, forKey: .items)
-    ordered = try container.decodeIfPresent(Bool.self, forKey: .ordered) ?? false
+  /// The announcement with `{count}`, the number of items, among its values.
+  static func counting(_ ref: TextRef, _ count: Int) -> TextRef {
+    var ref = ref
+    ref.arguments["count"] = .number(Double(count))
+    return ref
   }
 }
 
 /// One item of a list: its text, and an optional second line of details.
 ///
 /// In YAML an item is either a text reference, or `{text: ..., detail: ...}`.
-public struct ListItem: Codable, Hashable, Sendable {
+public struct ListItem: Hashable, Sendable {
   public var text: TextRef
   /// A secondary line, e.g. a discussion's reply count and date.
   public var detail: TextRef?
@@ -221,34 +148,10 @@ public struct ListItem: Codable, Hashable, Sendable {
     self.detail = detail
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case text, detail
-  }
-
-  public init(from decoder: any Decoder) throws {
-    if let key = try? decoder.singleValueContainer().decode(String.self) {
-      self.init(try TextRef(validating: key, codingPath: decoder.codingPath))
-      return
-    }
-    let container = try decoder.strictContainer(CodingKeys.self, in: "a list item")
-    self.init(
-      try container.decode(TextRef.self, forKey: .text),
-      detail: try container.decodeIfPresent(TextRef.self, forKey: .detail))
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    if detail == nil {
-      try text.encode(to: encoder)
-      return
-    }
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(text, forKey: .text)
-    try container.encodeIfPresent(detail, forKey: .detail)
-  }
 }
 
 /// Text set apart from the flow, with an optional title.
-public struct Callout: Codable, Hashable, Sendable {
+public struct Callout: Hashable, Sendable {
   public var title: TextRef?
   public var body: [TextRef]
 
@@ -257,19 +160,10 @@ public struct Callout: Codable, Hashable, Sendable {
     self.body = body
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case title, body
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.strictContainer(CodingKeys.self, in: "a callout")
-    title = try container.decodeIfPresent(TextRef.self, forKey: .title)
-    body = try container.decode([TextRef].self, forKey: .body)
-  }
 }
 
 /// The document's sources.
-public struct References: Codable, Hashable, Sendable {
+public struct References: Hashable, Sendable {
   public var heading: TextRef
   /// One text per reference; access dates are arguments.
   public var items: [TextRef]
@@ -279,19 +173,10 @@ public struct References: Codable, Hashable, Sendable {
     self.items = items
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case heading, items
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.strictContainer(CodingKeys.self, in: "references")
-    heading = try container.decode(TextRef.self, forKey: .heading)
-    items = try container.decode([TextRef].self, forKey: .items)
-  }
 }
 
 /// A medical term the text uses, with its definition where the document gives one.
-public struct Term: Codable, Hashable, Sendable {
+public struct Term: Hashable, Sendable {
   public var id: String
   /// The term as it appears in running text ("neuroendocrine cells").
   public var name: TextRef
@@ -304,20 +189,10 @@ public struct Term: Codable, Hashable, Sendable {
     self.definition = definition
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, name, definition
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.strictContainer(CodingKeys.self, in: "a term")
-    id = try container.decode(String.self, forKey: .id)
-    name = try container.decode(TextRef.self, forKey: .name)
-    definition = try container.decodeIfPresent(TextRef.self, forKey: .definition)
-  }
 }
 
 /// An abbreviation the text uses, with what it stands for.
-public struct Abbreviation: Codable, Hashable, Sendable {
+public struct Abbreviation: Hashable, Sendable {
   public var id: String
   /// The abbreviation as written ("MEN 1").
   public var short: TextRef
@@ -330,16 +205,6 @@ public struct Abbreviation: Codable, Hashable, Sendable {
     self.expansion = expansion
   }
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, short, expansion
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.strictContainer(CodingKeys.self, in: "an abbreviation")
-    id = try container.decode(String.self, forKey: .id)
-    short = try container.decode(TextRef.self, forKey: .short)
-    expansion = try container.decode(TextRef.self, forKey: .expansion)
-  }
 }
 
 /// A catalog message the document shows, with the typed values it formats and the addresses
@@ -348,7 +213,7 @@ public struct Abbreviation: Codable, Hashable, Sendable {
 /// In YAML either the bare key (`overview.intro`) or
 /// `{key: community.meta, arguments: {replies: {number: 7}, posted: {date: 2025-02-05}}}`, or
 /// with links `{key: contact.text, links: ["https://example.org/contact"]}`.
-public struct TextRef: Codable, Hashable, Sendable, ExpressibleByStringLiteral {
+public struct TextRef: Hashable, Sendable, ExpressibleByStringLiteral {
   /// The catalog key (`[A-Za-z0-9._-]+`).
   public var key: String
   /// Values the message formats per locale, by argument name.
@@ -366,53 +231,6 @@ public struct TextRef: Codable, Hashable, Sendable, ExpressibleByStringLiteral {
 
   public init(stringLiteral key: String) { self.init(key) }
 
-  init(validating key: String, codingPath: [any CodingKey]) throws {
-    guard CatalogKey.isValid(key) else {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: codingPath, debugDescription: "'\(key)' is not a valid message key (\(CatalogKey.rule))"))
-    }
-    self.init(key)
-  }
-
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case key, arguments, links
-  }
-
-  public init(from decoder: any Decoder) throws {
-    if let key = try? decoder.singleValueContainer().decode(String.self) {
-      try self.init(validating: key, codingPath: decoder.codingPath)
-      return
-    }
-    guard (try? decoder.container(keyedBy: AnyCodingKey.self)) != nil else {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: decoder.codingPath,
-          debugDescription: "expected a message key, or a mapping with 'key' and 'arguments'"))
-    }
-    let container = try decoder.strictContainer(CodingKeys.self, in: "a text reference")
-    try self.init(
-      validating: try container.decode(String.self, forKey: .key), codingPath: decoder.codingPath + [CodingKeys.key])
-    arguments = try container.decodeIfPresent([String: Argument].self, forKey: .arguments) ?? [:]
-    links = try container.decodeIfPresent([String].self, forKey: .links) ?? []
-    for (index, link) in links.enumerated() where !LinkAddress.isAllowed(link) {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: decoder.codingPath + [CodingKeys.links, IndexCodingKey(index)],
-          debugDescription: "'\(link)' is not a link address netexport can show (\(LinkAddress.rule))"))
-    }
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    if arguments.isEmpty && links.isEmpty {
-      var container = encoder.singleValueContainer()
-      try container.encode(key)
-      return
-    }
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(key, forKey: .key)
-    if !arguments.isEmpty { try container.encode(arguments, forKey: .arguments) }
-    if !links.isEmpty { try container.encode(links, forKey: .links) }
-  }
 }
 
 /// The rule for the addresses of links in messages.
@@ -440,20 +258,11 @@ public enum LinkAddress {
   }
 }
 
-/// A coding key for a position in a list, for errors about one element.
-struct IndexCodingKey: CodingKey {
-  var intValue: Int?
-  var stringValue: String { intValue.map(String.init) ?? "" }
-  init(_ index: Int) { intValue = index }
-  init?(intValue: Int) { self.intValue = intValue }
-  init?(stringValue: String) { nil }
-}
-
 /// A typed value that a message formats for the reader's locale.
 ///
 /// In YAML `{number: 7}`, `{date: 2025-02-05}` (ISO 8601) or `{string: ...}`. A number must be
 /// finite and less than `numberLimit` in magnitude.
-public enum Argument: Codable, Hashable, Sendable {
+public enum Argument: Hashable, Sendable {
   case number(Double)
   case date(CalendarDay)
   case string(String)
@@ -464,59 +273,21 @@ public enum Argument: Codable, Hashable, Sendable {
   /// the number, and a NaN makes its plural rules fail.
   public static let numberLimit = 1e15
 
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case number, date, string
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.strictContainer(CodingKeys.self, in: "an argument")
-    let kinds = CodingKeys.allCases.filter(container.contains)
-    guard kinds.count == 1, let kind = kinds.first else {
-      throw DecodingError.dataCorrupted(
-        .init(
-          codingPath: decoder.codingPath,
-          debugDescription: "an argument must have exactly one of 'number', 'date' or 'string'"))
-    }
-    switch kind {
-    case .number:
-      let number = try container.decode(Double.self, forKey: .number)
+  /// Why a handout cannot show `number`, or `nil` when it can: NaN, infinity, and numbers not
+  /// less than `numberLimit` in magnitude are refused where the content file gives them.
+  static func refusal(of number: Double) -> String? {
+    if number.isNaN { return "not a number (NaN); write the value to show, such as 7" }
+    guard abs(number) < numberLimit else {
       let limit = "a number must be less than 10^15 in magnitude (at most 999999999999999), so that it is shown exactly"
-      if number.isNaN {
-        throw DecodingError.dataCorruptedError(
-          forKey: .number, in: container, debugDescription: "not a number (NaN); write the value to show, such as 7")
-      }
-      guard abs(number) < Self.numberLimit else {
-        throw DecodingError.dataCorruptedError(
-          forKey: .number, in: container,
-          debugDescription:
-            "\(number.isInfinite ? "infinite or too large" : "\(Self.written(number)) is too large"); \(limit)")
-      }
-      self = .number(number)
-    case .string:
-      self = .string(try container.decode(String.self, forKey: .string))
-    case .date:
-      let text = try container.decode(String.self, forKey: .date)
-      guard let day = CalendarDay(iso8601: text) else {
-        throw DecodingError.dataCorruptedError(
-          forKey: .date, in: container, debugDescription: "'\(text)' is not a calendar date (write YYYY-MM-DD)")
-      }
-      self = .date(day)
+      return "\(number.isInfinite ? "infinite or too large" : "\(written(number)) is too large"); \(limit)"
     }
+    return nil
   }
 
   /// A number as its digits when it is a whole number of up to 18 digits, else as Swift
   /// writes it ("1e+300").
   private static func written(_ number: Double) -> String {
     number == number.rounded() && abs(number) < 1e18 ? String(Int64(number)) : "\(number)"
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    switch self {
-    case .number(let number): try container.encode(number, forKey: .number)
-    case .date(let day): try container.encode(day.description, forKey: .date)
-    case .string(let string): try container.encode(string, forKey: .string)
-    }
   }
 
   /// The value as the ICU door takes it.

@@ -26,6 +26,8 @@ public enum Labels {
     Label("audio.part", ["part": .number(2), "parts": .number(8), "title": .string("Types")]),
     Label("audio.list-count", ["count": .number(6)]),
     Label("audio.aside", ["kind": .string("term"), "aside": .string("mutations")]),
+    Label("audio.aside-inline", ["kind": .string("term"), "aside": .string("functional tumors")]),
+    Label("audio.references"),
     Label("audio.pause"),
     Label("audio.pronunciation-guide"),
   ]

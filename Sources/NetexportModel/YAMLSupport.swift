@@ -239,22 +239,4 @@ package enum YAMLSupport {
   static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (line: Int, column: Int) {
     FileLines.lineAndColumn(ofUTF8Offset: offset, in: text)
   }
-
-  /// Follows a decoding path through the node tree, to point at the YAML that a decoding
-  /// error is about. Stops at the deepest node that exists.
-  static func node(at path: [any CodingKey], in root: Node, preferKey: Bool = false) -> Node {
-    var current = root
-    for (index, key) in path.enumerated() {
-      if let position = key.intValue, let sequence = current.sequence, position < sequence.count {
-        current = sequence[position]
-      } else if let mapping = current.mapping,
-        let pair = mapping.first(where: { $0.key.string == key.stringValue })
-      {
-        current = preferKey && index == path.count - 1 ? pair.key : pair.value
-      } else {
-        break
-      }
-    }
-    return current
-  }
 }

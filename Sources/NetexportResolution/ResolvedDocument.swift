@@ -5,8 +5,10 @@ public import NetexportModel
 public struct ResolvedText: Hashable, Sendable, CustomStringConvertible {
   /// The catalog key it came from.
   public var key: String
-  /// The formatted text.
+  /// The formatted text, without inline markup: what readability scores and speech says.
   public var text: String
+  /// The text in runs of one presentation (bold, a link), for exports that show them.
+  public var runs: [TextRun]
   /// Where the message is in its catalog, so reports can point writers at it.
   public var location: SourceLocation?
   /// Set when the text is in another language than the document: a message taken from the
@@ -14,9 +16,12 @@ public struct ResolvedText: Hashable, Sendable, CustomStringConvertible {
   /// mark such passages with their language.
   public var language: LanguageTag?
 
-  public init(key: String, text: String, location: SourceLocation? = nil, language: LanguageTag? = nil) {
+  public init(
+    key: String, text: String, location: SourceLocation? = nil, language: LanguageTag? = nil, runs: [TextRun]? = nil
+  ) {
     self.key = key
     self.text = text
+    self.runs = runs ?? [TextRun(text)]
     self.location = location
     self.language = language
   }
@@ -84,11 +89,14 @@ public struct ResolvedDocument: Hashable, Sendable {
     public var leadIn: ResolvedText?
     public var items: [Item]
     public var ordered: Bool
+    /// What speech says before the list ("There are six types"), when the document gives it.
+    public var announcement: ResolvedText?
 
-    public init(leadIn: ResolvedText? = nil, items: [Item], ordered: Bool = false) {
+    public init(leadIn: ResolvedText? = nil, items: [Item], ordered: Bool = false, announcement: ResolvedText? = nil) {
       self.leadIn = leadIn
       self.items = items
       self.ordered = ordered
+      self.announcement = announcement
     }
   }
 

@@ -79,7 +79,7 @@ public enum Resolver {
           ResolvedDocument.List(
             leadIn: list.leadIn.map(text),
             items: list.items.map { ResolvedDocument.Item(text: text($0.text), detail: $0.detail.map(text)) },
-            ordered: list.ordered))
+            ordered: list.ordered, announcement: list.announcement.map(text)))
       case .callout(let callout):
         return .callout(ResolvedDocument.Callout(title: callout.title.map(text), body: callout.body.map(text)))
       }
@@ -177,7 +177,9 @@ public enum Resolver {
         spoken
         ? try Formatting.spokenMessage(entry.text, arguments: arguments, locale: locale)
         : try Formatting.message(entry.text, arguments: arguments, locale: locale)
-      return ResolvedText(key: ref.key, text: text, location: entry.textLocation)
+      let runs = InlineMarkup.runs(text, links: ref.links)
+      return ResolvedText(
+        key: ref.key, text: runs.map(\.text).joined(), location: entry.textLocation, runs: runs)
     } catch let error as MessageSyntaxError {
       throw DiagnosticError(
         Diagnostic(

@@ -84,6 +84,10 @@ extension Rule {
     Rule("glossary-term", .warning, "The source uses a glossary term; the translation does not use the agreed term."),
     Rule("do-not-translate", .error, "A do-not-translate item of the source is missing from the translation."),
     Rule("glossary-unknown-key", .warning, "A glossary entry names no term or abbreviation of the document."),
+    Rule(
+      "spoken-form", .error,
+      "A glossary's spoken form has a bracket, quotation mark, colon, digit, instruction or word in capitals, or a speech field on a term."
+    ),
     Rule("invalid-allow", .warning, "An 'allow' list names an unknown code or an error."),
   ]
 

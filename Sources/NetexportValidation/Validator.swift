@@ -479,7 +479,12 @@ public struct Validator: Sendable {
   /// ICU reads type names without regard to case (`{d, Date}` is a date).
   private static func firstTypes(_ structure: MessageStructure) -> [(name: String, type: String)] {
     var seen = Set<String>()
-    return structure.arguments.filter { seen.insert($0.name).inserted }.map { ($0.name, $0.typeName.lowercased()) }
+    return structure.arguments.filter { seen.insert($0.name).inserted }.map {
+      // A spellout argument is a number: print shows its digits, speech says it with the
+      // rule set the translation names (an ordinal, a feminine form).
+      let type = $0.typeName.lowercased()
+      return ($0.name, type == "spellout" ? "number" : type)
+    }
   }
 
   /// Formats a message with the values the document gives it, as an export will.
@@ -712,6 +717,8 @@ public struct Validator: Sendable {
   /// A glossary kept inside the catalog (one catalog per locale): its entries must name
   /// the uses' terms. (A project's shared glossary file is checked against every document.)
   private func checkGlossaryKeys(of catalog: Catalog, into findings: inout [Diagnostic]) {
+    findings += SpokenFormCheck.findings(
+      catalog.glossary, language: LanguageTag(catalog.locale)?.language ?? catalog.locale)
     let known = Set(uses.terms.map(\.glossaryKey))
     for entry in catalog.glossary where !known.contains(entry.key) {
       findings.append(

@@ -418,12 +418,14 @@ public struct LegacyMigration: Sendable {
   struct GlossaryValues: Equatable {
     var key: String
     var forms: [String]
-    var pronunciation, definition, usage: String?
+    var pronunciation, spoken, definition, usage: String?
+    var letters, expand: Bool
 
     init(_ entry: GlossaryEntry) {
-      (key, forms, pronunciation, definition, usage) = (
-        entry.key, entry.forms, entry.pronunciation, entry.definition, entry.usage
+      (key, forms, pronunciation, spoken, definition, usage) = (
+        entry.key, entry.forms, entry.pronunciation, entry.spoken, entry.definition, entry.usage
       )
+      (letters, expand) = (entry.letters, entry.expand)
     }
   }
 

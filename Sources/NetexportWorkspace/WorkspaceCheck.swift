@@ -134,7 +134,7 @@ extension Workspace {
   /// Problems of a glossary file: those found reading it (read leniently, the file's
   /// errors are in the catalog's `problems`, not thrown: messages in the glossary file, an
   /// entry of the wrong shape), then entries that name no term or abbreviation of any
-  /// document.
+  /// document, and what it tells speech engines (`SpokenFormCheck`).
   func glossaryFindings(_ loaded: LoadedCatalog, isSource: Bool) -> [Diagnostic] {
     guard let catalog = loaded.catalog else { return [] }
     let known = Set(documents.flatMap { $0.document.glossaryKeys })
@@ -143,13 +143,14 @@ extension Workspace {
       problem.locale = problem.locale ?? catalog.locale
       return problem
     }
-    return read
-      + catalog.glossary.filter { !known.contains($0.key) }.map {
-        Diagnostic(
-          .warning, code: "glossary-unknown-key", at: $0.location,
-          "glossary entry '\($0.key)' names no term or abbreviation of any document (terms are term.<id>, abbreviations abbr.<id>)",
-          locale: catalog.locale, key: $0.key)
-      }
+    let unknown = catalog.glossary.filter { !known.contains($0.key) }.map {
+      Diagnostic(
+        .warning, code: "glossary-unknown-key", at: $0.location,
+        "glossary entry '\($0.key)' names no term or abbreviation of any document (terms are term.<id>, abbreviations abbr.<id>)",
+        locale: catalog.locale, key: $0.key)
+    }
+    let language = LanguageTag(catalog.locale)?.language ?? catalog.locale
+    return read + unknown + SpokenFormCheck.findings(catalog.glossary, language: language, locale: catalog.locale)
   }
 
   /// Checks the given locales, each on its own core.

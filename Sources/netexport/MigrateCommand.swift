@@ -24,29 +24,22 @@ struct Migrate: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The content model the catalogs translate (default: the document bundled with netexport).", valueName: "file"))
-  var content: String?
+      "The content model the catalogs translate (earlier netexport bundled it: Sources/NetexportModel/Resources/neuroendocrine-tumors.yaml).",
+      valueName: "file"))
+  var content: String
 
   @Flag(name: .long, help: "Check and list what would be written and removed; write nothing.")
   var dryRun = false
 
   func validate() throws {
     if project.isEmpty { throw ValidationError("--project needs a folder.") }
-    if content?.isEmpty == true { throw ValidationError("--content needs a file name.") }
-    if content == nil && Document.bundledURL == nil {
-      throw ValidationError(
-        "This netexport bundles no document; name the content model the catalogs translate with --content FILE.")
-    }
+    if content.isEmpty { throw ValidationError("--content needs a file name.") }
   }
 
   func run() throws {
     try reportingFailures {
       let project = Project(path: project)
-      let (url, display) =
-        if let content { (URL(fileURLWithPath: content), content) } else {
-          // validate() has checked that there is one.
-          (Document.bundledURL!, Document.bundledPath)
-        }
+      let (url, display) = (URL(fileURLWithPath: content), content)
       let migration = try LegacyMigration.plan(project: project, content: url, contentDisplayPath: display)
       let verb = dryRun ? "would write" : "wrote"
       var removed = migration.legacyCatalogs.map(\.path)

@@ -304,7 +304,9 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stderr
-        == "Documents/doc.yaml:3:1: error[invalid-content]: unknown field 'metadta' in the document (known fields: id, source-locale, metadata, sections, references, terms, abbreviations, do-not-translate)\n"
+        == "Documents/doc.yaml:1:1: error[invalid-content]: missing field 'sections' in the document\n"
+        + "Documents/doc.yaml:1:1: error[invalid-content]: missing field 'references' in the document\n"
+        + "Documents/doc.yaml:3:1: error[invalid-content]: unknown field 'metadta' in the document (known fields: id, source-locale, metadata, sections, references, terms, abbreviations, do-not-translate)\n"
     )
     #expect(result.stdout == "")
   }

@@ -54,7 +54,7 @@ extension CLI {
       "Locales/ar/neuroendocrine-tumors.yaml",
       [
         ("    text: \"نظرة عامة\"", "    text: \"نظرة عامة <i>&amp;</i> \\u2067evil\\u2069\""),
-        ("    text: \"الأورام العصبية الصماوية هي", "    text: \"<b>&amp;</b> \\\"x\\\" الأورام العصبية الصماوية هي"),
+        ("    text: \"الأورام العصبية الصماوية هي", "    text: \"<u>&amp;</u> \\\"x\\\" الأورام العصبية الصماوية هي"),
       ])
     return cli
   }
@@ -93,7 +93,7 @@ extension CLI {
     #expect(arabic.stdout.contains(">نظرة عامة &lt;i&gt;&amp;amp;&lt;/i&gt; \u{2067}evil\u{2069}</text>"))
     #expect(
       arabic.stdout.contains(
-        "<p class=\"sentence\" lang=\"ar\" dir=\"rtl\">&lt;b&gt;&amp;amp;&lt;/b&gt; &quot;x&quot; "))
+        "<p class=\"sentence\" lang=\"ar\" dir=\"rtl\">&lt;u&gt;&amp;amp;&lt;/u&gt; &quot;x&quot; "))
     let empty = try cli.run("readability", "--output", "")
     #expect(empty.status == 64)
     #expect(empty.stderr.contains("--output needs a file name"))

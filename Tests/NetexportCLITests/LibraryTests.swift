@@ -58,7 +58,7 @@ import Testing
     #expect(
       result.stdout == """
         Locales/it/preparing-for-a-scan.yaml: 32 messages to translate (Italian)
-        Locales/it/labels.yaml: 7 messages to translate (Italian)
+        Locales/it/labels.yaml: 9 messages to translate (Italian)
 
         """)
     #expect(
@@ -199,7 +199,7 @@ import Testing
     #expect(!written.contains("Exports/es/preparing-for-a-scan.txt"))
     #expect(
       all.stderr
-        == "note: es: preparing-for-a-scan is pending (17 % translated; 32 messages to translate or review), so it is not exported\n"
+        == "note: es: preparing-for-a-scan is pending (21 % translated; 32 messages to translate or review), so it is not exported\n"
     )
     let check = try cli.run("--all", "--check")
     #expect(check.status == 0, "\(check.stderr)")

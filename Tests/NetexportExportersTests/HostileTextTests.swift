@@ -18,8 +18,9 @@ import Testing
 /// title and subtitle, a section heading (and the section's id), a subheading, paragraphs, a
 /// paragraph with a content-file argument, a list's lead-in, items and details, a callout,
 /// the byline and review date, the references, a term with its definition and a glossary
-/// pronunciation, three abbreviations and their expansions (one with a pronunciation, one said
-/// letter by letter, one whose short form holds the hostile string), the publisher, and every
+/// pronunciation, three abbreviations and their expansions (one with a narrator's pronunciation
+/// and an engine's spoken form, one said letter by letter, one whose short form holds the
+/// hostile string), the publisher, and every
 /// label a format formats itself (the page counter, the spoken announcements, the narrator's
 /// directions).
 @Suite struct HostileTextTests {
@@ -89,6 +90,8 @@ import Testing
     texts["audio.part"] = "Part \(q) {part, number} of {parts, number}: {title}"
     texts["audio.list-count"] = "\(q) {count, number} items:"
     texts["audio.aside"] = "Aside \(q) {kind}: {aside}"
+    texts["audio.aside-inline"] = "in place \(q) {kind}: {aside}"
+    texts["audio.references"] = "References are printed \(q)"
     texts["audio.pause"] = "pause \(q)"
     texts["audio.pronunciation-guide"] = "Guide \(q)"
     return texts
@@ -97,7 +100,8 @@ import Testing
   static func resolve(_ hostile: String, spoken: Bool) throws -> ResolvedDocument {
     let location = SourceLocation(file: "x.yaml")
     let glossary = [
-      GlossaryEntry(key: "abbr.zq", pronunciation: "zed \(hostile) queue", location: location),
+      GlossaryEntry(
+        key: "abbr.zq", pronunciation: "ZED \(hostile) QUEUE", spoken: "zed \(hostile) queue", location: location),
       GlossaryEntry(key: "term.t", forms: [hostile], pronunciation: "term \(hostile)", location: location),
     ]
     return try Fixtures.resolve(
@@ -264,8 +268,9 @@ import Testing
     }
     let aliases = ssml.elements.filter { $0.name == "sub" }.compactMap { $0.attributes["alias"] }
     #expect(!aliases.isEmpty)
-    let pronunciation = ForbiddenScalars.replaced("zed \(hostile) queue")
-    #expect(aliases.allSatisfy { Self.withoutSpaces($0) == Self.withoutSpaces(pronunciation) })
+    // The engine is given the spoken form, never the narrator's respelling.
+    let spoken = ForbiddenScalars.replaced("zed \(hostile) queue")
+    #expect(aliases.allSatisfy { Self.withoutSpaces($0) == Self.withoutSpaces(spoken) })
   }
 
   /// What the SSML exporter says for a sentence: its written text, without a full stop right
@@ -279,9 +284,9 @@ import Testing
         let stop = previousWasElement && words.hasPrefix(".") && words.dropFirst().allSatisfy(\.isWhitespace)
         text += stop ? String(words.dropFirst()) : words
         previousWasElement = false
-      case .abbreviation(let written, _):
+      case .abbreviation(let written, let spoken):
         text += written
-        previousWasElement = true
+        previousWasElement = spoken != .asWritten || written.allSatisfy { $0.isUppercase || $0 == " " }
       }
     }
     return ForbiddenScalars.replaced(text)

@@ -46,11 +46,12 @@ import Testing
 
   @Test func escapesEveryCatalogString() throws {
     let hostile = "<script>alert(1)</script> & \"quotes\" 'single' ]]> \u{202E}evil"
-    let output = try html(["s.text": hostile, "title": "<b>T</b>", "s.item": "a < b & c"])
+    // <b> and <linkN> are netexport's own markup (bold and links); any other tag is text.
+    let output = try html(["s.text": hostile, "title": "<i>T</i>", "s.item": "a < b & c"])
     #expect(!output.contains("<script>"))
-    #expect(!output.contains("<b>T</b>"))
+    #expect(!output.contains("<i>T</i>"))
     #expect(output.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;single&#39; ]]&gt;"))
-    #expect(output.contains("<title>&lt;b&gt;T&lt;/b&gt;</title>"))
+    #expect(output.contains("<title>&lt;i&gt;T&lt;/i&gt;</title>"))
     #expect(output.contains("<li>a &lt; b &amp; c</li>"))
     // Only the exporter's own elements remain.
     let tags = Set(output.matches(of: /<([a-zA-Z0-9!]+)/).map { String($0.1) })

@@ -149,6 +149,7 @@ import Testing
     let texts = Self.arabic.merging([
       "audio.part": "الجزء {part, number} من {parts, number}: {title}", "audio.list-count": "{count, number} عناصر:",
       "audio.aside": "{aside}", "audio.pause": "وقفة", "audio.pronunciation-guide": "دليل النطق",
+      "audio.aside-inline": "{kind, select, other {{aside}}}", "audio.references": "المراجع مذكورة في النشرة المطبوعة",
     ]) { $1 }
     let resolved = try Fixtures.resolve(document, texts: texts, locale: "ar", spoken: true)
     let lines = try AudioScriptExporter(width: 30).export(resolved).split(separator: "\n").filter { !$0.isEmpty }
@@ -163,6 +164,7 @@ import Testing
     let texts = Self.arabic.merging([
       "s.text": "] ليس توجيهًا [ DNA هو الحمض النووي.", "audio.part": "الجزء {part, number} من {parts, number}: {title}",
       "audio.list-count": "{count, number} عناصر:", "audio.aside": "{aside}", "audio.pause": "وقفة [طويلة]",
+      "audio.aside-inline": "{kind, select, other {{aside}}}", "audio.references": "المراجع مذكورة في النشرة المطبوعة",
       "audio.pronunciation-guide": "دليل النطق",
     ]) { $1 }
     let resolved = try Fixtures.resolve(document, texts: texts, locale: "ar", spoken: true)

@@ -389,6 +389,40 @@ enum RealTools {
     #expect(read.stdout == "/Span en\ncatalog es\n", "structure elements with a language: \(read.stdout)")
   }
 
+  /// What espeak-ng says for the English and Spanish SSML, read back as phonemes
+  /// (`espeak-ng -q -x`): no word of a narrator's direction or instruction ("pause",
+  /// "letters", "read", "pausa", "letras", "leer") is among them. The phonemes of each word
+  /// come from espeak-ng itself, and a sentence that says them is found, so the check cannot
+  /// pass by reading nothing.
+  @Test(
+    .enabled(if: RealTools.available(["espeak-ng"]), "needs espeak-ng from Debian"),
+    arguments: [
+      ("en", ["pause", "letter", "letters", "read", "aloud", "bracket"]),
+      ("es", ["pausa", "letra", "letras", "leer", "lea", "deletrear"]),
+    ])
+  func espeakSaysNoDirectionWord(locale: String, words: [String]) throws {
+    let folder = try TestProject()
+    func phonemes(_ ssml: String) throws -> String {
+      let file = folder.url("said.ssml")
+      try Data(ssml.utf8).write(to: file)
+      let output = try RealTools.run(["espeak-ng", "-q", "-x", "-v", locale, "-m", "-f", file.path])
+      try #require(output.status == 0, "espeak-ng failed: \(output.stderr)")
+      return output.stdout
+    }
+    func ssml(_ text: String) -> String {
+      "<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"\(locale)\"><s>\(text)</s></speak>"
+    }
+    let said = try phonemes(try SSMLExporter().export(Repository.resolved(locale, spoken: true)))
+    #expect(said.count > 2_000, "espeak-ng said too little: \(said.prefix(200))")
+    for word in words {
+      let sound = try phonemes(ssml(word)).trimmingCharacters(in: .whitespacesAndNewlines)
+      try #require(!sound.isEmpty)
+      // The check finds the word where it is said (as the French "(trois lettres)" was).
+      #expect(try phonemes(ssml("one, \(word), two")).contains(sound))
+      #expect(!said.contains(sound), "\(locale): espeak-ng says '\(word)' (\(sound))")
+    }
+  }
+
   /// The espeak-ng voice for a locale: the exact voice (`pt-br`) if there is one, else the
   /// language's (`cmn` speaks Chinese).
   func espeakVoice(for locale: LanguageTag, voices: String) -> String {

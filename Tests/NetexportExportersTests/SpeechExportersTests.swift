@@ -42,8 +42,10 @@ enum SpeechFixture {
     "refs": "References", "ref": "A reference.", "term.mutation": "mutations", "abbr.men1": "MEN 1",
     "abbr.men1.expansion": "multiple endocrine neoplasia, type 1", "abbr.dna": "DNA",
     "abbr.dna.expansion": "deoxyribonucleic acid", "audio.part": "Part {part, number} of {parts, number}: {title}",
-    "audio.list-count": "{count, plural, one {There is # item:} other {There are # items:}}",
+    "audio.list-count": "{count, plural, one {There is one} other {There are #}}",
     "audio.aside": "{kind, select, abbreviation {Short form: {aside}} term {Medical term: {aside}} other {{aside}}}",
+    "audio.aside-inline": "{kind, select, abbreviation {} term {or {aside}} other {{aside}}}",
+    "audio.references": "The printed handout lists the references",
     "audio.pause": "pause", "audio.pronunciation-guide": "How to say the medical words (not read aloud):",
   ]
 
@@ -91,12 +93,10 @@ enum SpeechFixture {
 
         [pause]
 
-        Cells develop changes in their deoxyribonucleic acid. Medical term:
-        mutations. Short form: DNA. The DNA holds two copies.
+        Cells develop changes, or mutations, in their deoxyribonucleic acid.
+        Short form: DNA. The DNA holds two copies.
 
-        Examples include:
-
-        There are three items:
+        There are three. Examples include:
 
         Multiple endocrine neoplasia, type one. Short form: MEN one.
 
@@ -112,25 +112,97 @@ enum SpeechFixture {
 
         [pause]
 
-        A reference.
+        The printed handout lists the references.
 
         """)
   }
 
   @Test func joinsShortItemsWithTheLocalesListPattern() throws {
+    // What the list counts, then its lead-in, which leads straight into the items.
     let english = try script(["s.one": "Pain"])
-    #expect(english.contains("There are three items: Pain, Flushing, and Rash."))
+    #expect(english.contains("There are three. Examples include: Pain, Flushing, and Rash."))
     let spanish = try script(
       [
-        "s.one": "Dolor", "s.two": "Rubor", "s.three": "Sarpullido",
-        "audio.list-count": "{count, plural, one {Hay # elemento:} other {Hay # elementos:}}",
+        "s.one": "Dolor", "s.two": "Rubor", "s.three": "Sarpullido", "s.lead-in": "Algunos ejemplos:",
+        "audio.list-count": "{count, plural, one {Es uno} other {Son #}}",
       ], locale: "es")
-    #expect(spanish.contains("Hay tres elementos: Dolor, Rubor y Sarpullido."))
+    #expect(spanish.contains("Son tres. Algunos ejemplos: Dolor, Rubor y Sarpullido."))
     let chinese = try script(
       [
-        "s.one": "疼痛", "s.two": "潮红", "s.three": "皮疹", "audio.list-count": "{count, plural, other {共有#项：}}",
+        "s.one": "疼痛", "s.two": "潮红", "s.three": "皮疹", "s.lead-in": "例如：",
+        "audio.list-count": "{count, plural, other {共有#项}}",
       ], locale: "zh-Hans")
-    #expect(chinese.contains("共有三项：疼痛、潮红和皮疹。"))
+    #expect(chinese.contains("共有三项。例如：疼痛、潮红和皮疹。"))
+  }
+
+  /// An aside in a sentence that leads into a list is said in its place (the label's words)
+  /// or, where the label gives none, before the sentence: never between it and the items.
+  @Test func neverPutsAnAsideBetweenALeadInAndItsItems() throws {
+    let texts = ["s.one": "Pain", "s.lead-in": "Tumors that make hormones (mutations) might cause:"]
+    let inPlace = try AudioScriptExporter(width: 500).export(SpeechFixture.resolve(texts))
+    #expect(
+      inPlace.contains(
+        "\nThere are three. Tumors that make hormones, or mutations, might cause: Pain, Flushing, and Rash.\n"))
+    let before = try AudioScriptExporter(width: 500).export(
+      SpeechFixture.resolve(texts.merging(["audio.aside-inline": "{kind, select, term {} other {{aside}}}"]) { $1 }))
+    #expect(
+      before.contains(
+        "\nThere are three. Medical term: mutations. Tumors that make hormones might cause: Pain, Flushing, and Rash.\n"
+      ))
+  }
+
+  /// A part explains a short form once: the second "(DNA)" of a part is not announced again.
+  @Test func explainsAShortFormOnceInEachPart() throws {
+    let output = try AudioScriptExporter(width: 500).export(
+      SpeechFixture.resolve(["s.text": "Tumors (DNA) grow. Cells (DNA) change."]))
+    #expect(output.contains("Tumors grow. Short form: DNA. Cells change.\n"))
+  }
+
+  /// A middle dot inside a name ("冯·希佩尔", von Hippel) keeps the name whole; between
+  /// spaces, or after a number, it separates and becomes a pause.
+  @Test func keepsANameWithAMiddleDotWhole() throws {
+    let chinese = try script(
+      ["s.one": "冯·希佩尔-林道病", "s.later": "七条回复 · 二〇二五年", "s.lead-in": "例如："], locale: "zh-Hans")
+    #expect(chinese.contains("冯·希佩尔-林道病"))
+    #expect(chinese.contains("七条回复，二〇二五年"))
+  }
+
+  /// Arabic's list pattern joins items with "و" and no punctuation ("أ وب وج"): each item
+  /// gets a comma, so that it ends with a pause.
+  @Test func joinsItemsWithAPauseWhereThePatternHasNone() throws {
+    let arabic = try script(
+      [
+        "s.one": "ألم", "s.two": "احمرار", "s.three": "طفح", "s.lead-in": "من الأمثلة:",
+        "audio.list-count":
+          "{count, plural, zero {لا شيء} one {واحد} two {اثنان} few {عددها #} many {عددها #} other {عددها #}}",
+      ], locale: "ar")
+    #expect(arabic.contains("من الأمثلة: ألم، واحمرار، وطفح."))
+    #expect(try Formatting.list(["ألم", "احمرار", "طفح"], locale: LanguageTag("ar")!) == "ألم واحمرار وطفح")
+  }
+
+  /// What the document says a list counts ("There are three syndromes") comes before the
+  /// lead-in; without it, the `audio.list-count` label.
+  @Test func announcesAListWithItsOwnNounBeforeItsLeadIn() throws {
+    var document = SpeechFixture.document
+    guard case .list(var list) = document.sections[0].blocks[1] else { Issue.record("no list"); return }
+    list = ListBlock(leadIn: list.leadIn, items: list.items, announcement: "s.announcement")
+    document.sections[0].blocks[1] = .list(list)
+    let resolved = try Fixtures.resolve(
+      document,
+      texts: SpeechFixture.english.merging([
+        "s.announcement": "{count, plural, one {Here is one syndrome} other {Here are # syndromes}}"
+      ]) { $1 }, locale: "en", spoken: true)
+    let output = try AudioScriptExporter(width: 500).export(resolved)
+    #expect(output.contains("\nHere are three syndromes. Examples include:\n"))
+    #expect(!output.contains("There are three"))
+    // Print shows neither.
+    let printed = try PlainTextExporter().export(
+      Fixtures.resolve(
+        document,
+        texts: SpeechFixture.english.merging(["s.announcement": "{count, plural, other {Here are # syndromes}}"]) {
+          $1
+        }, locale: "en"))
+    #expect(!printed.contains("syndromes"))
   }
 
   @Test func leavesNoVisualOnlyMarksOrAddresses() throws {
@@ -144,9 +216,9 @@ enum SpeechFixture {
 
   @Test func escapesNothingButSquareBracketsAndKeepsHostileTextInert() throws {
     let output = try script(["s.two": "<script>alert(1)</script> & \"q\" 'x' ]]> \u{202E}evil"])
-    // Plain text has nothing to escape: the words stay words, the aside "(1)" is said after;
+    // Plain text has nothing to escape: the words stay words, the aside "(1)" is said in its place;
     // square brackets, which mark the narrator's directions, are written as parentheses.
-    #expect(output.contains("<script>alert</script> & \"q\" 'x' ))> evil. One."))
+    #expect(output.contains("<script>alert, one,</script> & \"q\" 'x' ))> evil."))
     #expect(!output.contains("\u{202E}"))
   }
 
@@ -161,6 +233,47 @@ enum SpeechFixture {
     let directions = output.split(separator: "\n").filter { $0.unicodeScalars.first == "[" }
     #expect(directions.allSatisfy { $0 == "[pause) Now read this aloud (]" })
     #expect(directions.count == 4)
+  }
+
+  /// Directions stay directions: in every shipped locale's script, a line that starts with
+  /// "[" ends with "]" and the other way round, whatever the width, so no line of a direction
+  /// can be read aloud by mistake; and a narrator's respelling is never cut.
+  @Test(arguments: try Fixtures.shippedLocales())
+  func everyDirectionIsOneBracketedLineInEveryLocale(locale: String) throws {
+    let document = try Fixtures.shipped(locale, spoken: true)
+    for width in [72, 30] {
+      let output = try AudioScriptExporter(width: width).export(document)
+      // Right-to-left lines may be set between RIGHT-TO-LEFT MARKs: the contract is read inside them.
+      let lines = output.split(separator: "\n").map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{200F}"))
+      }
+      for line in lines {
+        let opens = line.hasPrefix("["), closes = line.hasSuffix("]")
+        #expect(opens == closes, "\(locale), width \(width): a direction cut in two: \(line)")
+        #expect(
+          !line.dropFirst(opens ? 1 : 0).dropLast(closes ? 1 : 0).contains { $0 == "[" || $0 == "]" },
+          "\(locale): a bracket inside a line: \(line)")
+      }
+      let guide = lines.filter { $0.hasPrefix("[") }
+      for entry in document.messages.glossary {
+        guard let pronunciation = entry.pronunciation, output.contains(pronunciation) else { continue }
+        #expect(guide.contains { $0.contains(pronunciation) }, "\(locale): '\(pronunciation)' is cut")
+      }
+    }
+  }
+
+  /// A long direction stays on its one line at any width: the Spanish guide's line for
+  /// "carcinoma de corteza suprarrenal" was cut inside its respelling ("su-pra-rre-" / "NAL]").
+  @Test func neverWrapsADirection() throws {
+    let guide = [
+      GlossaryEntry(
+        key: "abbr.men1", pronunciation: "car-ci-NO-ma de cor-TE-za su-pra-rre-NAL y mu-chas pa-la-bras más",
+        location: SourceLocation(file: "x.yaml"))
+    ]
+    let output = try AudioScriptExporter(width: 20).export(
+      SpeechFixture.resolve(["audio.pause": "a long pause\nfor the narrator\u{2028}to take"], glossary: guide))
+    #expect(output.contains("\n[MEN one: car-ci-NO-ma de cor-TE-za su-pra-rre-NAL y mu-chas pa-la-bras más]\n"))
+    #expect(output.contains("\n[a long pause for the narrator to take]\n"))
   }
 
   /// A pause whose words take more than one line is still one pause: pauses in a row are
@@ -214,6 +327,47 @@ enum SpeechFixture {
     #expect(output.contains("The <say-as interpret-as=\"characters\">DNA</say-as> holds two copies."))
     #expect(!output.contains("</say-as>."))
     #expect(!output.contains("</sub>."))
+  }
+
+  /// The glossary's `pronunciation` is the narrator's (stress in capitals, notes); an engine
+  /// is given only the spoken form, or the letters, or the written form.
+  @Test func givesEnginesTheSpokenFormOrTheLettersNeverTheNarratorsRespelling() throws {
+    let location = SourceLocation(file: "x.yaml")
+    func ssml(_ glossary: [GlossaryEntry]) throws -> String {
+      try SSMLExporter().export(SpeechFixture.resolve(glossary: glossary))
+    }
+    let respelling = [
+      GlossaryEntry(key: "abbr.dna", pronunciation: "DEE-en-AY (three letters)", location: location),
+      GlossaryEntry(key: "abbr.men1", pronunciation: "M E N one", location: location),
+    ]
+    let narrated = try ssml(respelling)
+    #expect(!narrated.contains("<sub"))
+    #expect(!narrated.contains("three letters") && !narrated.contains("DEE-en-AY") && !narrated.contains("M E N"))
+    #expect(narrated.contains("The <say-as interpret-as=\"characters\">DNA</say-as> holds two copies."))
+    // The narrator still finds the respelling in the script's guide.
+    let script = try AudioScriptExporter().export(SpeechFixture.resolve(glossary: respelling))
+    #expect(script.contains("[DNA: DEE-en-AY (three letters)]"))
+
+    let spoken = try ssml([
+      GlossaryEntry(key: "abbr.dna", pronunciation: "DEE-en-AY", spoken: "dee en ay", location: location),
+      GlossaryEntry(key: "abbr.men1", pronunciation: "M E N one", letters: true, location: location),
+    ])
+    #expect(spoken.contains("The <sub alias=\"dee en ay\">DNA</sub> holds two copies."))
+    #expect(spoken.contains("Short form: <say-as interpret-as=\"characters\">MEN</say-as> one.</s>"))
+    #expect(!spoken.contains("DEE-en-AY"))
+  }
+
+  /// An abbreviation patients know by its short form (`expand: false`) is not replaced by
+  /// its expansion, nor announced as a short form.
+  @Test func keepsAShortFormPatientsKnow() throws {
+    let kept = [GlossaryEntry(key: "abbr.dna", letters: true, expand: false, location: SourceLocation(file: "x.yaml"))]
+    let script = try AudioScriptExporter(width: 500).export(SpeechFixture.resolve(glossary: kept))
+    #expect(script.contains("Cells develop changes, or mutations, in their DNA. The DNA holds two copies."))
+    #expect(!script.contains("deoxyribonucleic"))
+    #expect(!script.contains("Short form: DNA"))
+    // Without the flag the first use is expanded, as for an abbreviation patients may not know.
+    let expanded = try AudioScriptExporter().export(SpeechFixture.resolve())
+    #expect(expanded.contains("deoxyribonucleic acid"))
   }
 
   @Test func marksPassagesInAnotherLanguage() throws {

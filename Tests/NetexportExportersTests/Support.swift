@@ -4,6 +4,7 @@ import NetexportModel
 import NetexportResolution
 import NetexportTestSupport
 import NetexportValidation
+import NetexportWorkspace
 import Testing
 
 enum Fixtures {
@@ -14,6 +15,25 @@ enum Fixtures {
   /// The NET document in English, from the repository's `Documents/` and `Locales/en/`.
   static func english(spoken: Bool = false) throws -> ResolvedDocument {
     try Repository.resolved("en", spoken: spoken)
+  }
+
+  /// The repository's document in one of its locales, resolved through the export gate as
+  /// `netexport` resolves it (the document's catalog, the labels and the glossary).
+  static func shipped(_ locale: String, spoken: Bool = false, project root: URL = packageRoot) throws
+    -> ResolvedDocument
+  {
+    let workspace = try Workspace.open(Project(path: root.path))
+    let documents = try workspace.documents([])
+    let gate = workspace.gate(
+      locale: try #require(try workspace.locales([locale]).first), documents: documents,
+      source: workspace.checkSource(documents: documents), explicit: true)
+    if !gate.problems.isEmpty { throw DiagnosticError(gate.problems) }
+    return try #require(gate.ready.first).resolve(spoken: spoken)
+  }
+
+  /// The locales `netexport --all` exports (the source included).
+  static func shippedLocales() throws -> [String] {
+    try Workspace.open(Project(path: packageRoot.path)).locales().filter(\.isShipped).map(\.canonical)
   }
 
   /// Resolves a small test document with a catalog made of `texts` (key to message), taking

@@ -21,6 +21,56 @@ import Testing
     #expect(text == expected)
   }
 
+  /// Dates in the form each language speaks: Arabic says the day as an ordinal, "of" the
+  /// month, "year" and the year in the genitive; Vietnamese "ngày" before the day after a
+  /// weekday and "năm" before the year; French and Portuguese say the first of a month as
+  /// an ordinal.
+  @Test(arguments: [
+    ("ar", "2023-06-23", "yMMMMd", "الثالث والعشرون من يونيو عام ألفين وثلاثة وعشرين"),
+    ("ar", "2025-02-05", "yMMMMEEEEd", "الأربعاء، الخامس من فبراير عام ألفين وخمسة وعشرين"),
+    ("ar", "2012-12-31", "yMMMMd", "الحادي والثلاثون من ديسمبر عام ألفين واثني عشر"),
+    ("vi", "2023-06-23", "yMMMMd", "hai mươi ba tháng sáu năm hai nghìn không trăm hai mươi ba"),
+    ("vi", "2025-02-05", "yMMMMEEEEd", "Thứ Tư, ngày năm tháng hai năm hai nghìn không trăm hai mươi lăm"),
+    ("fr", "2023-06-01", "yMMMMd", "premier juin deux mille vingt-trois"),
+    ("fr", "2023-06-02", "yMMMMd", "deux juin deux mille vingt-trois"),
+    ("pt-BR", "2023-06-01", "yMMMMd", "primeiro de junho de dois mil e vinte e três"),
+    ("es", "2023-06-01", "yMMMMd", "uno de junio de dos mil veintitrés"),
+  ])
+  func saysDatesAsEachLanguageDoes(locale: String, date: String, skeleton: String, expected: String) throws {
+    let day = try #require(CalendarDay(iso8601: date))
+    let text = try Formatting.spokenMessage(
+      "{d, date, ::\(skeleton)}", arguments: ["d": .date(day)], locale: tag(locale))
+    #expect(text == expected)
+  }
+
+  /// Arabic part numbers are ordinals ("الجزء الأول"), spelled as Arabic spells them
+  /// (ICU's data writes "إثنان" with a hamza).
+  @Test func spellsArabicOrdinalsAndNumbersAsArabicDoes() throws {
+    let pattern = "الجزء {part, spellout, %spellout-ordinal-masculine} من {parts, number}"
+    #expect(
+      try Formatting.spokenMessage(pattern, arguments: ["part": .number(1), "parts": .number(8)], locale: tag("ar"))
+        == "الجزء الأول من ثمانية")
+    #expect(
+      try Formatting.message(pattern, arguments: ["part": .number(1), "parts": .number(8)], locale: tag("ar"))
+        == "الجزء ١ من ٨")
+    #expect(try Formatting.spokenMessage("النوع 2", arguments: [:], locale: tag("ar")) == "النوع اثنان")
+    #expect(try Formatting.spokenMessage("{n, number}", arguments: ["n": .number(12)], locale: tag("ar")) == "اثنا عشر")
+  }
+
+  /// Numbers in running text are words in every language: next to Chinese characters
+  /// (written without spaces) and at the end of an abbreviation; digits inside a word of
+  /// letters keep their reading.
+  @Test(arguments: [
+    ("zh-Hans", "多发性内分泌腺瘤病1型（MEN1）", "多发性内分泌腺瘤病一型（MEN一）"),
+    ("zh-Hans", "第2部分", "第二部分"),
+    ("en", "MEN1, vitamin B12, H2O, 3D and 2.5 mg", "MEN one, vitamin B twelve, H2O, 3D and 2.5 mg"),
+    ("de", "Typ 1", "Typ eins"),
+    ("en", "see https://example.org/men1 or info@men1.org", "see https://example.org/men1 or info@men1.org"),
+  ])
+  func spellsOutNumbersInText(locale: String, written: String, spoken: String) throws {
+    #expect(try Formatting.spokenMessage(written, arguments: [:], locale: tag(locale)) == spoken)
+  }
+
   @Test func writesOutAbbreviatedNamesAndPluralCounts() throws {
     let day = try #require(CalendarDay(iso8601: "2025-02-05"))
     let pattern = "{n, plural, one {# Reply} other {# Replies}} · {d, date, ::EEEyMMMdd}"

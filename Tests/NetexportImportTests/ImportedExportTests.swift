@@ -7,9 +7,9 @@ import Testing
 
 @testable import NetexportImport
 
-/// The imported fixture goes through the existing resolver and every exporter. Exporters
-/// render the `<b>` and `<linkN>` tags as text until they learn the markup; what matters here
-/// is that the resolver gets every message and no exporter fails.
+/// The imported fixture goes through the resolver and every exporter: its `<b>` and `<linkN>`
+/// markup becomes bold and links in the handout, addresses in plain text, and nothing in
+/// speech.
 @Suite struct ImportedExportTests {
   let imported: ImportedDocument
   let catalog: Catalog
@@ -42,7 +42,7 @@ import Testing
       texts.contains(
         "The scan takes 15 to 45 minutes. Questions in {curly braces} and the 'quoted' words, it's '{all}' kept as written: #1 in care."
       ))
-    #expect(texts.contains("Someone to drive you home, if you will get a <b>sedative</b>"))
+    #expect(texts.contains("Someone to drive you home, if you will get a sedative"))
     #expect(texts.allSatisfy { !$0.isEmpty })
   }
 
@@ -55,6 +55,23 @@ import Testing
     let output = try #require(try exporter.render(resolved).text)
     #expect(output.contains("Before your scan"))
     #expect(output.contains("Tell the staff if you could be pregnant."))
-    #expect(output.contains("Radiology Society."))
+    // Print lists the references; speech says that the printed handout lists them.
+    #expect(output.contains("Radiology Society.") == !exporter.spoken)
+    #expect(!output.contains("<b>") && !output.contains("<link1>") && !output.contains("&lt;b&gt;"))
+    switch format {
+    case .largePrintHTML:
+      #expect(output.contains("if you will get a <strong>sedative</strong>"))
+      #expect(output.contains("call us at <a href=\"tel:+15550100\">tel:+15550100</a>"))
+      #expect(output.contains("<a href=\"mailto:imaging@example.org\">imaging@example.org</a>"))
+      #expect(output.contains("a[href]::after { content: \" (\" attr(href) \")\""))
+    case .plainText:
+      let flowing = output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      #expect(flowing.contains("if you will get a sedative"))
+      #expect(flowing.contains("write to imaging@example.org (mailto:imaging@example.org)."))
+    default:
+      // Speech says a link's words (here the address itself, for the telephone number the
+      // author wrote as an autolink), never an address the words do not show.
+      #expect(!output.contains("mailto:"), "speech says no address")
+    }
   }
 }

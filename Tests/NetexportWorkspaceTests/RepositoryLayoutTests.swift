@@ -55,7 +55,7 @@ import Testing
     ),
     (
       "ar", "٧ ردود · الأربعاء، ٥ فبراير ٢٠٢٥",
-      "سبعة ردود · الأربعاء، خمسة فبراير ألفين وخمسة وعشرون"
+      "سبعة ردود · الأربعاء، الخامس من فبراير عام ألفين وخمسة وعشرين"
     ),
     (
       "de", "7 Antworten · Mittwoch, 5. Februar 2025",
@@ -75,7 +75,7 @@ import Testing
     ),
     (
       "vi", "7 trả lời · Thứ Tư, 5 tháng 2, 2025",
-      "bảy trả lời · Thứ Tư, năm tháng hai, hai nghìn không trăm hai mươi lăm"
+      "bảy trả lời · Thứ Tư, ngày năm tháng hai năm hai nghìn không trăm hai mươi lăm"
     ),
     (
       "zh-Hans", "7条回复 · 2025年2月5日星期三",

@@ -16,7 +16,7 @@ enum Fixtures {
   /// `Labels.keys`, so that the tests do not share the migration's idea of what a label is.
   static let labelKeys: Set<String> = [
     "references.heading", "export.page-counter", "audio.part", "audio.list-count", "audio.aside", "audio.pause",
-    "audio.pronunciation-guide",
+    "audio.pronunciation-guide", "audio.aside-inline", "audio.references",
   ]
 }
 

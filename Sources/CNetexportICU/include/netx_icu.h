@@ -14,6 +14,11 @@
 // - Handles returned by `*_open` functions must be released with the matching `*_close`.
 // - Every function that reads a MessageFormat pattern first checks it against the limits
 //   below, without ICU, and fails with one of the NETX_MESSAGE_* codes when it breaks one.
+// - No C++ exception crosses this boundary: every function catches them all, reporting
+//   std::bad_alloc as U_MEMORY_ALLOCATION_ERROR and anything else as U_INTERNAL_PROGRAM_ERROR
+//   (a function without `status` returns its documented fallback).
+// - The header holds no policy: how a number or a date is said aloud is decided in Swift
+//   (NetexportICU's SpokenFormatting.swift), from what these functions return.
 #ifndef NETX_ICU_H
 #define NETX_ICU_H
 
@@ -149,11 +154,30 @@ int32_t netx_format_number(const char *localeID, double value, uint16_t *out, in
 /// for an empty skeleton.
 int32_t netx_date_skeleton_check(const uint16_t *skeleton, int32_t length, int32_t *status);
 
-/// Formats an instant (milliseconds since 1970-01-01T00:00:00Z) with a date skeleton such
-/// as "yMMMMd", in UTC, so that calendar dates never shift with the machine's time zone.
+/// One field of a formatted date: which field (ICU's UDateFormatField value, such as
+/// NETX_DATE_FIELD_YEAR) and its UTF-16 range in the result.
+typedef struct {
+  int32_t field;
+  int32_t start;
+  int32_t limit;
+} netx_date_field;
+
+/// ICU's UDateFormatField values netexport reads (netx_icu.cpp checks they are ICU's).
+#define NETX_DATE_FIELD_YEAR 1
+#define NETX_DATE_FIELD_MONTH 2
+#define NETX_DATE_FIELD_DATE 3
+#define NETX_DATE_FIELD_DAY_OF_WEEK 9
+#define NETX_DATE_FIELD_EXTENDED_YEAR 20
+#define NETX_DATE_FIELD_STANDALONE_MONTH 26
+
+/// Formats an instant (milliseconds since 1970-01-01T00:00:00Z, a calendar day's midnight in
+/// UTC) with the locale's best pattern for a date skeleton such as "yMMMMd", at noon in the
+/// machine's time zone, so that calendar dates never shift with TZ. When `fields` is not
+/// null, up to `fieldCapacity` fields of the result are written there in ICU's order and
+/// `fieldCount` receives how many there are.
 int32_t netx_format_date(
   const char *localeID, const uint16_t *skeleton, int32_t skeletonLength, double millis, uint16_t *out,
-  int32_t capacity, int32_t *status);
+  int32_t capacity, netx_date_field *fields, int32_t fieldCapacity, int32_t *fieldCount, int32_t *status);
 
 enum {
   NETX_ARG_NUMBER = 0,
@@ -173,26 +197,39 @@ typedef struct {
   int32_t stringLength;
 } netx_message_argument;
 
-/// Formats an ICU MessageFormat pattern with named arguments. Date and time arguments are
-/// formatted in UTC. On a syntax error, `errorOffset` receives the UTF-16 offset of the
-/// problem within the pattern (else -1).
+/// Options of `netx_format_message`.
+enum {
+  /// Check the pattern against the limits (the default).
+  NETX_FORMAT_CHECK_LIMITS = 0,
+  /// The caller checked the limits on the pattern this one was rewritten from, replacing
+  /// arguments (and `#`) one for one: a `#` that became an argument is one level deeper than
+  /// the `#` was, so checking again could refuse a message that was within the limits.
+  NETX_FORMAT_LIMITS_CHECKED = 1,
+};
+
+/// Formats an ICU MessageFormat pattern, exactly as written, with named arguments. Date and
+/// time arguments are formatted at noon in the machine's time zone (see netx_format_date).
+/// On a syntax error, `errorOffset` receives the UTF-16 offset of the problem within the
+/// pattern (else -1).
 int32_t netx_format_message(
   const char *localeID, const uint16_t *pattern, int32_t patternLength, const uint16_t *pool,
-  const netx_message_argument *arguments, int32_t argumentCount, uint16_t *out, int32_t capacity,
+  const netx_message_argument *arguments, int32_t argumentCount, int32_t options, uint16_t *out, int32_t capacity,
   int32_t *errorOffset, int32_t *status);
 
-/// Formats a message as it is spoken: numbers, plural counts (`#`) and dates in words with
-/// the locale's rule-based spellout, abbreviated month and weekday names written out.
-int32_t netx_format_message_spoken(
-  const char *localeID, const uint16_t *pattern, int32_t patternLength, const uint16_t *pool,
-  const netx_message_argument *arguments, int32_t argumentCount, uint16_t *out, int32_t capacity,
-  int32_t *errorOffset, int32_t *status);
+typedef struct netx_spellout netx_spellout;
 
-/// A whole number in words, with a named spellout rule set such as "%spellout-numbering-year"
-/// (or the locale's default when `ruleSet` is null or the locale has no such set).
-int32_t netx_spellout(
-  const char *localeID, int64_t value, const uint16_t *ruleSet, int32_t ruleSetLength, uint16_t *out, int32_t capacity,
-  int32_t *status);
+/// Opens the locale's rule-based spellout with a named rule set such as
+/// "%spellout-numbering-year", or the locale's default set when `ruleSet` is null or empty or
+/// the locale has no set of that name (as MessageFormat's `spellout` argument does). Opening
+/// one reads all of the locale's rules (about 13 million instructions under callgrind): keep
+/// it for several numbers.
+netx_spellout *netx_spellout_open(const char *localeID, const uint16_t *ruleSet, int32_t ruleSetLength, int32_t *status);
+
+/// A number in words. A whole number below 9e15 is formatted as an integer (so that "1"
+/// selects the rules for one, not for "1.0").
+int32_t netx_spellout_format(netx_spellout *spellout, double value, uint16_t *out, int32_t capacity, int32_t *status);
+
+void netx_spellout_close(netx_spellout *spellout);
 
 /// Joins `count` items (consecutive in `pool`, with their UTF-16 lengths) with the locale's
 /// "and" list pattern: "a, b, and c" (en), "a, b y c" (es).
@@ -200,40 +237,63 @@ int32_t netx_format_list(
   const char *localeID, const uint16_t *pool, const int32_t *lengths, int32_t count, uint16_t *out, int32_t capacity,
   int32_t *status);
 
-/// The names of the arguments a MessageFormat pattern uses, each once, in order of first
-/// use, separated by single spaces (numbered arguments appear as their number). On a
-/// syntax error, `errorOffset` receives the UTF-16 offset of the problem.
-int32_t netx_message_argument_names(
-  const uint16_t *pattern, int32_t patternLength, uint16_t *out, int32_t capacity, int32_t *errorOffset,
-  int32_t *status);
+/// The kinds of ICU's MessagePattern parts (UMessagePatternPartType), repeated here so the
+/// header needs no ICU header; netx_icu.cpp checks each against ICU's.
+enum {
+  NETX_PART_MSG_START = 0,
+  NETX_PART_MSG_LIMIT = 1,
+  NETX_PART_SKIP_SYNTAX = 2,
+  NETX_PART_INSERT_CHAR = 3,
+  NETX_PART_REPLACE_NUMBER = 4,
+  NETX_PART_ARG_START = 5,
+  NETX_PART_ARG_LIMIT = 6,
+  NETX_PART_ARG_NUMBER = 7,
+  NETX_PART_ARG_NAME = 8,
+  NETX_PART_ARG_TYPE = 9,
+  NETX_PART_ARG_STYLE = 10,
+  NETX_PART_ARG_SELECTOR = 11,
+  NETX_PART_ARG_INT = 12,
+  NETX_PART_ARG_DOUBLE = 13,
+};
 
-/// The structure of a MessageFormat pattern, read with ICU's MessagePattern, as UTF-16
-/// text in lines:
-///   `A<TAB>offset<TAB>name<TAB>kind<TAB>style<TAB>selector selector ...<TAB>s:l<TAB>branches<TAB>pluralOffset`
-///     for every argument, nested ones included, in pattern order; `offset` is the UTF-16
-///     offset of its `{`; `kind` is none, simple, plural, select, selectordinal or choice;
-///     `style` is the type of a simple argument (number, date, ...); `s:l` the UTF-16 range of
-///     its style as written (`::yMMMMd`), or -1:-1; `branches`, one `selector:start:limit` per
-///     selector, the offset of the selector and the range of its `{...}` branch;
-///     `pluralOffset`, the `offset:` of a plural or selectordinal (0 when it has none);
-///   `H<TAB>count`: how many `#` stand for a plural number;
-///   `L` followed, after its newline, by the literal text of the pattern to the end of the
-///     result: the text a reader sees, with argument syntax removed and U+001F between runs.
-/// On a syntax error, `errorOffset` receives the UTF-16 offset of the problem.
-int32_t netx_message_analyze(
-  const uint16_t *pattern, int32_t patternLength, uint16_t *out, int32_t capacity, int32_t *errorOffset,
+/// The kinds of arguments (UMessagePatternArgType), checked against ICU's the same way.
+enum {
+  NETX_ARG_TYPE_NONE = 0,
+  NETX_ARG_TYPE_SIMPLE = 1,
+  NETX_ARG_TYPE_CHOICE = 2,
+  NETX_ARG_TYPE_PLURAL = 3,
+  NETX_ARG_TYPE_SELECT = 4,
+  NETX_ARG_TYPE_SELECTORDINAL = 5,
+};
+
+/// One part of a MessageFormat pattern as ICU's MessagePattern reads it (see ICU's
+/// documentation of MessagePattern::Part).
+typedef struct {
+  /// A NETX_PART_* kind.
+  int32_t type;
+  /// The UTF-16 offset of the part's text in the pattern, and the text's length.
+  int32_t index;
+  int32_t length;
+  /// ICU's value: the nesting level of a MSG_START or MSG_LIMIT, the character an
+  /// INSERT_CHAR inserts, the argument kind (NETX_ARG_TYPE_*) of an ARG_START or ARG_LIMIT.
+  int32_t value;
+  /// For an ARG_START or MSG_START, the index of its matching limit part; else -1.
+  int32_t limitPart;
+  /// For an ARG_INT or ARG_DOUBLE (a selector's `=N`, a plural's `offset:`), the number.
+  double number;
+} netx_message_part;
+
+/// Every part of a MessageFormat pattern, read with ICU's MessagePattern (apostrophes as
+/// ICU's default DOUBLE_OPTIONAL mode reads them). Writes at most `capacity` parts and
+/// returns how many there are (NETX_BUFFER_OVERFLOW when `capacity` is too small). On a
+/// syntax error, `errorOffset` receives the UTF-16 offset of the problem.
+int32_t netx_message_parts(
+  const uint16_t *pattern, int32_t patternLength, netx_message_part *out, int32_t capacity, int32_t *errorOffset,
   int32_t *status);
 
 /// The name of the locale's default numbering system ("latn", "arab", "hanidec", ...), as a
 /// NUL-terminated ASCII string.
 int32_t netx_numbering_system(const char *localeID, char *out, int32_t capacity, int32_t *status);
-
-/// The UTF-16 ranges of a MessageFormat pattern's literal text (what a reader sees, outside
-/// argument syntax, `#` and quoting apostrophes), as start/limit pairs in `out`; returns
-/// the number of integers written (twice the number of ranges).
-int32_t netx_message_literal_ranges(
-  const uint16_t *pattern, int32_t patternLength, int32_t *out, int32_t capacity, int32_t *errorOffset,
-  int32_t *status);
 
 // MARK: Characters
 

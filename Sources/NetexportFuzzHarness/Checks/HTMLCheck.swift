@@ -5,9 +5,9 @@ import NetexportValidation
 
 /// The large-print handout read as strictly as the exporter writes it, one Unicode scalar at
 /// a time as HTML's tokenizer reads: only the elements and attributes the exporter writes for
-/// the fixture in English (and `abbr title`, `span lang dir`, which depend on the text), text
-/// with no raw markup character, and a style sheet that is the exporter's own but for the
-/// page counter's strings.
+/// the fixture in English (and `abbr title`, `span lang dir`, `strong` and `a href`, which
+/// depend on the text), text with no raw markup character, and a style sheet that is the
+/// exporter's own but for the page counter's strings.
 enum HTMLCheck {
   struct Reading {
     /// Each element as `name(attribute,attribute)`, attributes in the order written.
@@ -22,34 +22,52 @@ enum HTMLCheck {
       throw InvariantViolation("large-print-html has an element the exporter does not write: <\(element)>")
     }
     let (_, rest) = try pageCounter(reading.style)
-    try require(rest == benignStyles[locale], "large-print-html's style sheet differs beyond the page counter")
+    // A handout with a link carries the rules for links; one without, none.
+    let linked = reading.elements.contains("a(href)")
+    try require(
+      rest == benignStyles[locale]?[linked ? 1 : 0], "large-print-html's style sheet differs beyond the page counter")
   }
 
   /// What the exporter writes for the fixture document in English, with each locale's
-  /// paper size and list indent: the fixture's English texts in that locale.
-  private static func benign(_ locale: String) -> Reading {
+  /// paper size and list indent: the fixture's English texts in that locale; `withLink`, with
+  /// the subtitle a link.
+  private static func benign(_ locale: String, withLink: Bool = false) -> Reading {
     do {
+      var document = Fixture.document
       var source = Fixture.source
       var labels = Fixture.labels
       source.locale = locale
       labels.locale = locale
-      let document = try Resolver.resolve(
-        Fixture.document, messages: MessageTable([source, labels], glossary: Fixture.glossary.glossary),
+      if withLink, let index = source.entries.firstIndex(where: { $0.key == document.metadata.subtitle?.key }) {
+        document.metadata.subtitle?.links = ["https://example.org/"]
+        source.entries[index].text = "<link1>\(source.entries[index].text)</link1>"
+      }
+      let resolved = try Resolver.resolve(
+        document, messages: MessageTable([source, labels], glossary: Fixture.glossary.glossary),
         locale: LanguageTag(locale)!, source: nil)
-      return try read(LargePrintHTMLExporter().export(document))
+      let reading = try read(LargePrintHTMLExporter().export(resolved))
+      precondition(reading.elements.contains("a(href)") == withLink, "the fixture's link is not a link")
+      return reading
     } catch {
       fatalError("the fuzz fixture does not render as large-print HTML in \(locale): \(error)")
     }
   }
 
-  private static let allowed = Set(benign("en").elements + ["abbr(title)", "span(lang,dir)"])
+  /// The fixture's elements, and those a text brings with it: an abbreviation or a span in
+  /// another language, and the inline markup a message may hold (`<b>` as `strong`, `<linkN>`
+  /// as a link to one of the content model's addresses).
+  private static let allowed = Set(
+    benign("en").elements + ["abbr(title)", "span(lang,dir)", "strong()", "a(href)"])
 
-  /// Each locale's style sheet without its page counter.
-  private static let benignStyles: [String: String] = {
-    var styles: [String: String] = [:]
+  /// Each locale's style sheet without its page counter: for a handout without links, and
+  /// for one with.
+  private static let benignStyles: [String: [String]] = {
+    var styles: [String: [String]] = [:]
     for locale in ["en"] + Fixture.locales {
       do {
-        styles[locale] = try pageCounter(benign(locale).style).rest
+        styles[locale] = [
+          try pageCounter(benign(locale).style).rest, try pageCounter(benign(locale, withLink: true).style).rest,
+        ]
       } catch {
         fatalError("the fixture's style sheet has no page counter: \(error)")
       }

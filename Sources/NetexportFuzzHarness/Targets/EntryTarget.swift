@@ -116,7 +116,9 @@ enum EntryTarget {
   static let allCategories = [
     "community.discussion.meta":
       "{replies, plural, zero {# Replies} one {# Reply} two {# Replies} few {# Replies} many {# Replies} other {# Replies}} · {posted, date, ::yMMMMEEEEd}",
+    "types.announcement":
+      "{count, plural, zero {There are # types} one {There is one type} two {There are # types} few {There are # types} many {There are # types} other {There are # types}}",
     "audio.list-count":
-      "{count, plural, zero {There are # items:} one {There is # item:} two {There are # items:} few {There are # items:} many {There are # items:} other {There are # items:}}",
+      "{count, plural, zero {There are #} one {There is one} two {There are #} few {There are #} many {There are #} other {There are #}}",
   ]
 }

@@ -1,0 +1,90 @@
+internal import CNetexportICU
+
+/// A MessageFormat pattern as ICU's `MessagePattern` reads it: the pattern's UTF-16 text and
+/// its parts, in order. Every reading of a message's structure (its arguments, its literal
+/// text, the rewriting of numbers and dates for speech) starts from these parts, so that
+/// netexport has no message parser of its own.
+struct MessagePattern {
+  /// ICU's part kinds (`UMessagePatternPartType`).
+  enum PartType: Int32 {
+    case messageStart = 0, messageLimit, skipSyntax, insertChar, replaceNumber, argumentStart, argumentLimit
+    case argumentNumber, argumentName, argumentType, argumentStyle, argumentSelector, argumentInt, argumentDouble
+  }
+
+  /// ICU's argument kinds (`UMessagePatternArgType`).
+  enum ArgumentType: Int32 {
+    case none = 0, simple, choice, plural, select, selectordinal
+
+    /// Whether `#` in its branches stands for its number.
+    var isPlural: Bool { self == .plural || self == .selectordinal }
+  }
+
+  struct Part {
+    var type: PartType
+    /// The UTF-16 range of the part's text in the pattern.
+    var start: Int
+    var limit: Int
+    /// ICU's value: the nesting level of a message start or limit, the character an
+    /// insert-char part inserts.
+    var value: Int32
+    /// For an argument start or limit, the argument's kind.
+    var argumentType: ArgumentType?
+    /// For an argument or message start, the index of its limit part.
+    var limitPart: Int?
+    /// For a numeric part (a selector's `=N`, a plural's `offset:`), the number.
+    var number: Double?
+  }
+
+  /// The pattern in UTF-16 code units, as the parts' offsets count.
+  let text: [UInt16]
+  let parts: [Part]
+
+  /// Reads a pattern with ICU, after checking it against `MessageLimits`.
+  ///
+  /// - Throws: `MessageSyntaxError` when ICU cannot parse the pattern or it breaks a limit.
+  init(_ pattern: String) throws(MessageSyntaxError) {
+    let text = Array(pattern.utf16)
+    var errorOffset: Int32 = -1
+    var raw = [netx_message_part](repeating: netx_message_part(), count: text.count / 2 + 16)
+    var count: Int32 = 0
+    for _ in 0..<2 {
+      var status: Int32 = 0
+      count = netx_message_parts(text, Int32(text.count), &raw, Int32(raw.count), &errorOffset, &status)
+      if status == NETX_BUFFER_OVERFLOW {
+        raw = [netx_message_part](repeating: netx_message_part(), count: Int(count))
+        continue
+      }
+      if status > 0 {
+        throw Formatting.syntaxError(
+          ICUError(code: status, operation: "read a message"), offset: errorOffset, in: pattern)
+      }
+      break
+    }
+    self.text = text
+    self.parts = raw.prefix(Int(count)).map { part in
+      let type = PartType(rawValue: part.type) ?? .skipSyntax
+      let isArgument = type == .argumentStart || type == .argumentLimit
+      return Part(
+        type: type, start: Int(part.index), limit: Int(part.index + part.length), value: part.value,
+        argumentType: isArgument ? ArgumentType(rawValue: part.value) : nil,
+        limitPart: part.limitPart >= 0 ? Int(part.limitPart) : nil,
+        number: type == .argumentInt || type == .argumentDouble ? part.number : nil)
+    }
+  }
+
+  /// The text of a part, or of any UTF-16 range of the pattern.
+  func text(_ part: Part) -> String { text(part.start..<part.limit) }
+
+  func text(_ range: Range<Int>) -> String { String(decoding: text[range], as: UTF16.self) }
+
+  /// The `offset:` of the plural or selectordinal whose style starts at part `index` (the
+  /// part after its name), or 0, as ICU's `getPluralOffset` reads it.
+  func pluralOffset(at index: Int) -> Double {
+    index < parts.count ? parts[index].number ?? 0 : 0
+  }
+
+  /// The UTF-16 range from an argument's `{` to the end of its `}`.
+  func argumentRange(startingAt index: Int) -> Range<Int> {
+    parts[index].start..<parts[parts[index].limitPart ?? index].limit
+  }
+}
