@@ -8,7 +8,9 @@ import NetexportValidation
 /// in every format when it resolves.
 ///
 /// - Bytes that are not UTF-8, malformed YAML and fields of the wrong shape are refused with
-///   diagnostics that name the content file, at a place inside it.
+///   diagnostics that name the content file, at a place inside it; the content reader's
+///   problems (`invalid-content`, all of them at once) each at a line and column, in file
+///   order.
 /// - A number that is not finite (`1e400`, `.inf`, `.nan`) never reaches a handout: the
 ///   document is refused when it is loaded or resolved.
 /// - What resolves exports in every format with only each format's own markup.
@@ -35,6 +37,17 @@ enum ContentTarget {
         try require(diagnostic.location != nil, "\(diagnostic) does not name the content file")
         try check.check(diagnostic.location, "\(diagnostic)")
       }
+      // The content reader's problems: each at the node it is about, all in file order.
+      let content = error.diagnostics.filter { $0.code == "invalid-content" && $0.message != "the file is empty" }
+      for diagnostic in content {
+        try require(
+          diagnostic.location?.line != nil && diagnostic.location?.column != nil, "\(diagnostic) has no line and column"
+        )
+      }
+      let positions = content.map { ($0.location?.line ?? 0, $0.location?.column ?? 0) }
+      try require(
+        zip(positions, positions.dropFirst()).allSatisfy { $0 <= $1 },
+        "the content file's problems are not in file order: \(content)")
       return
     } catch {
       throw InvariantViolation("loading threw \(type(of: error)), not a diagnostic: \(error)")
