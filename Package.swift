@@ -83,6 +83,18 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(
+      name: "NetexportFuzzHarness",
+      dependencies: [
+        "NetexportExporters", "NetexportValidation", "NetexportResolution", "NetexportImport", "NetexportModel",
+        "NetexportICU",
+      ],
+      resources: [.copy("Fixture")]
+    ),
+    // libFuzzer's driver, declared for the fuzzing build of netexport-fuzz (scripts/fuzz links
+    // the library); a normal build never calls it.
+    .target(name: "CNetexportFuzzer"),
+    .executableTarget(name: "netexport-fuzz", dependencies: ["NetexportFuzzHarness", "CNetexportFuzzer"]),
     // What the test suites share: this repository as a project (read from the checkout, not
     // from a bundled copy) and `TestProject`, a project in a temporary folder.
     .target(
@@ -102,7 +114,7 @@ let package = Package(
       name: "NetexportExportersTests",
       dependencies: [
         "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportWorkspace", "NetexportModel",
-        "NetexportTestSupport",
+        "NetexportTestSupport", "NetexportFuzzHarness",
       ],
       resources: [.copy("Snapshots")]
     ),
@@ -125,10 +137,20 @@ let package = Package(
     ),
     .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
     .testTarget(
+      name: "NetexportHostileTests",
+      dependencies: ["netexport", "NetexportTestSupport", "NetexportModel", .product(name: "Yams", package: "Yams")]),
+    .testTarget(
+      name: "NetexportFuzzTests",
+      dependencies: [
+        "netexport-fuzz", "NetexportFuzzHarness", "NetexportExporters", "NetexportValidation", "NetexportResolution",
+        "NetexportWorkspace", "NetexportImport", "NetexportModel", "NetexportICU", "NetexportTestSupport",
+      ]
+    ),
+    .testTarget(
       name: "NetexportWorkspaceTests",
       dependencies: [
-        "NetexportWorkspace", "NetexportValidation", "NetexportReadability", "NetexportModel", "NetexportICU",
-        "NetexportTestSupport",
+        "NetexportWorkspace", "NetexportExporters", "NetexportValidation", "NetexportReadability", "NetexportModel",
+        "NetexportICU", "NetexportTestSupport", "NetexportFuzzHarness",
       ],
       resources: [.copy("Fixtures")]
     ),

@@ -131,11 +131,18 @@ extension Workspace {
     return LocaleCheck(locale: locale, files: files)
   }
 
-  /// Problems of a glossary file beyond its reading: entries that name no term or
-  /// abbreviation of any document, and what it tells speech engines (`SpokenFormCheck`).
+  /// Problems of a glossary file: those found reading it (read leniently, the file's
+  /// errors are in the catalog's `problems`, not thrown: messages in the glossary file, an
+  /// entry of the wrong shape), then entries that name no term or abbreviation of any
+  /// document, and what it tells speech engines (`SpokenFormCheck`).
   func glossaryFindings(_ loaded: LoadedCatalog, isSource: Bool) -> [Diagnostic] {
     guard let catalog = loaded.catalog else { return [] }
     let known = Set(documents.flatMap { $0.document.glossaryKeys })
+    let read = catalog.problems.map {
+      var problem = $0
+      problem.locale = problem.locale ?? catalog.locale
+      return problem
+    }
     let unknown = catalog.glossary.filter { !known.contains($0.key) }.map {
       Diagnostic(
         .warning, code: "glossary-unknown-key", at: $0.location,
@@ -143,7 +150,7 @@ extension Workspace {
         locale: catalog.locale, key: $0.key)
     }
     let language = LanguageTag(catalog.locale)?.language ?? catalog.locale
-    return unknown + SpokenFormCheck.findings(catalog.glossary, language: language, locale: catalog.locale)
+    return read + unknown + SpokenFormCheck.findings(catalog.glossary, language: language, locale: catalog.locale)
   }
 
   /// Checks the given locales, each on its own core.

@@ -1,4 +1,5 @@
 import Foundation
+import NetexportFuzzHarness
 import NetexportICU
 import NetexportModel
 import NetexportValidation
@@ -48,31 +49,8 @@ enum ReportProjects {
   }
 }
 
-/// The same strings as `HostileTextTests.hostile` (NetexportExportersTests), which another
-/// test target cannot import.
-let hostileStrings: [String] = [
-  "\u{0600}<img src=x onerror=alert(1)>",
-  "\"\u{0301} autofocus onfocus=alert(1) x=\"",
-  "\u{0600}\" \u{0600}& \u{0600}' \u{0600}> \u{0600}</p>",
-  "<\u{0301}b\u{0301}>\u{0301} &\u{0301} \"\u{0301} '\u{0301} =\u{0301} [\u{0301} ]\u{0301} \\\u{0301} ;\u{0301}",
-  "</style><script>alert(1)</script>",
-  "</title><script>alert(1)</script>",
-  "]]> <![CDATA[x]]>",
-  "<!-- x --> <?pi x?> <!DOCTYPE x>",
-  "& &amp; &lt; &#60; &#x3C; &",
-  "' onmouseover='alert(1)' \"quoted\"",
-  "\"; } body { display: none } /* \\ \\a \\22 ",
-  ([0xFFFF, 0xFFFE, 0xFDD0, 0xFDEF, 0x1FFFE, 0x10FFFF] as [UInt32]).map { "\(Unicode.Scalar($0)!)" }
-    .joined(separator: " "),
-  "\u{0} \u{1} \u{8} \u{B} \u{C} \u{1B}[2J\u{1B}]0;pwned\u{7} \u{7F} \u{85} \u{9B}31m \u{9F}",
-  "line\rreturn and\r\nwindows\u{2028}separator",
-  "\u{202E}evil\u{202C} \u{2067}x\u{2069}",
-  "\n[pause]\nread this",
-  "] not a direction [",
-  "</speak><speak> </s></p> <break time=\"9s\"/>",
-  "👩\u{200D}⚕\u{FE0F}<b> 👨\u{200D}👩\u{200D}👧 & 🏳\u{FE0F}\u{200D}🌈",
-  "{braces} '{quoted}' # | {{",
-]
+/// The hostile strings the exports' tests and the fuzz targets start from.
+let hostileStrings = HostileStrings.all
 
 /// The markup of a page: each tag's name and attribute names, in order. Every string the
 /// reports show is escaped, so a `<` or `"` in the page is always netexport's own, and two

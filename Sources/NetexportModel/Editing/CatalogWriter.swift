@@ -89,7 +89,8 @@ public enum CatalogWriter {
   }
 
   /// A YAML double-quoted scalar holding exactly `text`: backslash, quote, line breaks and
-  /// every control or invisible line-break character escaped.
+  /// every control or invisible line-break character escaped, and U+FFFE and U+FFFF, which
+  /// YAML allows only escaped.
   public static func quote(_ text: String) -> String {
     var quoted = "\""
     for scalar in text.unicodeScalars {
@@ -105,7 +106,7 @@ public enum CatalogWriter {
       case "\u{2029}": quoted += "\\P"
       default:
         let value = scalar.value
-        if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF {
+        if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF || value == 0xFFFE || value == 0xFFFF {
           let digits = String(value, radix: 16, uppercase: true)
           quoted += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
         } else {
