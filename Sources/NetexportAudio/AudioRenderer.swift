@@ -15,7 +15,8 @@ import NetexportModel
 ///
 /// All the work happens in a private temporary folder, removed on every path out. The file
 /// appears at its destination only when it is complete (written beside it, then renamed), so
-/// a failure leaves either the old file or none, never part of one.
+/// a failure leaves either the old file or none, never part of one; or it is returned as bytes
+/// (`render(_:displayPath:)`) for the caller to write.
 ///
 /// Errors are `DiagnosticError`s with these codes:
 /// - `no-usable-voice`: no offline voice speaks the locale usably (`SpeechVoices`);
@@ -58,6 +59,45 @@ public struct AudioRenderer: Sendable {
     _ document: AudioDocument, to destination: URL, displayPath: String? = nil, createFolders: Bool = false
   ) throws -> RenderedAudio {
     let display = displayPath ?? destination.path
+    return try rendering(document, display: display) {
+      try Self.checkDestination(destination, display: display)
+    } deliver: { encoded in
+      try Self.install(encoded, at: destination, display: display, createFolders: createFolders)
+    }
+  }
+
+  /// Renders the document and returns the file's bytes, for a caller that writes files its
+  /// own way (netexport's exports: all of a run's files, or none).
+  ///
+  /// - Parameter displayPath: How to name the file in messages.
+  /// - Returns: The encoded file, and the voice, the chapters' places and any notes.
+  /// - Throws: `DiagnosticError` (see the type's documentation for the codes).
+  public func render(_ document: AudioDocument, displayPath: String) throws -> (data: Data, audio: RenderedAudio) {
+    var data = Data()
+    let audio = try rendering(document, display: displayPath) {
+    } deliver: { encoded in
+      do {
+        data = try Data(contentsOf: encoded)
+      } catch {
+        throw DiagnosticError(
+          Diagnostic(
+            code: "encode-failed", at: SourceLocation(file: displayPath),
+            "cannot read back the encoded file (\(TextFile.reason(error)))", locale: document.locale.canonical))
+      }
+    }
+    return (data, audio)
+  }
+
+  /// Checks the input, speaks, encodes in the work folder and hands the encoded file to
+  /// `deliver`, then removes the work folder.
+  ///
+  /// - Parameters:
+  ///   - beforeWork: Runs once the input and the tools are checked, before anything is
+  ///     spoken (a check of the destination).
+  ///   - deliver: Takes the encoded file, in the work folder.
+  private func rendering(
+    _ document: AudioDocument, display: String, beforeWork: () throws -> Void, deliver: (URL) throws -> Void
+  ) throws -> RenderedAudio {
     let locale = document.locale
     let voice: String
     var notes: [String] = []
@@ -72,7 +112,7 @@ public struct AudioRenderer: Sendable {
     }
     let titles = try Self.checked(document, display: display)
     let found = try tools.locate(format.tools, for: "making \(format.displayName) audio")
-    try Self.checkDestination(destination, display: display)
+    try beforeWork()
 
     let work = temporaryFolder.appendingPathComponent("netexport-audio-\(UUID().uuidString)")
     do {
@@ -110,7 +150,7 @@ public struct AudioRenderer: Sendable {
       publisher: Self.nonEmpty(document.metadata.publisher), date: Self.nonEmpty(document.metadata.date),
       locale: locale)
     let encoded = try encode(joined, tags: tags, tools: found, work: work, display: display)
-    try Self.install(encoded, at: destination, display: display, createFolders: createFolders)
+    try deliver(encoded)
     return RenderedAudio(
       voice: voice, chapters: marks.map { RenderedAudio.Chapter(title: $0.title, start: $0.start, end: $0.end) },
       sampleCount: samplesBefore, sampleRate: sampleRate, notes: notes)
