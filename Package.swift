@@ -84,7 +84,8 @@ let package = Package(
       ]
     ),
     // What the test suites share: this repository as a project (read from the checkout, not
-    // from a bundled copy) and `TestProject`, a project in a temporary folder.
+    // from a bundled copy), `TestProject`, a project in a temporary folder, and `Probe`, which
+    // reads audio files back with ffprobe.
     .target(
       name: "NetexportTestSupport", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
       path: "Tests/NetexportTestSupport"),
@@ -114,7 +115,9 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportCLITests", dependencies: ["netexport", "NetexportTestSupport"]),
-    .testTarget(name: "NetexportAudioTests", dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU"]),
+    .testTarget(
+      name: "NetexportAudioTests",
+      dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU", "NetexportTestSupport"]),
     .testTarget(
       name: "NetexportImportTests",
       dependencies: [

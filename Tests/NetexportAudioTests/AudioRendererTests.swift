@@ -2,6 +2,7 @@ import Foundation
 import NetexportAudio
 import NetexportICU
 import NetexportModel
+import NetexportTestSupport
 import Testing
 
 /// Renders small documents with the real tools and reads the files back with ffprobe.
