@@ -40,7 +40,8 @@ let package = Package(
     .target(name: "NetexportResolution", dependencies: ["NetexportModel", "NetexportICU"]),
     .target(name: "NetexportValidation", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"]),
     .target(
-      name: "NetexportExporters", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
+      name: "NetexportExporters",
+      dependencies: ["NetexportAudio", "NetexportResolution", "NetexportModel", "NetexportICU"],
       resources: [.copy("Resources/render_pdf.py")]
     ),
     .target(
@@ -70,15 +71,15 @@ let package = Package(
     .target(
       name: "NetexportWorkspace",
       dependencies: [
-        "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportResolution", "NetexportImport",
-        "NetexportModel", "NetexportICU",
+        "NetexportExporters", "NetexportAudio", "NetexportReadability", "NetexportValidation", "NetexportResolution",
+        "NetexportImport", "NetexportModel", "NetexportICU",
       ],
       resources: [.copy("Resources/labels.en.yaml")]
     ),
     .executableTarget(
       name: "netexport",
       dependencies: [
-        "NetexportWorkspace", "NetexportExporters", "NetexportReadability", "NetexportValidation",
+        "NetexportWorkspace", "NetexportExporters", "NetexportAudio", "NetexportReadability", "NetexportValidation",
         "NetexportResolution", "NetexportModel", "NetexportICU",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

@@ -1,4 +1,5 @@
 import Foundation
+public import NetexportICU
 import NetexportModel
 
 #if canImport(FoundationXML)
@@ -99,19 +100,9 @@ public struct AudioRenderer: Sendable {
     _ document: AudioDocument, display: String, beforeWork: () throws -> Void, deliver: (URL) throws -> Void
   ) throws -> RenderedAudio {
     let locale = document.locale
-    let voice: String
-    var notes: [String] = []
-    switch SpeechVoices.choice(for: locale) {
-    case .refused(let reason):
-      throw DiagnosticError(
-        Diagnostic(
-          code: "no-usable-voice", at: nil, "not making \(locale) audio: \(reason)", locale: locale.canonical))
-    case .voice(let name, let note):
-      voice = name
-      if let note { notes.append("note: \(locale): \(note)") }
-    }
+    let (voice, notes) = try Self.voice(for: locale)
     let titles = try Self.checked(document, display: display)
-    let found = try tools.locate(format.tools, for: "making \(format.displayName) audio")
+    let found = try locateTools()
     try beforeWork()
 
     let work = temporaryFolder.appendingPathComponent("netexport-audio-\(UUID().uuidString)")
@@ -154,6 +145,32 @@ public struct AudioRenderer: Sendable {
     return RenderedAudio(
       voice: voice, chapters: marks.map { RenderedAudio.Chapter(title: $0.title, start: $0.start, end: $0.end) },
       sampleCount: samplesBefore, sampleRate: sampleRate, notes: notes)
+  }
+
+  /// The espeak-ng voice that speaks a locale, and what to tell about it (`note: ar: …`).
+  ///
+  /// - Throws: `DiagnosticError` with code `no-usable-voice` when no offline voice speaks
+  ///   the locale usably (`SpeechVoices`), saying why and what to export instead.
+  public static func voice(for locale: LanguageTag) throws -> (voice: String, notes: [String]) {
+    switch SpeechVoices.choice(for: locale) {
+    case .refused(let reason):
+      throw DiagnosticError(
+        Diagnostic(
+          code: "no-usable-voice", at: nil, "not making \(locale) audio: \(reason)", locale: locale.canonical))
+    case .voice(let name, let note):
+      return (name, note.map { ["note: \(locale): \($0)"] } ?? [])
+    }
+  }
+
+  /// Finds the programs the format needs, before any work: a caller rendering many files
+  /// checks once.
+  ///
+  /// - Returns: Each program's location, by command name.
+  /// - Throws: `DiagnosticError` with code `missing-tool`, naming every missing program and
+  ///   the `apt-get` line that installs them.
+  @discardableResult
+  public func locateTools() throws -> [String: URL] {
+    try tools.locate(format.tools, for: "making \(format.displayName) audio")
   }
 
   /// Speaks every chapter into its own WAV file and reads back its exact length.

@@ -1,5 +1,5 @@
 import Foundation
-public import NetexportICU
+import NetexportICU
 import NetexportModel
 public import NetexportResolution
 
