@@ -293,11 +293,11 @@ public struct AudioRenderer: Sendable {
         "the document has \(document.chapters.count) chapters; an audio file holds at most \(ChapterTags.maximumChapters)"
       )
     }
-    guard !oneLine(document.metadata.title).isEmpty else { throw invalid("the document has no title") }
+    guard !isBlank(document.metadata.title) else { throw invalid("the document has no title") }
     var titles: [String] = []
     for (index, chapter) in document.chapters.enumerated() {
       let title = oneLine(chapter.title)
-      guard !title.isEmpty else { throw invalid("chapter \(index + 1) has no title") }
+      guard !isBlank(title) else { throw invalid("chapter \(index + 1) has no title") }
       if let problem = SSMLCheck.problem(in: chapter.ssml) {
         throw invalid("chapter \(index + 1) ('\(title)') is not an SSML document espeak-ng can speak: \(problem)")
       }
@@ -339,13 +339,21 @@ public struct AudioRenderer: Sendable {
 
   /// An optional tag on one line, or `nil` when it is empty.
   static func nonEmpty(_ text: String?) -> String? {
-    text.map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
+    text.map(oneLine).flatMap { isBlank($0) ? nil : $0 }
   }
 
   /// A title or tag on one line: runs of white space (line breaks included) become one space.
+  /// No-break spaces stay: they are part of the title as the handout prints it (French puts
+  /// one before "?" and ":"), and keep a player from breaking the line there.
   static func oneLine(_ text: String) -> String {
-    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    text.split(whereSeparator: { $0.isWhitespace && !noBreakSpaces.contains($0) }).joined(separator: " ")
   }
+
+  /// NO-BREAK SPACE, FIGURE SPACE and NARROW NO-BREAK SPACE.
+  static let noBreakSpaces: Set<Character> = ["\u{00A0}", "\u{2007}", "\u{202F}"]
+
+  /// Whether a title says nothing: it is empty or white space alone, no-break spaces included.
+  static func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
 }
 
 /// Checks that SSML is a well-formed XML document whose root is `speak`: espeak-ng reads
