@@ -1,4 +1,6 @@
 public import Foundation
+import NetexportICU
+import NetexportResolution
 
 /// External programs for the tests that prove audio files: found on `PATH`, and run with
 /// what they print.
@@ -105,5 +107,39 @@ public struct Probe: Sendable {
   public struct ProbeError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+  }
+}
+
+/// What a listener hears, counted.
+public enum SpokenWords {
+  /// The words of an SSML document's text without its markup, counted with ICU's word breaks
+  /// for the locale (so Chinese words are counted as words, not as whole sentences).
+  public static func count(inSSML ssml: String, locale: String) throws -> Int {
+    var text = ""
+    var inTag = false
+    for character in ssml {
+      if character == "<" {
+        inTag = true
+      } else if character == ">" {
+        inTag = false
+        text.append(" ")
+      } else if !inTag {
+        text.append(character)
+      }
+    }
+    guard let tag = LanguageTag(locale) else { throw Probe.ProbeError(message: "'\(locale)' is not a language tag") }
+    // ICU's rule status 100 and above: a word of letters, numbers or ideographs (not
+    // punctuation or space).
+    return try BreakIterator(.word, locale: tag).segments(of: text).filter { $0.ruleStatus >= 100 }.count
+  }
+}
+
+extension Repository {
+  /// The names an audio file of the NET document must give its chapters, in order: the
+  /// document's title (the introduction: title, source and date), then each part's printed
+  /// heading, the references' last.
+  public static func chapterTitles(_ locale: String) throws -> [String] {
+    let printed = try resolved(locale)
+    return [printed.title.text] + printed.sections.map(\.heading.text) + [printed.references.heading.text]
   }
 }
