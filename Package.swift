@@ -40,7 +40,8 @@ let package = Package(
     .target(name: "NetexportResolution", dependencies: ["NetexportModel", "NetexportICU"]),
     .target(name: "NetexportValidation", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"]),
     .target(
-      name: "NetexportExporters", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
+      name: "NetexportExporters",
+      dependencies: ["NetexportAudio", "NetexportResolution", "NetexportModel", "NetexportICU"],
       resources: [.copy("Resources/render_pdf.py")]
     ),
     .target(
@@ -70,15 +71,15 @@ let package = Package(
     .target(
       name: "NetexportWorkspace",
       dependencies: [
-        "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportResolution", "NetexportImport",
-        "NetexportModel", "NetexportICU",
+        "NetexportExporters", "NetexportAudio", "NetexportReadability", "NetexportValidation", "NetexportResolution",
+        "NetexportImport", "NetexportModel", "NetexportICU",
       ],
       resources: [.copy("Resources/labels.en.yaml")]
     ),
     .executableTarget(
       name: "netexport",
       dependencies: [
-        "NetexportWorkspace", "NetexportExporters", "NetexportReadability", "NetexportValidation",
+        "NetexportWorkspace", "NetexportExporters", "NetexportAudio", "NetexportReadability", "NetexportValidation",
         "NetexportResolution", "NetexportModel", "NetexportICU",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -96,7 +97,8 @@ let package = Package(
     .target(name: "CNetexportFuzzer"),
     .executableTarget(name: "netexport-fuzz", dependencies: ["NetexportFuzzHarness", "CNetexportFuzzer"]),
     // What the test suites share: this repository as a project (read from the checkout, not
-    // from a bundled copy) and `TestProject`, a project in a temporary folder.
+    // from a bundled copy), `TestProject`, a project in a temporary folder, and `Probe`, which
+    // reads audio files back with ffprobe.
     .target(
       name: "NetexportTestSupport", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
       path: "Tests/NetexportTestSupport"),
@@ -126,7 +128,9 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportCLITests", dependencies: ["netexport", "NetexportTestSupport"]),
-    .testTarget(name: "NetexportAudioTests", dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU"]),
+    .testTarget(
+      name: "NetexportAudioTests",
+      dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU", "NetexportTestSupport"]),
     .testTarget(
       name: "NetexportImportTests",
       dependencies: [

@@ -68,10 +68,31 @@ public struct SpokenScript: Sendable, Equatable {
     public var pronunciation: String
   }
 
+  /// A stretch of the script a listener can go to directly (an audio file's chapter): the
+  /// introduction, one part of the document, or the references.
+  public struct Chapter: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+      /// The title, subtitle, source and review date, before the first part.
+      case introduction
+      /// The document's section at this index (in `ResolvedDocument.sections`).
+      case section(Int)
+      /// The last part: what speech says instead of the references.
+      case references
+    }
+
+    public var kind: Kind
+    /// What is said, from the part's announcement to the pause after it.
+    public var blocks: [Block]
+  }
+
   public var locale: LanguageTag
-  public var blocks: [Block]
+  /// The introduction, then each part in order; every block of the script is in one of them.
+  public var chapters: [Chapter]
   /// The narrator's guide to the glossary's hard words, in the order the script uses them.
   public var pronunciations: [Pronunciation]
+
+  /// Everything said, in order: the chapters' blocks one after another.
+  public var blocks: [Block] { chapters.flatMap(\.blocks) }
 
   /// Builds the spoken script of a document resolved with `spoken: true`.
   ///
@@ -81,7 +102,7 @@ public struct SpokenScript: Sendable, Equatable {
     var builder = try Builder(document: document)
     try builder.build()
     locale = document.locale
-    blocks = builder.blocks
+    chapters = builder.chapters
     pronunciations = builder.pronunciationGuide()
   }
 }
@@ -104,6 +125,8 @@ private struct Builder {
   /// Abbreviations whose short form this part has announced ("Short form: NETs."), by id.
   var announced: Set<String> = []
   var blocks: [SpokenScript.Block] = []
+  /// Where each chapter starts in `blocks`, in order.
+  var chapterStarts: [(kind: SpokenScript.Chapter.Kind, block: Int)] = []
 
   init(document: ResolvedDocument) throws {
     self.document = document
@@ -132,14 +155,30 @@ private struct Builder {
     termNames = names
   }
 
+  /// Starts a chapter: what is added from here on belongs to it.
+  mutating func begin(_ kind: SpokenScript.Chapter.Kind) {
+    chapterStarts.append((kind, blocks.count))
+  }
+
+  /// The blocks cut at the chapters' starts.
+  var chapters: [SpokenScript.Chapter] {
+    chapterStarts.indices.map { index in
+      let end = index + 1 < chapterStarts.count ? chapterStarts[index + 1].block : blocks.count
+      return SpokenScript.Chapter(
+        kind: chapterStarts[index].kind, blocks: Array(blocks[chapterStarts[index].block..<end]))
+    }
+  }
+
   mutating func build() throws {
     // The title and the source first, so the listener knows what this is and who says so.
+    begin(.introduction)
     for text in [document.title, document.subtitle, document.byline, document.reviewed].compactMap({ $0 }) {
       try paragraph([text])
     }
     blocks.append(.pause)
     let parts = document.sections.count + 1
     for (index, section) in document.sections.enumerated() {
+      begin(.section(index))
       try announcePart(index + 1, of: parts, title: section.heading)
       for block in section.blocks {
         switch block {
@@ -159,6 +198,7 @@ private struct Builder {
       }
       blocks.append(.pause)
     }
+    begin(.references)
     try announcePart(parts, of: parts, title: document.references.heading)
     // References are written for readers (places, initials, abbreviated states: "Plymouth
     // Meeting, Pa.", "Warner KJ"); a listener is told where to find them instead.

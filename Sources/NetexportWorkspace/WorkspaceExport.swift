@@ -1,4 +1,5 @@
 import Foundation
+import NetexportAudio
 public import NetexportExporters
 public import NetexportICU
 public import NetexportModel
@@ -164,33 +165,81 @@ extension Workspace {
   }
 
   /// Checks and renders documents in locales (see `gate`).
+  ///
+  /// Audio (`.audio` among the formats) is spoken only in locales an offline voice speaks
+  /// usably (`AudioRenderer.voice(for:)`); in another locale it is a problem
+  /// (`no-usable-voice`), or, with `skippingLocalesWithoutVoice` (`--all`), left out with a
+  /// note. The programs it needs are looked for once, before anything is rendered: a missing
+  /// one is the only problem reported (`missing-tool`), and nothing is rendered.
   public func render(
     locales: [WorkspaceLocale], documents: [ProjectDocument], formats: [ExportFormat], options: ExportOptions,
-    explicit: Bool, allowIncomplete: Bool = false
+    explicit: Bool, allowIncomplete: Bool = false, skippingLocalesWithoutVoice: Bool = false
   ) -> ExportPlan {
     var plan = ExportPlan()
+    let audio = AudioExporter(renderer: AudioRenderer(format: options.audioFormat))
+    var unvoiced = Set<LanguageTag>()
+    if formats.contains(.audio) {
+      for locale in locales {
+        do {
+          _ = try AudioRenderer.voice(for: locale.tag)
+        } catch let error as DiagnosticError {
+          unvoiced.insert(locale.tag)
+          if skippingLocalesWithoutVoice {
+            plan.notes += error.diagnostics.map { "note: \(locale): skipped, not a failure: \($0.message)" }
+          } else {
+            plan.problems += error.diagnostics
+          }
+        } catch {
+          plan.problems.append(Diagnostic(code: "export-failed", at: nil, "\(locale): \(error)"))
+        }
+      }
+      if locales.contains(where: { !unvoiced.contains($0.tag) }) {
+        do {
+          try audio.renderer.locateTools()
+        } catch let error as DiagnosticError {
+          plan.problems += error.diagnostics
+          return plan
+        } catch {
+          plan.problems.append(Diagnostic(code: "export-failed", at: nil, "\(error)"))
+          return plan
+        }
+      }
+    }
     let source = checkSource(documents: documents)
     for locale in locales {
+      let localeFormats = unvoiced.contains(locale.tag) ? formats.filter { $0 != .audio } : formats
+      guard !localeFormats.isEmpty else { continue }
       let gate = gate(
         locale: locale, documents: documents, source: source, explicit: explicit, allowIncomplete: allowIncomplete,
-        labelKeys: formats.flatMap(\.labelKeys))
+        labelKeys: localeFormats.flatMap(\.labelKeys))
       plan.pending += gate.pending
       plan.problems += gate.problems
       plan.notes += gate.notes
       for pair in gate.ready {
         do {
           var resolved: [Bool: ResolvedDocument] = [:]
-          for format in formats {
-            let exporter = format.exporter(options: options)
-            if resolved[exporter.spoken] == nil {
-              resolved[exporter.spoken] = try pair.resolve(spoken: exporter.spoken)
+          func resolution(spoken: Bool) throws -> ResolvedDocument {
+            if let done = resolved[spoken] { return done }
+            let document = try pair.resolve(spoken: spoken)
+            resolved[spoken] = document
+            return document
+          }
+          for format in localeFormats {
+            let relativePath = Project.exportPath(
+              locale: locale.canonical, document: pair.document.id, fileExtension: format.fileExtension(options))
+            let contents: ExportContents
+            if let exporter = format.exporter(options: options) {
+              contents = try exporter.render(resolution(spoken: exporter.spoken))
+            } else {
+              let rendered = try audio.render(
+                spoken: resolution(spoken: true), printed: resolution(spoken: false),
+                reviewed: AudioExporter.reviewDay(of: pair.document.document),
+                displayPath: project.displayPath(relativePath))
+              contents = rendered.contents
+              for note in rendered.audio.notes where !plan.notes.contains(note) { plan.notes.append(note) }
             }
             plan.exports.append(
-              RenderedExport(
-                locale: locale.tag, format: format,
-                relativePath: Project.exportPath(
-                  locale: locale.canonical, document: pair.document.id, fileExtension: format.fileExtension),
-                contents: try exporter.render(resolved[exporter.spoken]!)))
+              RenderedExport(locale: locale.tag, format: format, relativePath: relativePath, contents: contents))
           }
         } catch let error as DiagnosticError {
           plan.problems += error.diagnostics

@@ -180,7 +180,7 @@ import Testing
       #expect(formatCheck.status == 64)
       #expect(
         formatCheck.stderr.contains(
-          "--check compares every committed export (PDFs are not committed); it takes no --format."))
+          "--check compares every committed export (PDFs and audio files are not committed); it takes no --format."))
     }
   }
 

@@ -321,6 +321,30 @@ enum SpeechFixture {
     #expect(output.contains("<break time=\"800ms\"/>"))
   }
 
+  /// An audio file's chapters: the introduction, then each part, each a whole SSML document
+  /// that ends with the pause the whole document has there; together they say exactly what
+  /// the whole document says.
+  @Test func cutsTheScriptIntoTheIntroductionAndOneChapterPerPart() throws {
+    let document = try Fixtures.english(spoken: true)
+    let chapters = try SSMLExporter().chapters(document)
+    let kinds: [SpokenScript.Chapter.Kind] =
+      [.introduction] + document.sections.indices.map { .section($0) } + [.references]
+    #expect(chapters.map(\.kind) == kinds)
+    #expect(try SpokenScript(document).chapters.map(\.kind) == kinds)
+    for chapter in chapters { #expect(SpeechFixture.isWellFormed(chapter.ssml), "\(chapter.kind)") }
+    #expect(chapters[0].ssml.contains(">Neuroendocrine tumors.</s>"))
+    #expect(chapters[1].ssml.contains("<s xml:lang=\"en\">Part one of eight: Overview.</s>"))
+    #expect(chapters[8].ssml.contains("<s xml:lang=\"en\">Part eight of eight: References.</s>"))
+    let pause = "  <break time=\"800ms\"/>\n</speak>\n"
+    #expect(chapters.dropLast().allSatisfy { $0.ssml.hasSuffix(pause) })
+    #expect(chapters[8].ssml.hasSuffix("</p>\n</speak>\n"))
+    // The bodies of the chapters, one after another, are the body of the whole document.
+    func body(_ ssml: String) -> [String] {
+      Array(ssml.split(separator: "\n").dropFirst(2).dropLast().map(String.init))
+    }
+    #expect(chapters.flatMap { body($0.ssml) } == body(try SSMLExporter().export(document)))
+  }
+
   @Test func marksAbbreviationsAndNeverPutsAStopAfterATag() throws {
     let output = try ssml()
     #expect(output.contains("<s xml:lang=\"en\">Short form: <say-as interpret-as=\"characters\">DNA</say-as></s>"))
