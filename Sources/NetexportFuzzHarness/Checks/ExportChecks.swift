@@ -23,7 +23,10 @@ enum ExportChecks {
   ) throws(InvariantViolation) {
     func render(_ format: ExportFormat, _ document: ResolvedDocument) throws(InvariantViolation) -> String? {
       do {
-        guard let text = try format.exporter(options: ExportOptions(width: width)).render(document).text else {
+        guard let exporter = format.exporter(options: ExportOptions(width: width)) else {
+          throw InvariantViolation("\(format.rawValue) has no text exporter")
+        }
+        guard let text = try exporter.render(document).text else {
           throw InvariantViolation("\(format.rawValue) rendered bytes, not text")
         }
         return text
