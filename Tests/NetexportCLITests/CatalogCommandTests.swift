@@ -36,13 +36,13 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout == """
-        Locales/es/leaflet.yaml (es): 1 error, 1 warning
+        Locales/es/leaflet.yaml (es): 1 error, 1 warning, 1 pending (71 % ready)
           Locales/es/leaflet.yaml:18:11: pending[empty-text]: 'only.heading' has no text yet; translate "Overview", then set state: translated
           Locales/es/leaflet.yaml:22:11: error[number-missing]: 'only.text' lacks the number "2" of the source text "A mutation can cause 2 tumors."; a changed number can mislead a patient
           Locales/es/leaflet.yaml:22:11: warning[glossary-term]: 'only.text' translates a text that uses the glossary term "mutation", but not the agreed term "mutación" or its forms "mutaciones"; use it, or add the form used here to glossary 'term.mutation' forms
         Locales/es/labels.yaml (es): no problems
         Locales/es/glossary.yaml (es): no problems
-        3 catalogs checked: 1 error, 1 warning; failed.
+        3 catalogs checked: 1 error, 1 warning, 1 pending in 1 catalog (es/leaflet 71 % ready); failed.
 
         """)
   }
