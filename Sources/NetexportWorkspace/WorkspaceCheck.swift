@@ -80,7 +80,8 @@ extension Workspace {
         let validator = Validator(uses: uses, source: catalog, sourceGlossary: glossary, sourceLocale: sourceLocale)
         validators[file] = validator
         check.findings += validator.validateSource()
-        check.status = CatalogStatus(catalog: catalog, source: catalog, isSource: true)
+        check.status = CatalogStatus(
+          catalog: catalog, source: catalog, isSource: true, errorKeys: Set(check.errors.compactMap(\.key)))
         check.checkedKeys = catalog.keys
       }
       files.append(check)
@@ -108,7 +109,9 @@ extension Workspace {
         check.checkedKeys = validator.source.keys
         if let catalog = loaded.catalog {
           check.findings += validator.validate(catalog, glossary: glossary, locale: locale.tag)
-          check.status = CatalogStatus(catalog: catalog, source: validator.source)
+          check.status = CatalogStatus(
+            catalog: catalog, source: validator.source,
+            errorKeys: Set(check.errors.compactMap(\.key)))
         } else if !loaded.exists {
           let total = validator.source.entries.count
           check.findings.append(

@@ -10,9 +10,10 @@ struct Status: ParsableCommand {
     abstract: "Show how far each document's translation has come in each locale.",
     discussion: """
       A table of document x locale (the labels every export shares are a row of their own):
-      the share of messages ready (translated, and made from the current source text). Below
-      it, what is left in each unfinished cell: needs review, stale (the source changed; run
-      'netexport update'), missing (absent, empty or still new).
+      the share of messages ready (translated, made from the current source text, and with no
+      error 'netexport validate' reports), and how many have such an error. Below it, what is
+      left in each unfinished cell: errors to fix, needs review, stale (the source changed;
+      run 'netexport update'), missing (absent, empty or still new).
       """
   )
 
@@ -49,7 +50,13 @@ struct Status: ParsableCommand {
     let header =
       ["document"]
       + table.columns.map { $0.status == "shipped" ? $0.locale : "\($0.locale) (\($0.status))" }
-    let body = table.rows.map { row in [row.catalog] + row.cells.map { "\($0.percentComplete) %" } }
+    // A message with an error is not ready, whatever its state says: the export gate refuses it.
+    let body = table.rows.map { row in
+      [row.catalog]
+        + row.cells.map {
+          "\($0.percentComplete) %" + ($0.errors > 0 ? " (\($0.errors) error\($0.errors == 1 ? "" : "s"))" : "")
+        }
+    }
     let widths = header.indices.map { column in
       ([header] + body).map { TextColumns.count($0[column]) }.max() ?? 0
     }
@@ -67,6 +74,11 @@ struct Status: ParsableCommand {
     for row in table.rows {
       for cell in row.cells where cell.percentComplete < 100 {
         var parts: [String] = []
+        if cell.errors > 0 {
+          parts.append(
+            "\(cell.errors) with an error to fix ('netexport validate --locale \(cell.locale)' shows \(cell.errors == 1 ? "it" : "them"))"
+          )
+        }
         if cell.needsReview > 0 { parts.append("\(cell.needsReview) needs review") }
         if cell.stale > 0 { parts.append("\(cell.stale) stale") }
         if cell.missing > 0 { parts.append("\(cell.missing) missing") }
@@ -76,7 +88,8 @@ struct Status: ParsableCommand {
       }
     }
     if !left.isEmpty { lines += ["left to do:"] + left }
-    lines.append("Source locale: \(table.sourceLocale). 'ready' means translated from the current source text.")
+    lines.append(
+      "Source locale: \(table.sourceLocale). 'ready' means translated from the current source text, with no error.")
     return lines.joined(separator: "\n")
   }
 }

@@ -220,12 +220,39 @@ import Testing
         labels    100 %
         left to do:
           es/leaflet: 4 of 7 ready; 1 needs review, 1 stale, 1 missing
-        Source locale: en. 'ready' means translated from the current source text.
+        Source locale: en. 'ready' means translated from the current source text, with no error.
 
         """)
     let json = try project.run("status", "--report", "json")
     #expect(json.stdout.contains("\"needsReview\" : 1"))
     #expect(json.stdout.contains("\"percentComplete\" : 57"))
+    try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
+  }
+
+  /// A translated message with a mistake validate reports as an error (here an ICU brace
+  /// not closed) is not ready: the export gate refuses the document for it. Status counted
+  /// it ready (100 %) while validate failed and the handout could not be exported; it counts
+  /// what validate judges, and says where to look.
+  @Test func statusCountsATranslationWithAnErrorAsNotReady() throws {
+    let project = try Leaflet.project(
+      spanish: Leaflet.spanish(replacing: "text: \"Tumores\"", with: "text: \"Tumores {\""))
+    #expect(try project.run("validate", "--locale", "es").status == 1)
+    let result = try project.run("status")
+    #expect(result.status == 0)
+    #expect(
+      result.stdout == """
+        document              es
+        leaflet   85 % (1 error)
+        labels             100 %
+        left to do:
+          es/leaflet: 6 of 7 ready; 1 with an error to fix ('netexport validate --locale es' shows it)
+        Source locale: en. 'ready' means translated from the current source text, with no error.
+
+        """)
+    let json = try project.run("status", "--report", "json")
+    #expect(json.stdout.contains("\"errors\" : 1"))
+    #expect(json.stdout.contains("\"translated\" : 6"))
+    #expect(json.stdout.contains("\"percentComplete\" : 85"))
     try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
   }
 

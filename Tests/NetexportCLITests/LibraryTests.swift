@@ -231,11 +231,12 @@ import Testing
     #expect(
       status.stdout.hasPrefix(
         """
-        document                  es  it (draft)
-        neuroendocrine-tumors  100 %         1 %
-        preparing-for-a-scan     0 %         0 %
-        labels                 100 %         0 %
+        document                  es     it (draft)
+        neuroendocrine-tumors  100 %  0 % (1 error)
+        preparing-for-a-scan     0 %            0 %
+        labels                 100 %            0 %
         left to do:
+          it/neuroendocrine-tumors: 0 of 94 ready; 1 with an error to fix ('netexport validate --locale it' shows it), 93 missing
 
         """))
   }
