@@ -417,13 +417,33 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stderr
-        == "note: es: leaflet: 2 of 8 messages are in English (en), taken from the source because their translation is not ready\n"
+        == "note: es: leaflet: 2 of 8 messages are in English (en), taken from the source because their translation is not ready (1 new, 1 with an error)\n"
     )
     #expect(result.stdout.contains("A mutation can cause 2 tumors."))
     #expect(result.stdout.contains("Overview"))
     #expect(result.stdout.contains("Referencias"))
     #expect(result.stdout.contains("Tumores"))
     #expect(!result.stdout.contains("Un cambio"))
+  }
+
+  /// The note says which kinds of entries were taken from the source, so a coordinator
+  /// knows whether the gaps are untranslated, waiting for review or missing from the file.
+  @Test func allowIncompleteSaysWhichKindsOfEntriesWereTakenFromTheSource() throws {
+    var spanish = Leaflet.spanish(
+      replacing: "text: \"Descripción general\"\n    state: translated", with: "text: \"\"\n    state: new"
+    ).replacingOccurrences(
+      of: "text: \"Tumores\"\n    state: translated", with: "text: \"Tumores\"\n    state: needs-review")
+    let byline = try #require(spanish.range(of: "  byline:\n"))
+    let next = try #require(spanish.range(of: "  reviewed:\n", range: byline.upperBound..<spanish.endIndex))
+    spanish.removeSubrange(byline.lowerBound..<next.lowerBound)
+    let project = try Leaflet.project(spanish: spanish)
+    let result = try project.run("--locale", "es", "--allow-incomplete", "--output", "-")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stderr
+        == "note: es: leaflet: 3 of 8 messages are in English (en), taken from the source because their translation is not ready (1 missing, 1 new, 1 needs-review)\n"
+    )
+    #expect(result.stdout.contains("By Mayo Clinic Staff"))
   }
 }
 
