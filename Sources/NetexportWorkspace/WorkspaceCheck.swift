@@ -66,7 +66,17 @@ extension Workspace {
       guard let loaded = catalogs[file] else { continue }
       var check = CatalogCheck(
         locale: locale, file: file, path: loaded.path, catalog: loaded.catalog, findings: loaded.readProblems)
-      if file == .glossary {
+      if file == .glossary && !loaded.exists {
+        // Every project has a source glossary ('netexport new' writes one, empty): it is
+        // shared by every document, and holds the source's other forms of each term and what
+        // speech engines say for each abbreviation. A missing one was lost or misplaced;
+        // reporting nothing would let those checks and spoken forms silently go.
+        check.findings.append(
+          Diagnostic(
+            code: "missing-catalog", at: SourceLocation(file: loaded.path),
+            "the source locale has no glossary (\(loaded.path)); every project has one, shared by every document: restore it, or create it with the two lines 'locale: \(locale.canonical)' and 'glossary:' (an empty glossary is fine)",
+            locale: locale.canonical))
+      } else if file == .glossary {
         check.findings += glossaryFindings(loaded, isSource: true)
       } else if !loaded.exists {
         check.findings.append(

@@ -24,6 +24,27 @@ import Testing
         """)
   }
 
+  /// The source glossary is shared by every document and every project has one ('netexport
+  /// new' writes it): a missing one was reported as "no problems", and the term checks and
+  /// speech hints it holds silently went. It is an error naming the file.
+  @Test func aMissingSourceGlossaryIsAnErrorNamingTheFile() throws {
+    let project = try Leaflet.project()
+    try project.project.remove("Locales/en/glossary.yaml")
+    let result = try project.run("validate")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.contains(
+        """
+        Locales/en/glossary.yaml (source): 1 error, 0 warnings
+          Locales/en/glossary.yaml: error[missing-catalog]: the source locale has no glossary (Locales/en/glossary.yaml); every project has one, shared by every document: restore it, or create it with the two lines 'locale: en' and 'glossary:' (an empty glossary is fine)
+
+        """), "\(result.stdout)")
+    // A target locale's glossary may still be missing: nothing is agreed there yet.
+    try project.project.write("locale: en\nglossary:\n", to: "Locales/en/glossary.yaml")
+    try project.project.remove("Locales/es/glossary.yaml")
+    #expect(try project.run("validate").status == 0)
+  }
+
   /// A mistake (a number lost) and a warning in the Spanish catalog, and a heading not
   /// translated yet, which is pending work, not a mistake.
   static let broken = Leaflet.spanish(
