@@ -98,16 +98,20 @@ struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Start a new locale: its catalogs, ready to translate, and a draft entry in the manifest.",
     discussion: """
-      Writes Locales/<locale>/<document>.yaml for every document and Locales/<locale>/labels.yaml,
-      each message with its source text recorded, an empty text, state new and the translator
-      notes, and adds '<locale>: draft' to netexport.yaml. A draft is validated and reported
-      but never exported by --all; change it to 'shipped' when its translations are done.
-      Never overwrites a catalog.
+      Writes Locales/<locale>/<document>.yaml for every document (or those named with
+      --document) and Locales/<locale>/labels.yaml, each message with its source text recorded,
+      an empty text, state new and the translator notes; writes Locales/<locale>/glossary.yaml,
+      with an entry to agree on for each term and abbreviation; and adds '<locale>: draft' to
+      netexport.yaml. A draft is validated and reported but never exported by --all; change it
+      to 'shipped' when its translations are done. 'netexport update --locale ID' creates the
+      catalogs of the other documents later. Never overwrites a catalog.
       """
   )
 
   @Option(name: .long, help: "The new locale, as a BCP 47 tag (es, pt-BR, zh-Hans).")
   var locale: String
+
+  @OptionGroup var documents: DocumentOptions
 
   @OptionGroup var projectOptions: ProjectOptions
 
@@ -118,14 +122,20 @@ struct Init: ParsableCommand {
       let workspace = try projectOptions.workspace()
       // validate() has checked the tag.
       guard let tag = LanguageTag(locale) else { throw ExitCode.validationFailure }
-      let run = try workspace.startLocale(tag)
+      let run = try workspace.startLocale(tag, documents: try workspace.documents(documents.document))
       if tag.canonical != locale {
         Console.error("note: wrote the canonical form of '\(locale)', which is '\(tag.canonical)'")
       }
       for change in run.changes {
-        if case .created(let messages) = change.kind {
+        switch change.kind {
+        case .created(let messages):
           try Console.line(
             "\(change.path): \(messages) messages to translate (\(tag.displayName(in: workspace.sourceLocale)))")
+        case .glossary(let entries):
+          try Console.line(
+            "\(change.path): \(entries) glossary entr\(entries == 1 ? "y" : "ies") to agree on (terms and abbreviations)"
+          )
+        case .updated: break
         }
       }
       for note in run.notes { Console.error(note) }
@@ -203,6 +213,9 @@ struct Update: ParsableCommand {
       return "\(change.path): created, \(messages) messages to translate\(notWritten)"
     case .updated(let value):
       update = value
+    case .glossary(let entries):
+      return
+        "\(change.path): created, \(entries) glossary entr\(entries == 1 ? "y" : "ies") to agree on\(notWritten)"
     }
     let file = change.path
     guard update.changed || !update.skipped.isEmpty else { return "\(file): up to date" }

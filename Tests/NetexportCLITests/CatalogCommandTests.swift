@@ -290,6 +290,44 @@ import Testing
     #expect(result.stderr.hasPrefix("Locales/es/leaflet.yaml:33:1: error[malformed-yaml]: "), "\(result.stderr)")
   }
 
+  /// `init --document` starts the locale with the documents named (and the labels), and
+  /// every locale starts with its glossary: an entry for each term and abbreviation, with
+  /// what the English gives in a comment, that a translator fills in. Without one, the
+  /// locale's agreed wording had nowhere to go but a file written by hand.
+  @Test func initStartsTheNamedDocumentsAndTheGlossary() throws {
+    let project = try Leaflet.project(spanish: nil)
+    try project.write(
+      Leaflet.document.replacingOccurrences(of: "id: leaflet", with: "id: second"), to: "Documents/second.yaml")
+    try project.write(
+      Leaflet.english.replacingOccurrences(of: "document: leaflet", with: "document: second"),
+      to: "Locales/en/second.yaml")
+    let created = try project.run("init", "--locale", "de", "--document", "second")
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(
+      created.stdout == """
+        Locales/de/second.yaml: 7 messages to translate (German)
+        Locales/de/labels.yaml: 9 messages to translate (German)
+        Locales/de/glossary.yaml: 1 glossary entry to agree on (terms and abbreviations)
+
+        """)
+    #expect(!project.exists("Locales/de/leaflet.yaml"))
+    #expect(
+      try project.read("Locales/de/glossary.yaml").hasSuffix(
+        """
+        locale: de
+        glossary:
+          # English: "mutation"; other forms "mutations"
+          term.mutation:
+            forms: []
+
+        """))
+    let validate = try project.run("validate", "--locale", "de")
+    #expect(validate.stdout.contains("Locales/de/glossary.yaml (de): no problems\n"), "\(validate.stdout)")
+    // The other document waits until it is wanted: update creates its catalog.
+    let update = try project.run("update", "--locale", "de")
+    #expect(update.stdout.hasPrefix("Locales/de/leaflet.yaml: created, 7 messages to translate\n"), "\(update.stdout)")
+  }
+
   @Test func initStartsADraftReadyToTranslateAndNeverOverwrites() throws {
     let project = try Leaflet.project(spanish: nil)
     let manifest = try project.read("netexport.yaml")
@@ -299,6 +337,7 @@ import Testing
       created.stdout == """
         Locales/pt-BR/leaflet.yaml: 7 messages to translate (Portuguese (Brazil))
         Locales/pt-BR/labels.yaml: 9 messages to translate (Portuguese (Brazil))
+        Locales/pt-BR/glossary.yaml: 1 glossary entry to agree on (terms and abbreviations)
 
         """)
     #expect(

@@ -59,6 +59,7 @@ import Testing
       result.stdout == """
         Locales/it/preparing-for-a-scan.yaml: 32 messages to translate (Italian)
         Locales/it/labels.yaml: 9 messages to translate (Italian)
+        Locales/it/glossary.yaml: 3 glossary entries to agree on (terms and abbreviations)
 
         """)
     #expect(
@@ -117,7 +118,7 @@ import Testing
 
 @Suite struct DocumentOptionTests {
   static let commands: [[String]] = [
-    ["--locale", "en"], ["validate"], ["status"], ["update"], ["readability"],
+    ["--locale", "en"], ["validate"], ["status"], ["update"], ["readability"], ["init", "--locale", "it"],
   ]
 
   @Test(arguments: commands)
@@ -215,13 +216,13 @@ import Testing
     #expect(validate.stdout.contains("\n  \(mistake)"))
     #expect(
       validate.stdout.hasSuffix(
-        "11 catalogs checked: 1 error, 0 warnings, 166 pending in 4 catalogs (es/preparing-for-a-scan 0 % ready, it/neuroendocrine-tumors 0 % ready, it/preparing-for-a-scan 0 % ready, it/labels 0 % ready); passed.\n"
+        "12 catalogs checked: 1 error, 0 warnings, 166 pending in 4 catalogs (es/preparing-for-a-scan 0 % ready, it/neuroendocrine-tumors 0 % ready, it/preparing-for-a-scan 0 % ready, it/labels 0 % ready); passed.\n"
       ))
     let named = try cli.run("validate", "--locale", "it")
     #expect(named.status == 1)
     #expect(
       named.stdout.hasSuffix(
-        "3 catalogs checked: 1 error, 0 warnings, 134 pending in 3 catalogs (it/neuroendocrine-tumors 0 % ready, it/preparing-for-a-scan 0 % ready, it/labels 0 % ready); failed.\n"
+        "4 catalogs checked: 1 error, 0 warnings, 134 pending in 3 catalogs (it/neuroendocrine-tumors 0 % ready, it/preparing-for-a-scan 0 % ready, it/labels 0 % ready); failed.\n"
       ))
     // Shipped Spanish is not complete: --strict says so.
     #expect(try cli.run("validate", "--strict").status == 1)
