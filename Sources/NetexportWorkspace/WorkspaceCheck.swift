@@ -180,11 +180,21 @@ extension Workspace {
 }
 
 extension Workspace {
-  /// The validation report of checked locales.
+  /// The validation report of checked locales; for a run over every locale (none named),
+  /// also the folders of `Locales/` that are not read as a locale (`misnamedLocaleFolders`).
   ///
   /// - Parameter named: The locales the user named; their findings count even for a draft.
   public func validationReport(_ checks: [LocaleCheck], named: Set<String> = []) -> ValidationReport {
     var reports: [LocaleReport] = []
+    if named.isEmpty {
+      // `locales()` has read the folder already to make the checks: it cannot fail here.
+      for problem in (try? misnamedLocaleFolders()) ?? [] {
+        reports.append(
+          LocaleReport(
+            locale: problem.locale ?? "", file: problem.location?.file ?? "Locales/", isSource: false,
+            findings: [problem], checkedKeys: [], requiresComplete: false))
+      }
+    }
     for check in checks {
       let counted = check.locale.isShipped || named.contains(check.locale.canonical)
       for file in check.files {

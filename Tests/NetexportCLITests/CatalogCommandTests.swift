@@ -45,6 +45,30 @@ import Testing
     #expect(try project.run("validate").status == 0)
   }
 
+  /// A folder of `Locales/` whose name is not a canonical tag is never read as a locale:
+  /// a translator's `Locales/zh-hans/` was left out of every check without a word, and
+  /// validate passed. It is an error naming the folder, in a run over the whole project.
+  @Test func aMisnamedLocaleFolderIsAnError() throws {
+    let project = try Leaflet.project()
+    try project.write(
+      Leaflet.spanish.replacingOccurrences(of: "locale: es", with: "locale: zh-hans"),
+      to: "Locales/zh-hans/leaflet.yaml")
+    try project.write("locale: es\n", to: "Locales/Spanish copy/labels.yaml")
+    let result = try project.run("validate")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.hasPrefix(
+        """
+        Locales/Spanish copy/ (Spanish copy): 1 error, 0 warnings
+          Locales/Spanish copy/: error[invalid-locale]: 'Spanish copy' is not a BCP 47 language tag, so the catalogs in this folder are not read as a locale; rename the folder to a locale's tag (for example es, pt-BR, zh-Hans), or move it out of Locales/
+        Locales/zh-hans/ (zh-hans): 1 error, 0 warnings
+          Locales/zh-hans/: error[invalid-locale]: the folder name 'zh-hans' is not in canonical form, so its catalogs are not read as a locale; rename the folder to zh-Hans
+
+        """), "\(result.stdout)")
+    // A run over named locales is about those alone.
+    #expect(try project.run("validate", "--locale", "es").status == 0)
+  }
+
   /// A mistake (a number lost) and a warning in the Spanish catalog, and a heading not
   /// translated yet, which is pending work, not a mistake.
   static let broken = Leaflet.spanish(
