@@ -128,9 +128,8 @@ extension Workspace {
     var texts: [String: String] = [:]
     for document in documents {
       guard let catalog = source.catalog(.document(document.id)) else { continue }
-      for key in document.document.glossaryKeys {
-        let messageKey = document.document.uses.terms.first { $0.glossaryKey == key }?.key
-        if texts[key] == nil, let messageKey, let text = catalog[messageKey]?.text { texts[key] = text }
+      for term in document.document.uses.terms where texts[term.glossaryKey] == nil {
+        if let text = catalog[term.key]?.text { texts[term.glossaryKey] = text }
       }
     }
     var keys = source.glossary.map(\.key)
