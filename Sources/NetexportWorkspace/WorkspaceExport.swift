@@ -150,9 +150,10 @@ extension Workspace {
         }
         fallback = Resolver.Fallback(table: sourceTable, locale: sourceLocale, keys: notReady)
         let used = Set(document.document.textRefs.map(\.key) + labelKeys)
-        let filled = notReady.intersection(used).count
+        let filled = notReady.intersection(used)
+        let kinds = Self.kinds(of: filled, pending: pending, errors: perMessage)
         result.notes.append(
-          "note: \(locale): \(document.id): \(filled) of \(used.count) messages are in \(sourceLocale.displayName(in: sourceLocale)) (\(sourceLocale)), taken from the source because their translation is not ready"
+          "note: \(locale): \(document.id): \(filled.count) of \(used.count) messages are in \(sourceLocale.displayName(in: sourceLocale)) (\(sourceLocale)), taken from the source because their translation is not ready\(kinds.isEmpty ? "" : " (\(kinds))")"
         )
       }
       guard let catalog = file.catalog else { continue }
@@ -162,6 +163,28 @@ extension Workspace {
         ReadyPair(document: document, locale: locale, table: table, source: sourceTable, fallback: fallback))
     }
     return result
+  }
+
+  /// Why messages are not ready, counted by kind for the `--allow-incomplete` note: "1 new,
+  /// 2 needs-review, 1 missing, 1 with an error". Each message counts once, under the first
+  /// kind that applies: missing (no entry), new (no text, or still marked new),
+  /// needs-review, stale (made from English that has changed since), with an error.
+  static func kinds(of keys: Set<String>, pending: [Diagnostic], errors: [Diagnostic]) -> String {
+    let order: [(kind: String, codes: Set<String>)] = [
+      ("missing", ["missing-key"]), ("new", ["empty-text", "state-new"]), ("needs-review", ["needs-review"]),
+      ("stale", ["stale-source"]),
+    ]
+    var counts: [String: Int] = [:]
+    for key in keys {
+      let codes = Set(pending.filter { $0.key == key }.map(\.code))
+      let kind =
+        order.first { !$0.codes.isDisjoint(with: codes) }?.kind
+        ?? (errors.contains { $0.key == key } ? "with an error" : "not ready")
+      counts[kind, default: 0] += 1
+    }
+    return (order.map(\.kind) + ["with an error", "not ready"]).compactMap { kind in
+      counts[kind].map { "\($0) \(kind == "with an error" && $0 > 1 ? "with errors" : kind)" }
+    }.joined(separator: ", ")
   }
 
   /// Checks and renders documents in locales (see `gate`).
