@@ -106,12 +106,16 @@ public struct LargePrintHTMLExporter: TextExporter {
       body.append("  </section>")
     }
     body.append("</main>")
-    // The references' id must be one no section has: a content file may call a section
-    // "references", and two equal ids would label both sections with one heading.
-    let sectionIDs = Set(document.sections.map(\.id))
-    let referencesID = (1...).lazy.map { $0 == 1 ? "references" : "references-\($0)" }.first {
-      !sectionIDs.contains($0)
-    }!
+    // The ids of the references and related links must be ones no section has: a content
+    // file may call a section "references", and two equal ids would label both sections with
+    // one heading.
+    var ids = Set(document.sections.map(\.id))
+    func uniqueID(_ name: String) -> String {
+      let id = (1...).lazy.map { $0 == 1 ? name : "\(name)-\($0)" }.first { !ids.contains($0) }!
+      ids.insert(id)
+      return id
+    }
+    let referencesID = uniqueID("references")
     body.append("<footer>")
     body.append("  <p>\(text(document.byline))</p>")
     body.append("  <p>\(text(document.reviewed))</p>")
@@ -121,6 +125,18 @@ public struct LargePrintHTMLExporter: TextExporter {
     for reference in document.references.items { body.append("      <li>\(text(reference))</li>") }
     body.append("    </ol>")
     body.append("  </section>")
+    // Related topics after the references, under their own heading: pointers to other pages,
+    // a navigation landmark when they link there.
+    for group in document.related {
+      let id = uniqueID("related")
+      let element = group.items.contains { $0.runs.contains { $0.link != nil } } ? "nav" : "section"
+      body.append("  <\(element) aria-labelledby=\"\(id)\">")
+      body.append("    <h2 id=\"\(id)\">\(text(group.heading))</h2>")
+      body.append("    <ul class=\"related\">")
+      for item in group.items { body.append("      <li>\(text(item))</li>") }
+      body.append("    </ul>")
+      body.append("  </\(element)>")
+    }
     body.append("</footer>")
 
     let title = [document.title.text, document.subtitle?.text].compactMap { $0 }.joined(separator: ": ")
@@ -190,6 +206,7 @@ public struct LargePrintHTMLExporter: TextExporter {
   static func hasLinks(_ document: ResolvedDocument) -> Bool {
     var texts = [document.title, document.byline, document.reviewed, document.references.heading]
     texts += (document.subtitle.map { [$0] } ?? []) + document.references.items
+    texts += document.related.flatMap { [$0.heading] + $0.items }
     for section in document.sections {
       texts.append(section.heading)
       for block in section.blocks {

@@ -20,6 +20,9 @@ public import NetexportResolution
 ///   abbreviation out the first time it is used without its expansion nearby, unless the
 ///   glossary keeps it short (`expand: false`: DNA);
 /// - tells the listener the printed handout lists the references, instead of reading them;
+/// - leaves the links to related topics out: they point to other pages a listener cannot
+///   open, and three topic names said after the document would sound like a list it gives
+///   ("chemotherapy, palliative care and radiation therapy" heard as the treatments);
 /// - leaves out web addresses and marks that only make sense on paper (" · ", " / ", bullets).
 public struct SpokenScript: Sendable, Equatable {
   /// A piece of a sentence.
