@@ -56,18 +56,32 @@ public struct LargePrintHTMLExporter: TextExporter {
     let abbreviations = AbbreviationMarker(document.abbreviations)
     var body: [String] = []
 
+    // A passage in another language than what surrounds it carries its language, and its
+    // direction so that it is laid out as its own (WCAG 3.1.2).
+    func inLanguage(_ language: LanguageTag?, around: LanguageTag, _ html: String) -> String {
+      guard let language, language != around else { return html }
+      let dir = language.isRightToLeft ? "rtl" : "ltr"
+      return "<span lang=\"\(HTML.escape(language.canonical))\" dir=\"\(dir)\">\(html)</span>"
+    }
     func text(_ resolved: ResolvedText) -> String {
+      let language = resolved.language ?? locale
       // Emphasis prints in bold (never italics); a link is underlined, and shows its address
-      // after its words in print, where it cannot be followed.
-      let marked = resolved.runs.map { run in
+      // after its words in print, where it cannot be followed. Runs of one language are
+      // marked together.
+      var marked = ""
+      var passage: (language: LanguageTag?, html: String) = (nil, "")
+      for run in resolved.runs {
         var html = abbreviations.markUp(run.text)
         if run.bold { html = "<strong>\(html)</strong>" }
         if let link = run.link { html = "<a href=\"\(HTML.escape(link))\">\(html)</a>" }
-        return html
-      }.joined()
-      guard let language = resolved.language, language != locale else { return marked }
-      let dir = language.isRightToLeft ? "rtl" : "ltr"
-      return "<span lang=\"\(HTML.escape(language.canonical))\" dir=\"\(dir)\">\(marked)</span>"
+        if run.language != passage.language {
+          marked += inLanguage(passage.language, around: language, passage.html)
+          passage = (run.language, "")
+        }
+        passage.html += html
+      }
+      marked += inLanguage(passage.language, around: language, passage.html)
+      return inLanguage(resolved.language, around: locale, marked)
     }
     func list(_ list: ResolvedDocument.List, indent: String) -> [String] {
       var lines: [String] = []
