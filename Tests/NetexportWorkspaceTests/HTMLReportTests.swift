@@ -27,13 +27,18 @@ enum ReportProjects {
     try edit(
       folder, "Locales/es/neuroendocrine-tumors.yaml",
       [
-        ("text: \"Por el personal de Mayo Clinic\"", "text: \"Por el personal de la clínica\""),
+        ("text: \"Por el personal de <lang-en>Mayo Clinic</lang-en>\"", "text: \"Por el personal de la clínica\""),
         ("text: \"Descripción general\"", "text: \"Descripción  general\""),
         ("text: \"Tipos\"\n    state: translated", "text: \"\"\n    state: new"),
       ])
     try edit(
       folder, "Locales/ar/neuroendocrine-tumors.yaml",
-      [("text: \"بقلم فريق Mayo Clinic\"", "text: \"بقلم فريق مايو كلينك <script>alert(1)</script>\"")])
+      [
+        (
+          "text: \"بقلم فريق <lang-en>Mayo Clinic</lang-en>\"",
+          "text: \"بقلم فريق مايو كلينك <script>alert(1)</script>\""
+        )
+      ])
     try edit(folder, "netexport.yaml", [("  zh-Hans: shipped\n", "  zh-Hans: shipped\n  ja: draft\n")])
     return folder
   }
