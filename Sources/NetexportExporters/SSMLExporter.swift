@@ -5,7 +5,9 @@ public import NetexportResolution
 
 /// The spoken script as SSML 1.1 for speech engines: `speak` with the locale's `xml:lang`,
 /// a `p` per paragraph and an `s` per sentence, `break` for pauses, `sub` for abbreviations
-/// with a pronunciation and `say-as characters` for those spelled letter by letter.
+/// with a pronunciation and `say-as characters` for those spelled letter by letter. A passage
+/// kept in another language is a `lang` with its `xml:lang`, or, when it is the whole
+/// sentence, the `s`'s own `xml:lang`.
 ///
 /// Written for what engines really do (espeak-ng 1.51 was checked): `xml:lang` is on every
 /// `p` and `s`, since some engines do not switch back at a closing tag; no full stop follows
@@ -105,6 +107,15 @@ public struct SSMLExporter: TextExporter {
         }
         markup += XMLText.escape(text, quotes: false)
         previousWasElement = false
+      case .passage(let language):
+        // SSML 1.1's element for a passage in another language. espeak-ng 1.51 reads it with
+        // the sentence's voice (it switches voices only for xml:lang on p, s and the SSML 1.0
+        // voice); engines that know it (Azure, Google, Polly) change the language.
+        markup += "<lang xml:lang=\"\(XMLText.escape(language.canonical))\">"
+        previousWasElement = false
+      case .passageEnd:
+        markup += "</lang>"
+        previousWasElement = true
       case .abbreviation(let written, let spoken):
         switch spoken {
         case .form(let words):

@@ -287,6 +287,8 @@ import Testing
       case .abbreviation(let written, let spoken):
         text += written
         previousWasElement = spoken != .asWritten || written.allSatisfy { $0.isUppercase || $0 == " " }
+      case .passage: previousWasElement = false
+      case .passageEnd: previousWasElement = true
       }
     }
     return ForbiddenScalars.replaced(text)

@@ -46,7 +46,7 @@ import Testing
     "Already on oxygen - diagnosed with DIPNECH: What happens next?", "23 Replies",
     "Neuroendocrine and adrenal tumors. Plymouth Meeting, Pa.: National Comprehensive Cancer Network. Accessed June 4, 2019.",
     "Neuroendocrine tumors: Introduction. Accessed June 6, 2019.",
-    "Warner KJ. Allscripts EPSi. Mayo Clinic, Rochester, Minn. April 29, 2019.", "Associated Procedures",
+    "Warner KJ. Allscripts EPSi. Mayo Clinic, Rochester, Minn. April 29, 2019.", "Associated procedures",
     "Chemotherapy", "Palliative care", "Radiation therapy",
   ]
 

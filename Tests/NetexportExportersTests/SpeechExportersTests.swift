@@ -403,6 +403,32 @@ enum SpeechFixture {
     #expect(output.contains("<s xml:lang=\"es\">Tumores.</s>"))
   }
 
+  /// Issue 14: a passage the catalog keeps in another language (`<lang-en>`) is a `lang`
+  /// element inside its sentence, and the sentence's own language when it is the whole
+  /// sentence; a passage cut by a sentence break is closed in the first sentence and opened
+  /// again in the next. The narrator's script shows only the words.
+  @Test func marksPassagesTheCatalogKeepsInAnotherLanguage() throws {
+    let texts = [
+      "title": "Tumores", "s.heading": "Causas", "byline": "Por el personal de <lang-en>Mayo Clinic</lang-en>",
+      "s.text":
+        "Únase a <lang-en>Mayo Clinic Connect</lang-en>, una comunidad. <lang-en>Mayo Clinic Connect.</lang-en>",
+      "s.later": "Vea <lang-en>Neuroendocrine tumors. Plymouth Meeting, Pa.</lang-en> y más.",
+    ]
+    let output = try ssml(texts, locale: "es")
+    #expect(SpeechFixture.isWellFormed(output))
+    #expect(output.contains("<s xml:lang=\"es\">Por el personal de <lang xml:lang=\"en\">Mayo Clinic</lang></s>"))
+    #expect(
+      output.contains(
+        "<s xml:lang=\"es\">Únase a <lang xml:lang=\"en\">Mayo Clinic Connect</lang>, una comunidad.</s>"))
+    #expect(output.contains("<s xml:lang=\"en\">Mayo Clinic Connect.</s>"))
+    #expect(output.contains("<s xml:lang=\"es\">Vea <lang xml:lang=\"en\">Neuroendocrine tumors.</lang></s>"))
+    #expect(output.contains("<s xml:lang=\"es\"><lang xml:lang=\"en\">Plymouth Meeting, Pa.</lang> y más.</s>"))
+    #expect(!output.contains("\u{E0FF}") && !output.contains("\u{E100}"))
+    let script = try AudioScriptExporter(width: 500).export(SpeechFixture.resolve(texts, locale: "es"))
+    #expect(script.contains("Únase a Mayo Clinic Connect, una comunidad. Mayo Clinic Connect."))
+    #expect(!script.contains("lang") && !script.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) })
+  }
+
   /// XML 1.0 cannot hold C0 controls, U+FFFE or U+FFFF, and discourages C1 controls and the
   /// other noncharacters: every one becomes U+FFFD, as in the other exports.
   @Test func replacesControlsAndNoncharacters() throws {

@@ -295,6 +295,7 @@ import Testing
 @Suite struct ContentWriterTests {
   @Test func theNETDocumentReadsBackEqual() throws {
     let net = try Repository.document()
+    #expect(!net.related.isEmpty)
     let yaml = ContentWriter.yaml(net)
     #expect(try Document.parse(yaml, file: "net.yaml") == net)
   }
@@ -335,6 +336,10 @@ import Testing
           ])
       ],
       references: References(heading: rich, items: [rich, "r.plain"]),
+      related: [
+        RelatedLinks(heading: "related.heading", items: [rich, "related.plain"]),
+        RelatedLinks(heading: rich, items: ["related.other"]),
+      ],
       terms: [Term(id: "t", name: rich, definition: rich), Term(id: "u", name: "term.u")],
       abbreviations: [Abbreviation(id: "a", short: rich, expansion: "abbr.a.expansion")])
     #expect(try Document.parse(ContentWriter.yaml(document), file: "d.yaml") == document)
