@@ -56,18 +56,32 @@ public struct LargePrintHTMLExporter: TextExporter {
     let abbreviations = AbbreviationMarker(document.abbreviations)
     var body: [String] = []
 
+    // A passage in another language than what surrounds it carries its language, and its
+    // direction so that it is laid out as its own (WCAG 3.1.2).
+    func inLanguage(_ language: LanguageTag?, around: LanguageTag, _ html: String) -> String {
+      guard let language, language != around else { return html }
+      let dir = language.isRightToLeft ? "rtl" : "ltr"
+      return "<span lang=\"\(HTML.escape(language.canonical))\" dir=\"\(dir)\">\(html)</span>"
+    }
     func text(_ resolved: ResolvedText) -> String {
+      let language = resolved.language ?? locale
       // Emphasis prints in bold (never italics); a link is underlined, and shows its address
-      // after its words in print, where it cannot be followed.
-      let marked = resolved.runs.map { run in
+      // after its words in print, where it cannot be followed. Runs of one language are
+      // marked together.
+      var marked = ""
+      var passage: (language: LanguageTag?, html: String) = (nil, "")
+      for run in resolved.runs {
         var html = abbreviations.markUp(run.text)
         if run.bold { html = "<strong>\(html)</strong>" }
         if let link = run.link { html = "<a href=\"\(HTML.escape(link))\">\(html)</a>" }
-        return html
-      }.joined()
-      guard let language = resolved.language, language != locale else { return marked }
-      let dir = language.isRightToLeft ? "rtl" : "ltr"
-      return "<span lang=\"\(HTML.escape(language.canonical))\" dir=\"\(dir)\">\(marked)</span>"
+        if run.language != passage.language {
+          marked += inLanguage(passage.language, around: language, passage.html)
+          passage = (run.language, "")
+        }
+        passage.html += html
+      }
+      marked += inLanguage(passage.language, around: language, passage.html)
+      return inLanguage(resolved.language, around: locale, marked)
     }
     func list(_ list: ResolvedDocument.List, indent: String) -> [String] {
       var lines: [String] = []
@@ -111,12 +125,16 @@ public struct LargePrintHTMLExporter: TextExporter {
       body.append("  </section>")
     }
     body.append("</main>")
-    // The references' id must be one no section has: a content file may call a section
-    // "references", and two equal ids would label both sections with one heading.
-    let sectionIDs = Set(document.sections.map(\.id))
-    let referencesID = (1...).lazy.map { $0 == 1 ? "references" : "references-\($0)" }.first {
-      !sectionIDs.contains($0)
-    }!
+    // The ids of the references and related links must be ones no section has: a content
+    // file may call a section "references", and two equal ids would label both sections with
+    // one heading.
+    var ids = Set(document.sections.map(\.id))
+    func uniqueID(_ name: String) -> String {
+      let id = (1...).lazy.map { $0 == 1 ? name : "\(name)-\($0)" }.first { !ids.contains($0) }!
+      ids.insert(id)
+      return id
+    }
+    let referencesID = uniqueID("references")
     body.append("<footer>")
     body.append("  <p>\(text(document.byline))</p>")
     body.append("  <p>\(text(document.reviewed))</p>")
@@ -126,6 +144,18 @@ public struct LargePrintHTMLExporter: TextExporter {
     for reference in document.references.items { body.append("      <li>\(text(reference))</li>") }
     body.append("    </ol>")
     body.append("  </section>")
+    // Related topics after the references, under their own heading: pointers to other pages,
+    // a navigation landmark when they link there.
+    for group in document.related {
+      let id = uniqueID("related")
+      let element = group.items.contains { $0.runs.contains { $0.link != nil } } ? "nav" : "section"
+      body.append("  <\(element) aria-labelledby=\"\(id)\">")
+      body.append("    <h2 id=\"\(id)\">\(text(group.heading))</h2>")
+      body.append("    <ul class=\"related\">")
+      for item in group.items { body.append("      <li>\(text(item))</li>") }
+      body.append("    </ul>")
+      body.append("  </\(element)>")
+    }
     body.append("</footer>")
 
     let title = [document.title.text, document.subtitle?.text].compactMap { $0 }.joined(separator: ": ")
@@ -215,6 +245,7 @@ public struct LargePrintHTMLExporter: TextExporter {
   static func hasLinks(_ document: ResolvedDocument) -> Bool {
     var texts = [document.title, document.byline, document.reviewed, document.references.heading]
     texts += (document.subtitle.map { [$0] } ?? []) + document.references.items
+    texts += document.related.flatMap { [$0.heading] + $0.items }
     for section in document.sections {
       texts.append(section.heading)
       for block in section.blocks {

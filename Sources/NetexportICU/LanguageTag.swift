@@ -53,6 +53,13 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
     return script?.isEmpty == false ? script : nil
   }
 
+  /// Whether ICU knows the tag's language: it has a name for it in English ("xx", a
+  /// well-formed tag, has none; ICU then gives back the code).
+  public var isKnownLanguage: Bool {
+    guard let language = LanguageTag(language), let english = LanguageTag("en") else { return false }
+    return language.displayName(in: english) != language.canonical
+  }
+
   /// The locale's name in another locale's language, e.g. "Spanish" for `es` in `en`.
   public func displayName(in displayLocale: LanguageTag) -> String {
     (try? utf16Result("name the locale '\(canonical)'") { out, capacity, status in

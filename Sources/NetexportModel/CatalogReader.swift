@@ -203,6 +203,8 @@ struct CatalogReader {
         outline.sections.append(section)
         continue
       }
+      // Each name needs its own `where`: in `case "a", "b" where c` the condition guards "b"
+      // alone, and a section read as a mapping when it is not one never ends.
       switch name {
       case "document":
         let value = try node()
@@ -221,7 +223,7 @@ struct CatalogReader {
           break
         }
         machineTranslated = scalar.value == "true"
-      case "entries", "obsolete",
+      case "entries" where events.kind == .mappingStart, "obsolete" where events.kind == .mappingStart,
         "glossary" where events.kind == .mappingStart:
         section.entries = try readSection(name ?? "")
       case "locale":

@@ -41,6 +41,8 @@ public struct ResolvedDocument: Hashable, Sendable {
   public var publisher: String
   public var sections: [Section]
   public var references: References
+  /// Links to related topics, shown after the references (`NetexportModel.RelatedLinks`).
+  public var related: [Related]
   public var terms: [Term]
   public var abbreviations: [Abbreviation]
   /// The catalog's other messages (labels such as the page counter), for exporters that
@@ -53,8 +55,9 @@ public struct ResolvedDocument: Hashable, Sendable {
 
   public init(
     id: String, locale: LanguageTag, title: ResolvedText, subtitle: ResolvedText? = nil, byline: ResolvedText,
-    reviewed: ResolvedText, publisher: String, sections: [Section], references: References, terms: [Term] = [],
-    abbreviations: [Abbreviation] = [], messages: Messages, machineTranslationNotice: ResolvedText? = nil
+    reviewed: ResolvedText, publisher: String, sections: [Section], references: References, related: [Related] = [],
+    terms: [Term] = [], abbreviations: [Abbreviation] = [], messages: Messages,
+    machineTranslationNotice: ResolvedText? = nil
   ) {
     self.id = id
     self.locale = locale
@@ -65,6 +68,7 @@ public struct ResolvedDocument: Hashable, Sendable {
     self.publisher = publisher
     self.sections = sections
     self.references = references
+    self.related = related
     self.terms = terms
     self.abbreviations = abbreviations
     self.messages = messages
@@ -126,6 +130,17 @@ public struct ResolvedDocument: Hashable, Sendable {
   }
 
   public struct References: Hashable, Sendable {
+    public var heading: ResolvedText
+    public var items: [ResolvedText]
+
+    public init(heading: ResolvedText, items: [ResolvedText]) {
+      self.heading = heading
+      self.items = items
+    }
+  }
+
+  /// A group of links to related topics under its heading.
+  public struct Related: Hashable, Sendable {
     public var heading: ResolvedText
     public var items: [ResolvedText]
 

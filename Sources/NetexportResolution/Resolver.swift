@@ -97,6 +97,9 @@ public enum Resolver {
     let reviewed = text(document.metadata.reviewed)
     let references = ResolvedDocument.References(
       heading: text(document.references.heading), items: document.references.items.map(text))
+    let related = document.related.map {
+      ResolvedDocument.Related(heading: text($0.heading), items: $0.items.map(text))
+    }
     let terms = document.terms.map {
       ResolvedDocument.Term(id: $0.id, name: text($0.name), definition: $0.definition.map(text))
     }
@@ -114,8 +117,8 @@ public enum Resolver {
     }
     let resolved = ResolvedDocument(
       id: document.id, locale: locale, title: title, subtitle: subtitle, byline: byline, reviewed: reviewed,
-      publisher: document.metadata.publisher, sections: sections, references: references, terms: terms,
-      abbreviations: abbreviations, messages: messages, machineTranslationNotice: notice)
+      publisher: document.metadata.publisher, sections: sections, references: references, related: related,
+      terms: terms, abbreviations: abbreviations, messages: messages, machineTranslationNotice: notice)
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return resolved
   }

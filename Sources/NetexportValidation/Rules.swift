@@ -52,7 +52,7 @@ extension Rule {
     Rule("empty-text", .pending, "The message has no text yet."),
     Rule("state-new", .pending, "The entry is still marked new."),
     Rule("needs-review", .pending, "The entry is marked needs-review (the source changed)."),
-    Rule("untranslated", .warning, "The text is the same as the source text."),
+    Rule("untranslated", .warning, "The text is the same as the source text (and not marked as kept in its language)."),
     // Staleness.
     Rule("stale-source", .pending, "The source text recorded in the entry differs from the current source."),
     Rule("missing-source", .warning, "The entry does not record the source text it translates."),
@@ -76,6 +76,10 @@ extension Rule {
     Rule("whitespace-mismatch", .warning, "Leading or trailing whitespace differs from the source."),
     Rule("doubled-space", .warning, "Two spaces in a row."),
     Rule("unbalanced-brackets", .warning, "A bracket or quotation mark without its partner."),
+    Rule(
+      "language-markup", .error,
+      "A passage in another language (<lang-en>…</lang-en>) names no language ICU knows, not in canonical form, or is not closed."
+    ),
     Rule("number-missing", .error, "A number of the source text is missing from the translation."),
     Rule("number-added", .warning, "The translation has a number the source text does not have."),
     Rule("url-changed", .error, "A web address of the source text is missing or altered."),

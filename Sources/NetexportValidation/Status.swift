@@ -18,6 +18,9 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
   public var stale: Int
   /// Not there, empty, or still `new`.
   public var missing: Int
+  /// Translated from the current source text, but with a mistake `validate` reports as an
+  /// error (ICU syntax, arguments, plurals, numbers, a name to keep): not usable until fixed.
+  public var errors: Int = 0
 
   /// Translated messages as a share of all, in percent, rounded down (100 only when done).
   public var percentComplete: Int { total == 0 ? 100 : translated * 100 / total }
@@ -27,8 +30,8 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
   public var percentReviewed: Int { total == 0 ? 100 : reviewed * 100 / total }
 
   enum CodingKeys: String, CodingKey {
-    case locale, file, total, translated, reviewed, needsReview, stale, missing, percentComplete, percentReviewed
-    case machineTranslated
+    case locale, file, total, translated, reviewed, needsReview, stale, missing, errors, percentComplete
+    case percentReviewed, machineTranslated
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -41,6 +44,7 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
     try container.encode(needsReview, forKey: .needsReview)
     try container.encode(stale, forKey: .stale)
     try container.encode(missing, forKey: .missing)
+    try container.encode(errors, forKey: .errors)
     try container.encode(percentComplete, forKey: .percentComplete)
     try container.encode(percentReviewed, forKey: .percentReviewed)
     try container.encode(machineTranslated, forKey: .machineTranslated)
@@ -50,13 +54,18 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
   public var ready: Int { translated }
 
   /// Counts a catalog against the source catalog, with the judge every command shares
-  /// (`Usability`). Every source message falls in exactly one group.
+  /// (`Usability`) and the errors validation found, as the export gate does: a message is
+  /// ready only when nothing is pending on it and no error was found in it. Every source
+  /// message falls in exactly one group.
   ///
   /// - Parameters:
   ///   - locale: The locale the file is named for (what the table shows).
   ///   - isSource: Whether `catalog` is the source catalog itself (all its messages count
   ///     as translated when they have text).
-  public init(catalog: Catalog, source: Catalog, locale: String? = nil, isSource: Bool = false) {
+  ///   - errorKeys: The keys of the messages `validate` reports an error for.
+  public init(
+    catalog: Catalog, source: Catalog, locale: String? = nil, isSource: Bool = false, errorKeys: Set<String> = []
+  ) {
     self.locale = locale ?? catalog.locale
     file = catalog.file
     total = source.entries.count
@@ -72,8 +81,12 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
         isSource: isSource, file: catalog.file)
       let codes = Set(problems.map(\.code))
       if codes.isEmpty {
-        translated += 1
-        if !isSource && catalog[sourceEntry.key]?.state == .reviewed { reviewed += 1 }
+        if errorKeys.contains(sourceEntry.key) {
+          errors += 1
+        } else {
+          translated += 1
+          if !isSource && catalog[sourceEntry.key]?.state == .reviewed { reviewed += 1 }
+        }
       } else if codes.contains("missing-key") || codes.contains("empty-text") || codes.contains("state-new") {
         missing += 1
       } else if codes.contains("needs-review") {

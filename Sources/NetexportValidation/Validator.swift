@@ -133,6 +133,7 @@ public struct Validator: Sendable {
       }
       checkHygiene(
         entry, in: source, locale: sourceLocale, rightToLeft: rightToLeft, script: script, into: &entryFindings)
+      entryFindings += LanguageMarkupCheck.findings(entry, in: source)
       if TextChecks.hasDoubledSpace(entry.text) {
         entryFindings.append(
           finding("doubled-space", entry.textLocation, "'\(entry.key)' has two spaces in a row", key: entry.key))
@@ -203,8 +204,11 @@ public struct Validator: Sendable {
         )
       }
       if entry.text.isEmpty { continue }
-      if !sameLanguage && entry.text == sourceEntry.text && TextChecks.hasLetters(entry.text)
-        && !uses.doNotTranslate.contains(entry.text)
+      // A translation that keeps the English on purpose marks it as English (`<lang-en>`).
+      if !sameLanguage && TextChecks.hasLetters(entry.text) && !uses.doNotTranslate.contains(entry.text)
+        && LanguageMarkupCheck.withoutLanguageTags(entry.text)
+          == LanguageMarkupCheck.withoutLanguageTags(sourceEntry.text)
+        && !LanguageMarkupCheck.keepsTheSource(entry.text, sourceLanguage: sourceLocale)
       {
         add(
           "untranslated", entry.textLocation,
@@ -231,6 +235,7 @@ public struct Validator: Sendable {
 
       // Text hygiene.
       checkHygiene(entry, in: catalog, locale: locale, rightToLeft: rightToLeft, script: script, into: &entryFindings)
+      entryFindings += LanguageMarkupCheck.findings(entry, in: catalog)
       if TextChecks.leadingWhitespace(entry.text) != TextChecks.leadingWhitespace(sourceEntry.text)
         || TextChecks.trailingWhitespace(entry.text) != TextChecks.trailingWhitespace(sourceEntry.text)
       {

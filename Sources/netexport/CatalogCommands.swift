@@ -10,9 +10,10 @@ struct Status: ParsableCommand {
     abstract: "Show how far each document's translation has come in each locale.",
     discussion: """
       A table of document x locale (the labels every export shares are a row of their own):
-      the share of messages ready (translated, and made from the current source text), then the
-      share reviewed (also checked by a second person). Below them, what is left in each
-      unfinished cell: needs review, stale (the source changed; run 'netexport update'),
+      the share of messages ready (translated, made from the current source text, and with no
+      error 'netexport validate' reports), and how many have such an error; then the share
+      reviewed (also checked by a second person). Below them, what is left in each unfinished
+      cell: errors to fix, needs review, stale (the source changed; run 'netexport update'),
       missing (absent, empty or still new); and which catalogs were made by machine.
       """
   )
@@ -48,7 +49,13 @@ struct Status: ParsableCommand {
 
   static func text(_ table: StatusTable) -> String {
     let columns = table.columns.map { $0.status == "shipped" ? $0.locale : "\($0.locale) (\($0.status))" }
-    let ready = table.rows.map { row in [row.catalog] + row.cells.map { "\($0.percentComplete) %" } }
+    // A message with an error is not ready, whatever its state says: the export gate refuses it.
+    let ready = table.rows.map { row in
+      [row.catalog]
+        + row.cells.map {
+          "\($0.percentComplete) %" + ($0.errors > 0 ? " (\($0.errors) error\($0.errors == 1 ? "" : "s"))" : "")
+        }
+    }
     // Reviewed: checked by a second person; a second table in the same columns.
     let reviewed = table.rows.map { row in [row.catalog] + row.cells.map { "\($0.percentReviewed) %" } }
     let widths = ([["document"] + columns, ["reviewed"] + columns] + ready + reviewed).reduce(into: [Int]()) {
@@ -74,6 +81,11 @@ struct Status: ParsableCommand {
     for row in table.rows {
       for cell in row.cells where cell.percentComplete < 100 {
         var parts: [String] = []
+        if cell.errors > 0 {
+          parts.append(
+            "\(cell.errors) with an error to fix ('netexport validate --locale \(cell.locale)' shows \(cell.errors == 1 ? "it" : "them"))"
+          )
+        }
         if cell.needsReview > 0 { parts.append("\(cell.needsReview) needs review") }
         if cell.stale > 0 { parts.append("\(cell.stale) stale") }
         if cell.missing > 0 { parts.append("\(cell.missing) missing") }
@@ -98,7 +110,7 @@ struct Status: ParsableCommand {
       )
     }
     lines.append(
-      "Source locale: \(table.sourceLocale). 'ready' means translated from the current source text; 'reviewed', also checked by a second person."
+      "Source locale: \(table.sourceLocale). 'ready' means translated from the current source text, with no error; 'reviewed', also checked by a second person."
     )
     return lines.joined(separator: "\n")
   }
@@ -108,18 +120,22 @@ struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Start a new locale: its catalogs, ready to translate, and a draft entry in the manifest.",
     discussion: """
-      Writes Locales/<locale>/<document>.yaml for every document and Locales/<locale>/labels.yaml,
-      each message with its source text recorded, an empty text, state new and the translator
-      notes, and adds '<locale>: draft' to netexport.yaml. A draft is validated and reported
-      but never exported by --all; change it to 'shipped' when its translations are done.
-      Never overwrites a catalog. The tag must name a language ICU has data for (its plural
-      rules, dates and numbers), and a script and region ICU knows: 'Italian', 'xx' and
-      'zz-ZZ' are refused, unless --force.
+      Writes Locales/<locale>/<document>.yaml for every document (or those named with
+      --document) and Locales/<locale>/labels.yaml, each message with its source text recorded,
+      an empty text, state new and the translator notes; writes Locales/<locale>/glossary.yaml,
+      with an entry to agree on for each term and abbreviation; and adds '<locale>: draft' to
+      netexport.yaml. A draft is validated and reported but never exported by --all; change it
+      to 'shipped' when its translations are done. 'netexport update --locale ID' creates the
+      catalogs of the other documents later. Never overwrites a catalog. The tag must name a
+      language ICU has data for (its plural rules, dates and numbers), and a script and region
+      ICU knows: 'Italian', 'xx' and 'zz-ZZ' are refused, unless --force.
       """
   )
 
   @Option(name: .long, help: "The new locale, as a BCP 47 tag (es, pt-BR, zh-Hans).")
   var locale: String
+
+  @OptionGroup var documents: DocumentOptions
 
   @Flag(name: .long, help: "Start the locale even when ICU does not know its language, script or region.")
   var force = false
@@ -153,7 +169,7 @@ struct Init: ParsableCommand {
       let workspace = try projectOptions.workspace()
       // validate() has checked the tag.
       guard let tag = LanguageTag(locale) else { throw ExitCode.validationFailure }
-      let run = try workspace.startLocale(tag)
+      let run = try workspace.startLocale(tag, documents: try workspace.documents(documents.document))
       if tag.canonical != locale {
         Console.error("note: wrote the canonical form of '\(locale)', which is '\(tag.canonical)'")
       }
@@ -161,9 +177,15 @@ struct Init: ParsableCommand {
         Console.error("note: started anyway (--force): \(unknown)")
       }
       for change in run.changes {
-        if case .created(let messages) = change.kind {
+        switch change.kind {
+        case .created(let messages):
           try Console.line(
             "\(change.path): \(messages) messages to translate (\(tag.displayName(in: workspace.sourceLocale)))")
+        case .glossary(let entries):
+          try Console.line(
+            "\(change.path): \(entries) glossary entr\(entries == 1 ? "y" : "ies") to agree on (terms and abbreviations)"
+          )
+        case .updated: break
         }
       }
       for note in run.notes { Console.error(note) }
@@ -243,6 +265,9 @@ struct Update: ParsableCommand {
       return "\(change.path): created, \(messages) messages to translate\(notWritten)"
     case .updated(let value):
       update = value
+    case .glossary(let entries):
+      return
+        "\(change.path): created, \(entries) glossary entr\(entries == 1 ? "y" : "ies") to agree on\(notWritten)"
     }
     let file = change.path
     guard update.changed || !update.skipped.isEmpty else { return "\(file): up to date" }

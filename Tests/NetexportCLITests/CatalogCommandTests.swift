@@ -24,6 +24,51 @@ import Testing
         """)
   }
 
+  /// The source glossary is shared by every document and every project has one ('netexport
+  /// new' writes it): a missing one was reported as "no problems", and the term checks and
+  /// speech hints it holds silently went. It is an error naming the file.
+  @Test func aMissingSourceGlossaryIsAnErrorNamingTheFile() throws {
+    let project = try Leaflet.project()
+    try project.project.remove("Locales/en/glossary.yaml")
+    let result = try project.run("validate")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.contains(
+        """
+        Locales/en/glossary.yaml (source): 1 error, 0 warnings
+          Locales/en/glossary.yaml: error[missing-catalog]: the source locale has no glossary (Locales/en/glossary.yaml); every project has one, shared by every document: restore it, or create it with the two lines 'locale: en' and 'glossary:' (an empty glossary is fine)
+
+        """), "\(result.stdout)")
+    // A target locale's glossary may still be missing: nothing is agreed there yet.
+    try project.project.write("locale: en\nglossary:\n", to: "Locales/en/glossary.yaml")
+    try project.project.remove("Locales/es/glossary.yaml")
+    #expect(try project.run("validate").status == 0)
+  }
+
+  /// A folder of `Locales/` whose name is not a canonical tag is never read as a locale:
+  /// a translator's `Locales/zh-hans/` was left out of every check without a word, and
+  /// validate passed. It is an error naming the folder, in a run over the whole project.
+  @Test func aMisnamedLocaleFolderIsAnError() throws {
+    let project = try Leaflet.project()
+    try project.write(
+      Leaflet.spanish.replacingOccurrences(of: "locale: es", with: "locale: zh-hans"),
+      to: "Locales/zh-hans/leaflet.yaml")
+    try project.write("locale: es\n", to: "Locales/Spanish copy/labels.yaml")
+    let result = try project.run("validate")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.hasPrefix(
+        """
+        Locales/Spanish copy/ (Spanish copy): 1 error, 0 warnings
+          Locales/Spanish copy/: error[invalid-locale]: 'Spanish copy' is not a BCP 47 language tag, so the catalogs in this folder are not read as a locale; rename the folder to a locale's tag (for example es, pt-BR, zh-Hans), or move it out of Locales/
+        Locales/zh-hans/ (zh-hans): 1 error, 0 warnings
+          Locales/zh-hans/: error[invalid-locale]: the folder name 'zh-hans' is not in canonical form, so its catalogs are not read as a locale; rename the folder to zh-Hans
+
+        """), "\(result.stdout)")
+    // A run over named locales is about those alone.
+    #expect(try project.run("validate", "--locale", "es").status == 0)
+  }
+
   /// A mistake (a number lost) and a warning in the Spanish catalog, and a heading not
   /// translated yet, which is pending work, not a mistake.
   static let broken = Leaflet.spanish(
@@ -36,13 +81,13 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout == """
-        Locales/es/leaflet.yaml (es): 1 error, 1 warning
+        Locales/es/leaflet.yaml (es): 1 error, 1 warning, 1 pending (71 % ready)
           Locales/es/leaflet.yaml:18:11: pending[empty-text]: 'only.heading' has no text yet; translate "Overview", then set state: translated
           Locales/es/leaflet.yaml:22:11: error[number-missing]: 'only.text' lacks the number "2" of the source text "A mutation can cause 2 tumors."; a changed number can mislead a patient
           Locales/es/leaflet.yaml:22:11: warning[glossary-term]: 'only.text' translates a text that uses the glossary term "mutation", but not the agreed term "mutación" or its forms "mutaciones"; use it, or add the form used here to glossary 'term.mutation' forms
         Locales/es/labels.yaml (es): no problems
         Locales/es/glossary.yaml (es): no problems
-        3 catalogs checked: 1 error, 1 warning; failed.
+        3 catalogs checked: 1 error, 1 warning, 1 pending in 1 catalog (es/leaflet 71 % ready); failed.
 
         """)
   }
@@ -224,7 +269,7 @@ import Testing
         left to do:
           es/leaflet: 4 of 7 ready; 1 needs review, 1 stale, 1 missing
         machine-translated: es (labels); their handouts say so until every message is reviewed
-        Source locale: en. 'ready' means translated from the current source text; 'reviewed', also checked by a second person.
+        Source locale: en. 'ready' means translated from the current source text, with no error; 'reviewed', also checked by a second person.
 
         """)
     let json = try project.run("status", "--report", "json")
@@ -254,7 +299,7 @@ import Testing
         leaflet    42 %
         labels      0 %
         machine-translated: es; their handouts say so until every message is reviewed
-        Source locale: en. 'ready' means translated from the current source text; 'reviewed', also checked by a second person.
+        Source locale: en. 'ready' means translated from the current source text, with no error; 'reviewed', also checked by a second person.
 
         """)
     let json = try project.run("status", "--report", "json")
@@ -264,6 +309,38 @@ import Testing
     try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
     // A reviewed translation passes validation as a translated one does.
     #expect(try project.run("validate", "--strict").status == 0)
+  }
+
+  /// A translated message with a mistake validate reports as an error (here an ICU brace
+  /// not closed) is not ready: the export gate refuses the document for it. Status counted
+  /// it ready (100 %) while validate failed and the handout could not be exported; it counts
+  /// what validate judges, and says where to look.
+  @Test func statusCountsATranslationWithAnErrorAsNotReady() throws {
+    let project = try Leaflet.project(
+      spanish: Leaflet.spanish(replacing: "text: \"Tumores\"", with: "text: \"Tumores {\""))
+    #expect(try project.run("validate", "--locale", "es").status == 1)
+    let result = try project.run("status")
+    #expect(result.status == 0)
+    #expect(
+      result.stdout == """
+        document              es
+        leaflet   85 % (1 error)
+        labels             100 %
+        reviewed              es
+        leaflet              0 %
+        labels               0 %
+        left to do:
+          es/leaflet: 6 of 7 ready; 1 with an error to fix ('netexport validate --locale es' shows it)
+        machine-translated: es (labels); their handouts say so until every message is reviewed
+        Source locale: en. 'ready' means translated from the current source text, with no error; 'reviewed', also checked by a second person.
+
+        """)
+    let json = try project.run("status", "--report", "json")
+    #expect(json.stdout.contains("\"errors\" : 1"))
+    #expect(json.stdout.contains("\"translated\" : 6"))
+    #expect(json.stdout.contains("\"percentComplete\" : 85"))
+    #expect(json.stdout.contains("\"reviewed\" : 0"))
+    try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
   }
 
   /// A catalog that cannot be read counts as not started (it showed 100 %), and status says
@@ -280,6 +357,44 @@ import Testing
     #expect(result.stderr.hasPrefix("Locales/es/leaflet.yaml:33:1: error[malformed-yaml]: "), "\(result.stderr)")
   }
 
+  /// `init --document` starts the locale with the documents named (and the labels), and
+  /// every locale starts with its glossary: an entry for each term and abbreviation, with
+  /// what the English gives in a comment, that a translator fills in. Without one, the
+  /// locale's agreed wording had nowhere to go but a file written by hand.
+  @Test func initStartsTheNamedDocumentsAndTheGlossary() throws {
+    let project = try Leaflet.project(spanish: nil)
+    try project.write(
+      Leaflet.document.replacingOccurrences(of: "id: leaflet", with: "id: second"), to: "Documents/second.yaml")
+    try project.write(
+      Leaflet.english.replacingOccurrences(of: "document: leaflet", with: "document: second"),
+      to: "Locales/en/second.yaml")
+    let created = try project.run("init", "--locale", "de", "--document", "second")
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(
+      created.stdout == """
+        Locales/de/second.yaml: 7 messages to translate (German)
+        Locales/de/labels.yaml: 9 messages to translate (German)
+        Locales/de/glossary.yaml: 1 glossary entry to agree on (terms and abbreviations)
+
+        """)
+    #expect(!project.exists("Locales/de/leaflet.yaml"))
+    #expect(
+      try project.read("Locales/de/glossary.yaml").hasSuffix(
+        """
+        locale: de
+        glossary:
+          # English: "mutation"; other forms "mutations"
+          term.mutation:
+            forms: []
+
+        """))
+    let validate = try project.run("validate", "--locale", "de")
+    #expect(validate.stdout.contains("Locales/de/glossary.yaml (de): no problems\n"), "\(validate.stdout)")
+    // The other document waits until it is wanted: update creates its catalog.
+    let update = try project.run("update", "--locale", "de")
+    #expect(update.stdout.hasPrefix("Locales/de/leaflet.yaml: created, 7 messages to translate\n"), "\(update.stdout)")
+  }
+
   @Test func initStartsADraftReadyToTranslateAndNeverOverwrites() throws {
     let project = try Leaflet.project(spanish: nil)
     let manifest = try project.read("netexport.yaml")
@@ -289,6 +404,7 @@ import Testing
       created.stdout == """
         Locales/pt-BR/leaflet.yaml: 7 messages to translate (Portuguese (Brazil))
         Locales/pt-BR/labels.yaml: 10 messages to translate (Portuguese (Brazil))
+        Locales/pt-BR/glossary.yaml: 1 glossary entry to agree on (terms and abbreviations)
 
         """)
     #expect(
@@ -520,13 +636,33 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stderr
-        == "note: es: leaflet: 2 of 8 messages are in English (en), taken from the source because their translation is not ready\n"
+        == "note: es: leaflet: 2 of 8 messages are in English (en), taken from the source because their translation is not ready (1 new, 1 with an error)\n"
     )
     #expect(result.stdout.contains("A mutation can cause 2 tumors."))
     #expect(result.stdout.contains("Overview"))
     #expect(result.stdout.contains("Referencias"))
     #expect(result.stdout.contains("Tumores"))
     #expect(!result.stdout.contains("Un cambio"))
+  }
+
+  /// The note says which kinds of entries were taken from the source, so a coordinator
+  /// knows whether the gaps are untranslated, waiting for review or missing from the file.
+  @Test func allowIncompleteSaysWhichKindsOfEntriesWereTakenFromTheSource() throws {
+    var spanish = Leaflet.spanish(
+      replacing: "text: \"Descripción general\"\n    state: translated", with: "text: \"\"\n    state: new"
+    ).replacingOccurrences(
+      of: "text: \"Tumores\"\n    state: translated", with: "text: \"Tumores\"\n    state: needs-review")
+    let byline = try #require(spanish.range(of: "  byline:\n"))
+    let next = try #require(spanish.range(of: "  reviewed:\n", range: byline.upperBound..<spanish.endIndex))
+    spanish.removeSubrange(byline.lowerBound..<next.lowerBound)
+    let project = try Leaflet.project(spanish: spanish)
+    let result = try project.run("--locale", "es", "--allow-incomplete", "--output", "-")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stderr
+        == "note: es: leaflet: 3 of 8 messages are in English (en), taken from the source because their translation is not ready (1 missing, 1 new, 1 needs-review)\n"
+    )
+    #expect(result.stdout.contains("By Mayo Clinic Staff"))
   }
 }
 
@@ -625,7 +761,7 @@ final class JUnitSummary: NSObject, XMLParserDelegate {
       #expect(result.status == 0, "\(result.stderr)")
       #expect(
         result.stdout == """
-          Locales/\(locale)/neuroendocrine-tumors.yaml: 94 messages in the pseudo-locale \(locale)
+          Locales/\(locale)/neuroendocrine-tumors.yaml: 93 messages in the pseudo-locale \(locale)
           Locales/\(locale)/labels.yaml: 10 messages in the pseudo-locale \(locale)
           Locales/\(locale)/glossary.yaml: the glossary of the pseudo-locale \(locale)
 

@@ -208,6 +208,20 @@ import Testing
     #expect(update.text.hasPrefix("locale: es\nentries:\n  a.one:\n    note: \"First.\"\n"))
   }
 
+  /// The English may hold U+FFFE and U+FFFF, escaped (YAML carries them no other way); an
+  /// update writes them escaped too, so the catalog reads back. It wrote them raw, and its own
+  /// check refused the result (update-failed); found by the Markdown import fuzz target.
+  @Test func writesNoncharactersEscaped() throws {
+    let source = try Catalog.parse(
+      "locale: en\nentries:\n  a.one:\n    text: \"One\\uFFFF two\\uFFFE\"\n", file: "Locales/en.yaml")
+    let english = "One\(Unicode.Scalar(0xFFFF)!) two\(Unicode.Scalar(0xFFFE)!)"
+    #expect(source["a.one"]?.text == english)
+    let update = try CatalogUpdater.update(
+      "locale: es\nentries: {}\n", file: "Locales/es.yaml", locale: "es", source: source)
+    #expect(try Catalog.parse(update.text, file: "Locales/es.yaml")["a.one"]?.source == english)
+    #expect(update.text.contains("source: \"One\\uFFFF two\\uFFFE\""))
+  }
+
   /// An update never writes a catalog larger than netexport reads back.
   @Test func refusesToGrowACatalogPastWhatCanBeRead() throws {
     let long = String(repeating: "x", count: (1 << 20) - 100)
