@@ -373,7 +373,7 @@ import Testing
     #expect(
       created.stdout == """
         Locales/de/second.yaml: 7 messages to translate (German)
-        Locales/de/labels.yaml: 9 messages to translate (German)
+        Locales/de/labels.yaml: 10 messages to translate (German)
         Locales/de/glossary.yaml: 1 glossary entry to agree on (terms and abbreviations)
 
         """)
