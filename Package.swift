@@ -72,7 +72,7 @@ let package = Package(
       name: "NetexportWorkspace",
       dependencies: [
         "NetexportExporters", "NetexportAudio", "NetexportReadability", "NetexportValidation", "NetexportResolution",
-        "NetexportImport", "NetexportModel", "NetexportICU",
+        "NetexportImport", "NetexportInterchange", "NetexportModel", "NetexportICU",
       ],
       resources: [.copy("Resources/labels.en.yaml")]
     ),

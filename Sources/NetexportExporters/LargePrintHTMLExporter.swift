@@ -99,6 +99,11 @@ public struct LargePrintHTMLExporter: TextExporter {
     body.append("<header>")
     body.append("  <h1>\(text(document.title))</h1>")
     if let subtitle = document.subtitle { body.append("  <p class=\"subtitle\">\(text(subtitle))</p>") }
+    // A machine's translation not all reviewed by a person says so at the top (and, in
+    // print, at the foot of every page: `pageRules`).
+    if let notice = document.machineTranslationNotice {
+      body.append("  <p class=\"machine-translation\">\(text(notice))</p>")
+    }
     body.append("</header>")
     body.append("<main>")
     for section in document.sections {
@@ -182,9 +187,7 @@ public struct LargePrintHTMLExporter: TextExporter {
   func styleSheet(_ document: ResolvedDocument) throws -> String {
     let paper = try paper ?? Paper.customary(for: document.locale)
     let fonts = Self.fonts
-    let page =
-      try print?.pageRules(document, paper: paper)
-      ?? "@page { size: \(paper.cssName); margin: 2.5cm 2.5cm 3cm; @bottom-center { content: \(try Self.pageCounter(document)); font-family: \(fonts); font-size: 18pt; color: #000; } }"
+    let page = try print?.pageRules(document, paper: paper) ?? browserPageRule(document, paper: paper)
     return """
       \(page)
       html { background: #fff; color: #000; }
@@ -205,7 +208,29 @@ public struct LargePrintHTMLExporter: TextExporter {
       em, i, cite { font-style: normal; }
       @media (max-width: 30em) { body { font-size: 20px; padding: 0.5em; } h1 { font-size: 24px; } h2 { font-size: 22px; } }
       @media print { body { max-width: none; padding: 0; } a { color: #000; } }
-      """ + (Self.hasLinks(document) ? "\n" + Self.linkRules : "") + (print?.layoutRules(document) ?? "")
+      """ + (Self.hasLinks(document) ? "\n" + Self.linkRules : "")
+        + (document.machineTranslationNotice == nil ? "" : "\n" + Self.noticeRule)
+        + (print?.layoutRules(document) ?? "")
+  }
+
+  /// The machine-translation notice at the top: framed like the callout, so it is not taken
+  /// for part of the text.
+  static let noticeRule = ".machine-translation { border: 3px solid #000; padding: 0.5em 1em; margin: 1em 0; }"
+
+  /// The page rule of the HTML handout as a browser prints it: the page counter at the foot of
+  /// every page, and, for a machine's translation not all reviewed, the notice beside it
+  /// (with a deeper bottom margin to hold it at the body's size).
+  func browserPageRule(_ document: ResolvedDocument, paper: Paper) throws -> String {
+    let fonts = Self.fonts
+    let counter = try Self.pageCounter(document)
+    guard let notice = document.machineTranslationNotice else {
+      return
+        "@page { size: \(paper.cssName); margin: 2.5cm 2.5cm 3cm; @bottom-center { content: \(counter); font-family: \(fonts); font-size: 18pt; color: #000; } }"
+    }
+    let (start, end) = document.locale.isRightToLeft ? ("right", "left") : ("left", "right")
+    let box = "font-family: \(fonts); font-size: 18pt; line-height: 1.2; color: #000; vertical-align: top;"
+    return
+      "@page { size: \(paper.cssName); margin: 2.5cm 2.5cm \(PrintLayout.bottomMargin(notice: notice.text))cm; @bottom-\(start) { content: \(HTML.cssString(notice.text)); \(box) text-align: \(start); padding-\(end): 0.5cm; width: 65%; } @bottom-\(end) { content: \(counter); \(box) text-align: \(end); } }"
   }
 
   /// How links look: underlined in a dark blue with 7:1 contrast (AAA), and in print

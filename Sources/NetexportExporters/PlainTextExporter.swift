@@ -46,6 +46,11 @@ public struct PlainTextExporter: TextExporter {
       out += try lines(text)
     }
 
+    // A machine's translation not all reviewed says so first, where staff see it.
+    if let notice = document.machineTranslationNotice {
+      out += try lines(notice)
+      out.append("")
+    }
     try heading(document.title, underline: "=")
     if let subtitle = document.subtitle { out += try lines(subtitle) }
 

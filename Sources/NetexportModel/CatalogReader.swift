@@ -79,6 +79,7 @@ struct CatalogReader {
   var entries: [CatalogEntry] = []
   var obsolete: [CatalogEntry] = []
   var glossary: [GlossaryEntry] = []
+  var machineTranslated = false
 
   /// What was read, without the event reader (which must not outlive its text).
   struct Contents {
@@ -89,12 +90,13 @@ struct CatalogReader {
     var entries: [CatalogEntry]
     var obsolete: [CatalogEntry]
     var glossary: [GlossaryEntry]
+    var machineTranslated: Bool
   }
 
   var contents: Contents {
     Contents(
       problems: problems, outline: outline, rootPosition: rootPosition, locale: locale, entries: entries,
-      obsolete: obsolete, glossary: glossary)
+      obsolete: obsolete, glossary: glossary, machineTranslated: machineTranslated)
   }
 
   init(events: YAMLEventReader, file: String, expectedLocale: String?, kind: CatalogFile? = nil) {
@@ -212,6 +214,15 @@ struct CatalogReader {
             "the file is named for document '\(id)' but says document '\(value.string ?? "?")'; it belongs in that document's own file"
           )
         }
+      case Catalog.machineTranslatedField:
+        let value = try node()
+        guard let scalar = value.scalar, scalar.style == .plain, ["true", "false"].contains(scalar.value) else {
+          problem(
+            "invalid-catalog", value.position,
+            "'\(Catalog.machineTranslatedField)' must be true (the translations were made by machine) or false")
+          break
+        }
+        machineTranslated = scalar.value == "true"
       case "entries" where events.kind == .mappingStart, "obsolete" where events.kind == .mappingStart,
         "glossary" where events.kind == .mappingStart:
         section.entries = try readSection(name ?? "")

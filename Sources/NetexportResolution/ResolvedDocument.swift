@@ -48,11 +48,16 @@ public struct ResolvedDocument: Hashable, Sendable {
   /// The catalog's other messages (labels such as the page counter), for exporters that
   /// format them with values known only at export time.
   public var messages: Messages
+  /// The sentence saying that a machine made the translation and a person has not reviewed
+  /// all of it (the label `export.machine-translation`), when that is so: exports place it
+  /// where staff see it. `nil` for a translation made or reviewed by people, and the source.
+  public var machineTranslationNotice: ResolvedText?
 
   public init(
     id: String, locale: LanguageTag, title: ResolvedText, subtitle: ResolvedText? = nil, byline: ResolvedText,
     reviewed: ResolvedText, publisher: String, sections: [Section], references: References, related: [Related] = [],
-    terms: [Term] = [], abbreviations: [Abbreviation] = [], messages: Messages
+    terms: [Term] = [], abbreviations: [Abbreviation] = [], messages: Messages,
+    machineTranslationNotice: ResolvedText? = nil
   ) {
     self.id = id
     self.locale = locale
@@ -67,6 +72,7 @@ public struct ResolvedDocument: Hashable, Sendable {
     self.terms = terms
     self.abbreviations = abbreviations
     self.messages = messages
+    self.machineTranslationNotice = machineTranslationNotice
   }
 
   public struct Section: Hashable, Sendable {

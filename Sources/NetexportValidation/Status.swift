@@ -6,8 +6,12 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
   public var locale: String
   public var file: String
   public var total: Int
-  /// Translated, checked against the current source text.
+  /// Translated, checked against the current source text (reviewed ones included).
   public var translated: Int
+  /// Of `translated`, those marked `reviewed`: checked by a second person.
+  public var reviewed: Int
+  /// Whether the catalog says its translations were made by machine (`machine-translated`).
+  public var machineTranslated: Bool
   /// Marked `needs-review`.
   public var needsReview: Int
   /// Marked translated, but made from a source text that has changed since (run update).
@@ -21,8 +25,13 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
   /// Translated messages as a share of all, in percent, rounded down (100 only when done).
   public var percentComplete: Int { total == 0 ? 100 : translated * 100 / total }
 
+  /// Reviewed messages as a share of all, in percent, rounded down (100 only when every
+  /// message is reviewed).
+  public var percentReviewed: Int { total == 0 ? 100 : reviewed * 100 / total }
+
   enum CodingKeys: String, CodingKey {
-    case locale, file, total, translated, needsReview, stale, missing, errors, percentComplete
+    case locale, file, total, translated, reviewed, needsReview, stale, missing, errors, percentComplete
+    case percentReviewed, machineTranslated
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -31,11 +40,14 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
     try container.encode(file, forKey: .file)
     try container.encode(total, forKey: .total)
     try container.encode(translated, forKey: .translated)
+    try container.encode(reviewed, forKey: .reviewed)
     try container.encode(needsReview, forKey: .needsReview)
     try container.encode(stale, forKey: .stale)
     try container.encode(missing, forKey: .missing)
     try container.encode(errors, forKey: .errors)
     try container.encode(percentComplete, forKey: .percentComplete)
+    try container.encode(percentReviewed, forKey: .percentReviewed)
+    try container.encode(machineTranslated, forKey: .machineTranslated)
   }
 
   /// Messages ready for export: translated and made from the current source text.
@@ -58,6 +70,8 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
     file = catalog.file
     total = source.entries.count
     translated = 0
+    reviewed = 0
+    machineTranslated = !isSource && catalog.machineTranslated
     needsReview = 0
     stale = 0
     missing = 0
@@ -67,7 +81,12 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
         isSource: isSource, file: catalog.file)
       let codes = Set(problems.map(\.code))
       if codes.isEmpty {
-        if errorKeys.contains(sourceEntry.key) { errors += 1 } else { translated += 1 }
+        if errorKeys.contains(sourceEntry.key) {
+          errors += 1
+        } else {
+          translated += 1
+          if !isSource && catalog[sourceEntry.key]?.state == .reviewed { reviewed += 1 }
+        }
       } else if codes.contains("missing-key") || codes.contains("empty-text") || codes.contains("state-new") {
         missing += 1
       } else if codes.contains("needs-review") {
@@ -84,6 +103,8 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
     self.file = file
     total = source.entries.count
     translated = 0
+    reviewed = 0
+    machineTranslated = false
     needsReview = 0
     stale = 0
     missing = total
@@ -95,6 +116,8 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
     self.file = file
     self.total = total
     translated = 0
+    reviewed = 0
+    machineTranslated = false
     needsReview = 0
     stale = 0
     missing = total

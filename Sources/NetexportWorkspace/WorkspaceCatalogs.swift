@@ -211,13 +211,13 @@ extension Workspace {
 extension Workspace {
   /// The locale's translations, by the English they translate, from every document's
   /// catalog and the labels except `excluded`: what a new message with the same English can
-  /// start from. Only finished translations count (state translated, with the English they
+  /// start from. Only finished translations count (state translated or reviewed, with the English they
   /// were made from recorded); the first in file order wins.
   func translationMemory(_ locale: String, excluding excluded: CatalogFile) -> [String: CatalogWriter.MemoryMatch] {
     var memory: [String: CatalogWriter.MemoryMatch] = [:]
     for file in messageFiles(documents) where file != excluded {
       guard let catalog = load(file, locale: locale).catalog else { continue }
-      for entry in catalog.entries where entry.state == .translated && !entry.text.isEmpty {
+      for entry in catalog.entries where entry.state?.isDone == true && !entry.text.isEmpty {
         guard let english = entry.source, memory[english] == nil else { continue }
         memory[english] = CatalogWriter.MemoryMatch(text: entry.text, file: catalog.file, key: entry.key)
       }

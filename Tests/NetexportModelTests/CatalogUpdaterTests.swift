@@ -103,6 +103,63 @@ import Testing
         """)
   }
 
+  /// Punctuation, spacing or letter case changed in the English: the translation keeps its
+  /// state (translated or reviewed), the recorded source is refreshed, and update says so;
+  /// a removed word still marks the entry needs-review.
+  @Test func keepsTheStateOnAMinorSourceEdit() throws {
+    let source = try sourceCatalog(
+      """
+      locale: en
+      entries:
+        comma:
+          text: "See your doctor, if you have any signs."
+        word:
+          text: "See your doctor if you have signs."
+        reviewed:
+          text: "Overview."
+
+      """)
+    let target = """
+      locale: es
+      entries:
+        comma:
+          source: "See your doctor if you have any signs."
+          text: "Consulte a su médico si tiene algún signo."
+          state: translated
+        word:
+          source: "See your doctor if you have any signs."
+          text: "Consulte a su médico si tiene algún signo."
+          state: translated
+        reviewed:
+          source: "overview"
+          text: "Descripción general"
+          state: reviewed
+
+      """
+    let update = try CatalogUpdater.update(target, file: "Locales/es.yaml", locale: "es", source: source)
+    #expect(update.minorSourceEdits == ["comma", "reviewed"])
+    #expect(update.markedForReview == ["word"])
+    #expect(
+      update.text == """
+        locale: es
+        entries:
+          comma:
+            source: "See your doctor, if you have any signs."
+            text: "Consulte a su médico si tiene algún signo."
+            state: translated
+          word:
+            source: "See your doctor if you have signs."
+            previous-source: "See your doctor if you have any signs."
+            text: "Consulte a su médico si tiene algún signo."
+            state: needs-review
+          reviewed:
+            source: "Overview."
+            text: "Descripción general"
+            state: reviewed
+
+        """)
+  }
+
   @Test func isIdempotentAndRestoresFromObsolete() throws {
     let first = try CatalogUpdater.update(Self.target, file: "Locales/es.yaml", locale: "es", source: sourceCatalog())
     let second = try CatalogUpdater.update(first.text, file: "Locales/es.yaml", locale: "es", source: sourceCatalog())
