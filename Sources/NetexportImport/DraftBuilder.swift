@@ -191,6 +191,15 @@ struct DraftBuilder {
           expansion: add(.abbreviationExpansion, .literal(entry.expansion.text), at: entry.expansion.location)))
     }
 
+    let rightToLeft = LanguageTag(sourceLocale)?.isRightToLeft ?? false
+    for (text, location) in messages.map({ ($0.content.text, $0.location) })
+      + ([matter.publisher].compactMap { $0 } + matter.doNotTranslate).map({ ($0.text, $0.location) })
+    {
+      if let (code, message) = Self.refusedCharacter(in: text, rightToLeft: rightToLeft) {
+        problems.append(Diagnostic(code: code, at: location, message))
+      }
+    }
+
     guard let title, let byline, let reviewed, let publisher = matter.publisher, let day = matter.reviewed?.day else {
       return nil
     }
@@ -204,6 +213,36 @@ struct DraftBuilder {
     }
     Notes.write(into: &draft)
     return draft
+  }
+
+  /// Why `text` cannot be a handout's text, or nil: it holds a control character, which no
+  /// catalog may hold (the import would fail reading back the catalog it writes, naming a
+  /// file the author never wrote), or, in a left-to-right language, a bidirectional
+  /// embedding, override or isolate, which validation refuses in the source catalog (the
+  /// import would leave a project that fails). Checked on the texts themselves, so that a
+  /// character written as an entity (`&#x1B;`) or a YAML escape is caught too; reported at the
+  /// block or field it is in. (A right-to-left language may need embeddings and isolates;
+  /// only the overrides are refused there, and validation checks that each is closed.)
+  static func refusedCharacter(in text: String, rightToLeft: Bool) -> (code: FindingCode, message: String)? {
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      let name = "U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4))"
+      if (value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(value) {
+        return (
+          .controlCharacter,
+          "this text holds the control character \(name), which no handout may contain; remove it"
+        )
+      }
+      let isOverride = value == 0x202D || value == 0x202E
+      let isBidiControl = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+      if isOverride || (isBidiControl && !rightToLeft) {
+        return (
+          .bidiControl,
+          "this text holds \(name) \(scalar.properties.name ?? ""), a bidirectional control that can change the order in which characters are shown\(rightToLeft ? "" : ", which a left-to-right language does not need"); remove it"
+        )
+      }
+    }
+    return nil
   }
 
   private static func normalized(_ text: String) -> String {
@@ -509,5 +548,12 @@ struct DraftBuilder {
       return
     }
     append(.callout(title: title, body: body))
+  }
+}
+
+extension String {
+  /// The string with zeros before it, up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

@@ -99,6 +99,27 @@ enum FrontMatterReader {
     func problem(_ mark: Mark?, _ message: String) {
       problems.append(Diagnostic(code: .markdownFrontMatter, at: location(mark), message))
     }
+    // What no netexport file uses (anchors, aliases, tags, keys that are collections, deep
+    // nesting) is refused from libyaml's events before Yams composes anything, as in every
+    // other YAML file netexport reads: an alias bomb in the front matter took minutes to
+    // compose. Read with the opening `---` as an empty line, so that lines are the file's.
+    do {
+      try YAMLSupport.checkStructure("\n" + yaml, file: file, textKeys: false)
+    } catch let error as DiagnosticError {
+      matter.isMalformed = true
+      return (
+        matter,
+        error.diagnostics.map {
+          var diagnostic = $0
+          diagnostic.code = "markdown-front-matter"
+          diagnostic.message = "the front matter's YAML: \(diagnostic.message)"
+          return diagnostic
+        }
+      )
+    } catch {
+      matter.isMalformed = true
+      return (matter, [Diagnostic(code: .markdownFrontMatter, at: location(nil), "malformed YAML: \(error)")])
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: yaml, .basic)

@@ -9,15 +9,18 @@ extension Catalog {
     "forms", "pronunciation", "spoken", "letters", "expand", "definition", "usage",
   ]
   /// The fields a catalog file may have at its top level.
-  public static let topLevelFields = ["locale", "entries", "obsolete", "glossary"]
+  public static let topLevelFields = ["locale", machineTranslatedField, "entries", "obsolete", "glossary"]
+
+  /// The top-level field that says a catalog's translations were made by machine.
+  public static let machineTranslatedField = "machine-translated"
 
   /// The top-level fields a file of a project may have: a document's catalog and the labels
   /// hold messages, the glossary only the glossary; `nil` (one catalog per locale) all.
   public static func topLevelFields(of kind: CatalogFile?) -> [String] {
     switch kind {
     case nil: topLevelFields
-    case .document?: ["locale", "document", "entries", "obsolete"]
-    case .labels?: ["locale", "entries", "obsolete"]
+    case .document?: ["locale", "document", machineTranslatedField, "entries", "obsolete"]
+    case .labels?: ["locale", machineTranslatedField, "entries", "obsolete"]
     case .glossary?: ["locale", "glossary"]
     }
   }
@@ -103,7 +106,7 @@ extension Catalog {
     let entriesPosition = reader.outline.sections.first { $0.key.name == "entries" }?.key.position
     let catalog = Catalog(
       locale: reader.locale ?? "", file: file, entries: reader.entries, obsolete: reader.obsolete,
-      glossary: reader.glossary, problems: problems,
+      glossary: reader.glossary, machineTranslated: reader.machineTranslated, problems: problems,
       entriesLocation: location(entriesPosition ?? rootPosition, file: file),
       text: text)
     return (catalog, reader.outline)

@@ -79,6 +79,7 @@ struct CatalogReader {
   var entries: [CatalogEntry] = []
   var obsolete: [CatalogEntry] = []
   var glossary: [GlossaryEntry] = []
+  var machineTranslated = false
 
   /// What was read, without the event reader (which must not outlive its text).
   struct Contents {
@@ -89,12 +90,13 @@ struct CatalogReader {
     var entries: [CatalogEntry]
     var obsolete: [CatalogEntry]
     var glossary: [GlossaryEntry]
+    var machineTranslated: Bool
   }
 
   var contents: Contents {
     Contents(
       problems: problems, outline: outline, rootPosition: rootPosition, locale: locale, entries: entries,
-      obsolete: obsolete, glossary: glossary)
+      obsolete: obsolete, glossary: glossary, machineTranslated: machineTranslated)
   }
 
   init(events: YAMLEventReader, file: String, expectedLocale: String?, kind: CatalogFile? = nil) {
@@ -201,6 +203,8 @@ struct CatalogReader {
         outline.sections.append(section)
         continue
       }
+      // Each name needs its own `where`: in `case "a", "b" where c` the condition guards "b"
+      // alone, and a section read as a mapping when it is not one never ends.
       switch name {
       case "document":
         let value = try node()
@@ -210,7 +214,16 @@ struct CatalogReader {
             "the file is named for document '\(id)' but says document '\(value.string ?? "?")'; it belongs in that document's own file"
           )
         }
-      case "entries", "obsolete",
+      case Catalog.machineTranslatedField:
+        let value = try node()
+        guard let scalar = value.scalar, scalar.style == .plain, ["true", "false"].contains(scalar.value) else {
+          problem(
+            .invalidCatalog, value.position,
+            "'\(Catalog.machineTranslatedField)' must be true (the translations were made by machine) or false")
+          break
+        }
+        machineTranslated = scalar.value == "true"
+      case "entries" where events.kind == .mappingStart, "obsolete" where events.kind == .mappingStart,
         "glossary" where events.kind == .mappingStart:
         section.entries = try readSection(name ?? "")
       case "locale":

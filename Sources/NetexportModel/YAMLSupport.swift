@@ -2,7 +2,7 @@ import Yams
 
 /// Turns libyaml's and Yams' view of a YAML file into netexport's diagnostics, with
 /// file:line:column, and refuses the YAML netexport's files never use.
-enum YAMLSupport {
+package enum YAMLSupport {
   /// Parses YAML text into a Yams node tree (for content files and the manifest; catalogs are
   /// read from events), after `checkStructure` has refused what would make composing unsafe.
   ///
@@ -45,7 +45,7 @@ enum YAMLSupport {
   ///   `unsupported-yaml` at the line and column of the first refused construct of each
   ///   kind, saying how many more the file has, or `unreadable-file` for a text over
   ///   `maximumDocumentSize`.
-  static func checkStructure(_ text: String, file: String, textKeys: Bool) throws {
+  package static func checkStructure(_ text: String, file: String, textKeys: Bool) throws {
     guard text.utf8.count <= maximumDocumentSize else {
       throw DiagnosticError(
         Diagnostic(

@@ -44,6 +44,18 @@ public struct LocaleReport: Hashable, Sendable {
   public var warningCount: Int { findings.count { $0.severity == .warning } }
   public var pendingCount: Int { findings.count { $0.severity == .pending } }
 
+  /// The messages ready to use, as a share of those checked, in percent, rounded down (100
+  /// only when every one is): a message is not ready while work on it is pending or a
+  /// mistake in it is an error, as `status` counts. A pending finding of the whole file (a
+  /// catalog not started) leaves none ready.
+  public var percentReady: Int {
+    guard !checkedKeys.isEmpty else { return pendingCount == 0 ? 100 : 0 }
+    let blocking = findings.filter { $0.severity == .pending || $0.severity == .error }
+    if blocking.contains(where: { $0.severity == .pending && $0.key == nil }) { return 0 }
+    let notReady = Set(blocking.compactMap(\.key)).intersection(checkedKeys)
+    return (checkedKeys.count - notReady.count) * 100 / checkedKeys.count
+  }
+
   /// Whether this catalog fails the run.
   public func fails(strict: Bool) -> Bool { findings.contains { fails(strict: strict, because: $0) } }
 

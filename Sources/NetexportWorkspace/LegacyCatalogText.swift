@@ -74,6 +74,8 @@ struct LegacyCatalogText {
   var entries: Section
   var obsolete: Section?
   var glossary: Block?
+  /// `machine-translated:`, which both the document's catalog and the labels take.
+  var machineTranslated: Block?
   /// The top-level fields in file order.
   var order: [String]
 
@@ -137,6 +139,7 @@ struct LegacyCatalogText {
       try Self.section($0, catalog.obsolete, file: file, unsupported: unsupported)
     }
     glossary = block("glossary")
+    machineTranslated = block(Catalog.machineTranslatedField)
   }
 
   /// Cuts a section into its entries at the lines where the parser found their keys.

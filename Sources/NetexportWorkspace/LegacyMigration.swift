@@ -307,17 +307,23 @@ public struct LegacyMigration: Sendable {
     let isLabel: (LegacyCatalogText.Entry) -> Bool = { Labels.isLabel($0.key) }
     let isMessage: (LegacyCatalogText.Entry) -> Bool = { !Labels.isLabel($0.key) }
     let localeLines = [cut.locale.keyLine] + cut.locale.body
+    // Said of every translation of the catalog, so of both files that take its messages; its
+    // comments go with the document's.
+    let machineLines = cut.machineTranslated.map { [$0.keyLine] + $0.body } ?? []
 
     // The document's catalog: the old header, the locale, and every entry but the labels.
     var document = cut.header
     if first != "locale" { document += cut.locale.trivia }
     document += localeLines + ["document: \(documentID)"]
+    if let block = cut.machineTranslated {
+      document += (first == block.name ? [] : block.trivia) + machineLines
+    }
     if first != "entries" { document += cut.entries.block.trivia }
     document += cut.entries.entries.contains(where: isMessage) ? [cut.entries.block.keyLine] : ["entries: {}"]
     document += LegacyCatalogText.lines(of: cut.entries.entries, taking: isMessage) + cut.entries.trailing
 
     // The labels: a header of their own, the old header's lines about who translated them.
-    var labels = labelsHeader(locale: locale, from: path, oldHeader: cut.header) + localeLines
+    var labels = labelsHeader(locale: locale, from: path, oldHeader: cut.header) + localeLines + machineLines
     labels += cut.entries.entries.contains(where: isLabel) ? ["entries:"] : ["entries: {}"]
     labels += LegacyCatalogText.lines(of: cut.entries.entries, taking: isLabel)
 
@@ -495,6 +501,9 @@ public struct LegacyMigration: Sendable {
     }
     for catalog in [newDocument, newLabels, newGlossary] where catalog.locale != old.locale {
       mismatch(SourceLocation(file: catalog.file), "the locale would change from '\(old.locale)'")
+    }
+    for catalog in [newDocument, newLabels] where catalog.machineTranslated != old.machineTranslated {
+      mismatch(SourceLocation(file: catalog.file), "'\(Catalog.machineTranslatedField)' would not read the same")
     }
 
     // Every comment line once: the labels' own header (before their first field) is new.

@@ -221,6 +221,23 @@ public struct Workspace: Sendable {
     return chosen
   }
 
+  /// A problem for each folder in `Locales/` whose name is not a language tag in canonical
+  /// form (`zh-hans`, `spanish`): such a folder is never read as a locale, so without a word
+  /// a translator's catalogs there would be left out of every check and export.
+  public func misnamedLocaleFolders() throws -> [Diagnostic] {
+    try localeFolders().compactMap { name in
+      let tag = LanguageTag(name)
+      guard tag?.canonical != name else { return nil }
+      let reason =
+        tag.map {
+          "the folder name '\(name)' is not in canonical form, so its catalogs are not read as a locale; rename the folder to \($0.canonical)"
+        }
+        ?? "'\(name)' is not a BCP 47 language tag, so the catalogs in this folder are not read as a locale; rename the folder to a locale's tag (for example es, pt-BR, zh-Hans), or move it out of Locales/"
+      return Diagnostic(
+        code: .invalidLocale, at: SourceLocation(file: project.displayPath("Locales/\(name)/")), reason, locale: name)
+    }
+  }
+
   /// The names of the folders in `Locales/`.
   func localeFolders() throws -> [String] {
     let folder = project.localesDirectory

@@ -66,7 +66,17 @@ extension Workspace {
       guard let loaded = catalogs[file] else { continue }
       var check = CatalogCheck(
         locale: locale, file: file, path: loaded.path, catalog: loaded.catalog, findings: loaded.readProblems)
-      if file == .glossary {
+      if file == .glossary && !loaded.exists {
+        // Every project has a source glossary ('netexport new' writes one, empty): it is
+        // shared by every document, and holds the source's other forms of each term and what
+        // speech engines say for each abbreviation. A missing one was lost or misplaced;
+        // reporting nothing would let those checks and spoken forms silently go.
+        check.findings.append(
+          Diagnostic(
+            .error, code: .missingCatalog, at: SourceLocation(file: loaded.path),
+            "the source locale has no glossary (\(loaded.path)); every project has one, shared by every document: restore it, or create it with the two lines 'locale: \(locale.canonical)' and 'glossary:' (an empty glossary is fine)",
+            locale: locale.canonical))
+      } else if file == .glossary {
         check.findings += glossaryFindings(loaded, isSource: true)
       } else if !loaded.exists {
         check.findings.append(
@@ -80,7 +90,8 @@ extension Workspace {
         let validator = Validator(uses: uses, source: catalog, sourceGlossary: glossary, sourceLocale: sourceLocale)
         validators[file] = validator
         check.findings += validator.validateSource()
-        check.status = CatalogStatus(catalog: catalog, source: catalog, isSource: true)
+        check.status = CatalogStatus(
+          catalog: catalog, source: catalog, isSource: true, errorKeys: Set(check.errors.compactMap(\.key)))
         check.checkedKeys = catalog.keys
       }
       files.append(check)
@@ -108,7 +119,9 @@ extension Workspace {
         check.checkedKeys = validator.source.keys
         if let catalog = loaded.catalog {
           check.findings += validator.validate(catalog, glossary: glossary, locale: locale.tag)
-          check.status = CatalogStatus(catalog: catalog, source: validator.source)
+          check.status = CatalogStatus(
+            catalog: catalog, source: validator.source,
+            errorKeys: Set(check.errors.compactMap(\.key)))
         } else if !loaded.exists {
           let total = validator.source.entries.count
           check.findings.append(
@@ -131,11 +144,18 @@ extension Workspace {
     return LocaleCheck(locale: locale, files: files)
   }
 
-  /// Problems of a glossary file beyond its reading: entries that name no term or
-  /// abbreviation of any document, and what it tells speech engines (`SpokenFormCheck`).
+  /// Problems of a glossary file: those found reading it (read leniently, the file's
+  /// errors are in the catalog's `problems`, not thrown: messages in the glossary file, an
+  /// entry of the wrong shape), then entries that name no term or abbreviation of any
+  /// document, and what it tells speech engines (`SpokenFormCheck`).
   func glossaryFindings(_ loaded: LoadedCatalog, isSource: Bool) -> [Diagnostic] {
     guard let catalog = loaded.catalog else { return [] }
     let known = Set(documents.flatMap { $0.document.glossaryKeys })
+    let read = catalog.problems.map {
+      var problem = $0
+      problem.locale = problem.locale ?? catalog.locale
+      return problem
+    }
     let unknown = catalog.glossary.filter { !known.contains($0.key) }.map {
       Diagnostic(
         .warning, code: .glossaryUnknownKey, at: $0.location,
@@ -143,7 +163,7 @@ extension Workspace {
         locale: catalog.locale, key: $0.key)
     }
     let language = LanguageTag(catalog.locale)?.language ?? catalog.locale
-    return unknown + SpokenFormCheck.findings(catalog.glossary, language: language, locale: catalog.locale)
+    return read + unknown + SpokenFormCheck.findings(catalog.glossary, language: language, locale: catalog.locale)
   }
 
   /// Checks the given locales, each on its own core.
@@ -167,11 +187,21 @@ extension Workspace {
 }
 
 extension Workspace {
-  /// The validation report of checked locales.
+  /// The validation report of checked locales; for a run over every locale (none named),
+  /// also the folders of `Locales/` that are not read as a locale (`misnamedLocaleFolders`).
   ///
   /// - Parameter named: The locales the user named; their findings count even for a draft.
   public func validationReport(_ checks: [LocaleCheck], named: Set<String> = []) -> ValidationReport {
     var reports: [LocaleReport] = []
+    if named.isEmpty {
+      // `locales()` has read the folder already to make the checks: it cannot fail here.
+      for problem in (try? misnamedLocaleFolders()) ?? [] {
+        reports.append(
+          LocaleReport(
+            locale: problem.locale ?? "", file: problem.location?.file ?? "Locales/", isSource: false,
+            findings: [problem], checkedKeys: [], requiresComplete: false))
+      }
+    }
     for check in checks {
       let counted = check.locale.isShipped || named.contains(check.locale.canonical)
       for file in check.files {

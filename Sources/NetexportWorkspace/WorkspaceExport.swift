@@ -1,4 +1,5 @@
 import Foundation
+import NetexportAudio
 public import NetexportExporters
 public import NetexportICU
 public import NetexportModel
@@ -181,9 +182,10 @@ extension Workspace {
         }
         fallback = Resolver.Fallback(table: sourceTable, locale: sourceLocale, keys: notReady)
         let used = Set(document.document.textRefs.map(\.key) + labelKeys)
-        let filled = notReady.intersection(used).count
+        let filled = notReady.intersection(used)
+        let kinds = Self.kinds(of: filled, pending: pending, errors: perMessage)
         result.notes.append(
-          "note: \(locale): \(document.id): \(filled) of \(used.count) messages are in \(sourceLocale.displayName(in: sourceLocale)) (\(sourceLocale)), taken from the source because their translation is not ready"
+          "note: \(locale): \(document.id): \(filled.count) of \(used.count) messages are in \(sourceLocale.displayName(in: sourceLocale)) (\(sourceLocale)), taken from the source because their translation is not ready\(kinds.isEmpty ? "" : " (\(kinds))")"
         )
       }
       guard let catalog = file.catalog else { continue }
@@ -194,17 +196,76 @@ extension Workspace {
     return result
   }
 
+  /// Why messages are not ready, counted by kind for the `--allow-incomplete` note: "1 new,
+  /// 2 needs-review, 1 missing, 1 with an error". Each message counts once, under the first
+  /// kind that applies: missing (no entry), new (no text, or still marked new),
+  /// needs-review, stale (made from English that has changed since), with an error.
+  static func kinds(of keys: Set<String>, pending: [Diagnostic], errors: [Diagnostic]) -> String {
+    let order: [(kind: String, codes: Set<FindingCode>)] = [
+      ("missing", [.missingKey]), ("new", [.emptyText, .stateNew]), ("needs-review", [.needsReview]),
+      ("stale", [.staleSource]),
+    ]
+    var counts: [String: Int] = [:]
+    for key in keys {
+      let codes = Set(pending.filter { $0.key == key }.map(\.code))
+      let kind =
+        order.first { kind in kind.codes.contains { codes.contains($0.code) } }?.kind
+        ?? (errors.contains { $0.key == key } ? "with an error" : "not ready")
+      counts[kind, default: 0] += 1
+    }
+    return (order.map(\.kind) + ["with an error", "not ready"]).compactMap { kind in
+      counts[kind].map { "\($0) \(kind == "with an error" && $0 > 1 ? "with errors" : kind)" }
+    }.joined(separator: ", ")
+  }
+
   /// Checks and renders documents in locales (see `gate`).
+  ///
+  /// Audio (`.audio` among the formats) is spoken only in locales an offline voice speaks
+  /// usably (`AudioRenderer.voice(for:)`); in another locale it is a problem
+  /// (`no-usable-voice`), or, with `skippingLocalesWithoutVoice` (`--all`), left out with a
+  /// note. The programs it needs are looked for once, before anything is rendered: a missing
+  /// one is the only problem reported (`missing-tool`), and nothing is rendered.
   public func render(
     locales: [WorkspaceLocale], documents: [ProjectDocument], formats: [ExportFormat], options: ExportOptions,
-    explicit: Bool, allowIncomplete: Bool = false
+    explicit: Bool, allowIncomplete: Bool = false, skippingLocalesWithoutVoice: Bool = false
   ) -> ExportPlan {
     var plan = ExportPlan()
+    let audio = AudioExporter(renderer: AudioRenderer(format: options.audioFormat))
+    var unvoiced = Set<LanguageTag>()
+    if formats.contains(.audio) {
+      for locale in locales {
+        do {
+          _ = try AudioRenderer.voice(for: locale.tag)
+        } catch let error as DiagnosticError {
+          unvoiced.insert(locale.tag)
+          if skippingLocalesWithoutVoice {
+            plan.notes += error.diagnostics.map { "note: \(locale): skipped, not a failure: \($0.message)" }
+          } else {
+            plan.problems += error.diagnostics
+          }
+        } catch {
+          plan.problems.append(Diagnostic(code: .exportFailed, at: nil, "\(locale): \(error)"))
+        }
+      }
+      if locales.contains(where: { !unvoiced.contains($0.tag) }) {
+        do {
+          try audio.renderer.locateTools()
+        } catch let error as DiagnosticError {
+          plan.problems += error.diagnostics
+          return plan
+        } catch {
+          plan.problems.append(Diagnostic(code: .exportFailed, at: nil, "\(error)"))
+          return plan
+        }
+      }
+    }
     let source = checkSource(documents: documents)
     for locale in locales {
+      let localeFormats = unvoiced.contains(locale.tag) ? formats.filter { $0 != .audio } : formats
+      guard !localeFormats.isEmpty else { continue }
       let gate = gate(
         locale: locale, documents: documents, source: source, explicit: explicit, allowIncomplete: allowIncomplete,
-        labelKeys: formats.flatMap(\.labelKeys))
+        labelKeys: localeFormats.flatMap(\.labelKeys))
       plan.pending += gate.pending
       plan.problems += gate.problems
       plan.warnings += gate.warnings
@@ -212,17 +273,28 @@ extension Workspace {
       for pair in gate.ready {
         do {
           var resolved: [Bool: ResolvedDocument] = [:]
-          for format in formats {
-            let exporter = format.exporter(options: options)
-            if resolved[exporter.spoken] == nil {
-              resolved[exporter.spoken] = try pair.resolve(spoken: exporter.spoken)
+          func resolution(spoken: Bool) throws -> ResolvedDocument {
+            if let done = resolved[spoken] { return done }
+            let document = try pair.resolve(spoken: spoken)
+            resolved[spoken] = document
+            return document
+          }
+          for format in localeFormats {
+            let relativePath = Project.exportPath(
+              locale: locale.canonical, document: pair.document.id, fileExtension: format.fileExtension(options))
+            let contents: ExportContents
+            if let exporter = format.exporter(options: options) {
+              contents = try exporter.render(resolution(spoken: exporter.spoken))
+            } else {
+              let rendered = try audio.render(
+                spoken: resolution(spoken: true), printed: resolution(spoken: false),
+                reviewed: AudioExporter.reviewDay(of: pair.document.document),
+                displayPath: project.displayPath(relativePath))
+              contents = rendered.contents
+              for note in rendered.audio.notes where !plan.notes.contains(note) { plan.notes.append(note) }
             }
             plan.exports.append(
-              RenderedExport(
-                locale: locale.tag, format: format,
-                relativePath: Project.exportPath(
-                  locale: locale.canonical, document: pair.document.id, fileExtension: format.fileExtension),
-                contents: try exporter.render(resolved[exporter.spoken]!)))
+              RenderedExport(locale: locale.tag, format: format, relativePath: relativePath, contents: contents))
           }
         } catch let error as DiagnosticError {
           plan.problems += error.diagnostics

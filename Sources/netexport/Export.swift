@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NetexportAudio
 import NetexportExporters
 import NetexportICU
 import NetexportModel
@@ -10,6 +11,10 @@ extension ExportFormat: ExpressibleByArgument {
 }
 
 extension Paper: ExpressibleByArgument {
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension AudioFormat: ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
@@ -24,6 +29,11 @@ struct Export: ParsableCommand {
       --all exports every document in the source locale and every shipped locale (drafts and
       pseudo-locales are left out); its exit status says only whether something that should
       have exported failed. Exports are written atomically, all or none.
+
+      --format audio speaks the document with espeak-ng into an audio file with a chapter per
+      part (Opus, or MP3 or M4B with --audio-format); it needs espeak-ng and opus-tools or
+      ffmpeg. A locale no offline voice speaks usably (Chinese) is refused; with --all it is
+      skipped with a note.
       """
   )
 
@@ -42,6 +52,13 @@ struct Export: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
+      "With --format audio, the kind of audio file: \(AudioFormat.allValueStrings.joined(separator: ", ")) (default: opus).",
+      valueName: "kind"))
+  var audioFormat: AudioFormat?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
       "The paper of printed handouts: \(Paper.allValueStrings.joined(separator: " or ")) (default: the manifest's, else the one used in the locale's region).",
       valueName: "paper"))
   var paper: Paper?
@@ -56,7 +73,9 @@ struct Export: ParsableCommand {
   @Option(name: .long, help: "The widest line of text formats, in columns.")
   var width: Int = 72
 
-  @Flag(name: .long, help: "Export every document in every shipped locale and every format.")
+  @Flag(
+    name: .long,
+    help: "Export every document in every shipped locale, in every committed format (or in the --format given).")
   var all = false
 
   @Flag(
@@ -77,7 +96,8 @@ struct Export: ParsableCommand {
         throw ValidationError("--all exports every shipped locale to Exports/; it takes neither --locale nor --output.")
       }
       if check, format != nil {
-        throw ValidationError("--check compares every committed export (PDFs are not committed); it takes no --format.")
+        throw ValidationError(
+          "--check compares every committed export (PDFs and audio files are not committed); it takes no --format.")
       }
     } else {
       guard let locale else {
@@ -90,6 +110,14 @@ struct Export: ParsableCommand {
       guard !check else {
         throw ValidationError("--check compares every committed export; use it with --all.")
       }
+    }
+    if audioFormat != nil, format != .audio {
+      throw ValidationError("--audio-format chooses the kind of audio file; use it with --format audio.")
+    }
+    if format == .audio, output == "-" {
+      throw ValidationError(
+        "--format audio writes a file, not standard output; give --output a file name, or leave it out to write Exports/<locale>/<document>.\((audioFormat ?? .opus).fileExtension)."
+      )
     }
     try checkOutputOption(output)
     guard ExportOptions.widthRange.contains(width) else {
@@ -106,7 +134,7 @@ struct Export: ParsableCommand {
       let manifest = workspace.manifest
       let options = ExportOptions(
         width: width, paper: paper ?? manifest.paper, organization: manifest.organization.name,
-        contact: manifest.organization.contact)
+        contact: manifest.organization.contact, audioFormat: audioFormat ?? .opus)
       let chosen = try workspace.documents(documents.document)
       let named = !documents.document.isEmpty
       let noDocuments = "the project has no documents yet; add one with 'netexport import FILE.md'"
@@ -121,7 +149,7 @@ struct Export: ParsableCommand {
         let locales = try workspace.locales().filter(\.isShipped)
         let plan = workspace.render(
           locales: locales, documents: chosen, formats: format.map { [$0] } ?? ExportFormat.committed, options: options,
-          explicit: named, allowIncomplete: allowIncomplete)
+          explicit: named, allowIncomplete: allowIncomplete, skippingLocalesWithoutVoice: true)
         printNotes(plan.notes + plan.warnings.map(\.summary))
         for pending in plan.pending { Console.error(Self.describe(pending)) }
         if plan.failed { throw DiagnosticError(plan.problems) }

@@ -30,11 +30,11 @@ import Testing
       #expect(result.status == 1, "\(arguments)")
       #expect(
         result.stderr.contains(
-          "Locales/es/neuroendocrine-tumors.yaml:36:11: error[untranslated]: 'overview.heading' is the same as the source text \"Overview\", so the handout would show it untranslated; translate it, or add allow: [untranslated] to the entry if it is right as it is (a name, for example)\n"
+          "Locales/es/neuroendocrine-tumors.yaml:37:11: error[untranslated]: 'overview.heading' is the same as the source text \"Overview\", so the handout would show it untranslated; translate it, or add allow: [untranslated] to the entry if it is right as it is (a name, for example)\n"
         ), "\(result.stderr)")
       #expect(
         result.stderr.contains(
-          "Locales/es/neuroendocrine-tumors.yaml:40:11: error[untranslated]: 'overview.definition'"))
+          "Locales/es/neuroendocrine-tumors.yaml:41:11: error[untranslated]: 'overview.definition'"))
       #expect(
         result.stderr.contains(
           "Locales/es/neuroendocrine-tumors.yaml: error[export-refused]: not exporting neuroendocrine-tumors in es: 2 errors (above)"
@@ -77,7 +77,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stderr.hasPrefix(
-        "Locales/es/neuroendocrine-tumors.yaml:33:3: error[state-missing]: 'overview.heading' has a text but no state, so nothing says whether it is a finished translation; set state: translated when it is translated and checked, or state: new while it is not\n"
+        "Locales/es/neuroendocrine-tumors.yaml:34:3: error[state-missing]: 'overview.heading' has a text but no state, so nothing says whether it is a finished translation; set state: translated when it is translated and checked, or state: new while it is not\n"
       ), "\(result.stderr)")
     #expect(!cli.exists("Exports/es/neuroendocrine-tumors.txt"))
   }

@@ -29,6 +29,47 @@ import Testing
     #expect(catalog["empty"]?.text == "")
   }
 
+  /// A catalog says whether a machine made its translations; an entry may be reviewed (checked
+  /// by a second person).
+  @Test func readsMachineTranslatedAndReviewed() throws {
+    let text = """
+      locale: es
+      document: leaflet
+      machine-translated: true
+      entries:
+        a:
+          source: "A"
+          text: "Una"
+          state: reviewed
+      """
+    let catalog = try Catalog.parse(text, file: "Locales/es/leaflet.yaml", kind: .document("leaflet"))
+    #expect(catalog.machineTranslated)
+    #expect(catalog["a"]?.state == .reviewed)
+    #expect(catalog["a"]?.state?.isDone == true)
+    let human = try Catalog.parse(
+      text.replacingOccurrences(of: "machine-translated: true\n", with: ""), file: "f", kind: .document("leaflet"))
+    #expect(!human.machineTranslated)
+  }
+
+  @Test(arguments: ["yes", "\"true\"", "[true]"])
+  func refusesAMachineTranslatedThatIsNotTrueOrFalse(value: String) throws {
+    let text = "locale: es\nmachine-translated: \(value)\nentries: {}\n"
+    #expect {
+      try Catalog.parse(text, file: "Locales/es/labels.yaml", kind: .labels)
+    } throws: { error in
+      (error as? DiagnosticError)?.description
+        == "Locales/es/labels.yaml:2:21: error[invalid-catalog]: 'machine-translated' must be true (the translations were made by machine) or false"
+    }
+  }
+
+  /// The field belongs to catalogs of messages, not to the glossary.
+  @Test func refusesMachineTranslatedInTheGlossary() throws {
+    #expect(throws: DiagnosticError.self) {
+      try Catalog.parse(
+        "locale: es\nmachine-translated: true\nglossary: {}\n", file: "Locales/es/glossary.yaml", kind: .glossary)
+    }
+  }
+
   @Test func loadsTheEnglishSourceCatalog() throws {
     let catalog = try Repository.catalog("en", .document(Repository.documentID))
     #expect(catalog.entries.count > 80)
@@ -50,7 +91,7 @@ import Testing
     ),
     (
       "locale: es\nentries:\n  a:\n    text: Hola\n    state: done\n",
-      "Locales/es.yaml:5:12: error[invalid-state]: state 'done' of entry 'a' is not one of: new, translated, needs-review"
+      "Locales/es.yaml:5:12: error[invalid-state]: state 'done' of entry 'a' is not one of: new, translated, needs-review, reviewed"
     ),
     (
       "locale: es\nentries:\n  a:\n    text: [Hola]\n",
@@ -78,7 +119,7 @@ import Testing
     ),
     (
       "locale: es\nentries: {}\nglosary: {}\n",
-      "Locales/es.yaml:3:1: error[unknown-field]: unknown top-level field 'glosary' (known fields: locale, entries, obsolete, glossary)"
+      "Locales/es.yaml:3:1: error[unknown-field]: unknown top-level field 'glosary' (known fields: locale, machine-translated, entries, obsolete, glossary)"
     ),
     (
       "- a\n- b\n",

@@ -155,6 +155,63 @@ import Testing
         """)
   }
 
+  /// Punctuation, spacing or letter case changed in the English: the translation keeps its
+  /// state (translated or reviewed), the recorded source is refreshed, and update says so;
+  /// a removed word still marks the entry needs-review.
+  @Test func keepsTheStateOnAMinorSourceEdit() throws {
+    let source = try sourceCatalog(
+      """
+      locale: en
+      entries:
+        comma:
+          text: "See your doctor, if you have any signs."
+        word:
+          text: "See your doctor if you have signs."
+        reviewed:
+          text: "Overview."
+
+      """)
+    let target = """
+      locale: es
+      entries:
+        comma:
+          source: "See your doctor if you have any signs."
+          text: "Consulte a su médico si tiene algún signo."
+          state: translated
+        word:
+          source: "See your doctor if you have any signs."
+          text: "Consulte a su médico si tiene algún signo."
+          state: translated
+        reviewed:
+          source: "overview"
+          text: "Descripción general"
+          state: reviewed
+
+      """
+    let update = try CatalogUpdater.update(target, file: "Locales/es.yaml", locale: "es", source: source)
+    #expect(update.minorSourceEdits == ["comma", "reviewed"])
+    #expect(update.markedForReview == ["word"])
+    #expect(
+      update.text == """
+        locale: es
+        entries:
+          comma:
+            source: "See your doctor, if you have any signs."
+            text: "Consulte a su médico si tiene algún signo."
+            state: translated
+          word:
+            source: "See your doctor if you have signs."
+            previous-source: "See your doctor if you have any signs."
+            text: "Consulte a su médico si tiene algún signo."
+            state: needs-review
+          reviewed:
+            source: "Overview."
+            text: "Descripción general"
+            state: reviewed
+
+        """)
+  }
+
   @Test func isIdempotentAndRestoresFromObsolete() throws {
     let first = try CatalogUpdater.update(Self.target, file: "Locales/es.yaml", locale: "es", source: sourceCatalog())
     let second = try CatalogUpdater.update(first.text, file: "Locales/es.yaml", locale: "es", source: sourceCatalog())
@@ -201,6 +258,20 @@ import Testing
       "locale: es\nentries: {}\n", file: "Locales/es.yaml", locale: "es", source: sourceCatalog())
     #expect(update.added == ["a.one", "a.two", "b.three", "b.four"])
     #expect(update.text.hasPrefix("locale: es\nentries:\n  a.one:\n    note: \"First.\"\n"))
+  }
+
+  /// The English may hold U+FFFE and U+FFFF, escaped (YAML carries them no other way); an
+  /// update writes them escaped too, so the catalog reads back. It wrote them raw, and its own
+  /// check refused the result (update-failed); found by the Markdown import fuzz target.
+  @Test func writesNoncharactersEscaped() throws {
+    let source = try Catalog.parse(
+      "locale: en\nentries:\n  a.one:\n    text: \"One\\uFFFF two\\uFFFE\"\n", file: "Locales/en.yaml")
+    let english = "One\(Unicode.Scalar(0xFFFF)!) two\(Unicode.Scalar(0xFFFE)!)"
+    #expect(source["a.one"]?.text == english)
+    let update = try CatalogUpdater.update(
+      "locale: es\nentries: {}\n", file: "Locales/es.yaml", locale: "es", source: source)
+    #expect(try Catalog.parse(update.text, file: "Locales/es.yaml")["a.one"]?.source == english)
+    #expect(update.text.contains("source: \"One\\uFFFF two\\uFFFE\""))
   }
 
   /// An update never writes a catalog larger than netexport reads back.

@@ -18,6 +18,9 @@ public enum CatalogUpdater {
     public var markedForReview: [String] = []
     /// Entries whose recorded source was updated with nothing to review (not translated yet).
     public var sourceUpdated: [String] = []
+    /// Translated entries whose English changed only in punctuation, spacing or letter case
+    /// (`SourceEdit.isMinor`): the recorded source is refreshed and the state kept.
+    public var minorSourceEdits: [String] = []
     public var notesUpdated: [String] = []
     public var movedToObsolete: [String] = []
     public var restored: [String] = []
@@ -28,7 +31,8 @@ public enum CatalogUpdater {
     public var filledFromMemory: [String] = []
 
     public var changed: Bool {
-      !(added.isEmpty && markedForReview.isEmpty && sourceUpdated.isEmpty && notesUpdated.isEmpty
+      !(added.isEmpty && markedForReview.isEmpty && sourceUpdated.isEmpty && minorSourceEdits.isEmpty
+        && notesUpdated.isEmpty
         && movedToObsolete.isEmpty && restored.isEmpty)
     }
   }

@@ -42,7 +42,8 @@ extension FindingCode {
     "invalid-entry", .error, "An entry without text, or with a field of the wrong shape.",
     family: CatalogFileFindings.family)
   public static let invalidState = FindingCode(
-    "invalid-state", .error, "A state other than new, translated or needs-review.", family: CatalogFileFindings.family)
+    "invalid-state", .error, "A state other than new, translated, needs-review or reviewed.",
+    family: CatalogFileFindings.family)
   public static let controlCharacter = FindingCode(
     "control-character", .error, "A control character in a text.", family: CatalogFileFindings.family)
   public static let textCutByComment = FindingCode(

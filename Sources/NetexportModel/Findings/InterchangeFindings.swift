@@ -5,7 +5,7 @@ public enum InterchangeFindings: FindingRegistry {
   public static let codes: [FindingCode] = [
     .malformedPO, .malformedXLIFF, .interchangeHeader, .interchangePlural, .interchangeMissingKey,
     .interchangeDuplicateKey, .interchangeInlineCode, .interchangeWrongCatalog, .interchangeWrongLocale,
-    .interchangeObsolete, .interchangeUnrepresentable,
+    .interchangeObsolete, .interchangeUnrepresentable, .interchangeOutOfDate,
   ]
 }
 
@@ -40,5 +40,9 @@ extension FindingCode {
     family: InterchangeFindings.family)
   public static let interchangeUnrepresentable = FindingCode(
     "interchange-unrepresentable", .error, "A text the format cannot carry (a NUL in PO, a control in an XML note).",
+    family: InterchangeFindings.family)
+  public static let interchangeOutOfDate = FindingCode(
+    "interchange-out-of-date", .error,
+    "The catalog lacks messages of the English, or holds translations made from English that changed since.",
     family: InterchangeFindings.family)
 }

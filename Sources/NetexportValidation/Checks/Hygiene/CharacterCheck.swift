@@ -4,9 +4,6 @@ public import NetexportModel
 extension FindingCode {
   public static let notNFC = FindingCode(
     "not-nfc", .warning, "The text is not in Unicode Normalization Form C.", family: HygieneFindings.family)
-  public static let bidiControl = FindingCode(
-    "bidi-control", .error, "A bidirectional control character where it is not needed or not closed.",
-    family: HygieneFindings.family)
   public static let invisibleCharacter = FindingCode(
     "invisible-character", .warning, "An invisible format character (zero-width space, BOM, ...).",
     family: HygieneFindings.family)

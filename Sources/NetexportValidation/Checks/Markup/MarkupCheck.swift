@@ -21,7 +21,8 @@ extension FindingCode {
 /// tag out of place, it shows the tags as text (`InlineMarkup.runs`), so the reader would
 /// see "<b>" in the handout.
 ///
-/// Tags are compared as a set: a plural repeats a tag in each branch, in the source and in a
+/// Language tags (`<lang-en>`) are left out: a translation marks the passages it keeps in
+/// another language, which the source has no reason to mark. Tags are compared as a set: a plural repeats a tag in each branch, in the source and in a
 /// translation with more branches alike.
 struct MarkupCheck: EntryCheck {
   func check(_ context: EntryContext, _ findings: inout EntryFindings) {
@@ -30,8 +31,11 @@ struct MarkupCheck: EntryCheck {
     let open = UInt8(ascii: "<")
     guard text.utf8.contains(open) || context.sourceText.utf8.contains(open) else { return }
     let isSource = context.sourceEntry == nil
-    let sourceBalanced = isSource || InlineMarkup.problem(in: context.sourceText) == nil
-    if sourceBalanced, let problem = InlineMarkup.problem(in: text) {
+    // Passages in another language are balanced or not by `LanguageMarkupCheck`'s measure,
+    // which reports them; here only the tags exports show are weighed.
+    let sourceBalanced =
+      isSource || InlineMarkup.problem(in: LanguageMarkupCheck.withoutLanguageTags(context.sourceText)) == nil
+    if sourceBalanced, let problem = InlineMarkup.problem(in: LanguageMarkupCheck.withoutLanguageTags(text)) {
       findings.add(
         .markupMismatch, at: location(of: "<", in: context),
         "'\(entry.key)' has inline tags out of balance: \(problem); close each <b> with </b> and each <linkN> with </linkN>, in order"
@@ -73,7 +77,9 @@ struct MarkupCheck: EntryCheck {
     var seen = Set<String>()
     return InlineMarkup.tokens(text).compactMap { token -> String? in
       switch token {
-      case .text: nil
+      // A passage's language (`<lang-en>`) is the translation's to mark, not the source's:
+      // `LanguageMarkupCheck` checks those tags.
+      case .text, .open(.language), .close(.language): nil
       case .open(let tag): "<\(tag.name)>"
       case .close(let tag): "</\(tag.name)>"
       }

@@ -51,10 +51,17 @@ struct PluralCategoryCheck: EntryCheck {
             : "'\(entry.key)': the \(kind) {\(argument.name)} has no '\(category)' branch; \(locale) needs \(required.joined(separator: ", ")) (CLDR plural rules), e.g. \(Self.sampleText(samples))",
           severity: onlyMillions ? .warning : .error)
       }
+      // Removing a branch the locale never uses changes nothing it prints, unless ICU has no
+      // data for the language: then its rules are ICU's defaults ('other' only), and the
+      // branch to remove would be the one the language needs ("1 risposte").
+      let language = String(locale.prefix { $0 != "-" }).lowercased()
+      let knownLanguage = LanguageTag.dataLanguages.contains(language)
       for keyword in keywords where !required.contains(keyword) {
         findings.add(
           .pluralCategoryUnused, at: location(),
-          "'\(entry.key)': the \(kind) {\(argument.name)} has a '\(keyword)' branch, which \(locale) never uses (it uses \(required.joined(separator: ", "))); remove it"
+          knownLanguage
+            ? "'\(entry.key)': the \(kind) {\(argument.name)} has a '\(keyword)' branch, which \(locale) never uses (it uses \(required.joined(separator: ", "))); remove it"
+            : "'\(entry.key)': the \(kind) {\(argument.name)} has a '\(keyword)' branch, which ICU never uses for \(locale): '\(language)' is not a language ICU has data for, so every number takes 'other'; keep the branch, and move the translation to a locale with the language's code (for example 'it', not 'italian')"
         )
       }
     }
