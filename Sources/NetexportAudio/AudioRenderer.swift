@@ -82,7 +82,7 @@ public struct AudioRenderer: Sendable {
       } catch {
         throw DiagnosticError(
           Diagnostic(
-            code: "encode-failed", at: SourceLocation(file: displayPath),
+            code: .encodeFailed, at: SourceLocation(file: displayPath),
             "cannot read back the encoded file (\(TextFile.reason(error)))", locale: document.locale.canonical))
       }
     }
@@ -111,7 +111,7 @@ public struct AudioRenderer: Sendable {
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: work.path),
+          code: .unwritableOutput, at: SourceLocation(file: work.path),
           "cannot make a temporary folder for the audio (\(TextFile.reason(error)))"))
     }
     defer { try? FileManager.default.removeItem(at: work) }
@@ -133,7 +133,7 @@ public struct AudioRenderer: Sendable {
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: joined.path),
+          code: .unwritableOutput, at: SourceLocation(file: joined.path),
           "cannot join the spoken parts (\(TextFile.reason(error)))"))
     }
     let tags = ChapterTags(
@@ -156,7 +156,7 @@ public struct AudioRenderer: Sendable {
     case .refused(let reason):
       throw DiagnosticError(
         Diagnostic(
-          code: "no-usable-voice", at: nil, "not making \(locale) audio: \(reason)", locale: locale.canonical))
+          code: .noUsableVoice, at: nil, "not making \(locale) audio: \(reason)", locale: locale.canonical))
     case .voice(let name, let note):
       return (name, note.map { ["note: \(locale): \($0)"] } ?? [])
     }
@@ -185,7 +185,7 @@ public struct AudioRenderer: Sendable {
       func failure(_ why: String) -> DiagnosticError {
         DiagnosticError(
           Diagnostic(
-            code: "speech-failed", at: SourceLocation(file: display),
+            code: .speechFailed, at: SourceLocation(file: display),
             "espeak-ng could not speak chapter \(index + 1) ('\(Self.oneLine(chapter.title))') with the voice \(voice): \(why)",
             locale: document.locale.canonical))
       }
@@ -243,7 +243,7 @@ public struct AudioRenderer: Sendable {
       } catch {
         throw DiagnosticError(
           Diagnostic(
-            code: "unwritable-output", at: SourceLocation(file: metadata.path),
+            code: .unwritableOutput, at: SourceLocation(file: metadata.path),
             "cannot write the chapter list (\(TextFile.reason(error)))"))
       }
       let common = [
@@ -264,7 +264,7 @@ public struct AudioRenderer: Sendable {
     func failure(_ why: String) -> DiagnosticError {
       DiagnosticError(
         Diagnostic(
-          code: "encode-failed", at: SourceLocation(file: display),
+          code: .encodeFailed, at: SourceLocation(file: display),
           "\(tool.command) could not encode the \(format.displayName) audio: \(why)", locale: tags.locale.canonical))
     }
     let run: ToolRun
@@ -285,7 +285,7 @@ public struct AudioRenderer: Sendable {
     func invalid(_ why: String) -> DiagnosticError {
       DiagnosticError(
         Diagnostic(
-          code: "invalid-audio-input", at: SourceLocation(file: display), why, locale: document.locale.canonical))
+          code: .invalidAudioInput, at: SourceLocation(file: display), why, locale: document.locale.canonical))
     }
     guard !document.chapters.isEmpty else { throw invalid("there is nothing to say: the document has no chapters") }
     guard document.chapters.count <= ChapterTags.maximumChapters else {
@@ -312,7 +312,7 @@ public struct AudioRenderer: Sendable {
     if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isFolder), isFolder.boolValue {
       throw DiagnosticError(
         Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: display), "cannot write the file: it is a folder"))
+          code: .unwritableOutput, at: SourceLocation(file: display), "cannot write the file: it is a folder"))
     }
   }
 
@@ -329,7 +329,7 @@ public struct AudioRenderer: Sendable {
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: display),
+          code: .unwritableOutput, at: SourceLocation(file: display),
           "cannot write the file (\(TextFile.reason(error)))"))
     }
   }

@@ -35,7 +35,7 @@ public struct AudioExporter: Sendable {
     else {
       throw DiagnosticError(
         Diagnostic(
-          code: "invalid-audio-input", at: nil,
+          code: .invalidAudioInput, at: nil,
           "the spoken document (\(spoken.id), \(spoken.locale)) and the printed one (\(printed.id), \(printed.locale)) differ",
           locale: spoken.locale.canonical))
     }

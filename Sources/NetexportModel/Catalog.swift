@@ -83,6 +83,10 @@ public struct CatalogEntry: Hashable, Sendable {
   public var text: String
   /// Context for translators: where the string appears, limits.
   public var note: String?
+  /// In a target catalog: the note the translation was made with, kept by `netexport
+  /// update` when the source's note changed, so that the translator checks the translation
+  /// against the new one.
+  public var previousNote: String?
   /// In a target catalog: the current source text this entry translates.
   public var source: String?
   /// In a target catalog: the source text the translation was made from, kept by
@@ -100,13 +104,15 @@ public struct CatalogEntry: Hashable, Sendable {
   public var textStyle: Style
 
   public init(
-    key: String, text: String, note: String? = nil, source: String? = nil, previousSource: String? = nil,
-    state: State? = nil, allow: [String] = [], location: SourceLocation, textLocation: SourceLocation? = nil,
+    key: String, text: String, note: String? = nil, previousNote: String? = nil, source: String? = nil,
+    previousSource: String? = nil, state: State? = nil, allow: [String] = [], location: SourceLocation,
+    textLocation: SourceLocation? = nil,
     textStyle: Style = .doubleQuoted
   ) {
     self.key = key
     self.text = text
     self.note = note
+    self.previousNote = previousNote
     self.source = source
     self.previousSource = previousSource
     self.state = state

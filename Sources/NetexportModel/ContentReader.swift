@@ -421,7 +421,7 @@ struct ContentReader {
   private func location(_ node: Node) -> SourceLocation { YAMLSupport.location(node.mark, file: file) }
 
   private mutating func problem(_ node: Node, _ message: String) {
-    problems.append(Diagnostic(code: "invalid-content", at: location(node), message))
+    problems.append(Diagnostic(code: .invalidContent, at: location(node), message))
   }
 
   private static func kind(of node: Node) -> String {

@@ -49,7 +49,7 @@ package enum YAMLSupport {
     guard text.utf8.count <= maximumDocumentSize else {
       throw DiagnosticError(
         Diagnostic(
-          code: "unreadable-file", at: SourceLocation(file: file),
+          code: .unreadableFile, at: SourceLocation(file: file),
           "cannot read the file: it is larger than \(maximumDocumentSize >> 20) MiB, the most netexport reads (a catalog or document is far smaller; is this the right file?)"
         ))
     }
@@ -68,7 +68,7 @@ package enum YAMLSupport {
       counts[kind, default: 0] += 1
       guard counts[kind] == 1 else { return }
       found.append(
-        (kind, Diagnostic(code: "unsupported-yaml", at: location(position, file: file), message())))
+        (kind, Diagnostic(code: .unsupportedYAML, at: location(position, file: file), message())))
     }
     /// A node ended: in a mapping, a key is followed by its value and a value by a key.
     func ended() {
@@ -143,7 +143,7 @@ package enum YAMLSupport {
     } catch let error as TooDeep {
       throw DiagnosticError(
         Diagnostic(
-          code: "unsupported-yaml", at: location(error.position, file: file),
+          code: .unsupportedYAML, at: location(error.position, file: file),
           "mappings and lists nest more than \(maximumDepth) levels deep here; no catalog or content file needs that many"
         ))
     }
@@ -175,15 +175,20 @@ package enum YAMLSupport {
     if let offset = error.offset {
       let position = lineAndColumn(ofUTF8Offset: offset, in: text)
       return Diagnostic(
-        code: "malformed-yaml", at: SourceLocation(file: file, line: position.line, column: position.column),
+        code: .malformedYAML, at: SourceLocation(file: file, line: position.line, column: position.column),
         "malformed YAML: \(error.problem)")
+    }
+    if let (position, message) = YAMLMistake.explain(error, in: text) {
+      return Diagnostic(
+        code: .malformedYAML, at: SourceLocation(file: file, line: position.line, column: position.column),
+        "malformed YAML: \(message)")
     }
     let during =
       error.context.flatMap { $0.isEmpty ? nil : $0 }.map { context in
         " (\(context) that starts at line \(error.contextPosition?.line ?? 0), column \(error.contextPosition?.column ?? 0))"
       } ?? ""
     return Diagnostic(
-      code: "malformed-yaml",
+      code: .malformedYAML,
       at: SourceLocation(file: file, line: error.position?.line, column: error.position?.column),
       "malformed YAML: \(error.problem)\(during)")
   }
@@ -197,11 +202,11 @@ package enum YAMLSupport {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let during = context.map { " (\($0.text) that starts at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-      return Diagnostic(code: "malformed-yaml", at: location(mark, file: file), "malformed YAML: \(problem)\(during)")
+      return Diagnostic(code: .malformedYAML, at: location(mark, file: file), "malformed YAML: \(problem)\(during)")
     case .reader(let problem, let offset, _, _):
       let position = offset.map { lineAndColumn(ofUTF8Offset: $0, in: text) }
       return Diagnostic(
-        code: "malformed-yaml", at: SourceLocation(file: file, line: position?.line, column: position?.column),
+        code: .malformedYAML, at: SourceLocation(file: file, line: position?.line, column: position?.column),
         "malformed YAML: \(problem)")
     case .duplicatedKeysInMapping(let duplicates, let context):
       let key = duplicates.first ?? ""
@@ -210,11 +215,11 @@ package enum YAMLSupport {
       let where_ =
         second.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? location(first, file: file)
       return Diagnostic(
-        code: "duplicate-key", at: where_,
+        code: .duplicateKey, at: where_,
         "duplicate key '\(key)' (first at \(file):\(first.line):\(first.column)); a key may appear only once, so merge the two entries"
       )
     default:
-      return Diagnostic(code: "malformed-yaml", at: SourceLocation(file: file), "malformed YAML: \(error)")
+      return Diagnostic(code: .malformedYAML, at: SourceLocation(file: file), "malformed YAML: \(error)")
     }
   }
 

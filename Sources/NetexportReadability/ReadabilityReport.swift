@@ -49,7 +49,7 @@ public struct ReadabilityConfig: Hashable, Sendable {
         for target in targets where target.max == nil && target.min == nil {
           throw DiagnosticError(
             Diagnostic(
-              code: "invalid-config", at: SourceLocation(file: displayPath),
+              code: .invalidConfig, at: SourceLocation(file: displayPath),
               "the target for '\(target.formula)' in '\(locale)' has neither 'max' nor 'min'"))
         }
       }
@@ -59,7 +59,7 @@ public struct ReadabilityConfig: Hashable, Sendable {
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "invalid-config", at: SourceLocation(file: displayPath),
+          code: .invalidConfig, at: SourceLocation(file: displayPath),
           "cannot read the readability targets: \(error); the file maps locales to lists of {formula, max or min}"))
     }
   }

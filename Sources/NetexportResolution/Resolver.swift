@@ -69,7 +69,7 @@ public enum Resolver {
       } catch {
         problems.append(
           Diagnostic(
-            code: "icu-failure", at: SourceLocation(file: table.home(of: ref.key).file), "\(ref.key): \(error)"))
+            code: .icuFailure, at: SourceLocation(file: table.home(of: ref.key).file), "\(ref.key): \(error)"))
       }
       return ResolvedText(key: ref.key, text: "")
     }
@@ -179,13 +179,13 @@ public enum Resolver {
       if !missing.isEmpty {
         throw DiagnosticError(
           Diagnostic(
-            code: "message-arguments", at: entry.textLocation,
+            code: .messageArguments, at: entry.textLocation,
             "entry '\(ref.key)' uses \(missing.map { "{\($0)}" }.joined(separator: ", ")), which the document does not give here; the document gives \(ref.arguments.isEmpty ? "no values" : ref.arguments.keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"
           ))
       }
       if let mismatch = valueMismatch(in: structure, arguments: ref.arguments) {
         throw DiagnosticError(
-          Diagnostic(code: "message-arguments", at: entry.textLocation, "entry '\(ref.key)' \(mismatch)"))
+          Diagnostic(code: .messageArguments, at: entry.textLocation, "entry '\(ref.key)' \(mismatch)"))
       }
       let arguments = ref.arguments.mapValues(\.messageArgument)
       let text =
@@ -198,12 +198,12 @@ public enum Resolver {
     } catch let error as MessageSyntaxError {
       throw DiagnosticError(
         Diagnostic(
-          code: "message-syntax", at: entry.textLocation, "entry '\(ref.key)' is not a valid ICU message: \(error)"))
+          code: .messageSyntax, at: entry.textLocation, "entry '\(ref.key)' is not a valid ICU message: \(error)"))
     } catch let error as ICUError {
       let given = ref.arguments.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
       throw DiagnosticError(
         Diagnostic(
-          code: "message-arguments", at: entry.textLocation,
+          code: .messageArguments, at: entry.textLocation,
           "entry '\(ref.key)' cannot be formatted with the values the document gives (\(given.isEmpty ? "none" : given)): \(error.name)"
         ))
     }

@@ -96,7 +96,7 @@ extension Validator {
     guard let sourceLocale = LanguageTag(document.sourceLocale) else {
       throw DiagnosticError(
         Diagnostic(
-          code: "invalid-locale", at: nil, "the document's source locale '\(document.sourceLocale)' is not valid"))
+          code: .invalidLocale, at: nil, "the document's source locale '\(document.sourceLocale)' is not valid"))
     }
     let source = try project.catalog(for: project.locale(sourceLocale.canonical), lenient: true)
     return Validator(document: document, source: source, sourceLocale: sourceLocale)
@@ -131,7 +131,7 @@ extension Validator {
           locale: name, file: file, isSource: false,
           findings: [
             Diagnostic(
-              code: "invalid-locale", at: SourceLocation(file: file),
+              code: .invalidLocale, at: SourceLocation(file: file),
               "'\(name)' is not a valid BCP 47 language tag, so this file is not a catalog netexport can use; rename it (for example es.yaml, pt-BR.yaml)",
               locale: name)
           ], checkedKeys: []))
@@ -142,7 +142,7 @@ extension Validator {
           locale: name, file: file, isSource: false,
           findings: [
             Diagnostic(
-              code: "invalid-locale", at: SourceLocation(file: file),
+              code: .invalidLocale, at: SourceLocation(file: file),
               "the file name '\(name)' is not in canonical form; rename it to \(tag.canonical).yaml", locale: name)
           ], checkedKeys: []))
     }
@@ -169,7 +169,7 @@ extension Validator {
         LocaleReport(
           locale: name, file: file, isSource: false,
           findings: [
-            Diagnostic(code: "unreadable-catalog", at: SourceLocation(file: file), "\(error)", locale: name)
+            Diagnostic(code: .unreadableCatalog, at: SourceLocation(file: file), "\(error)", locale: name)
           ], checkedKeys: []))
     }
     return (

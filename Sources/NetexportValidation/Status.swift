@@ -79,17 +79,16 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
       let problems = Usability.problems(
         key: sourceEntry.key, entry: catalog[sourceEntry.key], sourceText: isSource ? nil : sourceEntry.text,
         isSource: isSource, file: catalog.file)
-      let codes = Set(problems.map(\.code))
-      if codes.isEmpty {
+      if problems.isEmpty {
         if errorKeys.contains(sourceEntry.key) {
           errors += 1
         } else {
           translated += 1
           if !isSource && catalog[sourceEntry.key]?.state == .reviewed { reviewed += 1 }
         }
-      } else if codes.contains("missing-key") || codes.contains("empty-text") || codes.contains("state-new") {
+      } else if problems.contains(where: { $0.has(.missingKey) || $0.has(.emptyText) || $0.has(.stateNew) }) {
         missing += 1
-      } else if codes.contains("needs-review") {
+      } else if problems.contains(where: { $0.has(.needsReview) }) {
         needsReview += 1
       } else {
         stale += 1

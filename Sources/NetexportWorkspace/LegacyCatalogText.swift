@@ -90,7 +90,7 @@ struct LegacyCatalogText {
     func unsupported(_ line: Int?, _ message: String) -> DiagnosticError {
       DiagnosticError(
         Diagnostic(
-          code: "migration-unsupported", at: SourceLocation(file: file, line: line.map { $0 + 1 }, column: 1),
+          code: .migrationUnsupported, at: SourceLocation(file: file, line: line.map { $0 + 1 }, column: 1),
           "\(message); nothing was migrated"))
     }
 

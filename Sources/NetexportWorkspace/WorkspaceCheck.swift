@@ -73,7 +73,7 @@ extension Workspace {
         // reporting nothing would let those checks and spoken forms silently go.
         check.findings.append(
           Diagnostic(
-            code: "missing-catalog", at: SourceLocation(file: loaded.path),
+            .error, code: .missingCatalog, at: SourceLocation(file: loaded.path),
             "the source locale has no glossary (\(loaded.path)); every project has one, shared by every document: restore it, or create it with the two lines 'locale: \(locale.canonical)' and 'glossary:' (an empty glossary is fine)",
             locale: locale.canonical))
       } else if file == .glossary {
@@ -81,7 +81,7 @@ extension Workspace {
       } else if !loaded.exists {
         check.findings.append(
           Diagnostic(
-            code: "missing-catalog", at: SourceLocation(file: loaded.path),
+            .error, code: .missingCatalog, at: SourceLocation(file: loaded.path),
             file == .labels
               ? "the source locale has no labels catalog; every export needs one (copy it from a new project: 'netexport new')"
               : "the document \(file.name) has no source catalog; write its messages here (or import the document: 'netexport import')",
@@ -126,7 +126,7 @@ extension Workspace {
           let total = validator.source.entries.count
           check.findings.append(
             Diagnostic(
-              .pending, code: "missing-catalog", at: SourceLocation(file: loaded.path),
+              .pending, code: .missingCatalog, at: SourceLocation(file: loaded.path),
               "not started: \(total) message\(total == 1 ? "" : "s") to translate; run 'netexport update --locale \(locale.canonical)' to create the catalog",
               locale: locale.canonical))
           check.status = CatalogStatus(missingFor: validator.source, locale: locale.canonical, file: loaded.path)
@@ -135,7 +135,7 @@ extension Workspace {
       if locale.status == .unlisted, file == catalogs.files.keys.sorted().first {
         check.findings.insert(
           Diagnostic(
-            .warning, code: "unlisted-locale", at: SourceLocation(file: project.displayPath(Manifest.fileName)),
+            .warning, code: .unlistedLocale, at: SourceLocation(file: project.displayPath(Manifest.fileName)),
             "Locales/\(locale.canonical)/ is not listed in \(project.displayPath(Manifest.fileName)); add '\(locale.canonical): draft' (or shipped) under 'locales' (treated as a draft until then)",
             locale: locale.canonical), at: 0)
       }
@@ -158,7 +158,7 @@ extension Workspace {
     }
     let unknown = catalog.glossary.filter { !known.contains($0.key) }.map {
       Diagnostic(
-        .warning, code: "glossary-unknown-key", at: $0.location,
+        .warning, code: .glossaryUnknownKey, at: $0.location,
         "glossary entry '\($0.key)' names no term or abbreviation of any document (terms are term.<id>, abbreviations abbr.<id>)",
         locale: catalog.locale, key: $0.key)
     }

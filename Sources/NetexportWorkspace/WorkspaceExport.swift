@@ -18,6 +18,22 @@ public struct PendingExport: Hashable, Sendable {
   public var files: [String]
 }
 
+/// A document in a locale that passed the export gate although its catalogs have warnings:
+/// exported, and said in one line, so that nobody ships a handout unaware of them.
+public struct ExportWarnings: Hashable, Sendable {
+  public var document: String
+  public var locale: String
+  /// How many warnings the catalogs the pair is made from have (the document's catalog, the
+  /// labels and the glossary).
+  public var count: Int
+
+  /// One line for standard error: `es/neuroendocrine-tumors: 3 warnings (run 'netexport
+  /// validate --locale es' to see them)`.
+  public var summary: String {
+    "\(locale)/\(document): \(count) warning\(count == 1 ? "" : "s") (run 'netexport validate --locale \(locale)' to see \(count == 1 ? "it" : "them"))"
+  }
+}
+
 /// What an export run rendered, and what it left out and why.
 public struct ExportPlan: Sendable {
   /// Everything rendered, not yet written.
@@ -26,6 +42,8 @@ public struct ExportPlan: Sendable {
   public var pending: [PendingExport] = []
   /// Problems that make the run fail: errors in a pair that should have exported.
   public var problems: [Diagnostic] = []
+  /// Pairs rendered although their catalogs have warnings.
+  public var warnings: [ExportWarnings] = []
   /// Lines for the user: messages taken from the source (`--allow-incomplete`), drafts
   /// skipped with problems, and the like.
   public var notes: [String] = []
@@ -56,6 +74,8 @@ public struct GateResult: Sendable {
   public var ready: [ReadyPair] = []
   public var pending: [PendingExport] = []
   public var problems: [Diagnostic] = []
+  /// The ready pairs whose catalogs have warnings.
+  public var warnings: [ExportWarnings] = []
   public var notes: [String] = []
 }
 
@@ -84,7 +104,7 @@ extension Workspace {
         result.problems =
           sourceErrors + [
             Diagnostic(
-              code: "export-refused", at: nil,
+              code: .exportRefused, at: nil,
               "nothing can be exported: the source catalogs have \(sourceErrors.count) error\(sourceErrors.count == 1 ? "" : "s") (above); fix them first"
             )
           ]
@@ -100,8 +120,20 @@ extension Workspace {
       guard let sourceCatalog = source.catalog(.document(document.id)), let file = check[.document(document.id)]
       else { continue }
       let sourceTable = MessageTable([sourceCatalog, sourceLabels], glossary: source.glossary)
+      // Warnings never stop an export, but they are said: a translation that is not quite
+      // right should not ship unnoticed.
+      let warningCount = [file, labels, glossary].compactMap { $0 }.flatMap(\.findings).count {
+        $0.severity == .warning
+      }
+      func ready(_ pair: ReadyPair) {
+        result.ready.append(pair)
+        if warningCount > 0 {
+          result.warnings.append(
+            ExportWarnings(document: document.id, locale: locale.canonical, count: warningCount))
+        }
+      }
       if locale.status == .source {
-        result.ready.append(ReadyPair(document: document, locale: locale, table: sourceTable, source: nil))
+        ready(ReadyPair(document: document, locale: locale, table: sourceTable, source: nil))
         continue
       }
       let parts = [file, labels].compactMap { $0 }
@@ -116,7 +148,7 @@ extension Workspace {
           result.problems +=
             errors + [
               Diagnostic(
-                code: "export-refused", at: SourceLocation(file: file.path),
+                code: .exportRefused, at: SourceLocation(file: file.path),
                 "not exporting \(document.id) in \(locale): \(errors.count) error\(errors.count == 1 ? "" : "s") (above); \(allowIncomplete ? "some are not about single messages, so --allow-incomplete cannot fill them; fix them first" : "fix them, or pass --allow-incomplete to fill the gaps from \(sourceLocale)")",
                 locale: locale.canonical)
             ]
@@ -142,7 +174,7 @@ extension Workspace {
           if explicit {
             result.problems.append(
               Diagnostic(
-                code: "export-pending", at: SourceLocation(file: file.path),
+                code: .exportPending, at: SourceLocation(file: file.path),
                 "not exporting \(document.id) in \(locale): its translation is \(percent) % done (\(total - ready) message\(total - ready == 1 ? "" : "s") to translate or review; 'netexport validate --locale \(locale)' lists them)\(allowIncomplete ? "" : "; pass --allow-incomplete to fill the gaps from \(sourceLocale)")",
                 locale: locale.canonical))
           }
@@ -159,8 +191,7 @@ extension Workspace {
       guard let catalog = file.catalog else { continue }
       let table = MessageTable(
         [catalog] + (labels?.catalog.map { [$0] } ?? []), glossary: glossary?.catalog?.glossary ?? [])
-      result.ready.append(
-        ReadyPair(document: document, locale: locale, table: table, source: sourceTable, fallback: fallback))
+      ready(ReadyPair(document: document, locale: locale, table: table, source: sourceTable, fallback: fallback))
     }
     return result
   }
@@ -170,15 +201,15 @@ extension Workspace {
   /// kind that applies: missing (no entry), new (no text, or still marked new),
   /// needs-review, stale (made from English that has changed since), with an error.
   static func kinds(of keys: Set<String>, pending: [Diagnostic], errors: [Diagnostic]) -> String {
-    let order: [(kind: String, codes: Set<String>)] = [
-      ("missing", ["missing-key"]), ("new", ["empty-text", "state-new"]), ("needs-review", ["needs-review"]),
-      ("stale", ["stale-source"]),
+    let order: [(kind: String, codes: Set<FindingCode>)] = [
+      ("missing", [.missingKey]), ("new", [.emptyText, .stateNew]), ("needs-review", [.needsReview]),
+      ("stale", [.staleSource]),
     ]
     var counts: [String: Int] = [:]
     for key in keys {
       let codes = Set(pending.filter { $0.key == key }.map(\.code))
       let kind =
-        order.first { !$0.codes.isDisjoint(with: codes) }?.kind
+        order.first { kind in kind.codes.contains { codes.contains($0.code) } }?.kind
         ?? (errors.contains { $0.key == key } ? "with an error" : "not ready")
       counts[kind, default: 0] += 1
     }
@@ -213,7 +244,7 @@ extension Workspace {
             plan.problems += error.diagnostics
           }
         } catch {
-          plan.problems.append(Diagnostic(code: "export-failed", at: nil, "\(locale): \(error)"))
+          plan.problems.append(Diagnostic(code: .exportFailed, at: nil, "\(locale): \(error)"))
         }
       }
       if locales.contains(where: { !unvoiced.contains($0.tag) }) {
@@ -223,7 +254,7 @@ extension Workspace {
           plan.problems += error.diagnostics
           return plan
         } catch {
-          plan.problems.append(Diagnostic(code: "export-failed", at: nil, "\(error)"))
+          plan.problems.append(Diagnostic(code: .exportFailed, at: nil, "\(error)"))
           return plan
         }
       }
@@ -237,6 +268,7 @@ extension Workspace {
         labelKeys: localeFormats.flatMap(\.labelKeys))
       plan.pending += gate.pending
       plan.problems += gate.problems
+      plan.warnings += gate.warnings
       plan.notes += gate.notes
       for pair in gate.ready {
         do {
@@ -267,9 +299,9 @@ extension Workspace {
         } catch let error as DiagnosticError {
           plan.problems += error.diagnostics
         } catch let error as ICUError {
-          plan.problems.append(Diagnostic(code: "icu-failure", at: nil, "\(locale): \(pair.document.id): \(error)"))
+          plan.problems.append(Diagnostic(code: .icuFailure, at: nil, "\(locale): \(pair.document.id): \(error)"))
         } catch {
-          plan.problems.append(Diagnostic(code: "export-failed", at: nil, "\(locale): \(pair.document.id): \(error)"))
+          plan.problems.append(Diagnostic(code: .exportFailed, at: nil, "\(locale): \(pair.document.id): \(error)"))
         }
       }
     }

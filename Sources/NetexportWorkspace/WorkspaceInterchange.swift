@@ -113,13 +113,13 @@ extension Workspace {
     guard locale.status != .source else {
       throw DiagnosticError(
         Diagnostic(
-          code: "source-locale", at: nil,
+          code: .sourceLocale, at: nil,
           "'\(locale)' is the source locale; export a target locale's catalogs for translation"))
     }
     if format == .po && files.count != 1 {
       throw DiagnosticError(
         Diagnostic(
-          code: "interchange-unrepresentable", at: nil,
+          code: .interchangeUnrepresentable, at: nil,
           "a PO file holds one catalog; name it with --document (\((documents.map(\.id) + ["labels"]).joined(separator: ", "))), or export XLIFF"
         ))
     }
@@ -156,7 +156,7 @@ extension Workspace {
       if !loaded.readProblems.isEmpty { throw DiagnosticError(loaded.readProblems) }
       throw DiagnosticError(
         Diagnostic(
-          code: "missing-catalog", at: SourceLocation(file: path),
+          .error, code: .missingCatalog, at: SourceLocation(file: path),
           "\(path) does not exist yet; run 'netexport update --locale \(locale)' to create it, then export"))
     }
     let errors = catalog.problems.filter { $0.severity == .error }
@@ -178,7 +178,7 @@ extension Workspace {
       }
       throw DiagnosticError(
         Diagnostic(
-          code: "interchange-out-of-date", at: SourceLocation(file: path),
+          code: .interchangeOutOfDate, at: SourceLocation(file: path),
           "\(path) is not up to date with the English (\(parts.joined(separator: "; "))); run 'netexport update --locale \(locale)' first, then export"
         ))
     }
@@ -256,7 +256,7 @@ extension Workspace {
       guard let tag, let locale = allLocales.first(where: { $0.tag == tag }), locale.status != .source else {
         problems.append(
           Diagnostic(
-            code: "interchange-wrong-locale", at: located.location,
+            code: .interchangeWrongLocale, at: located.location,
             "the file is for locale '\(document.targetLocale)', which is not a target locale of this project (\(allLocales.filter { $0.status != .source }.map(\.canonical).joined(separator: ", "))); import it into the project it was exported from"
           ))
         continue
@@ -265,7 +265,7 @@ extension Workspace {
       guard known.contains(file) else {
         problems.append(
           Diagnostic(
-            code: "interchange-wrong-catalog", at: located.location,
+            code: .interchangeWrongCatalog, at: located.location,
             "the file is for catalog '\(document.catalog)', which this project does not have (\(known.map(\.name).joined(separator: ", "))); import it into the project it was exported from"
           ))
         continue
@@ -322,7 +322,7 @@ extension Workspace {
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw DiagnosticError(
         Diagnostic(
-          code: "missing-catalog", at: located.location,
+          .error, code: .missingCatalog, at: located.location,
           "\(path) does not exist; run 'netexport update --locale \(locale)' to create it, then import again"))
     }
     guard let sourceCatalog = source.catalog(file), let validator = source.validators[file] else {
@@ -416,7 +416,7 @@ extension Workspace {
     while !changes.isEmpty {
       let edit = try CatalogEditor.apply(changes, to: old, file: path, locale: locale.canonical, kind: file)
       for (key, reason) in edit.skipped {
-        rejected[key] = [Diagnostic(code: "update-unsupported", at: nil, reason)]
+        rejected[key] = [Diagnostic(code: .updateUnsupported, at: nil, reason)]
         changes[key] = nil
       }
       let candidate = try Catalog.parse(edit.text, file: path, expectedLocale: locale.canonical, kind: file)

@@ -143,14 +143,14 @@ struct Export: ParsableCommand {
       if chosen.isEmpty && all { Console.error("note: \(noDocuments)") }
       guard !chosen.isEmpty || all else {
         throw DiagnosticError(
-          Diagnostic(code: "no-documents", at: SourceLocation(file: project.displayPath("Documents/")), noDocuments))
+          Diagnostic(code: .noDocuments, at: SourceLocation(file: project.displayPath("Documents/")), noDocuments))
       }
       if all {
         let locales = try workspace.locales().filter(\.isShipped)
         let plan = workspace.render(
           locales: locales, documents: chosen, formats: format.map { [$0] } ?? ExportFormat.committed, options: options,
           explicit: named, allowIncomplete: allowIncomplete, skippingLocalesWithoutVoice: true)
-        printNotes(plan.notes)
+        printNotes(plan.notes + plan.warnings.map(\.summary))
         for pending in plan.pending { Console.error(Self.describe(pending)) }
         if plan.failed { throw DiagnosticError(plan.problems) }
         if check {
@@ -168,7 +168,7 @@ struct Export: ParsableCommand {
               result.problems
                 + [
                   Diagnostic(
-                    code: "exports-out-of-date", at: SourceLocation(file: project.displayPath("Exports/")),
+                    code: .exportsOutOfDate, at: SourceLocation(file: project.displayPath("Exports/")),
                     "\(count) of the committed exports \(count == 1 ? "is" : "are") not what netexport writes now; run 'netexport --all' and commit the result"
                   )
                 ])
@@ -187,23 +187,23 @@ struct Export: ParsableCommand {
       if output != nil && chosen.count != 1 {
         throw DiagnosticError(
           Diagnostic(
-            code: "one-document", at: nil,
+            code: .oneDocument, at: nil,
             "--output writes one export, and the project has \(chosen.count) documents (\(chosen.map(\.id).joined(separator: ", "))); name one with --document ID"
           ))
       }
       let plan = workspace.render(
         locales: locales, documents: chosen, formats: [format ?? .plainText], options: options, explicit: true,
         allowIncomplete: allowIncomplete)
-      printNotes(plan.notes)
+      printNotes(plan.notes + plan.warnings.map(\.summary))
       // Pending documents named with --document are failures (in `problems`); the others
       // are reported, and fail the run only when nothing at all could be exported.
       if !named { for pending in plan.pending { Console.error(Self.describe(pending)) } }
-      let problems = named ? plan.problems : plan.problems.filter { $0.code != "export-pending" }
+      let problems = named ? plan.problems : plan.problems.filter { $0.code != FindingCode.exportPending.code }
       if !problems.isEmpty { throw DiagnosticError(problems) }
       if plan.exports.isEmpty {
         throw DiagnosticError(
           Diagnostic(
-            code: "export-pending", at: nil,
+            code: .exportPending, at: nil,
             "nothing to export in \(locales[0]): no document's translation is complete yet ('netexport status' shows how far each has come)"
           ))
       }

@@ -343,6 +343,21 @@ import Testing
     try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
   }
 
+  /// An entry with a text and no state is an error in validate (state-missing), and status
+  /// counts it as validate does: not ready, with an error, not as translated.
+  @Test func statusCountsAnEntryWithoutStateAsAnError() throws {
+    let project = try Leaflet.project(
+      spanish: Leaflet.spanish(
+        replacing: "text: \"Tumores\"\n    state: translated", with: "text: \"Tumores\""))
+    let validate = try project.run("validate", "--locale", "es")
+    #expect(validate.status == 1)
+    #expect(validate.stdout.contains("error[state-missing]"))
+    let result = try project.run("status")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("leaflet   85 % (1 error)"))
+    #expect(result.stdout.contains("es/leaflet: 6 of 7 ready; 1 with an error to fix"))
+  }
+
   /// A catalog that cannot be read counts as not started (it showed 100 %), and status says
   /// why and fails.
   @Test func statusCountsAnUnreadableCatalogAsNotStarted() throws {
@@ -636,7 +651,7 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stderr
-        == "note: es: leaflet: 2 of 8 messages are in English (en), taken from the source because their translation is not ready (1 new, 1 with an error)\n"
+        == "note: es: leaflet: 2 of 8 messages are in English (en), taken from the source because their translation is not ready (1 new, 1 with an error)\nes/leaflet: 1 warning (run 'netexport validate --locale es' to see it)\n"
     )
     #expect(result.stdout.contains("A mutation can cause 2 tumors."))
     #expect(result.stdout.contains("Overview"))

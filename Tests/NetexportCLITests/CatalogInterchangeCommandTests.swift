@@ -163,6 +163,29 @@ import Testing
           with: "text: \"Por el personal de Mayo Clinic\"\n    state: needs-review"))
   }
 
+  /// The note a translation was made with (`previous-note`, kept by update when the English
+  /// note changed) has no place in PO or XLIFF: an import leaves it in the catalog, so the
+  /// translator is still told the note changed (note-changed), and nothing is lost.
+  @Test func anImportKeepsThePreviousNote() throws {
+    let withPreviousNote = Leaflet.spanish(
+      replacing: "text: \"Descripción general\"\n    state: translated",
+      with:
+        "text: \"Descripción general\"\n    note: \"Section heading.\"\n    previous-note: \"Heading.\"\n    state: translated"
+    )
+    let project = try Leaflet.project(spanish: withPreviousNote)
+    var po = try exportPO(project)
+    po = try replacing("msgstr \"Descripción general\"", with: "msgstr \"Resumen\"", in: po)
+    try project.write(po, to: "es.po")
+    let result = try project.run("catalog", "import", "es.po")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("updated: only.heading"))
+    #expect(
+      try project.read("Locales/es/leaflet.yaml")
+        == withPreviousNote.replacingOccurrences(of: "\"Descripción general\"", with: "\"Resumen\""))
+    let validate = try project.run("validate", "--locale", "es")
+    #expect(validate.stdout.contains("warning[note-changed]"), "\(validate.stdout)")
+  }
+
   /// XLIFF carries `reviewed` (checked by a second person); a tool's `final` reads as reviewed.
   @Test func aReviewedStateArrivesThroughXLIFF() throws {
     let project = try Leaflet.project()

@@ -72,7 +72,7 @@ enum RealTools {
     let plan = workspace.render(
       locales: locales, documents: workspace.documents, formats: formats, options: ExportOptions(), explicit: true)
     guard plan.problems.isEmpty, plan.pending.isEmpty else {
-      throw DiagnosticError(plan.problems + [Diagnostic(code: "test", at: nil, "pending: \(plan.pending)")])
+      throw DiagnosticError(plan.problems + [Diagnostic(code: .exportPending, at: nil, "pending: \(plan.pending)")])
     }
     var files: [(LanguageTag, URL)] = []
     for export in plan.exports {

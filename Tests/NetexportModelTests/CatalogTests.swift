@@ -79,7 +79,7 @@ import Testing
   @Test(arguments: [
     (
       "locale: es\nentries:\n  a:\n    text: \"open\n",
-      "Locales/es.yaml:5:1: error[malformed-yaml]: malformed YAML: found unexpected end of stream (while scanning a quoted scalar that starts at line 4, column 11)"
+      "Locales/es.yaml:4:11: error[malformed-yaml]: malformed YAML: the text in double quotes that starts here is never closed, so YAML reads on to the end of the file; end it with \" (a quotation mark inside the text is written \\\")"
     ),
     (
       "locale: es\nentries:\n  a: Hola\n",
@@ -87,7 +87,7 @@ import Testing
     ),
     (
       "locale: es\nentries:\n  a:\n    txt: Hola\n",
-      "Locales/es.yaml:4:5: error[unknown-field]: unknown field 'txt' in entry 'a' (known fields: text, note, source, previous-source, state, allow)\nLocales/es.yaml:4:5: error[invalid-entry]: entry 'a' has no 'text' field (use text: \"\" for a string not translated yet)"
+      "Locales/es.yaml:4:5: error[unknown-field]: unknown field 'txt' in entry 'a' (known fields: text, note, previous-note, source, previous-source, state, allow)\nLocales/es.yaml:4:5: error[invalid-entry]: entry 'a' has no 'text' field (use text: \"\" for a string not translated yet)"
     ),
     (
       "locale: es\nentries:\n  a:\n    text: Hola\n    state: done\n",
@@ -142,7 +142,7 @@ import Testing
     ),
     (
       "locale: es\rentries:\r  a:\r    text: \"open\r",
-      "Locales/es.yaml:5:1: error[malformed-yaml]: malformed YAML: found unexpected end of stream (while scanning a quoted scalar that starts at line 4, column 11)\nLocales/es.yaml:1:11: error[unusual-line-break]: a carriage return (CR) without a line feed after it, which YAML reads as a line break but many editors do not; line numbers after it count it as one (the file has 3 more). Save the file with LF (or CR LF) line endings."
+      "Locales/es.yaml:4:11: error[malformed-yaml]: malformed YAML: the text in double quotes that starts here is never closed, so YAML reads on to the end of the file; end it with \" (a quotation mark inside the text is written \\\")\nLocales/es.yaml:1:11: error[unusual-line-break]: a carriage return (CR) without a line feed after it, which YAML reads as a line break but many editors do not; line numbers after it count it as one (the file has 3 more). Save the file with LF (or CR LF) line endings."
     ),
     (
       "locale: es\r\nentries:\u{85}  a:\n    text: \"\u{1}\"\n",
@@ -170,6 +170,22 @@ import Testing
     }
     lines += ["  ? *a\(levels - 1)", "  : boom"]
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A text not in quotes that YAML cut at " #" is reported where the rest looks like text;
+  /// a comment written as one ("# " with a space), or a "#" inside the text, is not.
+  @Test(arguments: [
+    ("    text: Sintomi e cause #1\n", ["4:27 text-cut-by-comment"]),
+    ("    text: Sintomi e cause   #prima parte\n", ["4:29 text-cut-by-comment"]),
+    ("    text: Sintomi e cause # da rivedere\n", []),
+    ("    text: Sintomi e cause#1\n", []),
+    ("    text: \"Sintomi e cause\" #1\n", []),
+  ])
+  func findsATextCutByAComment(line: String, expected: [String]) throws {
+    let catalog = try Catalog.parse(
+      "locale: it\nentries:\n  a:\n" + line + "    state: translated\n", file: "Locales/it.yaml",
+      expectedLocale: "it", lenient: true)
+    #expect(catalog.problems.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" } == expected)
   }
 
   @Test func refusesAnAliasBombBeforeComposingIt() {

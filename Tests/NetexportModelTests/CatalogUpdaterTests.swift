@@ -54,6 +54,58 @@ import Testing
     try Catalog.parse(text, file: "Locales/en.yaml", expectedLocale: "en")
   }
 
+  /// A changed note is recorded as the source is: a translated entry keeps the note it was
+  /// made with in previous-note (once: a second change keeps the first note), an entry not
+  /// translated yet just gets the new one.
+  @Test func aChangedNoteKeepsTheNoteTheTranslationWasMadeWith() throws {
+    let target = """
+      locale: es
+      entries:
+        a.one:
+          note: "First."
+          source: "One"
+          text: "Uno"
+          state: translated
+        b.three:
+          note: "Third."
+          source: "Three"
+          text: ""
+          state: new
+
+      """
+    func source(_ one: String, _ three: String) throws -> Catalog {
+      try sourceCatalog(
+        "locale: en\nentries:\n  a.one:\n    text: \"One\"\n    note: \"\(one)\"\n  b.three:\n    text: \"Three\"\n    note: \"\(three)\"\n"
+      )
+    }
+    let update = try CatalogUpdater.update(
+      target, file: "Locales/es.yaml", locale: "es", source: source("First, at most 20 letters.", "Third, changed."))
+    #expect(update.notesUpdated == ["a.one", "b.three"])
+    #expect(
+      update.text == """
+        locale: es
+        entries:
+          a.one:
+            note: "First, at most 20 letters."
+            previous-note: "First."
+            source: "One"
+            text: "Uno"
+            state: translated
+          b.three:
+            note: "Third, changed."
+            source: "Three"
+            text: ""
+            state: new
+
+        """)
+    let again = try CatalogUpdater.update(
+      update.text, file: "Locales/es.yaml", locale: "es",
+      source: source("First, at most 10 letters.", "Third, changed."))
+    #expect(again.text.contains("    note: \"First, at most 10 letters.\"\n    previous-note: \"First.\"\n"))
+    let entry = try #require(Catalog.parse(again.text, file: "Locales/es.yaml", expectedLocale: "es")["a.one"])
+    #expect(entry.previousNote == "First.")
+  }
+
   @Test func addsMarksMovesAndKeepsEverythingElse() throws {
     let update = try CatalogUpdater.update(
       Self.target, file: "Locales/es.yaml", locale: "es", source: sourceCatalog())

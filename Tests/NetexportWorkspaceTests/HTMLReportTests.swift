@@ -173,7 +173,10 @@ func markup(_ html: String) -> [String] {
         locale: "en", file: "Locales/en/\(text).yaml",
         entries: [CatalogEntry(key: text, text: text, location: location)])
       let findings = Diagnostic.Severity.allCases.map {
-        Diagnostic($0, code: text, at: location, text, locale: "ar", key: text)
+        // A report passes any code text through, as a report file may hold it.
+        var finding = Diagnostic($0, code: .malformedYAML, at: location, text, locale: "ar", key: text)
+        finding.code = text
+        return finding
       }
       let report = ValidationReport(locales: [
         LocaleReport(

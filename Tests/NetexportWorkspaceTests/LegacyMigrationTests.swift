@@ -361,7 +361,7 @@ import Testing
     #expect(
       error.diagnostics.map(\.description).prefix(2) == [
         "\(folder.root.path)/Locales/es.yaml:24:12: error[invalid-state]: state 'done' of entry 'only.text' is not one of: new, translated, needs-review, reviewed",
-        "\(folder.root.path)/Locales/es.yaml:25:5: error[unknown-field]: unknown field 'notes' in entry 'only.text' (known fields: text, note, source, previous-source, state, allow)",
+        "\(folder.root.path)/Locales/es.yaml:25:5: error[unknown-field]: unknown field 'notes' in entry 'only.text' (known fields: text, note, previous-note, source, previous-source, state, allow)",
       ])
     #expect(error.diagnostics.last?.code == "migration-unsupported")
     #expect(try folder.snapshot() == before)

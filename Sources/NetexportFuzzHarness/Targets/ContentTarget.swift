@@ -38,7 +38,7 @@ enum ContentTarget {
         try check.check(diagnostic.location, "\(diagnostic)")
       }
       // The content reader's problems: each at the node it is about, all in file order.
-      let content = error.diagnostics.filter { $0.code == "invalid-content" && $0.message != "the file is empty" }
+      let content = error.diagnostics.filter { $0.has(.invalidContent) && $0.message != "the file is empty" }
       for diagnostic in content {
         try require(
           diagnostic.location?.line != nil && diagnostic.location?.column != nil, "\(diagnostic) has no line and column"

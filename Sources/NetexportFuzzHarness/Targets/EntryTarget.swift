@@ -91,8 +91,9 @@ enum EntryTarget {
   }()
 
   /// A target catalog file (the document's or the labels): every message of its English
-  /// counterpart translated (the English text, and for plurals every CLDR category, so that
-  /// every locale can pass), `key` with `text` in `style`.
+  /// counterpart translated (the English text, accepted with `allow: [untranslated]`, and
+  /// for plurals every CLDR category, so that every locale can pass), `key` with `text` in
+  /// `style`.
   static func catalogText(
     _ file: CatalogFile, locale: String, key: String, text: String, style: YAMLText.Style
   ) -> String {
@@ -108,6 +109,9 @@ enum EntryTarget {
           : "    text: \(YAMLText.doubleQuoted(allCategories[entry.key] ?? entry.text))")
       lines.append("    source: \(YAMLText.doubleQuoted(entry.text))")
       lines.append("    state: translated")
+      // The English stands in for a translation: said so, as a translator says a name that
+      // stays the same, since a text left as the English is an error otherwise.
+      lines.append("    allow: [untranslated]")
     }
     return lines.joined(separator: "\n") + "\n"
   }

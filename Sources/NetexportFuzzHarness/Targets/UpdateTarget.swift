@@ -31,7 +31,7 @@ enum UpdateTarget {
       update = try CatalogUpdater.update(
         text, file: file, locale: locale, source: Fixture.source, kind: kind, memory: memory)
     } catch let error as DiagnosticError {
-      if let failure = error.diagnostics.first(where: { $0.code == "update-failed" }) {
+      if let failure = error.diagnostics.first(where: { $0.has(.updateFailed) }) {
         throw InvariantViolation("the updater's guard fired: \(failure) (\(error.diagnostics.dropFirst()))")
       }
       return

@@ -43,7 +43,7 @@ public enum CatalogEditor {
     for change in changes.values.joined() where !editableFields.contains(change.field) {
       throw DiagnosticError(
         Diagnostic(
-          code: "update-failed", at: SourceLocation(file: file), "'\(change.field)' is not a field netexport edits"))
+          code: .updateFailed, at: SourceLocation(file: file), "'\(change.field)' is not a field netexport edits"))
     }
     let (old, outline) = try Catalog.read(text, file: file, expectedLocale: locale, kind: kind)
     var layout = try CatalogLayout(text: text, outline: outline, file: file)
@@ -77,7 +77,7 @@ public enum CatalogEditor {
     func failure(_ what: String) -> DiagnosticError {
       DiagnosticError(
         Diagnostic(
-          code: "update-failed", at: SourceLocation(file: file),
+          code: .updateFailed, at: SourceLocation(file: file),
           "the edit would \(what), so the file was left as it was; please report this"))
     }
     let new: Catalog

@@ -8,6 +8,8 @@
 ///   translation was made from is kept in `previous-source`, and the state becomes
 ///   `needs-review`; the translation is never touched. A minor edit (only punctuation,
 ///   spacing or letter case: `SourceEdit.isMinor`) just refreshes `source`: the state stays.
+/// - When the source's note changed, the new one is recorded in `note`; a translated entry
+///   keeps the note it was translated with in `previous-note`.
 /// - Entries for keys the source no longer has move to the `obsolete` section, and come
 ///   back from it when the key returns.
 struct UpdatePlan {
@@ -115,7 +117,14 @@ struct UpdatePlan {
       }
     }
     let noteChanged = sourceEntry.note != nil && entry.note != sourceEntry.note
-    if noteChanged { changes.append(FieldChange(field: "note", value: sourceEntry.note)) }
+    if noteChanged {
+      // The note a translation was made with is kept, as its English is (previous-source):
+      // validation asks the translator to check the translation against the new note.
+      if translated, entry.previousNote == nil, let recorded = entry.note {
+        changes.append(FieldChange(field: "previous-note", value: recorded))
+      }
+      changes.append(FieldChange(field: "note", value: sourceEntry.note))
+    }
     guard !changes.isEmpty else { return [] }
     if isFlow {
       summary.skipped.append(

@@ -2,6 +2,13 @@ import NetexportICU
 public import NetexportModel
 import NetexportResolution
 
+extension FindingCode {
+  public static let languageMarkup = FindingCode(
+    "language-markup", .error,
+    "A passage in another language (<lang-en>…</lang-en>) names no language ICU knows, not in canonical form, or is not closed.",
+    family: HygieneFindings.family)
+}
+
 /// Checks the passages a catalog keeps in another language, `<lang-en>…</lang-en>`
 /// (docs/catalog-format.md): exports mark each with its language (HTML `lang`, SSML
 /// `xml:lang`, the PDF's `/Lang`), so each tag must name a language ICU knows, in the form
@@ -9,16 +16,22 @@ import NetexportResolution
 ///
 /// A tag that is not a language is not markup at all (`InlineMarkup` shows it as text), so a
 /// misspelt one would print in the handout: it is an error here, at its character.
-public enum LanguageMarkupCheck {
-  /// The finding code.
-  public static let code = "language-markup"
+struct LanguageMarkupCheck: EntryCheck {
+  func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
+    // A text without '<lang-' or '</lang-' has no tag to check.
+    guard entry.entry.text.contains("lang-") else { return }
+    for finding in Self.findings(entry.entry, in: entry.catalog.catalog) {
+      findings.add(.languageMarkup, at: finding.location, finding.message)
+    }
+  }
 
   /// The problems of an entry's language markup, each at its tag.
-  public static func findings(_ entry: CatalogEntry, in catalog: Catalog) -> [Diagnostic] {
+  static func findings(_ entry: CatalogEntry, in catalog: Catalog) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     func report(_ offset: Int, _ message: String) {
       findings.append(
-        Diagnostic(.error, code: code, at: catalog.location(in: entry, utf16Offset: offset), message, key: entry.key))
+        Diagnostic(code: .languageMarkup, at: catalog.location(in: entry, utf16Offset: offset), message, key: entry.key)
+      )
     }
     var open: [(tag: String, language: LanguageTag, offset: Int)] = []
     for tag in tags(in: entry.text) {

@@ -1,0 +1,41 @@
+public import NetexportModel
+
+extension FindingCode {
+  public static let glossaryTerm = FindingCode(
+    "glossary-term", .warning,
+    "The source uses a glossary term; the translation does not use the agreed term.",
+    family: TerminologyFindings.family)
+}
+
+/// Where the source text uses a glossary term, the translation uses one of the locale's
+/// agreed forms of it (`CatalogContext.agreedTerms`).
+struct GlossaryTermCheck: EntryCheck {
+  func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
+    let lowered = Validator.matchable(entry.literal)
+    for termKey in entry.source.termKeys {
+      guard let forms = entry.catalog.agreedTerms[termKey],
+        !forms.contains(where: { TextChecks.contains(Validator.matchable($0), in: lowered) })
+      else { continue }
+      let others = forms.dropFirst()
+      let otherForms = others.isEmpty ? "" : " or its forms \(TextChecks.list(Array(others)))"
+      let term = entry.catalog.validator.source[termKey]?.text ?? termKey
+      findings.add(
+        .glossaryTerm, at: entry.entry.textLocation,
+        "'\(entry.key)' translates a text that uses the glossary term \(TextChecks.quote(term)), but not the agreed term \(TextChecks.quote(forms[0]))\(otherForms); use it, or add the form used here to glossary '\(termKey)' forms"
+      )
+    }
+  }
+
+  /// The locale's agreed forms of each term: the term's own translation, then the glossary's
+  /// forms. Matched as substrings, ignoring case, so inflected endings and scripts without
+  /// spaces between words work.
+  static func agreedTerms(_ terms: [SourceTerm], in catalog: Catalog, glossary: [GlossaryEntry]) -> [String: [String]] {
+    var agreed: [String: [String]] = [:]
+    for term in terms {
+      var forms = glossary.first { $0.key == term.glossaryKey }?.forms ?? []
+      if let entry = catalog[term.key], !entry.text.isEmpty, entry.state != .new { forms.insert(entry.text, at: 0) }
+      if !forms.isEmpty { agreed[term.key] = forms }
+    }
+    return agreed
+  }
+}
