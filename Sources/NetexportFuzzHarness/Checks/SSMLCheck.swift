@@ -10,7 +10,7 @@ import Foundation
 enum SSMLCheck {
   static let attributes: [String: [String]] = [
     "speak": ["version", "xml:lang", "xmlns"], "p": ["xml:lang"], "s": ["xml:lang"], "break": ["time"],
-    "sub": ["alias"], "say-as": ["interpret-as"],
+    "sub": ["alias"], "say-as": ["interpret-as"], "lang": ["xml:lang"],
   ]
 
   static func check(_ ssml: String) throws(InvariantViolation) {
