@@ -1,4 +1,5 @@
 internal import CNetexportCmark
+import Foundation
 
 /// A place in the Markdown text: 1-based line, and 1-based column in Unicode scalars (as
 /// `SourceLocation` counts them). Line 0 means cmark gave no position.
@@ -72,8 +73,17 @@ enum CommonMark {
   /// threads parsing at once would race on; Swift runs a static initialiser exactly once.
   private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
+  /// Serialises every parse. cmark-gfm keeps process-wide state that attaching and freeing a
+  /// parser's extensions change (the table of characters that start an inline, which the
+  /// autolink extension adds `w` to), so two parses at once can lose an extension's
+  /// characters: under parallel tests a `www.` link was read as plain text. Parsing a handout
+  /// takes milliseconds, so one parse at a time costs nothing a user sees.
+  private static let lock = NSLock()
+
   /// Parses `text` into a document node.
   static func parse(_ text: String) -> MarkdownNode {
+    lock.lock()
+    defer { lock.unlock() }
     _ = registration
     let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
     guard let parser = cmark_parser_new(options) else {

@@ -2,6 +2,7 @@ import Foundation
 import NetexportICU
 import NetexportModel
 import NetexportTestSupport
+import Synchronization
 import Testing
 
 @testable import NetexportImport
@@ -106,6 +107,20 @@ import Testing
         try #require(texts["document.reviewed"]),
         arguments: ["reviewed": .date(try #require(CalendarDay(iso8601: "2025-03-14")))], locale: english)
         == "Reviewed: March 14, 2025")
+  }
+
+  /// cmark-gfm keeps process-wide state that a parser's extensions change: parses running at
+  /// once (as the test suite runs them) once read the fixture's `www.` link as plain text.
+  @Test func parsesRunningAtOnceGiveTheSameImport() throws {
+    let text = try Fixtures.text("everything.md")
+    let expected = imported.messages
+    let results = Mutex<[Bool]>([])
+    DispatchQueue.concurrentPerform(iterations: 256) { _ in
+      let same = (try? MarkdownImporter.parse(markdown: text, file: "Fixtures/everything.md"))?.messages == expected
+      results.withLock { $0.append(same) }
+    }
+    #expect(results.withLock { $0.count } == 256)
+    #expect(results.withLock { $0.allSatisfy { $0 } })
   }
 
   @Test func windowsLineEndingsGiveTheSameImport() throws {
