@@ -128,7 +128,7 @@ struct SpokenMessage {
       copied = edit.range.upperBound
     }
     rewritten += parsed.text[copied...]
-    self.pattern = String(decoding: rewritten, as: UTF16.self)
+    self.pattern = String(utf16Units: rewritten)
     self.arguments = arguments
   }
 }
@@ -215,7 +215,7 @@ enum SpokenDate {
     for replacement in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
       text.replaceSubrange(replacement.range, with: replacement.words.utf16)
     }
-    return String(decoding: text, as: UTF16.self)
+    return String(utf16Units: text)
   }
 
   /// How a language says the numbers of a date, beyond spelling them out. ICU has no data
