@@ -49,16 +49,19 @@ extension Catalog {
   public static func parse(
     _ text: String, file: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false
   ) throws -> Catalog {
-    try read(text, file: file, expectedLocale: expectedLocale, kind: kind, lenient: lenient).catalog
+    try read(text, file: file, expectedLocale: expectedLocale, kind: kind, lenient: lenient, outline: false).catalog
   }
 
   /// Parses catalog YAML text, and says where each key is (for `update`, which edits lines).
   ///
-  /// Read in one pass over libyaml's events, after `YAMLSupport.checkStructure` has refused
-  /// what catalogs never use: no node tree of the whole file is built, only one per entry,
-  /// so time and memory grow with the file's size and no faster.
+  /// Read in one pass over libyaml's events, which also refuses what catalogs never use
+  /// (`YAMLSupport.StructureCheck`): no node tree of the whole file is built, only one per
+  /// entry, so time and memory grow with the file's size and no faster.
+  ///
+  /// - Parameter outline: Note where each entry's key and fields are (for `update`).
   static func read(
-    _ text: String, file: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false
+    _ text: String, file: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false,
+    outline: Bool = true
   ) throws -> (catalog: Catalog, outline: CatalogOutline) {
     // Reported first, and also with a syntax error: they explain line numbers that differ
     // from the editor's.
@@ -68,9 +71,10 @@ extension Catalog {
     }
     let reader: CatalogReader.Contents
     do {
-      try YAMLSupport.checkStructure(text, file: file, textKeys: false)
+      try YAMLSupport.checkSize(text, file: file)
       reader = try YAMLEventReader.reading(text) { events in
-        var reader = CatalogReader(events: events, file: file, expectedLocale: expectedLocale, kind: kind)
+        var reader = CatalogReader(
+          events: events, file: file, expectedLocale: expectedLocale, kind: kind, outline: outline)
         reader.problems = lineBreaks
         try reader.readDocument()
         return reader.contents

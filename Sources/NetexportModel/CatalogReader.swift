@@ -79,6 +79,11 @@ struct CatalogReader {
   var entries: [CatalogEntry] = []
   var obsolete: [CatalogEntry] = []
   var glossary: [GlossaryEntry] = []
+  /// What `YAMLSupport.checkStructure` refuses, checked on each event as it is read: one pass
+  /// over the file instead of two.
+  var structure: YAMLSupport.StructureCheck
+  /// Whether to note where each entry's key and fields are (`update` needs them).
+  let recordsOutline: Bool
 
   /// What was read, without the event reader (which must not outlive its text).
   struct Contents {
@@ -97,11 +102,22 @@ struct CatalogReader {
       obsolete: obsolete, glossary: glossary)
   }
 
-  init(events: YAMLEventReader, file: String, expectedLocale: String?, kind: CatalogFile? = nil) {
+  /// - Parameter outline: Note where each entry's key and fields are, in `outline`.
+  init(events: YAMLEventReader, file: String, expectedLocale: String?, kind: CatalogFile? = nil, outline: Bool = true) {
     self.events = events
     self.file = file
     self.expectedLocale = expectedLocale
     self.kind = kind
+    structure = YAMLSupport.StructureCheck(file: file, textKeys: false)
+    recordsOutline = outline
+  }
+
+  /// Reads the next event and checks it (see `YAMLSupport.StructureCheck`).
+  @discardableResult
+  mutating func next() throws -> YAMLEventReader.Kind {
+    let kind = try events.next()
+    try structure.observe(events)
+    return kind
   }
 
   func location(_ position: YAMLEventReader.Position?) -> SourceLocation {
@@ -110,28 +126,39 @@ struct CatalogReader {
 
   /// Reads the whole stream: one document, whose top level should be a mapping.
   ///
-  /// - Throws: `DiagnosticError` for duplicate keys or a second document (nothing in the
-  ///   file can be trusted then); `YAMLEventReader.SyntaxError` for malformed YAML.
+  /// - Throws: `DiagnosticError` for what `YAMLSupport.checkStructure` refuses, then for
+  ///   duplicate keys, then for a second document (nothing in the file can be trusted then);
+  ///   `YAMLEventReader.SyntaxError` for malformed YAML. Each is found wherever it is in the
+  ///   file, as when the structure was checked in a pass of its own before reading.
   mutating func readDocument() throws {
-    try events.next()  // stream start
-    guard try events.next() == .documentStart else { return }
-    try events.next()
+    try next()  // stream start
+    guard try next() == .documentStart else { return try finish(another: nil) }
+    try next()
     if events.kind == .mappingStart {
       rootPosition = events.start
       try readTopLevel()
     } else {
       _ = try node()
     }
-    if !duplicates.isEmpty { throw DiagnosticError(duplicates) }
-    try events.next()  // document end
-    if try events.next() == .documentStart {
+    try next()  // document end
+    var another: Diagnostic?
+    if try next() == .documentStart {
       // As Yams reports it, for the same message whichever reader finds it.
-      throw DiagnosticError(
-        Diagnostic(
-          code: "malformed-yaml", at: location(events.start),
-          "malformed YAML: but found another document (expected a single document in the stream that starts at line 1, column 1)"
-        ))
+      another = Diagnostic(
+        code: "malformed-yaml", at: location(events.start),
+        "malformed YAML: but found another document (expected a single document in the stream that starts at line 1, column 1)"
+      )
     }
+    try finish(another: another)
+  }
+
+  /// Reads the rest of the stream, so that a syntax error or a refused construct anywhere
+  /// comes first, then reports what the document held that stops the read.
+  private mutating func finish(another: Diagnostic?) throws {
+    while events.kind != .streamEnd { try next() }
+    if let refused = structure.refused { throw refused }
+    if !duplicates.isEmpty { throw DiagnosticError(duplicates) }
+    if let another { throw DiagnosticError(another) }
   }
 
   /// The node that starts at the current event, read to its end.
@@ -142,15 +169,15 @@ struct CatalogReader {
       return .scalar(events.value, events.style, start)
     case .sequenceStart:
       var items: [YAMLNode] = []
-      while try events.next() != .sequenceEnd { items.append(try node()) }
+      while try next() != .sequenceEnd { items.append(try node()) }
       return .sequence(items, start)
     case .mappingStart:
       var pairs: [(key: YAMLNode, value: YAMLNode)] = []
       var seen: [String: YAMLEventReader.Position] = [:]
-      while try events.next() != .mappingEnd {
+      while try next() != .mappingEnd {
         let key = try node()
         noteKey(key, seen: &seen)
-        try events.next()
+        try next()
         pairs.append((key, try node()))
       }
       return .mapping(pairs, start)
@@ -180,11 +207,11 @@ struct CatalogReader {
 
   private mutating func readTopLevel() throws {
     var seen: [String: YAMLEventReader.Position] = [:]
-    while try events.next() != .mappingEnd {
+    while try next() != .mappingEnd {
       let keyNode = try node()
       noteKey(keyNode, seen: &seen)
       let name = keyNode.string
-      try events.next()
+      try next()
       var section = CatalogOutline.Section(
         key: .init(name: name, position: keyNode.position), valuePosition: events.start,
         valueIsScalar: events.kind == .scalar)
@@ -262,25 +289,27 @@ struct CatalogReader {
     func report(_ code: String, _ position: YAMLEventReader.Position?, _ message: String, _ key: String?) {
       found.append(Diagnostic(code: code, at: Catalog.location(position, file: file), message, key: key))
     }
-    while try events.next() != .mappingEnd {
+    while try next() != .mappingEnd {
       let keyNode = try node()
       noteKey(keyNode, seen: &seen)
-      try events.next()
+      try next()
       let value = try node()
       if name == "glossary" {
         if let entry = Catalog.parseGlossaryEntry(keyNode, value, file: file, report: report) { glossary.append(entry) }
         continue
       }
       var fields: Range<Int>?
-      if let pairs = value.mapping {
+      if recordsOutline, let pairs = value.mapping {
         let first = outline.fields.count
         outline.fields += pairs.map { .init(name: $0.key.string, position: $0.key.position) }
         fields = first..<outline.fields.count
       }
-      outlineEntries.append(
-        CatalogOutline.Entry(
-          key: .init(name: keyNode.string, position: keyNode.position), valuePosition: value.position,
-          fields: fields))
+      if recordsOutline {
+        outlineEntries.append(
+          CatalogOutline.Entry(
+            key: .init(name: keyNode.string, position: keyNode.position), valuePosition: value.position,
+            fields: fields))
+      }
       if let entry = Catalog.parseEntry(keyNode, value, file: file, report: report) {
         if name == "entries" { entries.append(entry) } else { obsolete.append(entry) }
       }

@@ -163,6 +163,20 @@ import Testing
       "locale: es\nentries:\n  {a: 1}: x\n",
       "Locales/es.yaml:3:3: error[unsupported-yaml]: a key that is a mapping; keys are text"
     ),
+    // The structure is checked while the catalog is read, in one pass, and reported first,
+    // wherever it is in the file: before a duplicate key or a second document.
+    (
+      "locale: es\nentries:\n  a: {text: x}\n  a: {text: y}\n  b: {text: *x}\n",
+      "Locales/es.yaml:5:13: error[unsupported-yaml]: an alias (*x): catalogs and content files do not use YAML anchors and aliases; write the value out in full"
+    ),
+    (
+      "locale: es\nentries: {}\n---\nlocale: &l fr\n",
+      "Locales/es.yaml:4:9: error[unsupported-yaml]: an anchor (&l): catalogs and content files do not use YAML anchors and aliases; remove it"
+    ),
+    (
+      "locale: es\nentries:\n  a: {text: x}\n  a: {text: y}\n  b: {text: \"open\n",
+      "Locales/es.yaml:6:1: error[malformed-yaml]: malformed YAML: found unexpected end of stream (while scanning a quoted scalar that starts at line 5, column 13)"
+    ),
     (
       "locale: es\nentries:\n  a:\n    text: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
         + "\n",
