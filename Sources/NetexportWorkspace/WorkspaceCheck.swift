@@ -54,81 +54,133 @@ extension Workspace {
     }
   }
 
-  /// Reads and checks the source locale's catalogs: every document's (or those given), the
-  /// labels and the glossary.
-  public func checkSource(documents chosen: [ProjectDocument]? = nil) -> SourceSide {
-    let locale = WorkspaceLocale(sourceLocale, .source)
-    let catalogs = self.catalogs(for: locale, documents: chosen)
-    let glossary = catalogs.glossary
-    var validators: [CatalogFile: Validator] = [:]
-    var files: [CatalogCheck] = []
-    for file in catalogs.files.keys.sorted() {
-      guard let loaded = catalogs[file] else { continue }
-      var check = CatalogCheck(
-        locale: locale, file: file, path: loaded.path, catalog: loaded.catalog, findings: loaded.readProblems)
-      if file == .glossary {
-        check.findings += glossaryFindings(loaded, isSource: true)
-      } else if !loaded.exists {
-        check.findings.append(
-          Diagnostic(
-            code: "missing-catalog", at: SourceLocation(file: loaded.path),
-            file == .labels
-              ? "the source locale has no labels catalog; every export needs one (copy it from a new project: 'netexport new')"
-              : "the document \(file.name) has no source catalog; write its messages here (or import the document: 'netexport import')",
-            locale: locale.canonical))
-      } else if let catalog = loaded.catalog, let uses = uses(of: file) {
-        let validator = Validator(uses: uses, source: catalog, sourceGlossary: glossary, sourceLocale: sourceLocale)
-        validators[file] = validator
-        check.findings += validator.validateSource()
-        check.status = CatalogStatus(catalog: catalog, source: catalog, isSource: true)
-        check.checkedKeys = catalog.keys
-      }
-      files.append(check)
-    }
-    return SourceSide(check: LocaleCheck(locale: locale, files: files), validators: validators, glossary: glossary)
+  /// The files of a locale the checks read, in the order reports list them: each document's
+  /// catalog (by id), the labels, the glossary.
+  func checkedFiles(_ chosen: [ProjectDocument]?) -> [CatalogFile] {
+    Set((chosen ?? documents).map { CatalogFile.document($0.id) } + [.labels, .glossary]).sorted()
   }
 
-  /// Reads and checks a target locale's catalogs against the source's.
+  /// Reads and checks the source locale's catalogs: every document's (or those given), the
+  /// labels and the glossary, several files at once on the machine's cores.
+  public func checkSource(documents chosen: [ProjectDocument]? = nil) -> SourceSide {
+    let locale = WorkspaceLocale(sourceLocale, .source)
+    let glossaryFile = load(.glossary, locale: sourceLocale.canonical)
+    let glossary = glossaryFile.catalog?.glossary ?? []
+    let files = checkedFiles(chosen).filter { $0 != .glossary }
+    let slots = ResultSlots<(check: CatalogCheck, validator: Validator?)>(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      slots[index] = checkSourceFile(files[index], glossary: glossary)
+    }
+    let checked = slots.values
+    var validators: [CatalogFile: Validator] = [:]
+    for (file, result) in zip(files, checked) { validators[file] = result.validator }
+    var glossaryCheck = CatalogCheck(
+      locale: locale, file: .glossary, path: glossaryFile.path, catalog: glossaryFile.catalog,
+      findings: glossaryFile.readProblems)
+    glossaryCheck.findings += glossaryFindings(glossaryFile, isSource: true)
+    return SourceSide(
+      check: LocaleCheck(locale: locale, files: checked.map(\.check) + [glossaryCheck]), validators: validators,
+      glossary: glossary)
+  }
+
+  /// Reads and checks one of the source locale's message files (a document's catalog or the
+  /// labels), and makes the validator its translations are checked with.
+  ///
+  /// - Parameter glossary: The source locale's glossary.
+  func checkSourceFile(_ file: CatalogFile, glossary: [GlossaryEntry]) -> (check: CatalogCheck, validator: Validator?) {
+    let locale = WorkspaceLocale(sourceLocale, .source)
+    let loaded = load(file, locale: sourceLocale.canonical)
+    var check = CatalogCheck(
+      locale: locale, file: file, path: loaded.path, catalog: loaded.catalog, findings: loaded.readProblems)
+    guard loaded.exists else {
+      check.findings.append(
+        Diagnostic(
+          code: "missing-catalog", at: SourceLocation(file: loaded.path),
+          file == .labels
+            ? "the source locale has no labels catalog; every export needs one (copy it from a new project: 'netexport new')"
+            : "the document \(file.name) has no source catalog; write its messages here (or import the document: 'netexport import')",
+          locale: locale.canonical))
+      return (check, nil)
+    }
+    guard let catalog = loaded.catalog, let uses = uses(of: file) else { return (check, nil) }
+    let validator = Validator(uses: uses, source: catalog, sourceGlossary: glossary, sourceLocale: sourceLocale)
+    check.findings += validator.validateSource()
+    check.status = CatalogStatus(catalog: catalog, source: catalog, isSource: true)
+    check.checkedKeys = catalog.keys
+    return (check, validator)
+  }
+
+  /// Reads and checks a target locale's catalogs against the source's, several files at once.
   public func check(_ locale: WorkspaceLocale, against source: SourceSide, documents chosen: [ProjectDocument]? = nil)
     -> LocaleCheck
   {
     guard locale.status != .source else { return source.check }
-    let catalogs = self.catalogs(for: locale, documents: chosen)
-    let glossary = catalogs.glossary
-    var files: [CatalogCheck] = []
-    for file in catalogs.files.keys.sorted() {
-      guard let loaded = catalogs[file] else { continue }
-      // A glossary is optional: a locale without one has nothing to check there.
-      if file == .glossary && !loaded.exists { continue }
-      var check = CatalogCheck(
-        locale: locale, file: file, path: loaded.path, catalog: loaded.catalog, findings: loaded.readProblems)
-      if file == .glossary {
-        check.findings += glossaryFindings(loaded, isSource: false)
-      } else if let validator = source.validators[file] {
-        check.checkedKeys = validator.source.keys
-        if let catalog = loaded.catalog {
-          check.findings += validator.validate(catalog, glossary: glossary, locale: locale.tag)
-          check.status = CatalogStatus(catalog: catalog, source: validator.source)
-        } else if !loaded.exists {
-          let total = validator.source.entries.count
-          check.findings.append(
-            Diagnostic(
-              .pending, code: "missing-catalog", at: SourceLocation(file: loaded.path),
-              "not started: \(total) message\(total == 1 ? "" : "s") to translate; run 'netexport update --locale \(locale.canonical)' to create the catalog",
-              locale: locale.canonical))
-          check.status = CatalogStatus(missingFor: validator.source, locale: locale.canonical, file: loaded.path)
-        }
-      }
-      if locale.status == .unlisted, file == catalogs.files.keys.sorted().first {
-        check.findings.insert(
-          Diagnostic(
-            .warning, code: "unlisted-locale", at: SourceLocation(file: project.displayPath(Manifest.fileName)),
-            "Locales/\(locale.canonical)/ is not listed in \(project.displayPath(Manifest.fileName)); add '\(locale.canonical): draft' (or shipped) under 'locales' (treated as a draft until then)",
-            locale: locale.canonical), at: 0)
-      }
-      files.append(check)
+    let glossaryFile = load(.glossary, locale: locale.canonical)
+    let glossary = glossaryFile.catalog?.glossary ?? []
+    let files = checkedFiles(chosen).filter { $0 != .glossary }
+    let slots = ResultSlots<CatalogCheck>(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      let file = files[index]
+      let validator = source.validators[file]
+      slots[index] = checkTargetFile(
+        file, of: locale, loaded: load(file, locale: locale.canonical), validator: validator,
+        sourceKeys: validator?.source.keys ?? [], glossary: glossary)
     }
-    return LocaleCheck(locale: locale, files: files)
+    return localeCheck(locale, files: slots.values, glossary: glossaryFile)
+  }
+
+  /// Checks one of a target locale's message files against its validator (`nil` when the
+  /// source file could not be read: there is nothing to check it against).
+  ///
+  /// - Parameter sourceKeys: The source file's message keys (`validator.source.keys`, made
+  ///   once per source file and shared by every locale's check).
+  func checkTargetFile(
+    _ file: CatalogFile, of locale: WorkspaceLocale, loaded: LoadedCatalog, validator: Validator?,
+    sourceKeys: [String], glossary: [GlossaryEntry]
+  ) -> CatalogCheck {
+    var check = CatalogCheck(
+      locale: locale, file: file, path: loaded.path, catalog: loaded.catalog, findings: loaded.readProblems)
+    guard let validator else { return check }
+    check.checkedKeys = sourceKeys
+    if let catalog = loaded.catalog {
+      check.findings += validator.validate(catalog, glossary: glossary, locale: locale.tag)
+      check.status = CatalogStatus(catalog: catalog, source: validator.source)
+    } else if !loaded.exists {
+      let total = validator.source.entries.count
+      check.findings.append(
+        Diagnostic(
+          .pending, code: "missing-catalog", at: SourceLocation(file: loaded.path),
+          "not started: \(total) message\(total == 1 ? "" : "s") to translate; run 'netexport update --locale \(locale.canonical)' to create the catalog",
+          locale: locale.canonical))
+      check.status = CatalogStatus(missingFor: validator.source, locale: locale.canonical, file: loaded.path)
+    }
+    return check
+  }
+
+  /// A target locale's checks in report order: its message files, then its glossary (a
+  /// locale without one has nothing to check there), with the warning for a locale the
+  /// manifest does not list on the first file.
+  ///
+  /// - Parameter keepCatalog: Keep the glossary's catalog in its check.
+  func localeCheck(_ locale: WorkspaceLocale, files: [CatalogCheck], glossary: LoadedCatalog, keepCatalog: Bool = true)
+    -> LocaleCheck
+  {
+    var checks = files
+    if glossary.exists {
+      var check = CatalogCheck(
+        locale: locale, file: .glossary, path: glossary.path, catalog: keepCatalog ? glossary.catalog : nil,
+        findings: glossary.readProblems)
+      check.findings += glossaryFindings(glossary, isSource: false)
+      checks.append(check)
+    }
+    if locale.status == .unlisted, !checks.isEmpty {
+      checks[0].findings.insert(
+        Diagnostic(
+          .warning, code: "unlisted-locale", at: SourceLocation(file: project.displayPath(Manifest.fileName)),
+          "Locales/\(locale.canonical)/ is not listed in \(project.displayPath(Manifest.fileName)); add '\(locale.canonical): draft' (or shipped) under 'locales' (treated as a draft until then)",
+          locale: locale.canonical), at: 0)
+    }
+    return LocaleCheck(locale: locale, files: checks)
   }
 
   /// Problems of a glossary file beyond its reading: entries that name no term or

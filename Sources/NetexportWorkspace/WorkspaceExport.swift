@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 public import NetexportExporters
 public import NetexportICU
@@ -164,42 +165,67 @@ extension Workspace {
   }
 
   /// Checks and renders documents in locales (see `gate`).
+  ///
+  /// Every locale's gate runs at once, then every document that passed in every locale is
+  /// rendered at once, on the machine's cores; the plan lists what they give in the order
+  /// of the locales, their documents and the formats, as one at a time would.
   public func render(
     locales: [WorkspaceLocale], documents: [ProjectDocument], formats: [ExportFormat], options: ExportOptions,
     explicit: Bool, allowIncomplete: Bool = false
   ) -> ExportPlan {
-    var plan = ExportPlan()
     let source = checkSource(documents: documents)
-    for locale in locales {
-      let gate = gate(
-        locale: locale, documents: documents, source: source, explicit: explicit, allowIncomplete: allowIncomplete,
-        labelKeys: formats.flatMap(\.labelKeys))
+    let gates = ResultSlots<GateResult>(count: locales.count)
+    DispatchQueue.concurrentPerform(iterations: locales.count) { index in
+      gates[index] = gate(
+        locale: locales[index], documents: documents, source: source, explicit: explicit,
+        allowIncomplete: allowIncomplete, labelKeys: formats.flatMap(\.labelKeys))
+    }
+    let gated = gates.values
+    let pairs = gated.flatMap(\.ready)
+    let rendered = ResultSlots<ExportPlan>(count: pairs.count)
+    DispatchQueue.concurrentPerform(iterations: pairs.count) { index in
+      rendered[index] = render(pairs[index], formats: formats, options: options)
+    }
+    var plan = ExportPlan()
+    var done = rendered.values[...]
+    for gate in gated {
       plan.pending += gate.pending
       plan.problems += gate.problems
       plan.notes += gate.notes
-      for pair in gate.ready {
-        do {
-          var resolved: [Bool: ResolvedDocument] = [:]
-          for format in formats {
-            let exporter = format.exporter(options: options)
-            if resolved[exporter.spoken] == nil {
-              resolved[exporter.spoken] = try pair.resolve(spoken: exporter.spoken)
-            }
-            plan.exports.append(
-              RenderedExport(
-                locale: locale.tag, format: format,
-                relativePath: Project.exportPath(
-                  locale: locale.canonical, document: pair.document.id, fileExtension: format.fileExtension),
-                contents: try exporter.render(resolved[exporter.spoken]!)))
-          }
-        } catch let error as DiagnosticError {
-          plan.problems += error.diagnostics
-        } catch let error as ICUError {
-          plan.problems.append(Diagnostic(code: "icu-failure", at: nil, "\(locale): \(pair.document.id): \(error)"))
-        } catch {
-          plan.problems.append(Diagnostic(code: "export-failed", at: nil, "\(locale): \(pair.document.id): \(error)"))
-        }
+      for _ in gate.ready {
+        let pair = done.removeFirst()
+        plan.exports += pair.exports
+        plan.problems += pair.problems
       }
+    }
+    return plan
+  }
+
+  /// Renders one document in one locale in each format: the exports made until one failed,
+  /// and why it failed.
+  private func render(_ pair: ReadyPair, formats: [ExportFormat], options: ExportOptions) -> ExportPlan {
+    var plan = ExportPlan()
+    let locale = pair.locale
+    do {
+      var resolved: [Bool: ResolvedDocument] = [:]
+      for format in formats {
+        let exporter = format.exporter(options: options)
+        if resolved[exporter.spoken] == nil {
+          resolved[exporter.spoken] = try pair.resolve(spoken: exporter.spoken)
+        }
+        plan.exports.append(
+          RenderedExport(
+            locale: locale.tag, format: format,
+            relativePath: Project.exportPath(
+              locale: locale.canonical, document: pair.document.id, fileExtension: format.fileExtension),
+            contents: try exporter.render(resolved[exporter.spoken]!)))
+      }
+    } catch let error as DiagnosticError {
+      plan.problems += error.diagnostics
+    } catch let error as ICUError {
+      plan.problems.append(Diagnostic(code: "icu-failure", at: nil, "\(locale): \(pair.document.id): \(error)"))
+    } catch {
+      plan.problems.append(Diagnostic(code: "export-failed", at: nil, "\(locale): \(pair.document.id): \(error)"))
     }
     return plan
   }
