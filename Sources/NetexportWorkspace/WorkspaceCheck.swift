@@ -198,23 +198,137 @@ extension Workspace {
     return unknown + SpokenFormCheck.findings(catalog.glossary, language: language, locale: catalog.locale)
   }
 
-  /// Checks the given locales, each on its own core.
+  /// Checks the given locales: every file of each, against the source's.
   ///
-  /// A target's files are checked against the source's; a source file that could not be read
-  /// leaves them nothing to be checked against. Its problems then come first, as a check of
-  /// the source locale holding those files alone, even when the source was not asked for:
-  /// a target checked against nothing must not pass.
-  public func check(_ locales: [WorkspaceLocale], documents chosen: [ProjectDocument]? = nil) -> [LocaleCheck] {
-    let source = checkSource(documents: chosen)
-    let slots = ResultSlots<LocaleCheck>(count: locales.count)
-    DispatchQueue.concurrentPerform(iterations: locales.count) { index in
-      slots[index] = check(locales[index], against: source, documents: chosen)
+  /// Read and checked one file at a time, several at once on the machine's cores, source file
+  /// by source file: a source file is read, checked and made into a validator when its first
+  /// translation is checked, and dropped after its last, so a library of a thousand
+  /// documents never holds more than a few source files and catalogs in memory (the
+  /// glossaries, small, are read first). A target's files are checked against the source's;
+  /// a source file that could not be read leaves them nothing to be checked against. Its
+  /// problems then come first, as a check of the source locale holding those files alone,
+  /// even when the source was not asked for: a target checked against nothing must not pass.
+  ///
+  /// - Parameter keepCatalogs: Keep each catalog read in its `CatalogCheck` (for a report
+  ///   that shows their texts); otherwise only the findings and status are kept.
+  public func check(
+    _ locales: [WorkspaceLocale], documents chosen: [ProjectDocument]? = nil, keepCatalogs: Bool = true
+  ) -> [LocaleCheck] {
+    let sourceTag = sourceLocale.canonical
+    let sourceGlossaryFile = load(.glossary, locale: sourceTag)
+    let sourceGlossary = sourceGlossaryFile.catalog?.glossary ?? []
+    let messageFiles = checkedFiles(chosen).filter { $0 != .glossary }
+    let targets = locales.filter { $0.status != .source }
+    let targetGlossaries = ResultSlots<LoadedCatalog>(count: targets.count)
+    DispatchQueue.concurrentPerform(iterations: targets.count) { index in
+      targetGlossaries[index] = load(.glossary, locale: targets[index].canonical)
     }
-    let unreadable = source.check.files.filter { $0.catalog == nil && !$0.errors.isEmpty }
+    let glossaries = targetGlossaries.values
+    let glossaryEntries = glossaries.map { $0.catalog?.glossary ?? [] }
+
+    // One job per source file and target (one for the source file alone when no target is
+    // checked), source file by source file: workers take jobs in order, so only the few
+    // source files being worked on are in memory.
+    let perFile = max(targets.count, 1)
+    let sources = messageFiles.map { SourceFileSlot(file: $0, users: perFile) }
+    let results = ResultSlots<CatalogCheck>(count: messageFiles.count * targets.count)
+    DispatchQueue.concurrentPerform(iterations: messageFiles.count * perFile) { job in
+      let slot = sources[job / perFile]
+      defer { slot.release() }
+      guard !targets.isEmpty else {
+        _ = slot.source(self, glossary: sourceGlossary)
+        return
+      }
+      let target = job % perFile
+      let locale = targets[target]
+      // Read before the source is asked for: another worker may be making the validator.
+      let loaded = load(slot.file, locale: locale.canonical)
+      let source = slot.source(self, glossary: sourceGlossary)
+      var check = checkTargetFile(
+        slot.file, of: locale, loaded: loaded, validator: source.validator, sourceKeys: source.keys,
+        glossary: glossaryEntries[target])
+      if !keepCatalogs { check.catalog = nil }
+      results[target * messageFiles.count + job / perFile] = check
+    }
+
+    var sourceFiles: [CatalogCheck] = []
+    var unreadable: [CatalogCheck] = []
+    for slot in sources {
+      guard let source = slot.finished else { continue }
+      var check = source.check
+      if source.unreadable { unreadable.append(check) }
+      if !keepCatalogs { check.catalog = nil }
+      sourceFiles.append(check)
+    }
+    var sourceGlossaryCheck = CatalogCheck(
+      locale: WorkspaceLocale(sourceLocale, .source), file: .glossary, path: sourceGlossaryFile.path,
+      catalog: keepCatalogs ? sourceGlossaryFile.catalog : nil, findings: sourceGlossaryFile.readProblems)
+    sourceGlossaryCheck.findings += glossaryFindings(sourceGlossaryFile, isSource: true)
+    if sourceGlossaryFile.catalog == nil && !sourceGlossaryCheck.errors.isEmpty {
+      unreadable.append(sourceGlossaryCheck)
+    }
+    let checked = results.values
+    var checks: [LocaleCheck] = []
+    for locale in locales {
+      guard let target = targets.firstIndex(of: locale) else {
+        checks.append(LocaleCheck(locale: locale, files: sourceFiles + [sourceGlossaryCheck]))
+        continue
+      }
+      let files = Array(checked[(target * messageFiles.count)..<((target + 1) * messageFiles.count)])
+      checks.append(localeCheck(locale, files: files, glossary: glossaries[target], keepCatalog: keepCatalogs))
+    }
     guard !locales.contains(where: { $0.status == .source }), !locales.isEmpty, !unreadable.isEmpty else {
-      return slots.values
+      return checks
     }
-    return [LocaleCheck(locale: source.check.locale, files: unreadable)] + slots.values
+    return [LocaleCheck(locale: WorkspaceLocale(sourceLocale, .source), files: unreadable)] + checks
+  }
+}
+
+/// A source file as the checks of its translations share it: read, checked and made into a
+/// validator by the first job that needs it, and let go when the last is done.
+private final class SourceFileSlot: @unchecked Sendable {
+  struct Source {
+    var check: CatalogCheck
+    var validator: Validator?
+    var keys: [String]
+    /// Whether the file could not be read (or does not exist), with errors to say why.
+    var unreadable: Bool
+  }
+
+  let file: CatalogFile
+  private let lock = NSLock()
+  private var users: Int
+  private var made: Source?
+  /// The source file's check once every job is done, its validator let go.
+  private(set) var finished: Source?
+
+  init(file: CatalogFile, users: Int) {
+    self.file = file
+    self.users = users
+  }
+
+  /// The source file, read and checked on first use.
+  func source(_ workspace: Workspace, glossary: [GlossaryEntry]) -> Source {
+    lock.withLock {
+      if let made { return made }
+      let (check, validator) = workspace.checkSourceFile(file, glossary: glossary)
+      let source = Source(
+        check: check, validator: validator, keys: validator?.source.keys ?? [],
+        unreadable: check.catalog == nil && !check.errors.isEmpty)
+      made = source
+      return source
+    }
+  }
+
+  /// One job is done with the file; after the last, only its check is kept.
+  func release() {
+    lock.withLock {
+      users -= 1
+      guard users == 0, var source = made else { return }
+      source.validator = nil
+      finished = source
+      made = nil
+    }
   }
 }
 
