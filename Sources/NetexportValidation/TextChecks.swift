@@ -18,8 +18,13 @@ enum TextChecks {
     var current = ""
     var pendingSeparator = false
     for scalar in text.unicodeScalars {
-      if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
-        current += String(Int(value))
+      // ASCII's only decimal digits are 0-9: the Unicode property lookup is for the rest.
+      let digit: Int? =
+        scalar.isASCII
+        ? (0x30...0x39).contains(scalar.value) ? Int(scalar.value - 0x30) : nil
+        : scalar.properties.numericType == .decimal ? scalar.properties.numericValue.map { Int($0) } : nil
+      if let digit {
+        current += String(digit)
         pendingSeparator = false
       } else if !current.isEmpty && !pendingSeparator && numberSeparators.contains(scalar) {
         pendingSeparator = true
@@ -158,7 +163,25 @@ enum TextChecks {
   }
 
   static func hasDoubledSpace(_ text: String) -> Bool {
-    text.trimmingWhitespace().contains("  ")
+    // Most texts have no two spaces in a row anywhere: one pass over the bytes settles them
+    // without Foundation's string search.
+    var previous: UInt8 = 0
+    var doubled = false
+    for byte in text.utf8 {
+      if byte == 0x20 && previous == 0x20 {
+        doubled = true
+        break
+      }
+      previous = byte
+    }
+    return doubled && text.trimmingWhitespace().contains("  ")
+  }
+
+  /// How many `#` a text has, as characters (a `#` with a combining mark is another one).
+  static func hashSigns(in text: String) -> Int {
+    // Most texts have none: a byte scan settles them before the walk by Character.
+    guard text.utf8.contains(UInt8(ascii: "#")) else { return 0 }
+    return text.filter { $0 == "#" }.count
   }
 
   static func hasLetters(_ text: String) -> Bool {

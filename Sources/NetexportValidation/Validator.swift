@@ -77,7 +77,7 @@ public struct Validator: Sendable {
           termKeys: terms.filter { term in
             term.key != entry.key && term.forms.contains { Self.containsWord($0, in: lowered) }
           }.map(\.key),
-          unbalanced: TextChecks.unbalanced(in: literal), literalHashes: literal.filter { $0 == "#" }.count)
+          unbalanced: TextChecks.unbalanced(in: literal), literalHashes: TextChecks.hashSigns(in: literal))
       }
     }
     var info: [String: SourceMessage] = [:]
@@ -223,7 +223,7 @@ public struct Validator: Sendable {
       }
       checkPlurals(structure, entry: entry, in: catalog, rules: rules, into: &entryFindings)
       let literal = structure.literalText
-      if literal.filter({ $0 == "#" }).count > info.literalHashes {
+      if TextChecks.hashSigns(in: literal) > info.literalHashes {
         add(
           "hash-outside-plural", entry.textLocation,
           "'\(key)' has a '#' outside a plural branch; there it prints as '#' and does not stand for the number")
@@ -282,11 +282,13 @@ public struct Validator: Sendable {
           "do-not-translate", entry.textLocation,
           "'\(key)' must keep \"\(item)\" exactly as it is (it is on the document's do-not-translate list)")
       }
-      let lowered = Self.matchable(literal)
+      // Lowered only for a text whose source uses a term: most use none.
+      let lowered = info.termKeys.isEmpty ? "" : Self.matchable(literal)
       for termKey in info.termKeys {
-        guard let forms = agreedForms[termKey],
-          !forms.contains(where: { TextChecks.contains(Self.matchable($0), in: lowered) })
+        guard let agreed = agreedForms[termKey],
+          !agreed.matchable.contains(where: { TextChecks.contains($0, in: lowered) })
         else { continue }
+        let forms = agreed.written
         let others = forms.dropFirst()
         let otherForms = others.isEmpty ? "" : " or its forms \(Self.list(Array(others)))"
         add(
@@ -730,14 +732,17 @@ public struct Validator: Sendable {
   }
 
   /// The locale's agreed forms of each term: the term's own translation, then the glossary's
-  /// forms. Matched as substrings, ignoring case, so inflected endings and scripts without
-  /// spaces between words work.
-  private func agreedTerms(in catalog: Catalog, glossary: [GlossaryEntry]) -> [String: [String]] {
-    var agreed: [String: [String]] = [:]
+  /// forms, as written and as matched (`matchable`, made once per catalog rather than once
+  /// per text). Matched as substrings, ignoring case, so inflected endings and scripts
+  /// without spaces between words work.
+  private func agreedTerms(in catalog: Catalog, glossary: [GlossaryEntry]) -> [String: (
+    written: [String], matchable: [String]
+  )] {
+    var agreed: [String: (written: [String], matchable: [String])] = [:]
     for term in terms {
       var forms = glossary.first { $0.key == term.glossaryKey }?.forms ?? []
       if let entry = catalog[term.key], !entry.text.isEmpty, entry.state != .new { forms.insert(entry.text, at: 0) }
-      if !forms.isEmpty { agreed[term.key] = forms }
+      if !forms.isEmpty { agreed[term.key] = (forms, forms.map(Self.matchable)) }
     }
     return agreed
   }
@@ -749,8 +754,9 @@ public struct Validator: Sendable {
   /// Text as terms are matched: lowercased, without invisible format characters (the
   /// isolates and marks right-to-left text may carry around a term).
   static func matchable(_ text: String) -> String {
-    // ASCII has no format characters: most texts need only lowercasing.
-    guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+    // ASCII has no format characters, and most texts have none: they need only lowercasing.
+    guard text.unicodeScalars.contains(where: { $0.value >= 0xAD && $0.properties.generalCategory == .format })
+    else { return text.lowercased() }
     var scalars = String.UnicodeScalarView()
     scalars.append(contentsOf: text.unicodeScalars.filter { $0.properties.generalCategory != .format })
     return String(scalars).lowercased()

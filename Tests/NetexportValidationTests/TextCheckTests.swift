@@ -57,6 +57,20 @@ import Testing
     #expect(!TextChecks.hasDoubledSpace("  a b  "))
   }
 
+  /// The byte scans in front of the checks settle only texts the checks would settle alike.
+  @Test func scansBytesOnlyToRuleOutWhatTheChecksWouldNotFind() {
+    #expect(TextChecks.hasDoubledSpace("one  two"))
+    #expect(TextChecks.hasDoubledSpace("一\u{3000}二  三"))
+    #expect(!TextChecks.hasDoubledSpace("  only at the ends  "))
+    #expect(!TextChecks.hasDoubledSpace("one two\u{A0} three"))
+    #expect(TextChecks.hashSigns(in: "no sign") == 0)
+    #expect(TextChecks.hashSigns(in: "# and #") == 2)
+    // A '#' with a combining mark is another character, not a '#'.
+    #expect(TextChecks.hashSigns(in: "#\u{301} and #") == 1)
+    #expect(TextChecks.numbers(in: "x١٢y٣ 4") == ["12", "3", "4"])
+    #expect(TextChecks.numbers(in: "\u{FF11}\u{FF12}") == ["12"])
+  }
+
   @Test func describesCharactersByCodeAndName() {
     #expect(TextChecks.describe("\u{202E}") == "U+202E RIGHT-TO-LEFT OVERRIDE")
     #expect(TextChecks.describe("\u{200B}") == "U+200B ZERO WIDTH SPACE")
