@@ -476,10 +476,19 @@ private struct Builder {
     // Languages written without spaces put the marks between characters: "副神经节瘤/颈动脉体瘤".
     // A middle dot between two letters joins the parts of a name ("冯·希佩尔", von Hippel):
     // it is not a pause, and the name is said whole.
+    // Each replacement runs only on a text that has what it replaces (Foundation compiles the
+    // expressions on every call).
     if comma == "，" {
-      for mark in ["/", "|", "／"] { said = said.replacingOccurrences(of: mark, with: comma) }
-      said = said.replacingOccurrences(of: "(?<!\\p{L})·|·(?!\\p{L})", with: comma, options: .regularExpression)
-      said = said.replacingOccurrences(of: " *\(comma) *", with: comma, options: .regularExpression)
+      for mark: Unicode.Scalar in ["/", "|", "／"] where said.unicodeScalars.contains(mark) {
+        said = said.replacingOccurrences(of: String(mark), with: comma)
+      }
+      if said.unicodeScalars.contains("·") {
+        said = said.replacingOccurrences(of: "(?<!\\p{L})·|·(?!\\p{L})", with: comma, options: .regularExpression)
+      }
+      let scalars = said.unicodeScalars
+      if zip(scalars, scalars.dropFirst()).contains(where: { $0 == " " && $1 == "，" || $0 == "，" && $1 == " " }) {
+        said = said.replacingOccurrences(of: " *\(comma) *", with: comma, options: .regularExpression)
+      }
     }
     return said
   }
