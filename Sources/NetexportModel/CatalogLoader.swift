@@ -157,7 +157,7 @@ extension Catalog {
           key)
         continue
       }
-      if let control = string.unicodeScalars.first(where: isForbiddenControl) {
+      if mayHoldForbiddenControl(string), let control = string.unicodeScalars.first(where: isForbiddenControl) {
         report(
           "control-character", fieldValue.position,
           "'\(field)' of entry '\(key)' contains the control character U+\(hex(control.value)); remove it", key)
@@ -305,6 +305,13 @@ extension Catalog {
   /// can rewrite a terminal or break an export.
   private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
     (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+  }
+
+  /// Whether a text's UTF-8 has a byte of a forbidden control: one below 0x20 other than tab
+  /// and line feed, DEL, or the lead byte 0xC2 of a C1 control (U+0080-U+009F). Every entry's
+  /// fields are scanned, and bytes are read faster than scalars are decoded.
+  private static func mayHoldForbiddenControl(_ text: String) -> Bool {
+    text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }
   }
 
   private static func hex(_ value: UInt32) -> String {

@@ -60,6 +60,28 @@ struct CatalogOutline {
   var fields: [Key] = []
 }
 
+/// The keys of one mapping read so far, to find a key given twice. An entry's mapping has a
+/// handful of fields, looked through in order; a large mapping (`entries`) is hashed once it
+/// has more than a few keys: hashing every key of every small mapping cost more than reading
+/// it.
+struct SeenKeys {
+  private var few: [(name: String, position: YAMLEventReader.Position)] = []
+  private var many: [String: YAMLEventReader.Position]?
+
+  /// Notes a key; when it was there already, where it was first.
+  mutating func insert(_ name: String, at position: YAMLEventReader.Position) -> YAMLEventReader.Position? {
+    if many == nil {
+      if let first = few.first(where: { $0.name == name }) { return first.position }
+      few.append((name, position))
+      if few.count > 8 { many = Dictionary(few, uniquingKeysWith: { first, _ in first }) }
+      return nil
+    }
+    if let first = many?[name] { return first }
+    many?[name] = position
+    return nil
+  }
+}
+
 /// Reads a catalog from libyaml's events in one pass, streaming through the top level and
 /// the `entries`, `obsolete` and `glossary` mappings and building a small node tree for each
 /// other value. Duplicate keys are found here, with both places (Yams reports only the first).
@@ -173,7 +195,7 @@ struct CatalogReader {
       return .sequence(items, start)
     case .mappingStart:
       var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-      var seen: [String: YAMLEventReader.Position] = [:]
+      var seen = SeenKeys()
       while try next() != .mappingEnd {
         let key = try node()
         noteKey(key, seen: &seen)
@@ -188,16 +210,14 @@ struct CatalogReader {
   }
 
   /// Records a key of a mapping, reporting it when the mapping has it already.
-  mutating func noteKey(_ key: YAMLNode, seen: inout [String: YAMLEventReader.Position]) {
+  mutating func noteKey(_ key: YAMLNode, seen: inout SeenKeys) {
     guard let name = key.string else { return }
-    if let first = seen[name] {
+    if let first = seen.insert(name, at: key.position) {
       duplicates.append(
         Diagnostic(
           code: "duplicate-key", at: location(key.position),
           "duplicate key '\(name)' (first at \(file):\(first.line):\(first.column)); a key may appear only once, so merge the two entries"
         ))
-    } else {
-      seen[name] = key.position
     }
   }
 
@@ -206,7 +226,7 @@ struct CatalogReader {
   }
 
   private mutating func readTopLevel() throws {
-    var seen: [String: YAMLEventReader.Position] = [:]
+    var seen = SeenKeys()
     while try next() != .mappingEnd {
       let keyNode = try node()
       noteKey(keyNode, seen: &seen)
@@ -282,7 +302,7 @@ struct CatalogReader {
   ///
   /// - Returns: The entries' keys and fields, for `entries` and `obsolete`.
   private mutating func readSection(_ name: String) throws -> [CatalogOutline.Entry] {
-    var seen: [String: YAMLEventReader.Position] = [:]
+    var seen = SeenKeys()
     var outlineEntries: [CatalogOutline.Entry] = []
     let file = file
     var found: [Diagnostic] = []

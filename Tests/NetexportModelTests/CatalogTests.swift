@@ -60,6 +60,15 @@ import Testing
       "locale: es\nentries:\n  a:\n    text: Uno\n  a:\n    text: Dos\n",
       "Locales/es.yaml:5:3: error[duplicate-key]: duplicate key 'a' (first at Locales/es.yaml:3:3); a key may appear only once, so merge the two entries"
     ),
+    // Found in a mapping of a few keys (looked through) and of many (hashed).
+    (
+      "locale: es\nentries:\n  a:\n    text: Uno\n    note: x\n    text: Dos\n",
+      "Locales/es.yaml:6:5: error[duplicate-key]: duplicate key 'text' (first at Locales/es.yaml:4:5); a key may appear only once, so merge the two entries"
+    ),
+    (
+      "locale: es\nentries:\n" + (1...11).map { "  k\($0): {text: x}\n" }.joined() + "  k3: {text: y}\n",
+      "Locales/es.yaml:14:3: error[duplicate-key]: duplicate key 'k3' (first at Locales/es.yaml:5:3); a key may appear only once, so merge the two entries"
+    ),
     (
       "locale: fr\nentries: {}\n",
       "Locales/es.yaml:1:9: error[locale-mismatch]: the file is named for 'es' but declares locale 'fr'"
