@@ -686,7 +686,7 @@ public struct Validator: Sendable {
         }
         continue
       }
-      if scalar.properties.generalCategory == .format && !reportedInvisible
+      if TextChecks.isFormat(scalar) && !reportedInvisible
         && !Self.allowedInvisible(scalar, rightToLeft: rtl, script: script)
       {
         reportedInvisible = true
@@ -755,10 +755,9 @@ public struct Validator: Sendable {
   /// isolates and marks right-to-left text may carry around a term).
   static func matchable(_ text: String) -> String {
     // ASCII has no format characters, and most texts have none: they need only lowercasing.
-    guard text.unicodeScalars.contains(where: { $0.value >= 0xAD && $0.properties.generalCategory == .format })
-    else { return text.lowercased() }
+    guard text.unicodeScalars.contains(where: TextChecks.isFormat) else { return text.lowercased() }
     var scalars = String.UnicodeScalarView()
-    scalars.append(contentsOf: text.unicodeScalars.filter { $0.properties.generalCategory != .format })
+    scalars.append(contentsOf: text.unicodeScalars.filter { !TextChecks.isFormat($0) })
     return String(scalars).lowercased()
   }
 
