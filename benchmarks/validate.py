@@ -867,17 +867,18 @@ def timed_result(out_dir: Path, name: str, wall: float) -> Run:
     return Run(wall, int(rss), float(user) + float(system), int(status))
 
 
-def run_netexport(binary: Path, generated: Generated, out_dir: Path) -> tuple[Run, dict]:
-    report = out_dir / f"netexport-{generated.documents}.json"
+def run_netexport(binary: Path, generated: Generated, out_dir: Path, name: str = "netexport") -> tuple[Run, bytes]:
+    """One `validate` run; its JSON report's bytes."""
+    report = out_dir / f"{name}-{generated.documents}.json"
     argv = [str(binary), "validate", "--project", str(generated.project), "--report", "json", "--output", str(report)]
     started = time.perf_counter()
-    pid = spawn_timed(argv, out_dir, "netexport")
+    pid = spawn_timed(argv, out_dir, name)
     os.waitpid(pid, 0)
-    run = timed_result(out_dir, "netexport", time.perf_counter() - started)
+    run = timed_result(out_dir, name, time.perf_counter() - started)
     if run.status not in (0, 1):
-        sys.stderr.write((out_dir / "netexport.err").read_text(errors="replace")[-4000:])
+        sys.stderr.write((out_dir / f"{name}.err").read_text(errors="replace")[-4000:])
         raise SystemExit(f"netexport validate failed with exit status {run.status}: {' '.join(argv)}")
-    return run, json.loads(report.read_text())
+    return run, report.read_bytes()
 
 
 def run_msgfmt(generated: Generated, out_dir: Path, workers: int) -> Run:
@@ -958,6 +959,9 @@ def main() -> int:
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary")
     parser.add_argument("--no-msgfmt", action="store_true", help="skip the gettext comparison")
     parser.add_argument("--netexport", type=Path, default=NETEXPORT, help="the netexport binary to run")
+    parser.add_argument("--compare", type=Path, metavar="BINARY",
+                        help="also time this netexport binary (e.g. a build of main) in the same runs, and check that "
+                             "its report is the same byte for byte")
     parser.add_argument("--workdir", type=Path,
                         help="generate here and keep the projects (default: a temporary folder, removed)")
     parser.add_argument("--generate-only", action="store_true", help="generate the projects and stop (implies keeping them)")
@@ -1021,12 +1025,18 @@ def main() -> int:
             if busy is not None and busy > 0.2:
                 print(f"  note: the CPUs were {busy:.0%} busy with other work just before this run; "
                       f"the timings may be skewed", flush=True)
-            net_runs, msg_runs = [], []
+            net_runs, msg_runs, base_runs = [], [], []
             for _ in range(args.repeat):
-                run, report = run_netexport(args.netexport, generated, root)
+                run, report_bytes = run_netexport(args.netexport, generated, root)
                 net_runs.append(run)
                 if not args.no_msgfmt:
                     msg_runs.append(run_msgfmt(generated, root, args.workers))
+                if args.compare:
+                    run, base_report = run_netexport(args.compare, generated, root, "baseline")
+                    base_runs.append(run)
+                    if base_report != report_bytes:
+                        raise SystemExit(f"the reports of {args.netexport} and {args.compare} differ ({root})")
+            report = json.loads(report_bytes)
             net = median_run(net_runs)
             codes = Counter(f["code"] for loc in report["locales"] for f in loc["findings"])
             findings = sum(codes.values())
@@ -1043,6 +1053,14 @@ def main() -> int:
                 "findings_by_code": dict(codes), "expected_findings": dict(generated.expected_findings),
                 "defects": dict(generated.defects), "netexport_runs": [r.wall for r in net_runs],
             }
+            if base_runs:
+                compared = median_run(base_runs)
+                print(f"  baseline ({args.compare}): {compared.wall:.2f} s wall, {compared.cpu:.2f} s CPU, peak RSS "
+                      f"{compared.max_rss_kb / 1024:.0f} MB, the same report byte for byte; this build takes "
+                      f"{net.wall / compared.wall:.2f}x its time, {net.cpu / compared.cpu:.2f}x its CPU time and "
+                      f"{net.max_rss_kb / compared.max_rss_kb:.2f}x its memory", flush=True)
+                row.update({"baseline_seconds": compared.wall, "baseline_cpu_seconds": compared.cpu,
+                            "baseline_max_rss_kb": compared.max_rss_kb})
             if not args.no_msgfmt:
                 msg = median_run(msg_runs)
                 print(f"  msgfmt --check: {msg.wall:.2f} s wall, {msg.cpu:.2f} s CPU, "
@@ -1098,6 +1116,15 @@ def print_summary(rows: list[dict], with_msgfmt: bool) -> None:
             line += (f"  {r['msgfmt_seconds'] / first['msgfmt_seconds']:>13.2f}  "
                      f"{r['msgfmt_max_rss_kb'] / first['msgfmt_max_rss_kb']:>12.2f}")
         print(line)
+    if all("baseline_seconds" in r for r in rows):
+        print("Against the baseline binary (--compare), timed in the same runs, reports identical byte for byte:")
+        print(f"  {'documents':>9}  {'baseline s':>10}  {'CPU s':>7}  {'peak MB':>7}  {'time /':>7}  {'CPU /':>7}  "
+              f"{'memory /':>8}")
+        for r in rows:
+            print(f"  {r['documents']:>9}  {r['baseline_seconds']:>10.2f}  {r['baseline_cpu_seconds']:>7.2f}  "
+                  f"{r['baseline_max_rss_kb'] / 1024:>7.0f}  {r['baseline_seconds'] / r['netexport_seconds']:>7.2f}  "
+                  f"{r['baseline_cpu_seconds'] / r['netexport_cpu_seconds']:>7.2f}  "
+                  f"{r['baseline_max_rss_kb'] / r['netexport_max_rss_kb']:>8.2f}")
     print("\nSummary (speed x: msgfmt's time over netexport's on the same strings, wall and CPU; above 1 "
           "netexport is faster):")
     if with_msgfmt:
