@@ -230,7 +230,7 @@ extension Workspace {
     // checked), source file by source file: workers take jobs in order, so only the few
     // source files being worked on are in memory.
     let perFile = max(targets.count, 1)
-    let sources = messageFiles.map { SourceFileSlot(file: $0, users: perFile) }
+    let sources = messageFiles.map { SourceFileSlot(file: $0, users: perFile, keepCatalog: keepCatalogs) }
     let results = ResultSlots<CatalogCheck>(count: messageFiles.count * targets.count)
     DispatchQueue.concurrentPerform(iterations: messageFiles.count * perFile) { job in
       let slot = sources[job / perFile]
@@ -255,10 +255,8 @@ extension Workspace {
     var unreadable: [CatalogCheck] = []
     for slot in sources {
       guard let source = slot.finished else { continue }
-      var check = source.check
-      if source.unreadable { unreadable.append(check) }
-      if !keepCatalogs { check.catalog = nil }
-      sourceFiles.append(check)
+      if source.unreadable { unreadable.append(source.check) }
+      sourceFiles.append(source.check)
     }
     var sourceGlossaryCheck = CatalogCheck(
       locale: WorkspaceLocale(sourceLocale, .source), file: .glossary, path: sourceGlossaryFile.path,
@@ -296,15 +294,19 @@ private final class SourceFileSlot: @unchecked Sendable {
   }
 
   let file: CatalogFile
+  /// Whether the check keeps the catalog read once every job is done.
+  let keepCatalog: Bool
   private let lock = NSLock()
   private var users: Int
   private var made: Source?
-  /// The source file's check once every job is done, its validator let go.
+  /// The source file's check once every job is done, its validator (and unless kept, its
+  /// catalog) let go.
   private(set) var finished: Source?
 
-  init(file: CatalogFile, users: Int) {
+  init(file: CatalogFile, users: Int, keepCatalog: Bool) {
     self.file = file
     self.users = users
+    self.keepCatalog = keepCatalog
   }
 
   /// The source file, read and checked on first use.
@@ -326,6 +328,7 @@ private final class SourceFileSlot: @unchecked Sendable {
       users -= 1
       guard users == 0, var source = made else { return }
       source.validator = nil
+      if !keepCatalog { source.check.catalog = nil }
       finished = source
       made = nil
     }
