@@ -40,7 +40,8 @@ let package = Package(
     .target(name: "NetexportResolution", dependencies: ["NetexportModel", "NetexportICU"]),
     .target(name: "NetexportValidation", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"]),
     .target(
-      name: "NetexportExporters", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
+      name: "NetexportExporters",
+      dependencies: ["NetexportAudio", "NetexportResolution", "NetexportModel", "NetexportICU"],
       resources: [.copy("Resources/render_pdf.py")]
     ),
     .target(
@@ -70,21 +71,34 @@ let package = Package(
     .target(
       name: "NetexportWorkspace",
       dependencies: [
-        "NetexportExporters", "NetexportReadability", "NetexportValidation", "NetexportResolution", "NetexportImport",
-        "NetexportModel", "NetexportICU",
+        "NetexportExporters", "NetexportAudio", "NetexportReadability", "NetexportValidation", "NetexportResolution",
+        "NetexportImport", "NetexportInterchange", "NetexportModel", "NetexportICU",
       ],
       resources: [.copy("Resources/labels.en.yaml")]
     ),
     .executableTarget(
       name: "netexport",
       dependencies: [
-        "NetexportWorkspace", "NetexportExporters", "NetexportReadability", "NetexportValidation",
+        "NetexportWorkspace", "NetexportExporters", "NetexportAudio", "NetexportReadability", "NetexportValidation",
         "NetexportResolution", "NetexportModel", "NetexportICU",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(
+      name: "NetexportFuzzHarness",
+      dependencies: [
+        "NetexportExporters", "NetexportValidation", "NetexportResolution", "NetexportImport", "NetexportModel",
+        "NetexportICU",
+      ],
+      resources: [.copy("Fixture")]
+    ),
+    // libFuzzer's driver, declared for the fuzzing build of netexport-fuzz (scripts/fuzz links
+    // the library); a normal build never calls it.
+    .target(name: "CNetexportFuzzer"),
+    .executableTarget(name: "netexport-fuzz", dependencies: ["NetexportFuzzHarness", "CNetexportFuzzer"]),
     // What the test suites share: this repository as a project (read from the checkout, not
-    // from a bundled copy) and `TestProject`, a project in a temporary folder.
+    // from a bundled copy), `TestProject`, a project in a temporary folder, and `Probe`, which
+    // reads audio files back with ffprobe.
     .target(
       name: "NetexportTestSupport", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
       path: "Tests/NetexportTestSupport"),
@@ -102,7 +116,7 @@ let package = Package(
       name: "NetexportExportersTests",
       dependencies: [
         "NetexportExporters", "NetexportResolution", "NetexportValidation", "NetexportWorkspace", "NetexportModel",
-        "NetexportTestSupport",
+        "NetexportTestSupport", "NetexportFuzzHarness",
       ],
       resources: [.copy("Snapshots")]
     ),
@@ -114,7 +128,9 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "NetexportCLITests", dependencies: ["netexport", "NetexportTestSupport"]),
-    .testTarget(name: "NetexportAudioTests", dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU"]),
+    .testTarget(
+      name: "NetexportAudioTests",
+      dependencies: ["NetexportAudio", "NetexportModel", "NetexportICU", "NetexportTestSupport"]),
     .testTarget(
       name: "NetexportImportTests",
       dependencies: [
@@ -125,10 +141,20 @@ let package = Package(
     ),
     .testTarget(name: "NetexportInterchangeTests", dependencies: ["NetexportInterchange", "NetexportModel"]),
     .testTarget(
+      name: "NetexportHostileTests",
+      dependencies: ["netexport", "NetexportTestSupport", "NetexportModel", .product(name: "Yams", package: "Yams")]),
+    .testTarget(
+      name: "NetexportFuzzTests",
+      dependencies: [
+        "netexport-fuzz", "NetexportFuzzHarness", "NetexportExporters", "NetexportValidation", "NetexportResolution",
+        "NetexportWorkspace", "NetexportImport", "NetexportModel", "NetexportICU", "NetexportTestSupport",
+      ]
+    ),
+    .testTarget(
       name: "NetexportWorkspaceTests",
       dependencies: [
-        "NetexportWorkspace", "NetexportValidation", "NetexportReadability", "NetexportModel", "NetexportICU",
-        "NetexportTestSupport",
+        "NetexportWorkspace", "NetexportExporters", "NetexportValidation", "NetexportReadability", "NetexportModel",
+        "NetexportICU", "NetexportTestSupport", "NetexportFuzzHarness",
       ],
       resources: [.copy("Fixtures")]
     ),

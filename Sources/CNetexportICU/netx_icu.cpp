@@ -490,6 +490,44 @@ int32_t netx_locale_display_name(
     status, 0, [&] { return uloc_getDisplayName(localeID, displayLocale, u(out), capacity, code(status)); });
 }
 
+int32_t netx_locale_available_count(void) {
+  return guarded(nullptr, 0, [&] { return uloc_countAvailable(); });
+}
+
+const char *netx_locale_available(int32_t index) {
+  return guarded(nullptr, static_cast<const char *>(nullptr), [&]() -> const char * {
+    return index >= 0 && index < uloc_countAvailable() ? uloc_getAvailable(index) : nullptr;
+  });
+}
+
+int32_t netx_locale_unnamed_subtags(const char *localeID) {
+  return guarded(nullptr, 0, [&] {
+    int32_t unnamed = 0;
+    char subtag[ULOC_FULLNAME_CAPACITY] = {0};
+    UChar name[ULOC_FULLNAME_CAPACITY] = {0};
+    // ICU gives back the code itself, with U_USING_DEFAULT_WARNING, for a subtag it has no
+    // name for.
+    UErrorCode status = U_ZERO_ERROR;
+    uloc_getScript(localeID, subtag, ULOC_FULLNAME_CAPACITY, &status);
+    if (U_SUCCESS(status) && subtag[0] != 0) {
+      uloc_getDisplayScript(localeID, "en", name, ULOC_FULLNAME_CAPACITY, &status);
+      if (status == U_USING_DEFAULT_WARNING || U_FAILURE(status) || std::strcmp(subtag, "Zzzz") == 0) {
+        unnamed |= NETX_SUBTAG_SCRIPT;
+      }
+    }
+    status = U_ZERO_ERROR;
+    subtag[0] = 0;
+    uloc_getCountry(localeID, subtag, ULOC_FULLNAME_CAPACITY, &status);
+    if (U_SUCCESS(status) && subtag[0] != 0) {
+      uloc_getDisplayCountry(localeID, "en", name, ULOC_FULLNAME_CAPACITY, &status);
+      if (status == U_USING_DEFAULT_WARNING || U_FAILURE(status) || std::strcmp(subtag, "ZZ") == 0) {
+        unnamed |= NETX_SUBTAG_REGION;
+      }
+    }
+    return unnamed;
+  });
+}
+
 int32_t netx_locale_is_right_to_left(const char *localeID) {
   return guarded(nullptr, 0, [&] { return uloc_isRightToLeft(localeID) ? 1 : 0; });
 }

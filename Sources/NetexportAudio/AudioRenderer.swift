@@ -1,4 +1,5 @@
 import Foundation
+public import NetexportICU
 import NetexportModel
 
 #if canImport(FoundationXML)
@@ -15,7 +16,8 @@ import NetexportModel
 ///
 /// All the work happens in a private temporary folder, removed on every path out. The file
 /// appears at its destination only when it is complete (written beside it, then renamed), so
-/// a failure leaves either the old file or none, never part of one.
+/// a failure leaves either the old file or none, never part of one; or it is returned as bytes
+/// (`render(_:displayPath:)`) for the caller to write.
 ///
 /// Errors are `DiagnosticError`s with these codes:
 /// - `no-usable-voice`: no offline voice speaks the locale usably (`SpeechVoices`);
@@ -58,21 +60,50 @@ public struct AudioRenderer: Sendable {
     _ document: AudioDocument, to destination: URL, displayPath: String? = nil, createFolders: Bool = false
   ) throws -> RenderedAudio {
     let display = displayPath ?? destination.path
-    let locale = document.locale
-    let voice: String
-    var notes: [String] = []
-    switch SpeechVoices.choice(for: locale) {
-    case .refused(let reason):
-      throw DiagnosticError(
-        Diagnostic(
-          code: "no-usable-voice", at: nil, "not making \(locale) audio: \(reason)", locale: locale.canonical))
-    case .voice(let name, let note):
-      voice = name
-      if let note { notes.append("note: \(locale): \(note)") }
+    return try rendering(document, display: display) {
+      try Self.checkDestination(destination, display: display)
+    } deliver: { encoded in
+      try Self.install(encoded, at: destination, display: display, createFolders: createFolders)
     }
+  }
+
+  /// Renders the document and returns the file's bytes, for a caller that writes files its
+  /// own way (netexport's exports: all of a run's files, or none).
+  ///
+  /// - Parameter displayPath: How to name the file in messages.
+  /// - Returns: The encoded file, and the voice, the chapters' places and any notes.
+  /// - Throws: `DiagnosticError` (see the type's documentation for the codes).
+  public func render(_ document: AudioDocument, displayPath: String) throws -> (data: Data, audio: RenderedAudio) {
+    var data = Data()
+    let audio = try rendering(document, display: displayPath) {
+    } deliver: { encoded in
+      do {
+        data = try Data(contentsOf: encoded)
+      } catch {
+        throw DiagnosticError(
+          Diagnostic(
+            code: .encodeFailed, at: SourceLocation(file: displayPath),
+            "cannot read back the encoded file (\(TextFile.reason(error)))", locale: document.locale.canonical))
+      }
+    }
+    return (data, audio)
+  }
+
+  /// Checks the input, speaks, encodes in the work folder and hands the encoded file to
+  /// `deliver`, then removes the work folder.
+  ///
+  /// - Parameters:
+  ///   - beforeWork: Runs once the input and the tools are checked, before anything is
+  ///     spoken (a check of the destination).
+  ///   - deliver: Takes the encoded file, in the work folder.
+  private func rendering(
+    _ document: AudioDocument, display: String, beforeWork: () throws -> Void, deliver: (URL) throws -> Void
+  ) throws -> RenderedAudio {
+    let locale = document.locale
+    let (voice, notes) = try Self.voice(for: locale)
     let titles = try Self.checked(document, display: display)
-    let found = try tools.locate(format.tools, for: "making \(format.displayName) audio")
-    try Self.checkDestination(destination, display: display)
+    let found = try locateTools()
+    try beforeWork()
 
     let work = temporaryFolder.appendingPathComponent("netexport-audio-\(UUID().uuidString)")
     do {
@@ -80,7 +111,7 @@ public struct AudioRenderer: Sendable {
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: work.path),
+          code: .unwritableOutput, at: SourceLocation(file: work.path),
           "cannot make a temporary folder for the audio (\(TextFile.reason(error)))"))
     }
     defer { try? FileManager.default.removeItem(at: work) }
@@ -102,7 +133,7 @@ public struct AudioRenderer: Sendable {
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: joined.path),
+          code: .unwritableOutput, at: SourceLocation(file: joined.path),
           "cannot join the spoken parts (\(TextFile.reason(error)))"))
     }
     let tags = ChapterTags(
@@ -110,10 +141,36 @@ public struct AudioRenderer: Sendable {
       publisher: Self.nonEmpty(document.metadata.publisher), date: Self.nonEmpty(document.metadata.date),
       locale: locale)
     let encoded = try encode(joined, tags: tags, tools: found, work: work, display: display)
-    try Self.install(encoded, at: destination, display: display, createFolders: createFolders)
+    try deliver(encoded)
     return RenderedAudio(
       voice: voice, chapters: marks.map { RenderedAudio.Chapter(title: $0.title, start: $0.start, end: $0.end) },
       sampleCount: samplesBefore, sampleRate: sampleRate, notes: notes)
+  }
+
+  /// The espeak-ng voice that speaks a locale, and what to tell about it (`note: ar: …`).
+  ///
+  /// - Throws: `DiagnosticError` with code `no-usable-voice` when no offline voice speaks
+  ///   the locale usably (`SpeechVoices`), saying why and what to export instead.
+  public static func voice(for locale: LanguageTag) throws -> (voice: String, notes: [String]) {
+    switch SpeechVoices.choice(for: locale) {
+    case .refused(let reason):
+      throw DiagnosticError(
+        Diagnostic(
+          code: .noUsableVoice, at: nil, "not making \(locale) audio: \(reason)", locale: locale.canonical))
+    case .voice(let name, let note):
+      return (name, note.map { ["note: \(locale): \($0)"] } ?? [])
+    }
+  }
+
+  /// Finds the programs the format needs, before any work: a caller rendering many files
+  /// checks once.
+  ///
+  /// - Returns: Each program's location, by command name.
+  /// - Throws: `DiagnosticError` with code `missing-tool`, naming every missing program and
+  ///   the `apt-get` line that installs them.
+  @discardableResult
+  public func locateTools() throws -> [String: URL] {
+    try tools.locate(format.tools, for: "making \(format.displayName) audio")
   }
 
   /// Speaks every chapter into its own WAV file and reads back its exact length.
@@ -128,7 +185,7 @@ public struct AudioRenderer: Sendable {
       func failure(_ why: String) -> DiagnosticError {
         DiagnosticError(
           Diagnostic(
-            code: "speech-failed", at: SourceLocation(file: display),
+            code: .speechFailed, at: SourceLocation(file: display),
             "espeak-ng could not speak chapter \(index + 1) ('\(Self.oneLine(chapter.title))') with the voice \(voice): \(why)",
             locale: document.locale.canonical))
       }
@@ -186,7 +243,7 @@ public struct AudioRenderer: Sendable {
       } catch {
         throw DiagnosticError(
           Diagnostic(
-            code: "unwritable-output", at: SourceLocation(file: metadata.path),
+            code: .unwritableOutput, at: SourceLocation(file: metadata.path),
             "cannot write the chapter list (\(TextFile.reason(error)))"))
       }
       let common = [
@@ -207,7 +264,7 @@ public struct AudioRenderer: Sendable {
     func failure(_ why: String) -> DiagnosticError {
       DiagnosticError(
         Diagnostic(
-          code: "encode-failed", at: SourceLocation(file: display),
+          code: .encodeFailed, at: SourceLocation(file: display),
           "\(tool.command) could not encode the \(format.displayName) audio: \(why)", locale: tags.locale.canonical))
     }
     let run: ToolRun
@@ -228,7 +285,7 @@ public struct AudioRenderer: Sendable {
     func invalid(_ why: String) -> DiagnosticError {
       DiagnosticError(
         Diagnostic(
-          code: "invalid-audio-input", at: SourceLocation(file: display), why, locale: document.locale.canonical))
+          code: .invalidAudioInput, at: SourceLocation(file: display), why, locale: document.locale.canonical))
     }
     guard !document.chapters.isEmpty else { throw invalid("there is nothing to say: the document has no chapters") }
     guard document.chapters.count <= ChapterTags.maximumChapters else {
@@ -236,11 +293,11 @@ public struct AudioRenderer: Sendable {
         "the document has \(document.chapters.count) chapters; an audio file holds at most \(ChapterTags.maximumChapters)"
       )
     }
-    guard !oneLine(document.metadata.title).isEmpty else { throw invalid("the document has no title") }
+    guard !isBlank(document.metadata.title) else { throw invalid("the document has no title") }
     var titles: [String] = []
     for (index, chapter) in document.chapters.enumerated() {
       let title = oneLine(chapter.title)
-      guard !title.isEmpty else { throw invalid("chapter \(index + 1) has no title") }
+      guard !isBlank(title) else { throw invalid("chapter \(index + 1) has no title") }
       if let problem = SSMLCheck.problem(in: chapter.ssml) {
         throw invalid("chapter \(index + 1) ('\(title)') is not an SSML document espeak-ng can speak: \(problem)")
       }
@@ -255,7 +312,7 @@ public struct AudioRenderer: Sendable {
     if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isFolder), isFolder.boolValue {
       throw DiagnosticError(
         Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: display), "cannot write the file: it is a folder"))
+          code: .unwritableOutput, at: SourceLocation(file: display), "cannot write the file: it is a folder"))
     }
   }
 
@@ -272,7 +329,7 @@ public struct AudioRenderer: Sendable {
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: display),
+          code: .unwritableOutput, at: SourceLocation(file: display),
           "cannot write the file (\(TextFile.reason(error)))"))
     }
   }
@@ -282,13 +339,21 @@ public struct AudioRenderer: Sendable {
 
   /// An optional tag on one line, or `nil` when it is empty.
   static func nonEmpty(_ text: String?) -> String? {
-    text.map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
+    text.map(oneLine).flatMap { isBlank($0) ? nil : $0 }
   }
 
   /// A title or tag on one line: runs of white space (line breaks included) become one space.
+  /// No-break spaces stay: they are part of the title as the handout prints it (French puts
+  /// one before "?" and ":"), and keep a player from breaking the line there.
   static func oneLine(_ text: String) -> String {
-    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    text.split(whereSeparator: { $0.isWhitespace && !noBreakSpaces.contains($0) }).joined(separator: " ")
   }
+
+  /// NO-BREAK SPACE, FIGURE SPACE and NARROW NO-BREAK SPACE.
+  static let noBreakSpaces: Set<Character> = ["\u{00A0}", "\u{2007}", "\u{202F}"]
+
+  /// Whether a title says nothing: it is empty or white space alone, no-break spaces included.
+  static func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
 }
 
 /// Checks that SSML is a well-formed XML document whose root is `speak`: espeak-ng reads

@@ -85,7 +85,7 @@ public struct ToolFinder: Sendable {
       : "\(commands.dropLast().joined(separator: ", ")) and \(commands.last!), which are"
     return DiagnosticError(
       Diagnostic(
-        code: "missing-tool", at: nil,
+        code: .missingTool, at: nil,
         "\(purpose) needs \(names) not installed (not found on PATH); install \(packages.count == 1 ? "it" : "them") with: sudo apt-get install \(packages.joined(separator: " "))"
       ))
   }

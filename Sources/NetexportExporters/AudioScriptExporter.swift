@@ -5,7 +5,8 @@ public import NetexportResolution
 
 /// A narrator's script in plain text: what to say, in order, with numbers and dates in words,
 /// abbreviations explained, and directions to the narrator in square brackets on lines of their
-/// own (a pause, the pronunciation guide). Nothing else on the page is meant only for the eye:
+/// own (a pause, the pronunciation guide, and first, for a machine's translation not all
+/// reviewed by a person, the sentence that says so). Nothing else on the page is meant only for the eye:
 /// no bullets, no web addresses.
 ///
 /// The script's contract: a direction is one line, which starts with `[` and ends with `]`,
@@ -39,6 +40,12 @@ public struct AudioScriptExporter: TextExporter {
       out += document.locale.isRightToLeft ? TextWrapper.markingRightToLeft([line]) : [line]
     }
 
+    // For the staff who record it, never read aloud: a machine made the translation and a
+    // person has not reviewed all of it.
+    if let notice = document.machineTranslationNotice {
+      direction(notice.text)
+      out.append("")
+    }
     if !script.pronunciations.isEmpty {
       direction(try document.messages.format("audio.pronunciation-guide").text)
       for entry in script.pronunciations {

@@ -1,4 +1,5 @@
 public import Foundation
+public import NetexportAudio
 public import NetexportICU
 public import NetexportResolution
 
@@ -9,8 +10,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case audioScript = "audio-script"
   case ssml
   case pdf
+  /// The spoken script as an audio file with a chapter per part (`AudioExporter`), in the
+  /// `ExportOptions.audioFormat`.
+  case audio
 
-  /// The file name extension of an export.
+  /// The file name extension of an export; for `.audio`, that of the default audio format
+  /// (Opus): `fileExtension(_:)` gives the one the options choose.
   public var fileExtension: String {
     switch self {
     case .plainText: "txt"
@@ -18,13 +23,19 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case .audioScript: "script.txt"
     case .ssml: "ssml"
     case .pdf: "pdf"
+    case .audio: AudioFormat.opus.fileExtension
     }
   }
 
+  /// The file name extension of an export made with `options` (`.audio`: `opus`, `mp3` or `m4b`).
+  public func fileExtension(_ options: ExportOptions) -> String {
+    self == .audio ? options.audioFormat.fileExtension : fileExtension
+  }
+
   /// Whether exports in the format are committed in `Exports/` (written by `--all`, compared
-  /// by `--check`). PDFs are not: they are build products, binary, and differ with the
-  /// engine's version; `.gitignore` keeps them out of git.
-  public var isCommitted: Bool { self != .pdf }
+  /// by `--check`). PDFs and audio files are not: they are build products, binary, and differ
+  /// with the version of the programs that make them; `.gitignore` keeps them out of git.
+  public var isCommitted: Bool { self != .pdf && self != .audio }
 
   /// The formats committed in `Exports/`.
   public static var committed: [ExportFormat] { allCases.filter(\.isCommitted) }
@@ -45,18 +56,20 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         "audio.part", "audio.list-count", "audio.aside", "audio.aside-inline", "audio.references", "audio.pause",
         "audio.pronunciation-guide",
       ]
-    case .ssml: ["audio.part", "audio.list-count", "audio.aside", "audio.aside-inline", "audio.references"]
+    case .ssml, .audio: ["audio.part", "audio.list-count", "audio.aside", "audio.aside-inline", "audio.references"]
     }
   }
 
-  /// The exporter for the format.
-  public func exporter(options: ExportOptions) -> any Exporter {
+  /// The exporter for the format; `nil` for `.audio`, which is spoken from the document
+  /// resolved both for speech and for print (the chapters' names), by `AudioExporter`.
+  public func exporter(options: ExportOptions) -> (any Exporter)? {
     switch self {
     case .plainText: PlainTextExporter(width: options.width)
     case .largePrintHTML: LargePrintHTMLExporter(paper: options.paper)
     case .audioScript: AudioScriptExporter(width: options.width)
     case .ssml: SSMLExporter()
     case .pdf: PDFExporter(paper: options.paper, organization: options.organization, contact: options.contact)
+    case .audio: nil
     }
   }
 }
@@ -72,14 +85,20 @@ public struct ExportOptions: Sendable {
   public var organization: String?
   /// How to reach the organization (a telephone number, a web address), printed under its name.
   public var contact: String?
+  /// The kind of file `.audio` writes.
+  public var audioFormat: AudioFormat
 
   public static let widthRange = 20...400
 
-  public init(width: Int = 72, paper: Paper? = nil, organization: String? = nil, contact: String? = nil) {
+  public init(
+    width: Int = 72, paper: Paper? = nil, organization: String? = nil, contact: String? = nil,
+    audioFormat: AudioFormat = .opus
+  ) {
     self.width = width
     self.paper = paper
     self.organization = organization
     self.contact = contact
+    self.audioFormat = audioFormat
   }
 }
 

@@ -44,7 +44,7 @@ public enum ExportRunner {
       let display = project.displayPath(export.relativePath)
       guard FileManager.default.fileExists(atPath: url.path) else {
         problems.append(
-          Diagnostic(code: "export-missing", at: SourceLocation(file: display), "missing; netexport --all writes it"))
+          Diagnostic(code: .exportMissing, at: SourceLocation(file: display), "missing; netexport --all writes it"))
         continue
       }
       let data: Data
@@ -63,7 +63,7 @@ public enum ExportRunner {
         (zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)) + 1
       problems.append(
         Diagnostic(
-          code: "export-out-of-date", at: SourceLocation(file: display, line: line),
+          code: .exportOutOfDate, at: SourceLocation(file: display, line: line),
           "out of date: from this line on it differs from what netexport writes now"))
     }
     let exportsFolder = project.root.appendingPathComponent("Exports")
@@ -77,7 +77,7 @@ public enum ExportRunner {
         if TextFile.temporaryFileOwner(file) != nil {
           problems.append(
             Diagnostic(
-              code: "export-unexpected", at: SourceLocation(file: project.displayPath(relative)),
+              code: .exportUnexpected, at: SourceLocation(file: project.displayPath(relative)),
               "a temporary file left by an interrupted netexport run; delete it ('netexport --all' removes it)"))
         } else if expected.contains(relative) || !ExportFormat.isCommittedExport(file) {
           continue
@@ -88,7 +88,7 @@ public enum ExportRunner {
         } else {
           problems.append(
             Diagnostic(
-              code: "export-unexpected", at: SourceLocation(file: project.displayPath(relative)),
+              code: .exportUnexpected, at: SourceLocation(file: project.displayPath(relative)),
               "netexport no longer writes this file (no such document, locale or format); delete it"))
         }
       }

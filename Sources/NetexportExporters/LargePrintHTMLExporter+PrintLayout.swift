@@ -11,23 +11,38 @@ extension LargePrintHTMLExporter.PrintLayout {
     let margins = Self.margins
     let box =
       "font-family: \(LargePrintHTMLExporter.fonts); font-size: 18pt; font-weight: normal; line-height: 1.2; color: #000; direction: \(rightToLeft ? "rtl" : "ltr"); white-space: pre-line;"
-    // The title and the review date on every page; the organization and its contact line,
-    // when given, and the page number at the foot.
+    // The title and the review date on every page; at the foot, the notice of a machine's
+    // translation not all reviewed, the organization and its contact line, when given, and
+    // the page number.
     let header = HTML.cssString(document.title.text + "\n" + document.reviewed.text)
     var rules = [
       "@top-\(start) { content: \(header); \(box) text-align: \(start); vertical-align: bottom; padding-bottom: 0.3cm; width: 100%; }"
     ]
-    let organization = [organization, contact].compactMap { $0 }.filter { !$0.isEmpty }
-    if !organization.isEmpty {
+    let notice = document.machineTranslationNotice?.text
+    let foot = ([notice] + [organization, contact]).compactMap { $0 }.filter { !$0.isEmpty }
+    if !foot.isEmpty {
       rules.append(
-        "@bottom-\(start) { content: \(HTML.cssString(organization.joined(separator: "\n"))); \(box) text-align: \(start); vertical-align: top; padding-top: 0.3cm; }"
+        "@bottom-\(start) { content: \(HTML.cssString(foot.joined(separator: "\n"))); \(box) text-align: \(start); vertical-align: top; padding-top: 0.3cm; padding-\(end): 0.5cm; width: 65%; }"
       )
     }
     rules.append(
       "@bottom-\(end) { content: \(try LargePrintHTMLExporter.pageCounter(document)); \(box) text-align: \(end); vertical-align: top; padding-top: 0.3cm; }"
     )
+    let bottom = notice.map { Self.bottomMargin(notice: $0, lines: foot.count - 1) } ?? margins.bottom
     return
-      "@page { size: \(paper.cssName); margin: \(margins.top)cm \(margins.side)cm \(margins.bottom)cm; \(rules.joined(separator: " ")) }"
+      "@page { size: \(paper.cssName); margin: \(margins.top)cm \(margins.side)cm \(bottom)cm; \(rules.joined(separator: " ")) }"
+  }
+
+  /// The bottom margin, in centimetres, that holds the machine-translation notice at the
+  /// body's size (18 pt) above `lines` more lines (the organization and its contact), in a
+  /// box two thirds of the page's text width: about 30 characters a line on either
+  /// paper, counted generously (a wide Chinese character as two), plus the 0.3 cm above it.
+  /// Text is never made smaller to fit: large print stays 18 pt.
+  static func bottomMargin(notice: String, lines: Int = 0) -> Double {
+    let columns = notice.unicodeScalars.reduce(0) { $0 + ($1.properties.isIdeographic ? 2 : 1) }
+    let noticeLines = max(1, (columns + 29) / 30)
+    let height = 0.3 + Double(noticeLines + lines) * 0.8 + 0.4
+    return max(margins.bottom, (height * 10).rounded(.up) / 10)
   }
 
   /// Rules that keep the printed handout together.

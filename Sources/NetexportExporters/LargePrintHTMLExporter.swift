@@ -56,18 +56,32 @@ public struct LargePrintHTMLExporter: TextExporter {
     let abbreviations = AbbreviationMarker(document.abbreviations)
     var body: [String] = []
 
+    // A passage in another language than what surrounds it carries its language, and its
+    // direction so that it is laid out as its own (WCAG 3.1.2).
+    func inLanguage(_ language: LanguageTag?, around: LanguageTag, _ html: String) -> String {
+      guard let language, language != around else { return html }
+      let dir = language.isRightToLeft ? "rtl" : "ltr"
+      return "<span lang=\"\(HTML.escape(language.canonical))\" dir=\"\(dir)\">\(html)</span>"
+    }
     func text(_ resolved: ResolvedText) -> String {
+      let language = resolved.language ?? locale
       // Emphasis prints in bold (never italics); a link is underlined, and shows its address
-      // after its words in print, where it cannot be followed.
-      let marked = resolved.runs.map { run in
+      // after its words in print, where it cannot be followed. Runs of one language are
+      // marked together.
+      var marked = ""
+      var passage: (language: LanguageTag?, html: String) = (nil, "")
+      for run in resolved.runs {
         var html = abbreviations.markUp(run.text)
         if run.bold { html = "<strong>\(html)</strong>" }
         if let link = run.link { html = "<a href=\"\(HTML.escape(link))\">\(html)</a>" }
-        return html
-      }.joined()
-      guard let language = resolved.language, language != locale else { return marked }
-      let dir = language.isRightToLeft ? "rtl" : "ltr"
-      return "<span lang=\"\(HTML.escape(language.canonical))\" dir=\"\(dir)\">\(marked)</span>"
+        if run.language != passage.language {
+          marked += inLanguage(passage.language, around: language, passage.html)
+          passage = (run.language, "")
+        }
+        passage.html += html
+      }
+      marked += inLanguage(passage.language, around: language, passage.html)
+      return inLanguage(resolved.language, around: locale, marked)
     }
     func list(_ list: ResolvedDocument.List, indent: String) -> [String] {
       var lines: [String] = []
@@ -85,6 +99,11 @@ public struct LargePrintHTMLExporter: TextExporter {
     body.append("<header>")
     body.append("  <h1>\(text(document.title))</h1>")
     if let subtitle = document.subtitle { body.append("  <p class=\"subtitle\">\(text(subtitle))</p>") }
+    // A machine's translation not all reviewed by a person says so at the top (and, in
+    // print, at the foot of every page: `pageRules`).
+    if let notice = document.machineTranslationNotice {
+      body.append("  <p class=\"machine-translation\">\(text(notice))</p>")
+    }
     body.append("</header>")
     body.append("<main>")
     for section in document.sections {
@@ -106,12 +125,16 @@ public struct LargePrintHTMLExporter: TextExporter {
       body.append("  </section>")
     }
     body.append("</main>")
-    // The references' id must be one no section has: a content file may call a section
-    // "references", and two equal ids would label both sections with one heading.
-    let sectionIDs = Set(document.sections.map(\.id))
-    let referencesID = (1...).lazy.map { $0 == 1 ? "references" : "references-\($0)" }.first {
-      !sectionIDs.contains($0)
-    }!
+    // The ids of the references and related links must be ones no section has: a content
+    // file may call a section "references", and two equal ids would label both sections with
+    // one heading.
+    var ids = Set(document.sections.map(\.id))
+    func uniqueID(_ name: String) -> String {
+      let id = (1...).lazy.map { $0 == 1 ? name : "\(name)-\($0)" }.first { !ids.contains($0) }!
+      ids.insert(id)
+      return id
+    }
+    let referencesID = uniqueID("references")
     body.append("<footer>")
     body.append("  <p>\(text(document.byline))</p>")
     body.append("  <p>\(text(document.reviewed))</p>")
@@ -121,6 +144,18 @@ public struct LargePrintHTMLExporter: TextExporter {
     for reference in document.references.items { body.append("      <li>\(text(reference))</li>") }
     body.append("    </ol>")
     body.append("  </section>")
+    // Related topics after the references, under their own heading: pointers to other pages,
+    // a navigation landmark when they link there.
+    for group in document.related {
+      let id = uniqueID("related")
+      let element = group.items.contains { $0.runs.contains { $0.link != nil } } ? "nav" : "section"
+      body.append("  <\(element) aria-labelledby=\"\(id)\">")
+      body.append("    <h2 id=\"\(id)\">\(text(group.heading))</h2>")
+      body.append("    <ul class=\"related\">")
+      for item in group.items { body.append("      <li>\(text(item))</li>") }
+      body.append("    </ul>")
+      body.append("  </\(element)>")
+    }
     body.append("</footer>")
 
     let title = [document.title.text, document.subtitle?.text].compactMap { $0 }.joined(separator: ": ")
@@ -152,9 +187,7 @@ public struct LargePrintHTMLExporter: TextExporter {
   func styleSheet(_ document: ResolvedDocument) throws -> String {
     let paper = try paper ?? Paper.customary(for: document.locale)
     let fonts = Self.fonts
-    let page =
-      try print?.pageRules(document, paper: paper)
-      ?? "@page { size: \(paper.cssName); margin: 2.5cm 2.5cm 3cm; @bottom-center { content: \(try Self.pageCounter(document)); font-family: \(fonts); font-size: 18pt; color: #000; } }"
+    let page = try print?.pageRules(document, paper: paper) ?? browserPageRule(document, paper: paper)
     return """
       \(page)
       html { background: #fff; color: #000; }
@@ -175,7 +208,29 @@ public struct LargePrintHTMLExporter: TextExporter {
       em, i, cite { font-style: normal; }
       @media (max-width: 30em) { body { font-size: 20px; padding: 0.5em; } h1 { font-size: 24px; } h2 { font-size: 22px; } }
       @media print { body { max-width: none; padding: 0; } a { color: #000; } }
-      """ + (Self.hasLinks(document) ? "\n" + Self.linkRules : "") + (print?.layoutRules(document) ?? "")
+      """ + (Self.hasLinks(document) ? "\n" + Self.linkRules : "")
+        + (document.machineTranslationNotice == nil ? "" : "\n" + Self.noticeRule)
+        + (print?.layoutRules(document) ?? "")
+  }
+
+  /// The machine-translation notice at the top: framed like the callout, so it is not taken
+  /// for part of the text.
+  static let noticeRule = ".machine-translation { border: 3px solid #000; padding: 0.5em 1em; margin: 1em 0; }"
+
+  /// The page rule of the HTML handout as a browser prints it: the page counter at the foot of
+  /// every page, and, for a machine's translation not all reviewed, the notice beside it
+  /// (with a deeper bottom margin to hold it at the body's size).
+  func browserPageRule(_ document: ResolvedDocument, paper: Paper) throws -> String {
+    let fonts = Self.fonts
+    let counter = try Self.pageCounter(document)
+    guard let notice = document.machineTranslationNotice else {
+      return
+        "@page { size: \(paper.cssName); margin: 2.5cm 2.5cm 3cm; @bottom-center { content: \(counter); font-family: \(fonts); font-size: 18pt; color: #000; } }"
+    }
+    let (start, end) = document.locale.isRightToLeft ? ("right", "left") : ("left", "right")
+    let box = "font-family: \(fonts); font-size: 18pt; line-height: 1.2; color: #000; vertical-align: top;"
+    return
+      "@page { size: \(paper.cssName); margin: 2.5cm 2.5cm \(PrintLayout.bottomMargin(notice: notice.text))cm; @bottom-\(start) { content: \(HTML.cssString(notice.text)); \(box) text-align: \(start); padding-\(end): 0.5cm; width: 65%; } @bottom-\(end) { content: \(counter); \(box) text-align: \(end); } }"
   }
 
   /// How links look: underlined in a dark blue with 7:1 contrast (AAA), and in print
@@ -190,6 +245,7 @@ public struct LargePrintHTMLExporter: TextExporter {
   static func hasLinks(_ document: ResolvedDocument) -> Bool {
     var texts = [document.title, document.byline, document.reviewed, document.references.heading]
     texts += (document.subtitle.map { [$0] } ?? []) + document.references.items
+    texts += document.related.flatMap { [$0.heading] + $0.items }
     for section in document.sections {
       texts.append(section.heading)
       for block in section.blocks {

@@ -42,7 +42,7 @@ public struct PDFEngine: Sendable {
   public func render(html: String, what: String) throws -> Data {
     let python = try interpreter()
     guard let script = Bundle.module.url(forResource: "render_pdf", withExtension: "py") else {
-      throw failure("pdf-engine-missing", "netexport's PDF script (render_pdf.py) is missing from its resources")
+      throw failure(.pdfEngineMissing, "netexport's PDF script (render_pdf.py) is missing from its resources")
     }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-pdf-\(UUID().uuidString)")
     let input = folder.appendingPathComponent("handout.html")
@@ -53,7 +53,7 @@ public struct PDFEngine: Sendable {
       try Data(html.utf8).write(to: input)
       _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
     } catch {
-      throw failure("pdf-render-failed", "\(what): cannot prepare a temporary folder (\(TextFile.reason(error)))")
+      throw failure(.pdfRenderFailed, "\(what): cannot prepare a temporary folder (\(TextFile.reason(error)))")
     }
     defer { try? FileManager.default.removeItem(at: folder) }
 
@@ -69,7 +69,7 @@ public struct PDFEngine: Sendable {
     do {
       try process.run()
     } catch {
-      throw failure("pdf-engine-missing", "cannot run \(python.path) (\(TextFile.reason(error))); \(Self.installHint)")
+      throw failure(.pdfEngineMissing, "cannot run \(python.path) (\(TextFile.reason(error))); \(Self.installHint)")
     }
     process.waitUntilExit()
     try? errorHandle.close()
@@ -78,15 +78,15 @@ public struct PDFEngine: Sendable {
     switch process.terminationStatus {
     case 0:
       guard let pdf = FileManager.default.contents(atPath: output.path), pdf.starts(with: Data("%PDF-".utf8)) else {
-        throw failure("pdf-render-failed", "\(what): the PDF engine wrote no PDF")
+        throw failure(.pdfRenderFailed, "\(what): the PDF engine wrote no PDF")
       }
       return pdf
     case 3:
-      throw failure("pdf-engine-missing", "cannot make PDFs: \(message)")
+      throw failure(.pdfEngineMissing, "cannot make PDFs: \(message)")
     default:
       let status = process.terminationReason == .uncaughtSignal ? "signal" : "exit status"
       throw failure(
-        "pdf-render-failed",
+        .pdfRenderFailed,
         "\(what): the PDF engine failed (\(status) \(process.terminationStatus)): \(message.isEmpty ? "no message" : message)"
       )
     }
@@ -96,7 +96,7 @@ public struct PDFEngine: Sendable {
   private func interpreter() throws -> URL {
     if let named = environment["NETEXPORT_PYTHON"], !named.isEmpty {
       guard FileManager.default.isExecutableFile(atPath: named) else {
-        throw failure("pdf-engine-missing", "NETEXPORT_PYTHON names \(named), which is not a program that can be run")
+        throw failure(.pdfEngineMissing, "NETEXPORT_PYTHON names \(named), which is not a program that can be run")
       }
       return URL(fileURLWithPath: named)
     }
@@ -104,13 +104,13 @@ public struct PDFEngine: Sendable {
     guard let found = folders.map({ "\($0)/python3" }).first(where: FileManager.default.isExecutableFile(atPath:))
     else {
       throw failure(
-        "pdf-engine-missing",
+        .pdfEngineMissing,
         "cannot make PDFs: python3 is not on PATH; install Python 3, then \(Self.installHint)")
     }
     return URL(fileURLWithPath: found)
   }
 
-  private func failure(_ code: String, _ message: String) -> DiagnosticError {
+  private func failure(_ code: FindingCode, _ message: String) -> DiagnosticError {
     DiagnosticError(Diagnostic(code: code, at: nil, message))
   }
 }

@@ -46,6 +46,11 @@ public struct PlainTextExporter: TextExporter {
       out += try lines(text)
     }
 
+    // A machine's translation not all reviewed says so first, where staff see it.
+    if let notice = document.machineTranslationNotice {
+      out += try lines(notice)
+      out.append("")
+    }
     try heading(document.title, underline: "=")
     if let subtitle = document.subtitle { out += try lines(subtitle) }
 
@@ -84,6 +89,12 @@ public struct PlainTextExporter: TextExporter {
       ResolvedDocument.List(
         leadIn: nil, items: document.references.items.map { ResolvedDocument.Item(text: $0) }, ordered: true),
       lines: lines)
+    // Related topics, after the references under their own heading.
+    for group in document.related {
+      try heading(group.heading, underline: "-")
+      out += try listLines(
+        ResolvedDocument.List(items: group.items.map { ResolvedDocument.Item(text: $0) }), lines: lines)
+    }
 
     while out.last == "" { out.removeLast() }
     return out.joined(separator: "\n") + "\n"

@@ -5,7 +5,9 @@ public import NetexportResolution
 
 /// The spoken script as SSML 1.1 for speech engines: `speak` with the locale's `xml:lang`,
 /// a `p` per paragraph and an `s` per sentence, `break` for pauses, `sub` for abbreviations
-/// with a pronunciation and `say-as characters` for those spelled letter by letter.
+/// with a pronunciation and `say-as characters` for those spelled letter by letter. A passage
+/// kept in another language is a `lang` with its `xml:lang`, or, when it is the whole
+/// sentence, the `s`'s own `xml:lang`.
 ///
 /// Written for what engines really do (espeak-ng 1.51 was checked): `xml:lang` is on every
 /// `p` and `s`, since some engines do not switch back at a closing tag; no full stop follows
@@ -19,27 +21,47 @@ public struct SSMLExporter: TextExporter {
 
   public func export(_ document: ResolvedDocument) throws -> String {
     let script = try SpokenScript(document)
-    let lang = XMLText.escape(document.locale.canonical)
+    return Self.speak(script.blocks, locale: document.locale)
+  }
+
+  /// Each chapter of the spoken script (the introduction, then each part) as an SSML
+  /// document of its own, as `export` writes the whole: what an audio file's chapters are
+  /// spoken from. A chapter keeps the pause at its end, so that the parts of an audio file
+  /// are set apart as in the whole document, and a listener who skips to a chapter hears it
+  /// start at once.
+  ///
+  /// - Throws: `DiagnosticError` when a label the script needs does not format, `ICUError`
+  ///   when ICU fails.
+  public func chapters(_ document: ResolvedDocument) throws -> [(kind: SpokenScript.Chapter.Kind, ssml: String)] {
+    try SpokenScript(document).chapters.map {
+      ($0.kind, Self.speak($0.blocks, locale: document.locale, endingWithPause: true))
+    }
+  }
+
+  /// A complete `speak` document saying `blocks`; a pause at the end is dropped unless
+  /// `endingWithPause`.
+  static func speak(_ blocks: [SpokenScript.Block], locale: LanguageTag, endingWithPause: Bool = false) -> String {
+    let lang = XMLText.escape(locale.canonical)
     var out = [
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
       "<speak version=\"1.1\" xmlns=\"http://www.w3.org/2001/10/synthesis\" xml:lang=\"\(lang)\">",
     ]
-    for block in script.blocks {
+    for block in blocks {
       switch block {
       case .pause:
         if out.last != Self.pause { out.append(Self.pause) }
       case .paragraph(let sentences):
-        let languages = Set(sentences.map { $0.language?.canonical ?? document.locale.canonical })
+        let languages = Set(sentences.map { $0.language?.canonical ?? locale.canonical })
         let paragraphLang = languages.count == 1 ? XMLText.escape(languages.first!) : lang
         out.append("  <p xml:lang=\"\(paragraphLang)\">")
         for sentence in sentences {
-          let sentenceLang = XMLText.escape(sentence.language?.canonical ?? document.locale.canonical)
+          let sentenceLang = XMLText.escape(sentence.language?.canonical ?? locale.canonical)
           out.append("    <s xml:lang=\"\(sentenceLang)\">\(Self.markUp(sentence))</s>")
         }
         out.append("  </p>")
       }
     }
-    while out.last == Self.pause { out.removeLast() }
+    if !endingWithPause { while out.last == Self.pause { out.removeLast() } }
     out.append("</speak>")
     return out.joined(separator: "\n") + "\n"
   }
@@ -85,6 +107,15 @@ public struct SSMLExporter: TextExporter {
         }
         markup += XMLText.escape(text, quotes: false)
         previousWasElement = false
+      case .passage(let language):
+        // SSML 1.1's element for a passage in another language. espeak-ng 1.51 reads it with
+        // the sentence's voice (it switches voices only for xml:lang on p, s and the SSML 1.0
+        // voice); engines that know it (Azure, Google, Polly) change the language.
+        markup += "<lang xml:lang=\"\(XMLText.escape(language.canonical))\">"
+        previousWasElement = false
+      case .passageEnd:
+        markup += "</lang>"
+        previousWasElement = true
       case .abbreviation(let written, let spoken):
         switch spoken {
         case .form(let words):

@@ -20,17 +20,28 @@ public import NetexportResolution
 ///   abbreviation out the first time it is used without its expansion nearby, unless the
 ///   glossary keeps it short (`expand: false`: DNA);
 /// - tells the listener the printed handout lists the references, instead of reading them;
-/// - leaves out web addresses and marks that only make sense on paper (" · ", " / ", bullets).
+/// - leaves the links to related topics out: they point to other pages a listener cannot
+///   open, and three topic names said after the document would sound like a list it gives
+///   ("chemotherapy, palliative care and radiation therapy" heard as the treatments);
+/// - leaves out web addresses and marks that only make sense on paper (" · ", " / ", bullets);
+/// - keeps the language of a passage kept in another language (`<lang-en>` in a catalog):
+///   a sentence that is wholly in it is in that language, and a passage inside a sentence is
+///   marked as one.
 public struct SpokenScript: Sendable, Equatable {
   /// A piece of a sentence.
   public enum Part: Sendable, Equatable {
     case text(String)
     /// An abbreviation as written, and how an engine says it.
     case abbreviation(String, spoken: Spoken)
+    /// Where a passage in another language than the sentence's starts (an English name in an
+    /// Arabic sentence); it ends at the next `passageEnd`. Nothing is written or said for it.
+    case passage(LanguageTag)
+    case passageEnd
 
     public var written: String {
       switch self {
       case .text(let text), .abbreviation(let text, _): text
+      case .passage, .passageEnd: ""
       }
     }
   }
@@ -48,8 +59,9 @@ public struct SpokenScript: Sendable, Equatable {
 
   public struct Sentence: Sendable, Equatable {
     public var parts: [Part]
-    /// Set when the sentence is in another language than the script (a message taken from
-    /// the source locale because its translation was not ready).
+    /// Set when the sentence is in another language than the script: a message taken from
+    /// the source locale because its translation was not ready, or a passage the catalog
+    /// keeps in another language that makes up the whole sentence.
     public var language: LanguageTag?
 
     public var written: String { parts.map(\.written).joined() }
@@ -68,10 +80,31 @@ public struct SpokenScript: Sendable, Equatable {
     public var pronunciation: String
   }
 
+  /// A stretch of the script a listener can go to directly (an audio file's chapter): the
+  /// introduction, one part of the document, or the references.
+  public struct Chapter: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+      /// The title, subtitle, source and review date, before the first part.
+      case introduction
+      /// The document's section at this index (in `ResolvedDocument.sections`).
+      case section(Int)
+      /// The last part: what speech says instead of the references.
+      case references
+    }
+
+    public var kind: Kind
+    /// What is said, from the part's announcement to the pause after it.
+    public var blocks: [Block]
+  }
+
   public var locale: LanguageTag
-  public var blocks: [Block]
+  /// The introduction, then each part in order; every block of the script is in one of them.
+  public var chapters: [Chapter]
   /// The narrator's guide to the glossary's hard words, in the order the script uses them.
   public var pronunciations: [Pronunciation]
+
+  /// Everything said, in order: the chapters' blocks one after another.
+  public var blocks: [Block] { chapters.flatMap(\.blocks) }
 
   /// Builds the spoken script of a document resolved with `spoken: true`.
   ///
@@ -81,7 +114,7 @@ public struct SpokenScript: Sendable, Equatable {
     var builder = try Builder(document: document)
     try builder.build()
     locale = document.locale
-    blocks = builder.blocks
+    chapters = builder.chapters
     pronunciations = builder.pronunciationGuide()
   }
 }
@@ -104,6 +137,20 @@ private struct Builder {
   /// Abbreviations whose short form this part has announced ("Short form: NETs."), by id.
   var announced: Set<String> = []
   var blocks: [SpokenScript.Block] = []
+  /// Where each chapter starts in `blocks`, in order.
+  var chapterStarts: [(kind: SpokenScript.Chapter.Kind, block: Int)] = []
+  /// The languages of passages in another language, by mark: the text carries the passages
+  /// through cleaning, sentence breaking and asides as private-use characters (U+E100 plus
+  /// the index here where one starts, `passageEnd` where it ends), which `sentence` turns into
+  /// parts. Private-use characters are not in any catalog text (validation reports them).
+  var passageLanguages: [LanguageTag] = []
+  static let passageEnd: Character = "\u{E0FF}"
+  static let firstPassageMark: UInt32 = 0xE100
+
+  static func isPassageMark(_ character: Character) -> Bool {
+    character.unicodeScalars.count == 1
+      && (0xE0FF...0xE8FF).contains(character.unicodeScalars.first!.value)
+  }
 
   init(document: ResolvedDocument) throws {
     self.document = document
@@ -132,14 +179,30 @@ private struct Builder {
     termNames = names
   }
 
+  /// Starts a chapter: what is added from here on belongs to it.
+  mutating func begin(_ kind: SpokenScript.Chapter.Kind) {
+    chapterStarts.append((kind, blocks.count))
+  }
+
+  /// The blocks cut at the chapters' starts.
+  var chapters: [SpokenScript.Chapter] {
+    chapterStarts.indices.map { index in
+      let end = index + 1 < chapterStarts.count ? chapterStarts[index + 1].block : blocks.count
+      return SpokenScript.Chapter(
+        kind: chapterStarts[index].kind, blocks: Array(blocks[chapterStarts[index].block..<end]))
+    }
+  }
+
   mutating func build() throws {
     // The title and the source first, so the listener knows what this is and who says so.
+    begin(.introduction)
     for text in [document.title, document.subtitle, document.byline, document.reviewed].compactMap({ $0 }) {
       try paragraph([text])
     }
     blocks.append(.pause)
     let parts = document.sections.count + 1
     for (index, section) in document.sections.enumerated() {
+      begin(.section(index))
       try announcePart(index + 1, of: parts, title: section.heading)
       for block in section.blocks {
         switch block {
@@ -159,6 +222,7 @@ private struct Builder {
       }
       blocks.append(.pause)
     }
+    begin(.references)
     try announcePart(parts, of: parts, title: document.references.heading)
     // References are written for readers (places, initials, abbreviated states: "Plymouth
     // Meeting, Pa.", "Warner KJ"); a listener is told where to find them instead.
@@ -195,7 +259,7 @@ private struct Builder {
     let languages = Set(list.items.map(\.text.language))
     let language = languages.count == 1 ? languages.first! : nil
     let joined = try Self.joined(
-      list.items.map { Self.clean($0.text.text, locale: $0.text.language ?? document.locale) },
+      list.items.map { Self.clean(marked($0.text), locale: $0.text.language ?? document.locale) },
       locale: language ?? document.locale)
     var items = ResolvedText(key: "list", text: joined)
     items.language = language
@@ -233,6 +297,40 @@ private struct Builder {
     return said
   }
 
+  /// The text of a message with its passages in another language between marks.
+  mutating func marked(_ resolved: ResolvedText) -> String {
+    let language = resolved.language ?? document.locale
+    var text = ""
+    for run in resolved.runs {
+      guard let passage = run.language, passage != language, !run.text.isEmpty else {
+        text += run.text
+        continue
+      }
+      let index = passageLanguages.firstIndex(of: passage) ?? passageLanguages.count
+      if index == passageLanguages.count { passageLanguages.append(passage) }
+      text += String(Character(Unicode.Scalar(Self.firstPassageMark + UInt32(index))!)) + run.text
+      text.append(Self.passageEnd)
+    }
+    return text
+  }
+
+  /// A sentence whose passage in another language a sentence break cut: closed at its end,
+  /// and opened again at the start of the next sentence (`carried`).
+  static func balancingPassages(_ sentence: String, carried: inout Character?) -> String {
+    var sentence = sentence
+    if let open = carried { sentence.insert(open, at: sentence.startIndex) }
+    carried = nil
+    for character in sentence where isPassageMark(character) {
+      carried = character == passageEnd ? nil : character
+    }
+    // Closed after the sentence's last word, before the space that ends it.
+    if carried != nil {
+      let end = sentence.lastIndex { !$0.isWhitespace }.map { sentence.index(after: $0) } ?? sentence.endIndex
+      sentence.insert(passageEnd, at: end)
+    }
+    return sentence
+  }
+
   /// Adds the sentences of `texts` as one paragraph.
   mutating func paragraph(_ texts: [ResolvedText]) throws {
     var sentences: [SpokenScript.Sentence] = []
@@ -253,10 +351,11 @@ private struct Builder {
   /// colon) nothing may come after it, so an aside the label cannot place is said before it.
   mutating func sentences(of resolved: ResolvedText) throws -> [SpokenScript.Sentence] {
     let language = resolved.language ?? document.locale
-    let text = Self.clean(resolved.text, locale: language)
+    let text = Self.clean(marked(resolved), locale: language)
     var result: [SpokenScript.Sentence] = []
+    var carried: Character?
     for segment in try sentenceBreaks.segments(of: text) {
-      var sentence = String(text[segment.range])
+      var sentence = Self.balancingPassages(String(text[segment.range]), carried: &carried)
       let asides = Self.extractAsides(from: &sentence)
       // A sentence that ends with a colon leads into what follows (a list's items).
       let leadsIn = Self.leadsIn(sentence)
@@ -305,7 +404,7 @@ private struct Builder {
         let placed = Self.inPlace(said, before: following, language: language)
         return [.text(abbreviation.expansion.text)] + self.parts(of: placed) { _, _ in nil }
       }
-      let own = Self.sentence(parts, language: resolved.language, locale: document.locale)
+      let own = Self.sentence(parts, language: resolved.language, locale: document.locale, passages: passageLanguages)
       result += try asideSentences(before, language: resolved.language)
       if let own { result.append(own) }
       result += try asideSentences(after, language: resolved.language)
@@ -330,13 +429,14 @@ private struct Builder {
         "audio.aside", ["kind": .string(aside.kind), "aside": .string(aside.text)])
       // The aside's own abbreviations are said, not expanded again.
       let parts = self.parts(of: said.text) { _, _ in nil }
-      return Self.sentence(parts, language: language ?? said.language, locale: document.locale)
+      return Self.sentence(
+        parts, language: language ?? said.language, locale: document.locale, passages: passageLanguages)
     }
   }
 
   /// Whether a sentence leads into what follows: it ends with a colon.
   static func leadsIn(_ sentence: String) -> Bool {
-    guard let last = sentence.last(where: { !$0.isWhitespace }) else { return false }
+    guard let last = sentence.last(where: { !$0.isWhitespace && !isPassageMark($0) }) else { return false }
     return last == ":" || last == "："
   }
 
@@ -373,9 +473,11 @@ private struct Builder {
     return parts
   }
 
-  /// A sentence from its parts, with spaces tidied; nil when nothing is left to say.
+  /// A sentence from its parts, with spaces tidied; nil when nothing is left to say. The
+  /// marks of passages in another language (`passages`, by mark) become parts, or the
+  /// sentence's language when one passage is the whole sentence.
   static func sentence(
-    _ parts: [SpokenScript.Part], language: LanguageTag?, locale: LanguageTag
+    _ parts: [SpokenScript.Part], language: LanguageTag?, locale: LanguageTag, passages: [LanguageTag] = []
   ) -> SpokenScript.Sentence? {
     var parts = parts.filter { !$0.written.isEmpty }
     if case .text(let first)? = parts.first { parts[0] = .text(String(first.drop(while: \.isWhitespace))) }
@@ -387,17 +489,67 @@ private struct Builder {
     parts = parts.filter { !$0.written.isEmpty }
     // A sentence starts with a capital where the script has them, also when it starts with
     // a number now in words ("Seven replies").
-    if case .text(let first)? = parts.first, let letter = first.first, letter.isLowercase {
-      parts[0] = .text(letter.uppercased() + first.dropFirst())
+    if case .text(let first)? = parts.first, let index = first.firstIndex(where: { !isPassageMark($0) }),
+      first[index].isLowercase
+    {
+      parts[0] = .text(String(first[..<index]) + first[index].uppercased() + first[first.index(after: index)...])
     }
-    let said = parts.map(\.written).joined()
+    let said = parts.map(\.written).joined().filter { !isPassageMark($0) }
     guard said.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
     // Every sentence ends as a sentence, so that a heading or a list is not run on into
     // what follows it when read aloud.
-    if let last = said.last, !terminalPunctuation.contains(last) {
+    if let last = said.last(where: { !$0.isWhitespace }), !terminalPunctuation.contains(last) {
       parts.append(.text(fullStop(for: language ?? locale)))
     }
-    return SpokenScript.Sentence(parts: parts, language: language)
+    return withPassages(SpokenScript.Sentence(parts: parts, language: language), passages: passages)
+  }
+
+  /// The sentence with its passage marks as `passage` and `passageEnd` parts. A passage that
+  /// holds every word of the sentence (punctuation and spaces may lie outside it) makes it
+  /// a sentence in that language instead; an empty one is dropped.
+  static func withPassages(_ sentence: SpokenScript.Sentence, passages: [LanguageTag]) -> SpokenScript.Sentence {
+    var parts: [SpokenScript.Part] = []
+    var open = false
+    func close() {
+      if case .passage? = parts.last { parts.removeLast() } else { parts.append(.passageEnd) }
+      open = false
+    }
+    for part in sentence.parts {
+      guard case .text(let text) = part, text.contains(where: isPassageMark) else {
+        parts.append(part)
+        continue
+      }
+      var literal = ""
+      for character in text {
+        guard isPassageMark(character) else {
+          literal.append(character)
+          continue
+        }
+        if !literal.isEmpty { parts.append(.text(literal)) }
+        literal = ""
+        if open { close() }
+        let index = Int(character.unicodeScalars.first!.value) - Int(firstPassageMark)
+        if character != passageEnd, passages.indices.contains(index), passages[index] != sentence.language {
+          parts.append(.passage(passages[index]))
+          open = true
+        }
+      }
+      if !literal.isEmpty { parts.append(.text(literal)) }
+    }
+    if open { close() }
+    // One passage with every word of the sentence: the sentence is in its language.
+    let starts = parts.indices.filter { if case .passage = parts[$0] { true } else { false } }
+    if starts.count == 1, let start = starts.first, let end = parts.firstIndex(of: .passageEnd),
+      case .passage(let language) = parts[start]
+    {
+      let outside = parts[..<start] + parts[(end + 1)...]
+      if !outside.contains(where: { $0.written.contains { $0.isLetter || $0.isNumber } }) {
+        parts.remove(at: end)
+        parts.remove(at: start)
+        return SpokenScript.Sentence(parts: parts, language: language)
+      }
+    }
+    return SpokenScript.Sentence(parts: parts, language: sentence.language)
   }
 
   /// Marks that end a sentence or introduce what follows.
@@ -457,8 +609,13 @@ private struct Builder {
     let comma = comma(for: locale)
     var words: [Substring] = []
     for word in shown.split(separator: " ", omittingEmptySubsequences: false) {
-      let lowered = word.lowercased()
-      if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") { continue }
+      let lowered = word.filter { !isPassageMark($0) }.lowercased()
+      if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") {
+        // The address goes; the marks of a passage it starts or ends stay.
+        let marks = word.filter(isPassageMark)
+        if !marks.isEmpty { words.append(Substring(marks)) }
+        continue
+      }
       if ["·", "/", "-", "–", "—", "|"].contains(word), var last = words.popLast() {
         if !last.hasSuffix(comma) { last += comma }
         words.append(last)

@@ -76,8 +76,19 @@ public struct TextWrapper {
       currentWidth = TextColumns.count(prefix)
       lineHasText = false
     }
+    // ICU allows a break after "/", "-" and "?" inside a web address; a reader who copies a
+    // wrapped address gets a broken one. Segments that end inside an address are joined to
+    // the next, so an address moves to the next line whole (alone there if it is too long).
+    let addresses = Self.addressRanges(in: text)
+    var pieceStart: String.Index?
     for segment in try lineBreaks.segments(of: text) {
-      var piece = String(text[segment.range])
+      let end = segment.range.upperBound
+      if addresses.contains(where: { $0.lowerBound < end && end < $0.upperBound }) {
+        if pieceStart == nil { pieceStart = segment.range.lowerBound }
+        continue
+      }
+      var piece = String(text[(pieceStart ?? segment.range.lowerBound)..<end])
+      pieceStart = nil
       let isHardBreak = segment.ruleStatus >= 100
       if isHardBreak { piece = String(piece.filter { !$0.isNewline }) }
       let visibleWidth = TextColumns.count(trimmingTrailingSpaces(piece))
@@ -91,6 +102,47 @@ public struct TextWrapper {
     }
     if lineHasText || lines.isEmpty { lines.append(trimmingTrailingSpaces(current)) }
     return lines
+  }
+
+  /// Where the web and e-mail addresses of a text are: each runs from `https://`, `http://`,
+  /// `www.`, `mailto:` or `tel:` (at the start of a word) to the next space, and ends before
+  /// punctuation that closes a sentence or a bracket.
+  ///
+  /// Written by hand: Foundation's `NSDataDetector` is not implemented on Linux, and the
+  /// wrapper needs only where an address starts and ends, as validation finds them
+  /// (`url-changed`). An address ends at punctuation outside ASCII too (the ideographic full
+  /// stop "。"), which no address contains.
+  package static func addressRanges(in text: String) -> [Range<String.Index>] {
+    let prefixes = ["https://", "http://", "www.", "mailto:", "tel:"]
+    var ranges: [Range<String.Index>] = []
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      let previous = index == text.startIndex ? nil : text[text.index(before: index)]
+      guard "hHwWmMtT".contains(character), previous.map({ !$0.isLetter && !$0.isNumber }) ?? true,
+        let prefix = prefixes.first(where: { text[index...].prefix($0.count).lowercased() == $0 })
+      else {
+        index = text.index(after: index)
+        continue
+      }
+      var end = text.index(index, offsetBy: prefix.count)
+      while end < text.endIndex {
+        let next = text[end]
+        if next.isWhitespace || (!next.isASCII && next.isPunctuation)
+          || next.unicodeScalars.first?.properties.generalCategory == .format
+        {
+          break
+        }
+        end = text.index(after: end)
+      }
+      var last = end
+      while last > index, ".,;:!?)]}>\"'".contains(text[text.index(before: last)]) {
+        last = text.index(before: last)
+      }
+      if text.distance(from: index, to: last) > prefix.count { ranges.append(index..<last) }
+      index = end
+    }
+    return ranges
   }
 
   private func trimmingTrailingSpaces(_ text: String) -> String {

@@ -53,10 +53,81 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
     return script?.isEmpty == false ? script : nil
   }
 
+  /// Whether ICU knows the tag's language: it has a name for it in English ("xx", a
+  /// well-formed tag, has none; ICU then gives back the code).
+  public var isKnownLanguage: Bool {
+    guard let language = LanguageTag(language), let english = LanguageTag("en") else { return false }
+    return language.displayName(in: english) != language.canonical
+  }
+
   /// The locale's name in another locale's language, e.g. "Spanish" for `es` in `en`.
   public func displayName(in displayLocale: LanguageTag) -> String {
     (try? utf16Result("name the locale '\(canonical)'") { out, capacity, status in
       netx_locale_display_name(localeID, displayLocale.localeID, out, capacity, &status)
     }) ?? canonical
+  }
+}
+
+extension LanguageTag {
+  /// A part of a tag that ICU cannot serve.
+  public enum UnknownSubtag: Hashable, Sendable, CustomStringConvertible {
+    /// A language ICU has no locale data for: its plural rules, dates and numbers would be
+    /// ICU's defaults (every count takes the `other` branch: "1 risposte").
+    case language(String)
+    /// A script or region ICU has no name for (`Zzzz` and `ZZ`, "unknown", among them).
+    case script(String)
+    case region(String)
+
+    public var description: String {
+      switch self {
+      case .language(let code): "'\(code)' is not a language ICU has data for"
+      case .script(let code): "'\(code)' is not a script ICU knows"
+      case .region(let code): "'\(code)' is not a region ICU knows"
+      }
+    }
+  }
+
+  /// What ICU does not know about this tag: empty for `it`, `it-IT`, `pt-BR`, `zh-Hans`,
+  /// `es-419`; the language of `italian` and `xx`, the language and region of `zz-ZZ`.
+  public var unknownSubtags: [UnknownSubtag] {
+    var unknown: [UnknownSubtag] = []
+    if !Self.dataLanguages.contains(language) { unknown.append(.language(language)) }
+    let unnamed = netx_locale_unnamed_subtags(localeID)
+    let subtags = canonical.split(separator: "-").dropFirst()
+    if unnamed & Int32(NETX_SUBTAG_SCRIPT) != 0, let script = subtags.first(where: { $0.count == 4 }) {
+      unknown.append(.script(String(script)))
+    }
+    if unnamed & Int32(NETX_SUBTAG_REGION) != 0,
+      let region = subtags.first(where: { $0.count == 2 || ($0.count == 3 && $0.allSatisfy(\.isNumber)) })
+    {
+      unknown.append(.region(String(region)))
+    }
+    return unknown
+  }
+
+  /// Every language ICU has locale data for (`it`, `pt`, `zh`), from its available locales.
+  public static let dataLanguages: Set<String> = {
+    var languages: Set<String> = []
+    for index in 0..<netx_locale_available_count() {
+      guard let id = netx_locale_available(index) else { continue }
+      let name = String(cString: id)
+      languages.insert(String(name.prefix { $0 != "_" }).lowercased())
+    }
+    return languages
+  }()
+
+  /// The languages ICU has data for whose name is `name`, ignoring case, in `displayLocale`'s
+  /// language or in English: `Italian` gives `it`, `español` `es`. For the advice when
+  /// someone writes a language's name where its tag belongs.
+  public static func languages(named name: String, in displayLocale: LanguageTag) -> [LanguageTag] {
+    let english = LanguageTag("en")
+    let wanted = name.lowercased()
+    return dataLanguages.sorted().compactMap { code -> LanguageTag? in
+      guard let tag = LanguageTag(code) else { return nil }
+      let names = [
+        tag.displayName(in: displayLocale), english.map { tag.displayName(in: $0) }, tag.displayName(in: tag),
+      ]
+      return names.contains { $0?.lowercased() == wanted } ? tag : nil
+    }
   }
 }

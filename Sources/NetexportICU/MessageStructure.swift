@@ -66,6 +66,8 @@ public struct MessageStructure: Hashable, Sendable {
   public var arguments: [Argument]
   /// How many `#` signs stand for a plural's number.
   public var pluralNumberSigns: Int
+  /// The UTF-16 offset in the pattern of each `#` that stands for a plural's number.
+  public var numberSignOffsets: [Int] = []
   /// The text a reader sees, without argument syntax; runs are separated by U+001F.
   public var literalText: String
 
@@ -93,6 +95,7 @@ public struct MessageStructure: Hashable, Sendable {
     let parts = pattern.parts
     var arguments: [Argument] = []
     var signs = 0
+    var signOffsets: [Int] = []
     var literal: [UInt16] = []
     /// Runs of literal text are separated by U+001F, where an argument or a branch starts or
     /// ends.
@@ -119,6 +122,7 @@ public struct MessageStructure: Hashable, Sendable {
         _ = inMessage.popLast()
       case .replaceNumber:
         signs += 1
+        signOffsets.append(part.start)
       case .insertChar:
         literal.append(UInt16(truncatingIfNeeded: part.value))
       case .argumentStart:
@@ -131,6 +135,7 @@ public struct MessageStructure: Hashable, Sendable {
     }
     self.arguments = arguments
     self.pluralNumberSigns = signs
+    self.numberSignOffsets = signOffsets
     self.literalText = String(utf16Units: literal)
   }
 

@@ -88,7 +88,15 @@ enum CommonMark {
       }
       cmark_parser_attach_syntax_extension(parser, extensionPointer)
     }
-    var bytes = Array(text.utf8)
+    // cmark reads each NUL as U+FFFD (three bytes), as CommonMark requires, and counts its
+    // columns in those bytes: the same replacement here first keeps `ColumnMap` counting in
+    // the bytes cmark counted (a NUL and U+FFFD are one scalar each, so the author's columns
+    // do not change).
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+      if byte == 0 { bytes += [0xEF, 0xBF, 0xBD] } else { bytes.append(byte) }
+    }
     bytes.withUnsafeMutableBufferPointer { buffer in
       buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
         cmark_parser_feed(parser, $0, buffer.count)

@@ -55,6 +55,14 @@ public enum ContentWriter {
     lines += ["", "references:"]
     lines += field("heading", document.references.heading, indent: 2)
     lines += sequence("items", document.references.items, indent: 2)
+    if !document.related.isEmpty {
+      lines += ["", "related:"]
+      for group in document.related {
+        let heading = field("heading", group.heading, indent: 4)
+        lines += ["  - " + heading[0].dropFirst(4)] + heading.dropFirst()
+        lines += sequence("items", group.items, indent: 4)
+      }
+    }
 
     if !document.terms.isEmpty {
       lines += ["", "terms:"]

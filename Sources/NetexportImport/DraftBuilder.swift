@@ -50,12 +50,12 @@ struct DraftBuilder {
     SourceLocation(file: file, line: position.line, column: position.column)
   }
 
-  private mutating func error(_ code: String, _ position: MarkdownPosition, _ message: String) {
+  private mutating func error(_ code: FindingCode, _ position: MarkdownPosition, _ message: String) {
     problems.append(Diagnostic(code: code, at: location(position), message))
   }
 
   private mutating func unsupported(_ node: MarkdownNode, _ message: String? = nil) {
-    error("markdown-unsupported", node.start, message ?? MarkdownImporter.describe(node.kind))
+    error(.markdownUnsupported, node.start, message ?? MarkdownImporter.describe(node.kind))
   }
 
   private mutating func add(_ role: Draft.Role, _ content: InlineMessage, at location: SourceLocation) -> Int {
@@ -74,7 +74,7 @@ struct DraftBuilder {
     if split.unclosed {
       problems.append(
         Diagnostic(
-          code: "markdown-front-matter", at: SourceLocation(file: file, line: 1, column: 1),
+          code: .markdownFrontMatter, at: SourceLocation(file: file, line: 1, column: 1),
           "the front matter that starts here has no closing '---' line; end the fields with a line '---' before the text"
         ))
       return nil
@@ -91,7 +91,7 @@ struct DraftBuilder {
       if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
       problems.append(
         Diagnostic(
-          code: "markdown-structure", at: SourceLocation(file: file, line: lines.count, column: 1),
+          code: .markdownStructure, at: SourceLocation(file: file, line: lines.count, column: 1),
           "the handout has no text: write it under ## headings, one per section"))
     }
     return assemble(matter, id: id, fallbackID: fallbackID, sourceLocale: sourceLocale)
@@ -105,7 +105,7 @@ struct DraftBuilder {
     guard matter.isPresent else {
       problems.append(
         Diagnostic(
-          code: "markdown-front-matter", at: top,
+          code: .markdownFrontMatter, at: top,
           "the file has no front matter: start it with a line '---', then 'title:', 'byline:', 'publisher:' and 'reviewed:' (YYYY-MM-DD) one per line, then a line '---'"
         ))
       return nil
@@ -115,7 +115,7 @@ struct DraftBuilder {
       guard !matter.fieldsGiven.contains(field), !matter.isMalformed else { return }
       problems.append(
         Diagnostic(
-          code: "markdown-front-matter", at: top, "the front matter has no '\(field)': add '\(field): ...' (\(what))"))
+          code: .markdownFrontMatter, at: top, "the front matter has no '\(field)': add '\(field): ...' (\(what))"))
     }
 
     // The id: the caller's, the front matter's, or the fallback (previous import, file name).
@@ -123,13 +123,13 @@ struct DraftBuilder {
     if let requestedID, let given = matter.id, given.text != requestedID {
       problems.append(
         Diagnostic(
-          code: "markdown-front-matter", at: given.location,
+          code: .markdownFrontMatter, at: given.location,
           "the front matter says id '\(given.text)' but the import asks for '\(requestedID)'; use one of them"))
     }
     if !Slug.isValidID(documentID) || MarkdownImporter.reservedDocumentIDs.contains(documentID) {
       problems.append(
         Diagnostic(
-          code: "markdown-front-matter", at: matter.id?.location ?? top,
+          code: .markdownFrontMatter, at: matter.id?.location ?? top,
           Slug.isValidID(documentID)
             ? "'\(documentID)' names a shared catalog and cannot be a document id; choose another 'id'"
             : "the document id '\(documentID)' must use only a-z, 0-9 and '-'; give one with 'id:' in the front matter")
@@ -142,7 +142,7 @@ struct DraftBuilder {
     if let given = matter.title {
       if let heading = titleHeading, Self.normalized(heading.message.plain) != Self.normalized(given.text) {
         error(
-          "markdown-structure", heading.position,
+          .markdownStructure, heading.position,
           "the # title '\(heading.message.plain)' differs from the front matter's title '\(given.text)'; keep one of them, or make them the same"
         )
       }
@@ -191,6 +191,15 @@ struct DraftBuilder {
           expansion: add(.abbreviationExpansion, .literal(entry.expansion.text), at: entry.expansion.location)))
     }
 
+    let rightToLeft = LanguageTag(sourceLocale)?.isRightToLeft ?? false
+    for (text, location) in messages.map({ ($0.content.text, $0.location) })
+      + ([matter.publisher].compactMap { $0 } + matter.doNotTranslate).map({ ($0.text, $0.location) })
+    {
+      if let (code, message) = Self.refusedCharacter(in: text, rightToLeft: rightToLeft) {
+        problems.append(Diagnostic(code: code, at: location, message))
+      }
+    }
+
     guard let title, let byline, let reviewed, let publisher = matter.publisher, let day = matter.reviewed?.day else {
       return nil
     }
@@ -204,6 +213,36 @@ struct DraftBuilder {
     }
     Notes.write(into: &draft)
     return draft
+  }
+
+  /// Why `text` cannot be a handout's text, or nil: it holds a control character, which no
+  /// catalog may hold (the import would fail reading back the catalog it writes, naming a
+  /// file the author never wrote), or, in a left-to-right language, a bidirectional
+  /// embedding, override or isolate, which validation refuses in the source catalog (the
+  /// import would leave a project that fails). Checked on the texts themselves, so that a
+  /// character written as an entity (`&#x1B;`) or a YAML escape is caught too; reported at the
+  /// block or field it is in. (A right-to-left language may need embeddings and isolates;
+  /// only the overrides are refused there, and validation checks that each is closed.)
+  static func refusedCharacter(in text: String, rightToLeft: Bool) -> (code: FindingCode, message: String)? {
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      let name = "U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4))"
+      if (value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(value) {
+        return (
+          .controlCharacter,
+          "this text holds the control character \(name), which no handout may contain; remove it"
+        )
+      }
+      let isOverride = value == 0x202D || value == 0x202E
+      let isBidiControl = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+      if isOverride || (isBidiControl && !rightToLeft) {
+        return (
+          .bidiControl,
+          "this text holds \(name) \(scalar.properties.name ?? ""), a bidirectional control that can change the order in which characters are shown\(rightToLeft ? "" : ", which a left-to-right language does not need"); remove it"
+        )
+      }
+    }
+    return nil
   }
 
   private static func normalized(_ text: String) -> String {
@@ -220,7 +259,7 @@ struct DraftBuilder {
     guard Slug.isValidID(id) else {
       problems.append(
         Diagnostic(
-          code: "markdown-front-matter", at: location,
+          code: .markdownFrontMatter, at: location,
           given == nil
             ? "cannot make an id from the \(kind) '\(text.text)'; give it one with 'id:' (a-z, 0-9 and '-')"
             : "the \(kind) id '\(id)' must use only a-z, 0-9 and '-'"))
@@ -229,7 +268,7 @@ struct DraftBuilder {
     if let first = seen[id] {
       problems.append(
         Diagnostic(
-          code: "markdown-front-matter", at: location,
+          code: .markdownFrontMatter, at: location,
           "a second \(kind) with the id '\(id)' (the first is at \(first)); give one of them another 'id:'"))
       return nil
     }
@@ -244,7 +283,7 @@ struct DraftBuilder {
     guard tree.children.count == 1, let paragraph = tree.children.first, case .paragraph = paragraph.kind else {
       problems.append(
         Diagnostic(
-          code: "markdown-front-matter", at: value.location,
+          code: .markdownFrontMatter, at: value.location,
           "reference \(number) reads as a Markdown \(tree.children.first.map { MarkdownImporter.name($0.kind) } ?? "block") rather than text; put a backslash before the character that starts it (for example '2019\\. ...')"
         ))
       return nil
@@ -280,7 +319,7 @@ struct DraftBuilder {
       if !reportedStrayText && sections.isEmpty {
         reportedStrayText = true
         error(
-          "markdown-structure", node.start,
+          .markdownStructure, node.start,
           "text before the first ## heading: a handout's body is made of sections; put it under a ## heading")
       }
       // A paragraph that ends with a colon right before a list introduces it.
@@ -316,7 +355,7 @@ struct DraftBuilder {
   private mutating func closeSection(nextLevel: Int?) {
     if let pending = pendingSubheading {
       error(
-        "markdown-structure", pending.position,
+        .markdownStructure, pending.position,
         "the ### heading '\(pending.text)' has nothing under it; add text under it, or remove it")
       pendingSubheading = nil
     }
@@ -325,7 +364,7 @@ struct DraftBuilder {
       let heading = messages[section.heading]
       problems.append(
         Diagnostic(
-          code: "markdown-structure", at: heading.location,
+          code: .markdownStructure, at: heading.location,
           "the section '\(heading.content.plain)' is empty; add text under it, or remove the heading"))
     }
   }
@@ -333,7 +372,7 @@ struct DraftBuilder {
   private mutating func heading(_ node: MarkdownNode, level: Int) {
     if level <= 3, node.children.isEmpty {
       error(
-        "markdown-structure", node.start,
+        .markdownStructure, node.start,
         "empty \(String(repeating: "#", count: level)) heading; write its text, or remove the line")
     }
     let skips = level > lastHeadingLevel + 1
@@ -344,7 +383,7 @@ struct DraftBuilder {
       closeSection(nextLevel: level)
       if titleHeading != nil || !sections.isEmpty || reportedStrayText {
         error(
-          "markdown-structure", node.start,
+          .markdownStructure, node.start,
           "a handout has one # title, at the top; make this heading a ## section, or remove it")
       } else {
         titleHeading = (renderer.render(node.children), node.start)
@@ -367,12 +406,12 @@ struct DraftBuilder {
       if skips {
         let previous = lastHeadingLevel == 1 ? "the title" : "a \(previousMarks) heading"
         error(
-          "markdown-structure", node.start,
+          .markdownStructure, node.start,
           "this \(marks) heading follows \(previous) and skips a level; use \(String(repeating: "#", count: lastHeadingLevel + 1))"
             + (level == 3 ? " (a ### subheading belongs under a ## section)" : ""))
       } else {
         error(
-          "markdown-unsupported", node.start,
+          .markdownUnsupported, node.start,
           "\(marks) heading: handouts have two heading levels under the title (## sections and ### subheadings); use ###, or make the line **bold**"
         )
       }
@@ -403,7 +442,7 @@ struct DraftBuilder {
       // The content model has no start number and every export numbers a list from 1, so
       // "3." would silently become "1.": the author decides instead.
       error(
-        "markdown-structure", node.start,
+        .markdownStructure, node.start,
         "this numbered list starts at \(start), but handouts number every list from 1; start it at 1, or if it continues the list above, join the two lists (remove what separates them)"
       )
     }
@@ -415,7 +454,7 @@ struct DraftBuilder {
         continue
       }
       guard let first = item.children.first else {
-        error("markdown-structure", item.start, "empty list item; write its text, or remove it")
+        error(.markdownStructure, item.start, "empty list item; write its text, or remove it")
         continue
       }
       var text: Int?
@@ -428,7 +467,7 @@ struct DraftBuilder {
           detail = add(.detail, renderer.render(child.children), at: child.start)
         case .paragraph:
           error(
-            "markdown-structure", child.start,
+            .markdownStructure, child.start,
             "a list item has at most two paragraphs (its text and one line of detail); make this a paragraph after the list, or a list item of its own"
           )
         case .list:
@@ -445,7 +484,7 @@ struct DraftBuilder {
       guard let text else {
         if case .paragraph = first.kind {
         } else {
-          error("markdown-structure", item.start, "a list item must start with its text")
+          error(.markdownStructure, item.start, "a list item must start with its text")
         }
         continue
       }
@@ -468,7 +507,7 @@ struct DraftBuilder {
     var title: Int?
     var body: [Int] = []
     guard !node.children.isEmpty else {
-      error("markdown-structure", node.start, "empty block quote: write the call-out's text after '>', or remove it")
+      error(.markdownStructure, node.start, "empty block quote: write the call-out's text after '>', or remove it")
       return
     }
     for (position, child) in node.children.enumerated() {
@@ -502,12 +541,19 @@ struct DraftBuilder {
       // Only when nothing else was wrong: a call-out whose list was refused has its own error.
       if title != nil, node.children.allSatisfy({ if case .paragraph = $0.kind { true } else { false } }) {
         error(
-          "markdown-structure", node.start,
+          .markdownStructure, node.start,
           "this call-out has a title but no text; write its text on the next line ('> ...'), or make the title a paragraph"
         )
       }
       return
     }
     append(.callout(title: title, body: body))
+  }
+}
+
+extension String {
+  /// The string with zeros before it, up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

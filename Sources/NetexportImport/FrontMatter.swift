@@ -97,7 +97,28 @@ enum FrontMatterReader {
       SourceLocation(file: file, line: mark.map { $0.line + 1 } ?? 1, column: mark?.column ?? 1)
     }
     func problem(_ mark: Mark?, _ message: String) {
-      problems.append(Diagnostic(code: "markdown-front-matter", at: location(mark), message))
+      problems.append(Diagnostic(code: .markdownFrontMatter, at: location(mark), message))
+    }
+    // What no netexport file uses (anchors, aliases, tags, keys that are collections, deep
+    // nesting) is refused from libyaml's events before Yams composes anything, as in every
+    // other YAML file netexport reads: an alias bomb in the front matter took minutes to
+    // compose. Read with the opening `---` as an empty line, so that lines are the file's.
+    do {
+      try YAMLSupport.checkStructure("\n" + yaml, file: file, textKeys: false)
+    } catch let error as DiagnosticError {
+      matter.isMalformed = true
+      return (
+        matter,
+        error.diagnostics.map {
+          var diagnostic = $0
+          diagnostic.code = "markdown-front-matter"
+          diagnostic.message = "the front matter's YAML: \(diagnostic.message)"
+          return diagnostic
+        }
+      )
+    } catch {
+      matter.isMalformed = true
+      return (matter, [Diagnostic(code: .markdownFrontMatter, at: location(nil), "malformed YAML: \(error)")])
     }
     let root: Node?
     do {
@@ -107,7 +128,7 @@ enum FrontMatterReader {
       return (matter, [diagnostic(for: error, yaml: yaml, file: file)])
     } catch {
       matter.isMalformed = true
-      return (matter, [Diagnostic(code: "markdown-front-matter", at: location(nil), "malformed YAML: \(error)")])
+      return (matter, [Diagnostic(code: .markdownFrontMatter, at: location(nil), "malformed YAML: \(error)")])
     }
     guard let root else { return (matter, []) }
     guard root.mapping != nil else {
@@ -223,7 +244,7 @@ enum FrontMatterReader {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
       return Diagnostic(
-        code: "markdown-front-matter", at: at(mark.line, mark.column), "malformed YAML in the front matter: \(problem)")
+        code: .markdownFrontMatter, at: at(mark.line, mark.column), "malformed YAML in the front matter: \(problem)")
     case .duplicatedKeysInMapping(let duplicates, let context):
       // Yams names the mapping; point at the field's second line, at the mapping's indentation.
       let name = duplicates.first ?? "?"
@@ -234,11 +255,11 @@ enum FrontMatterReader {
       }
       let line = repeats.count > 1 ? repeats[1] + 1 : context.mark.line
       return Diagnostic(
-        code: "markdown-front-matter", at: at(line, context.mark.column),
+        code: .markdownFrontMatter, at: at(line, context.mark.column),
         "the front matter has the field '\(name)' twice; keep one")
     default:
       return Diagnostic(
-        code: "markdown-front-matter", at: at(nil, nil), "malformed YAML in the front matter: \(error)")
+        code: .markdownFrontMatter, at: at(nil, nil), "malformed YAML in the front matter: \(error)")
     }
   }
 }

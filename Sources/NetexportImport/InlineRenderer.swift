@@ -37,11 +37,11 @@ struct InlineRenderer {
     SourceLocation(file: file, line: position.line, column: position.column)
   }
 
-  mutating func error(_ code: String, _ position: MarkdownPosition, _ message: String) {
+  mutating func error(_ code: FindingCode, _ position: MarkdownPosition, _ message: String) {
     diagnostics.append(Diagnostic(code: code, at: location(position), message))
   }
 
-  mutating func warning(_ code: String, _ position: MarkdownPosition, _ message: String) {
+  mutating func warning(_ code: FindingCode, _ position: MarkdownPosition, _ message: String) {
     diagnostics.append(Diagnostic(.warning, code: code, at: location(position), message))
   }
 
@@ -71,7 +71,7 @@ struct InlineRenderer {
       case .text(let literal):
         if let tag = Self.markupLookalike(in: literal) {
           error(
-            "markdown-unsupported", node.start,
+            .markdownUnsupported, node.start,
             "the text '\(tag)' would be read as netexport's own markup (<b>, <linkN>); write it differently, for example without the angle brackets"
           )
         }
@@ -80,7 +80,7 @@ struct InlineRenderer {
         message.appendLiteral(" ")
       case .lineBreak:
         warning(
-          "markdown-line-break", node.start,
+          .markdownLineBreak, node.start,
           "a hard line break (two spaces or a backslash at the end of a line) becomes a space: handouts wrap lines themselves; start a new paragraph or list item to separate the text"
         )
         message.appendLiteral(" ")
@@ -88,7 +88,7 @@ struct InlineRenderer {
         if case .emphasis = node.kind {
           message.hadItalics = true
           warning(
-            "markdown-italics", node.start,
+            .markdownItalics, node.start,
             "italics become bold: large print does not use italics, so the handout shows this text in bold; write **bold** to say so, or remove the emphasis"
           )
         }
@@ -101,12 +101,12 @@ struct InlineRenderer {
       case .link(let url, let title):
         if !LinkAddress.isAllowed(url) {
           error(
-            "markdown-link", node.start,
+            .markdownLink, node.start,
             "the link address '\(url)' cannot be followed from a handout; \(LinkAddress.rule)")
         }
         if !title.isEmpty {
           warning(
-            "markdown-link-title", node.start,
+            .markdownLinkTitle, node.start,
             "the link's title \"\(title)\" is not shown in any export; put what matters in the link text")
         }
         message.links.append(url)
@@ -116,42 +116,42 @@ struct InlineRenderer {
         render(node.children, into: &message, boldDepth: &boldDepth)
         message.text += "</\(tag)>"
         if message.plain.count == before {
-          error("markdown-link", node.start, "the link to '\(url)' has no text; write the words a reader follows")
+          error(.markdownLink, node.start, "the link to '\(url)' has no text; write the words a reader follows")
         }
       case .code(let literal):
         error(
-          "markdown-unsupported", node.start,
+          .markdownUnsupported, node.start,
           "code span `\(literal)`: handouts have no code formatting; write the text without backticks (use **bold** to make it stand out)"
         )
         message.appendLiteral(literal)
       case .htmlInline(let html):
         if html.hasPrefix("<!--") {
           error(
-            "markdown-unsupported", node.start,
+            .markdownUnsupported, node.start,
             "HTML comment: netexport would drop it without a trace; remove it, or make it text of the handout")
         } else {
           error(
-            "markdown-unsupported", node.start,
+            .markdownUnsupported, node.start,
             "raw HTML '\(html)': netexport reads Markdown only; use **bold** for emphasis and [text](address) for links, or remove the tag"
           )
         }
       case .image(let url):
         error(
-          "markdown-unsupported", node.start,
+          .markdownUnsupported, node.start,
           "image '\(url)': netexport's exports are text (large print, plain text, audio); describe what the picture shows in words, or leave it out"
         )
       case .footnoteReference:
         error(
-          "markdown-unsupported", node.start,
+          .markdownUnsupported, node.start,
           "footnote reference: handouts have no footnotes; put the note's text in the paragraph, or list the source under 'references' in the front matter"
         )
       case .strikethrough:
         error(
-          "markdown-unsupported", node.start,
+          .markdownUnsupported, node.start,
           "strikethrough (~~…~~): a handout cannot show crossed-out text; remove the text, or the tildes")
       default:
         error(
-          "markdown-unsupported", node.start,
+          .markdownUnsupported, node.start,
           "\(MarkdownImporter.describe(node.kind)) cannot appear in running text; remove it")
       }
     }

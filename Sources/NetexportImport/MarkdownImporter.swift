@@ -65,7 +65,7 @@ public enum MarkdownImporter {
     guard LanguageTag(sourceLocale)?.canonical == sourceLocale else {
       throw DiagnosticError(
         Diagnostic(
-          code: "invalid-locale", at: nil, "the source locale '\(sourceLocale)' is not a canonical BCP 47 language tag")
+          code: .invalidLocale, at: nil, "the source locale '\(sourceLocale)' is not a canonical BCP 47 language tag")
       )
     }
     let requested = idIsFallback ? nil : id

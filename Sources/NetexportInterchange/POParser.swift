@@ -456,7 +456,7 @@ extension PO {
       failure(InterchangeCode.malformedPO, location, message)
     }
 
-    private func failure(_ code: String, _ location: SourceLocation, _ message: String) -> DiagnosticError {
+    private func failure(_ code: FindingCode, _ location: SourceLocation, _ message: String) -> DiagnosticError {
       DiagnosticError(Diagnostic(code: code, at: location, message))
     }
   }

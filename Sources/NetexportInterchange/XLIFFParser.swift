@@ -160,7 +160,7 @@ extension XLIFF {
       fail(InterchangeCode.malformedXLIFF, message, at: location)
     }
 
-    func fail(_ code: String, _ message: String, at location: SourceLocation? = nil) {
+    func fail(_ code: FindingCode, _ message: String, at location: SourceLocation? = nil) {
       guard failure == nil else { return }
       failure = DiagnosticError(Diagnostic(code: code, at: location ?? tagStart, message))
       parser.abortParsing()

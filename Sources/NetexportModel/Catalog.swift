@@ -13,6 +13,9 @@ public struct Catalog: Hashable, Sendable {
   public var obsolete: [CatalogEntry]
   /// The locale's agreed terms, by the catalog key of the term or abbreviation.
   public var glossary: [GlossaryEntry]
+  /// Whether the catalog's translations were made by machine (`machine-translated: true`):
+  /// a handout that uses any of them not yet `reviewed` by a person says so.
+  public var machineTranslated: Bool
   /// Problems found while reading that did not stop the read (see `Catalog.parse`).
   public var problems: [Diagnostic]
   /// Where the `entries` field is, for findings about entries that are not there.
@@ -27,14 +30,15 @@ public struct Catalog: Hashable, Sendable {
 
   public init(
     locale: String, file: String, entries: [CatalogEntry], obsolete: [CatalogEntry] = [],
-    glossary: [GlossaryEntry] = [], problems: [Diagnostic] = [], entriesLocation: SourceLocation? = nil,
-    text: String = ""
+    glossary: [GlossaryEntry] = [], machineTranslated: Bool = false, problems: [Diagnostic] = [],
+    entriesLocation: SourceLocation? = nil, text: String = ""
   ) {
     self.locale = locale
     self.file = file
     self.entries = entries
     self.obsolete = obsolete
     self.glossary = glossary
+    self.machineTranslated = machineTranslated
     self.problems = problems
     self.entriesLocation = entriesLocation ?? SourceLocation(file: file)
     self.text = text
@@ -60,6 +64,12 @@ public struct CatalogEntry: Hashable, Sendable {
     case translated
     /// The English changed, or a reviewer asked for another look.
     case needsReview = "needs-review"
+    /// Translated, and checked by a second person (Weblate's "approved"): the one state that
+    /// counts as human-reviewed in a machine-translated catalog.
+    case reviewed
+
+    /// Whether a translation in this state may be used in a handout (with a current source).
+    public var isDone: Bool { self == .translated || self == .reviewed }
   }
 
   /// How the text value is written in the YAML file, to map a position in the message to a
@@ -73,6 +83,10 @@ public struct CatalogEntry: Hashable, Sendable {
   public var text: String
   /// Context for translators: where the string appears, limits.
   public var note: String?
+  /// In a target catalog: the note the translation was made with, kept by `netexport
+  /// update` when the source's note changed, so that the translator checks the translation
+  /// against the new one.
+  public var previousNote: String?
   /// In a target catalog: the current source text this entry translates.
   public var source: String?
   /// In a target catalog: the source text the translation was made from, kept by
@@ -90,13 +104,15 @@ public struct CatalogEntry: Hashable, Sendable {
   public var textStyle: Style
 
   public init(
-    key: String, text: String, note: String? = nil, source: String? = nil, previousSource: String? = nil,
-    state: State? = nil, allow: [String] = [], location: SourceLocation, textLocation: SourceLocation? = nil,
+    key: String, text: String, note: String? = nil, previousNote: String? = nil, source: String? = nil,
+    previousSource: String? = nil, state: State? = nil, allow: [String] = [], location: SourceLocation,
+    textLocation: SourceLocation? = nil,
     textStyle: Style = .doubleQuoted
   ) {
     self.key = key
     self.text = text
     self.note = note
+    self.previousNote = previousNote
     self.source = source
     self.previousSource = previousSource
     self.state = state

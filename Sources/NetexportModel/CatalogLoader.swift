@@ -3,21 +3,24 @@ import NetexportICU
 
 extension Catalog {
   /// The fields an entry may have.
-  public static let entryFields = ["text", "note", "source", "previous-source", "state", "allow"]
+  public static let entryFields = ["text", "note", "previous-note", "source", "previous-source", "state", "allow"]
   /// The fields a glossary entry may have.
   public static let glossaryFields = [
     "forms", "pronunciation", "spoken", "letters", "expand", "definition", "usage",
   ]
   /// The fields a catalog file may have at its top level.
-  public static let topLevelFields = ["locale", "entries", "obsolete", "glossary"]
+  public static let topLevelFields = ["locale", machineTranslatedField, "entries", "obsolete", "glossary"]
+
+  /// The top-level field that says a catalog's translations were made by machine.
+  public static let machineTranslatedField = "machine-translated"
 
   /// The top-level fields a file of a project may have: a document's catalog and the labels
   /// hold messages, the glossary only the glossary; `nil` (one catalog per locale) all.
   public static func topLevelFields(of kind: CatalogFile?) -> [String] {
     switch kind {
     case nil: topLevelFields
-    case .document?: ["locale", "document", "entries", "obsolete"]
-    case .labels?: ["locale", "entries", "obsolete"]
+    case .document?: ["locale", "document", machineTranslatedField, "entries", "obsolete"]
+    case .labels?: ["locale", machineTranslatedField, "entries", "obsolete"]
     case .glossary?: ["locale", "glossary"]
     }
   }
@@ -87,45 +90,78 @@ extension Catalog {
     guard let rootPosition = reader.rootPosition else {
       throw failing([
         Diagnostic(
-          code: "invalid-catalog", at: SourceLocation(file: file, line: 1, column: 1),
+          code: .invalidCatalog, at: SourceLocation(file: file, line: 1, column: 1),
           "a catalog must be a mapping with 'locale' and 'entries' at its top level")
       ])
     }
-    var problems = reader.problems
-    func problem(_ code: String, _ position: YAMLEventReader.Position?, _ message: String) {
+    var problems = reader.problems + commentCuts(in: reader.entries, text: text, file: file)
+    func problem(_ code: FindingCode, _ position: YAMLEventReader.Position?, _ message: String) {
       problems.append(Diagnostic(code: code, at: location(position, file: file), message))
     }
     if !reader.outline.sections.contains(where: { $0.key.name == "locale" }) {
-      problem("invalid-catalog", rootPosition, "the catalog has no 'locale' field")
+      problem(.invalidCatalog, rootPosition, "the catalog has no 'locale' field")
     }
     if Catalog.topLevelFields(of: kind).contains("entries")
       && !reader.outline.sections.contains(where: { $0.key.name == "entries" })
     {
-      problem("invalid-catalog", rootPosition, "the catalog has no 'entries' field")
+      problem(.invalidCatalog, rootPosition, "the catalog has no 'entries' field")
     }
     if problems.contains(where: { $0.severity == .error }) && !lenient { throw DiagnosticError(problems) }
     let entriesPosition = reader.outline.sections.first { $0.key.name == "entries" }?.key.position
     let catalog = Catalog(
       locale: reader.locale ?? "", file: file, entries: reader.entries, obsolete: reader.obsolete,
-      glossary: reader.glossary, problems: problems,
+      glossary: reader.glossary, machineTranslated: reader.machineTranslated, problems: problems,
       entriesLocation: location(entriesPosition ?? rootPosition, file: file),
       text: text)
     return (catalog, reader.outline)
   }
 
+  /// Texts not in quotes that YAML cut at ` #`, taking the rest of the line for a comment
+  /// (`text: Sintomi e cause #1` is "Sintomi e cause"): reported where the rest looks like
+  /// text, a `#` followed directly by a letter, digit or sign; `# ` with a space is taken to
+  /// be a comment meant as one.
+  static func commentCuts(in entries: [CatalogEntry], text: String, file: String) -> [Diagnostic] {
+    let plain = entries.filter { $0.textStyle == .plain && !$0.text.isEmpty }
+    guard !plain.isEmpty else { return [] }
+    let lines = FileLines(text: text, starts: FileLines.starts(of: text))
+    var found: [Diagnostic] = []
+    for entry in plain {
+      guard let line = entry.textLocation.line, let column = entry.textLocation.column, line <= lines.count else {
+        continue
+      }
+      // A text on one line: the line holds it, then what YAML left out.
+      let scalars = lines[line - 1].dropFirst(column - 1)
+      let value = Array(entry.text.unicodeScalars)
+      guard scalars.starts(with: value) else { continue }
+      let rest = scalars.dropFirst(value.count)
+      let spaces = rest.prefix { $0 == " " || $0 == "\t" }.count
+      let comment = rest.dropFirst(spaces)
+      guard spaces > 0, comment.first == "#", let next = comment.dropFirst().first, next != " ", next != "\t"
+      else { continue }
+      let cut = String(String.UnicodeScalarView(comment))
+      found.append(
+        Diagnostic(
+          code: .textCutByComment,
+          at: SourceLocation(file: file, line: line, column: column + value.count + spaces),
+          "the text of '\(entry.key)' is not in quotes, so YAML reads '\(cut)' as a comment (a # after a space starts one) and the text ends at \"\(entry.text)\"; write the whole text in double quotes: text: \"\(entry.text)\(String(repeating: " ", count: spaces))\(cut)\"",
+          key: entry.key))
+    }
+    return found
+  }
+
   static func parseEntry(
     _ keyNode: YAMLNode, _ value: YAMLNode, file: String,
-    report: (String, YAMLEventReader.Position?, String, String?) -> Void
+    report: (FindingCode, YAMLEventReader.Position?, String, String?) -> Void
   ) -> CatalogEntry? {
     guard let key = keyNode.scalar?.value, CatalogKey.isValid(key) else {
       report(
-        "invalid-key", keyNode.position, "'\(keyNode.string ?? "?")' is not a valid message key (\(CatalogKey.rule))",
+        .invalidKey, keyNode.position, "'\(keyNode.string ?? "?")' is not a valid message key (\(CatalogKey.rule))",
         nil)
       return nil
     }
     guard let fields = value.mapping else {
       report(
-        "invalid-entry", value.position,
+        .invalidEntry, value.position,
         "entry '\(key)' must be a mapping with a 'text' field (found \(describe(value))); write it as '\(key):' followed by an indented 'text: ...'",
         key)
       return nil
@@ -136,14 +172,14 @@ extension Catalog {
       let field = fieldNode.string ?? "?"
       guard entryFields.contains(field) else {
         report(
-          "unknown-field", fieldNode.position,
+          .unknownField, fieldNode.position,
           "unknown field '\(field)' in entry '\(key)' (known fields: \(entryFields.joined(separator: ", ")))", key)
         continue
       }
       if field == "allow" {
         guard let list = stringList(fieldValue) else {
           report(
-            "invalid-entry", fieldValue.position,
+            .invalidEntry, fieldValue.position,
             "'allow' of entry '\(key)' must be a list of finding codes, e.g. [untranslated]", key)
           continue
         }
@@ -152,14 +188,14 @@ extension Catalog {
       }
       guard let string = scalarText(fieldValue) else {
         report(
-          "invalid-entry", fieldValue.position,
+          .invalidEntry, fieldValue.position,
           "'\(field)' of entry '\(key)' must be text (found \(describe(fieldValue)))",
           key)
         continue
       }
       if mayHoldForbiddenControl(string), let control = string.unicodeScalars.first(where: isForbiddenControl) {
         report(
-          "control-character", fieldValue.position,
+          .controlCharacter, fieldValue.position,
           "'\(field)' of entry '\(key)' contains the control character U+\(hex(control.value)); remove it", key)
         if field == "text" { return nil }
         continue
@@ -171,13 +207,14 @@ extension Catalog {
         entry.textLocation = location(fieldValue.position, file: file)
         entry.textStyle = style(of: fieldValue)
       case "note": entry.note = string
+      case "previous-note": entry.previousNote = string
       case "source": entry.source = string
       case "previous-source": entry.previousSource = string
       default:
         entry.state = CatalogEntry.State(rawValue: string)
         if entry.state == nil {
           report(
-            "invalid-state", fieldValue.position,
+            .invalidState, fieldValue.position,
             "state '\(string)' of entry '\(key)' is not one of: \(CatalogEntry.State.allCases.map(\.rawValue).joined(separator: ", "))",
             key)
         }
@@ -186,7 +223,7 @@ extension Catalog {
     guard hasText else {
       if !fields.contains(where: { $0.key.string == "text" }) {
         report(
-          "invalid-entry", value.position,
+          .invalidEntry, value.position,
           "entry '\(key)' has no 'text' field (use text: \"\" for a string not translated yet)", key)
       }
       return nil
@@ -196,17 +233,17 @@ extension Catalog {
 
   static func parseGlossaryEntry(
     _ keyNode: YAMLNode, _ value: YAMLNode, file: String,
-    report: (String, YAMLEventReader.Position?, String, String?) -> Void
+    report: (FindingCode, YAMLEventReader.Position?, String, String?) -> Void
   ) -> GlossaryEntry? {
     guard let key = keyNode.scalar?.value, CatalogKey.isValid(key) else {
       report(
-        "invalid-key", keyNode.position,
+        .invalidKey, keyNode.position,
         "'\(keyNode.string ?? "?")' is not a valid glossary key (the message key of a term or abbreviation)", nil)
       return nil
     }
     guard let fields = value.mapping else {
       report(
-        "invalid-entry", value.position,
+        .invalidEntry, value.position,
         "glossary entry '\(key)' must be a mapping with fields such as 'forms' and 'pronunciation'",
         key)
       return nil
@@ -217,7 +254,7 @@ extension Catalog {
       case "forms":
         guard let forms = stringList(fieldValue), !forms.contains(where: \.isEmpty) else {
           report(
-            "invalid-entry", fieldValue.position,
+            .invalidEntry, fieldValue.position,
             "'forms' of glossary entry '\(key)' must be a list of non-empty texts",
             key)
           continue
@@ -226,7 +263,7 @@ extension Catalog {
       case "pronunciation", "spoken":
         let name = fieldNode.string ?? ""
         guard let text = scalarText(fieldValue) else {
-          report("invalid-entry", fieldValue.position, "'\(name)' of glossary entry '\(key)' must be text", key)
+          report(.invalidEntry, fieldValue.position, "'\(name)' of glossary entry '\(key)' must be text", key)
           continue
         }
         if name == "pronunciation" { entry.pronunciation = text } else { entry.spoken = text }
@@ -235,7 +272,7 @@ extension Catalog {
         let name = fieldNode.string ?? ""
         guard let scalar = fieldValue.scalar, scalar.style == .plain, ["true", "false"].contains(scalar.value) else {
           report(
-            "invalid-entry", fieldValue.position, "'\(name)' of glossary entry '\(key)' must be true or false", key)
+            .invalidEntry, fieldValue.position, "'\(name)' of glossary entry '\(key)' must be true or false", key)
           continue
         }
         if name == "letters" { entry.letters = scalar.value == "true" } else { entry.expand = scalar.value == "true" }
@@ -243,13 +280,13 @@ extension Catalog {
       case "definition", "usage":
         let name = fieldNode.string ?? ""
         guard let text = scalarText(fieldValue) else {
-          report("invalid-entry", fieldValue.position, "'\(name)' of glossary entry '\(key)' must be text", key)
+          report(.invalidEntry, fieldValue.position, "'\(name)' of glossary entry '\(key)' must be text", key)
           continue
         }
         if name == "definition" { entry.definition = text } else { entry.usage = text }
       default:
         report(
-          "unknown-field", fieldNode.position,
+          .unknownField, fieldNode.position,
           "unknown field '\(fieldNode.string ?? "?")' in glossary entry '\(key)' (known fields: \(glossaryFields.joined(separator: ", ")))",
           key)
       }

@@ -106,6 +106,7 @@ struct CatalogReader {
   var structure: YAMLSupport.StructureCheck
   /// Whether to note where each entry's key and fields are (`update` needs them).
   let recordsOutline: Bool
+  var machineTranslated = false
 
   /// What was read, without the event reader (which must not outlive its text).
   struct Contents {
@@ -116,12 +117,13 @@ struct CatalogReader {
     var entries: [CatalogEntry]
     var obsolete: [CatalogEntry]
     var glossary: [GlossaryEntry]
+    var machineTranslated: Bool
   }
 
   var contents: Contents {
     Contents(
       problems: problems, outline: outline, rootPosition: rootPosition, locale: locale, entries: entries,
-      obsolete: obsolete, glossary: glossary)
+      obsolete: obsolete, glossary: glossary, machineTranslated: machineTranslated)
   }
 
   /// - Parameter outline: Note where each entry's key and fields are, in `outline`.
@@ -167,7 +169,7 @@ struct CatalogReader {
     if try next() == .documentStart {
       // As Yams reports it, for the same message whichever reader finds it.
       another = Diagnostic(
-        code: "malformed-yaml", at: location(events.start),
+        code: .malformedYAML, at: location(events.start),
         "malformed YAML: but found another document (expected a single document in the stream that starts at line 1, column 1)"
       )
     }
@@ -215,13 +217,13 @@ struct CatalogReader {
     if let first = seen.insert(name, at: key.position) {
       duplicates.append(
         Diagnostic(
-          code: "duplicate-key", at: location(key.position),
+          code: .duplicateKey, at: location(key.position),
           "duplicate key '\(name)' (first at \(file):\(first.line):\(first.column)); a key may appear only once, so merge the two entries"
         ))
     }
   }
 
-  private mutating func problem(_ code: String, _ position: YAMLEventReader.Position?, _ message: String) {
+  private mutating func problem(_ code: FindingCode, _ position: YAMLEventReader.Position?, _ message: String) {
     problems.append(Diagnostic(code: code, at: location(position), message))
   }
 
@@ -243,55 +245,66 @@ struct CatalogReader {
           ? " (messages go in the documents' catalogs and labels.yaml; this file holds the glossary only)"
           : name == "glossary" && kind != nil ? " (the glossary goes in glossary.yaml, beside this file)" : ""
         problem(
-          "unknown-field", keyNode.position,
+          .unknownField, keyNode.position,
           "unknown top-level field '\(name ?? "?")' (known fields: \(allowed.joined(separator: ", ")))\(hint)")
         outline.sections.append(section)
         continue
       }
+      // Each name needs its own `where`: in `case "a", "b" where c` the condition guards "b"
+      // alone, and a section read as a mapping when it is not one never ends.
       switch name {
       case "document":
         let value = try node()
         if case .document(let id)? = kind, value.string != id {
           problem(
-            "locale-mismatch", value.position,
+            .localeMismatch, value.position,
             "the file is named for document '\(id)' but says document '\(value.string ?? "?")'; it belongs in that document's own file"
           )
         }
-      case "entries", "obsolete",
+      case Catalog.machineTranslatedField:
+        let value = try node()
+        guard let scalar = value.scalar, scalar.style == .plain, ["true", "false"].contains(scalar.value) else {
+          problem(
+            .invalidCatalog, value.position,
+            "'\(Catalog.machineTranslatedField)' must be true (the translations were made by machine) or false")
+          break
+        }
+        machineTranslated = scalar.value == "true"
+      case "entries" where events.kind == .mappingStart, "obsolete" where events.kind == .mappingStart,
         "glossary" where events.kind == .mappingStart:
         section.entries = try readSection(name ?? "")
       case "locale":
         let value = try node()
         guard let declared = value.string, !declared.isEmpty else {
-          problem("invalid-catalog", value.position, "'locale' must be a language tag such as 'es' or 'pt-BR'")
+          problem(.invalidCatalog, value.position, "'locale' must be a language tag such as 'es' or 'pt-BR'")
           break
         }
         locale = declared
         if let canonical = LanguageTag(declared)?.canonical {
           if canonical != declared {
             problem(
-              "invalid-locale", value.position, "locale '\(declared)' is not in canonical form; write '\(canonical)'")
+              .invalidLocale, value.position, "locale '\(declared)' is not in canonical form; write '\(canonical)'")
           }
         } else {
-          problem("invalid-locale", value.position, "locale '\(declared)' is not a valid BCP 47 language tag")
+          problem(.invalidLocale, value.position, "locale '\(declared)' is not a valid BCP 47 language tag")
         }
         if let expectedLocale, declared != expectedLocale {
           problem(
-            "locale-mismatch", value.position,
+            .localeMismatch, value.position,
             "the file is named for '\(expectedLocale)' but declares locale '\(declared)'")
         }
       case "entries", "obsolete", "glossary":
         let value = try node()
         if name != "entries", let scalar = value.scalar, Catalog.isNull(scalar) { break }
         problem(
-          "invalid-catalog", value.position,
+          .invalidCatalog, value.position,
           name == "glossary"
             ? "'glossary' must be a mapping from a term's message key to its forms"
             : "'\(name ?? "")' must be a mapping from message key to entry")
       default:
         _ = try node()
         problem(
-          "unknown-field", keyNode.position,
+          .unknownField, keyNode.position,
           "unknown top-level field '\(name ?? "?")' (known fields: \(Catalog.topLevelFields.joined(separator: ", ")))")
       }
       outline.sections.append(section)
@@ -306,7 +319,7 @@ struct CatalogReader {
     var outlineEntries: [CatalogOutline.Entry] = []
     let file = file
     var found: [Diagnostic] = []
-    func report(_ code: String, _ position: YAMLEventReader.Position?, _ message: String, _ key: String?) {
+    func report(_ code: FindingCode, _ position: YAMLEventReader.Position?, _ message: String, _ key: String?) {
       found.append(Diagnostic(code: code, at: Catalog.location(position, file: file), message, key: key))
     }
     while try next() != .mappingEnd {

@@ -42,7 +42,8 @@ struct ContentReader {
   // MARK: The document's parts
 
   private static let documentFields = [
-    "id", "source-locale", "metadata", "sections", "references", "terms", "abbreviations", "do-not-translate",
+    "id", "source-locale", "metadata", "sections", "references", "related", "terms", "abbreviations",
+    "do-not-translate",
   ]
 
   private mutating func document(_ root: Node) -> Document {
@@ -59,12 +60,13 @@ struct ContentReader {
     let metadata = metadata(required("metadata", fields), "metadata")
     let sections = elements(required("sections", fields), "sections").map { section($0, $1) }
     let references = references(required("references", fields), "references")
+    let related = elements(optional("related", fields), "related").map { relatedLinks($0, $1) }
     let terms = elements(optional("terms", fields), "terms").map { term($0, $1) }
     let abbreviations = elements(optional("abbreviations", fields), "abbreviations").map { abbreviation($0, $1) }
     let doNotTranslate = elements(optional("do-not-translate", fields), "do-not-translate").map { text($0, $1) }
     return Document(
       id: id, sourceLocale: sourceLocale, metadata: metadata, sections: sections, references: references,
-      terms: terms, abbreviations: abbreviations, doNotTranslate: doNotTranslate)
+      related: related, terms: terms, abbreviations: abbreviations, doNotTranslate: doNotTranslate)
   }
 
   private static let noMetadata = Metadata(title: "", byline: "", reviewed: "", publisher: "")
@@ -171,6 +173,18 @@ struct ContentReader {
     return References(
       heading: textRef(required("heading", fields), path + ".heading"),
       items: elements(required("items", fields), path + ".items").map { textRef($0, $1) })
+  }
+
+  private mutating func relatedLinks(_ node: Node, _ path: String) -> RelatedLinks {
+    guard let fields = mapping(node, path, in: "a group of related links", known: ["heading", "items"]) else {
+      return RelatedLinks(heading: "", items: [])
+    }
+    let heading = textRef(required("heading", fields), path + ".heading")
+    let items = elements(required("items", fields), path + ".items")
+    if let node = fields.values["items"], node.sequence?.isEmpty == true {
+      problem(node, "\(path).items must list at least one related topic (leave the group out when there is none)")
+    }
+    return RelatedLinks(heading: heading, items: items.map { textRef($0, $1) })
   }
 
   private mutating func term(_ node: Node, _ path: String) -> Term {
@@ -417,7 +431,7 @@ struct ContentReader {
   private func location(_ node: Node) -> SourceLocation { YAMLSupport.location(node.mark, file: file) }
 
   private mutating func problem(_ node: Node, _ message: String) {
-    problems.append(Diagnostic(code: "invalid-content", at: location(node), message))
+    problems.append(Diagnostic(code: .invalidContent, at: location(node), message))
   }
 
   private static func kind(of node: Node) -> String {

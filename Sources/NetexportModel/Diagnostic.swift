@@ -47,7 +47,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   public var severity: Severity
-  /// A stable identifier of the kind of problem, e.g. `malformed-yaml`.
+  /// A stable identifier of the kind of problem, e.g. `malformed-yaml`: the text of a
+  /// ``FindingCode``, as reports and `allow` lists write it.
   public var code: String
   public var location: SourceLocation?
   /// What is wrong and how to fix it, for the person who wrote the file.
@@ -57,12 +58,15 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   /// The message key the problem is about, when there is one.
   public var key: String?
 
+  /// - Parameters:
+  ///   - severity: The finding's severity; by default the code's.
+  ///   - code: The kind of problem, declared in its family's registry.
   public init(
-    _ severity: Severity = .error, code: String, at location: SourceLocation?, _ message: String,
+    _ severity: Severity? = nil, code: FindingCode, at location: SourceLocation?, _ message: String,
     locale: String? = nil, key: String? = nil
   ) {
-    self.severity = severity
-    self.code = code
+    self.severity = severity ?? code.severity
+    self.code = code.code
     self.location = location
     self.message = message
     self.locale = locale

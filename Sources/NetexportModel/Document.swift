@@ -15,6 +15,9 @@ public struct Document: Hashable, Sendable {
   public var sections: [Section]
   /// The sources the document cites, shown after the body and the attribution.
   public var references: References
+  /// Links to related topics, shown after the references: the "Associated procedures" a web
+  /// page lists beside its content. Pointers to other pages, not content of this one.
+  public var related: [RelatedLinks]
   /// Medical terms the text uses, so exporters can explain them.
   public var terms: [Term]
   /// Abbreviations the text uses, so exporters can expand them.
@@ -24,13 +27,14 @@ public struct Document: Hashable, Sendable {
 
   public init(
     id: String, sourceLocale: String, metadata: Metadata, sections: [Section], references: References,
-    terms: [Term] = [], abbreviations: [Abbreviation] = [], doNotTranslate: [String] = []
+    related: [RelatedLinks] = [], terms: [Term] = [], abbreviations: [Abbreviation] = [], doNotTranslate: [String] = []
   ) {
     self.id = id
     self.sourceLocale = sourceLocale
     self.metadata = metadata
     self.sections = sections
     self.references = references
+    self.related = related
     self.terms = terms
     self.abbreviations = abbreviations
     self.doNotTranslate = doNotTranslate
@@ -44,6 +48,7 @@ public struct Document: Hashable, Sendable {
       for block in section.blocks { refs += block.textRefs }
     }
     refs += [metadata.byline, metadata.reviewed, references.heading] + references.items
+    for group in related { refs += [group.heading] + group.items }
     for term in terms { refs += [term.name] + (term.definition.map { [$0] } ?? []) }
     for abbreviation in abbreviations { refs += [abbreviation.short, abbreviation.expansion] }
     return refs
@@ -173,6 +178,25 @@ public struct References: Hashable, Sendable {
     self.items = items
   }
 
+}
+
+/// A group of links to related topics, under its heading ("Associated procedures"), as the
+/// source page lists them after its references.
+///
+/// They are what a reader of the page may look up next, not part of what the document says:
+/// exports show them after the references under their own heading, so that they cannot be
+/// read as a list the document gives (three procedures are not "the treatments"), and speech
+/// leaves them out.
+public struct RelatedLinks: Hashable, Sendable {
+  /// The group's heading, as the source labels it.
+  public var heading: TextRef
+  /// One text per topic: its title, a link to its page when the text has `<link1>`.
+  public var items: [TextRef]
+
+  public init(heading: TextRef, items: [TextRef]) {
+    self.heading = heading
+    self.items = items
+  }
 }
 
 /// A medical term the text uses, with its definition where the document gives one.

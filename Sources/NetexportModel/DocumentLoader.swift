@@ -27,7 +27,7 @@ extension Document {
     }
     if !lineBreaks.isEmpty { throw DiagnosticError(lineBreaks) }
     guard let root = composed else {
-      throw DiagnosticError(Diagnostic(code: "invalid-content", at: SourceLocation(file: file), "the file is empty"))
+      throw DiagnosticError(Diagnostic(code: .invalidContent, at: SourceLocation(file: file), "the file is empty"))
     }
     return try ContentReader.read(root, file: file)
   }

@@ -30,7 +30,12 @@ public enum Labels {
     Label("audio.references"),
     Label("audio.pause"),
     Label("audio.pronunciation-guide"),
+    Label(machineTranslation),
   ]
+
+  /// The sentence a handout or script carries while a machine's translation is not all
+  /// reviewed by a person (see `ResolvedDocument.machineTranslationNotice`).
+  public static let machineTranslation = "export.machine-translation"
 
   /// The label keys.
   public static let keys: Set<String> = Set(all.map(\.key))

@@ -133,7 +133,7 @@ extension LineBreak {
       let more = count > 1 ? " (the file has \(count - 1) more)" : ""
       findings.append(
         Diagnostic(
-          code: "unusual-line-break", at: location(position),
+          code: .unusualLineBreak, at: location(position),
           "\(kind.name), which YAML reads as a line break but many editors do not; line numbers after it count it as one\(more). \(kind.fix)"
         ))
     }
@@ -142,7 +142,7 @@ extension LineBreak {
       let minority = crlf > lf ? (name: "LF", position: firstLF) : (name: "CR LF", position: firstCRLF)
       findings.append(
         Diagnostic(
-          .warning, code: "mixed-line-endings", at: location(minority.position),
+          .warning, code: .mixedLineEndings, at: location(minority.position),
           "lines end in both LF (\(lf) lines) and CR LF (\(crlf) lines), the first \(minority.name) here; save the file with one kind of line ending (update writes new lines with \(dominant), the more common here)"
         ))
     }

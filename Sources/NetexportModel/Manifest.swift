@@ -78,12 +78,12 @@ public struct Manifest: Hashable, Sendable {
   public static func parse(_ text: String, file: String) throws -> Manifest {
     var problems: [Diagnostic] = []
     func problem(_ node: Node?, _ message: String) {
-      problems.append(Diagnostic(code: "invalid-manifest", at: YAMLSupport.location(node?.mark, file: file), message))
+      problems.append(Diagnostic(code: .invalidManifest, at: YAMLSupport.location(node?.mark, file: file), message))
     }
     guard let root = try YAMLSupport.compose(text, file: file, plainText: true), let top = root.mapping else {
       throw DiagnosticError(
         Diagnostic(
-          code: "invalid-manifest", at: SourceLocation(file: file, line: 1, column: 1),
+          code: .invalidManifest, at: SourceLocation(file: file, line: 1, column: 1),
           "the manifest must be a mapping with 'source-locale' and 'locales'; see the README (A project)"))
     }
     var sourceLocale: LanguageTag?
@@ -179,7 +179,7 @@ public struct Manifest: Hashable, Sendable {
     if let sourceLocale, let listed = locales.first(where: { $0.tag == sourceLocale }) {
       problems.append(
         Diagnostic(
-          code: "invalid-manifest", at: listed.location,
+          code: .invalidManifest, at: listed.location,
           "'\(sourceLocale.canonical)' is the source locale; list only the locales it is translated into"))
     }
     guard problems.isEmpty, let sourceLocale else { throw DiagnosticError(problems) }
@@ -209,7 +209,7 @@ extension Manifest {
       guard rest.isEmpty || rest.hasPrefix("#") || rest == "~" || rest == "null" || rest == "{}" else {
         throw DiagnosticError(
           Diagnostic(
-            code: "invalid-manifest", at: SourceLocation(file: file, line: header + 1, column: 1),
+            code: .invalidManifest, at: SourceLocation(file: file, line: header + 1, column: 1),
             "'locales' is written on one line; write it as a block ('locales:' then one '  tag: status' per line) so netexport can add '\(locale.canonical)'"
           ))
       }
@@ -233,7 +233,7 @@ extension Manifest {
     guard manifest.status(of: locale) == status else {
       throw DiagnosticError(
         Diagnostic(
-          code: "invalid-manifest", at: SourceLocation(file: file),
+          code: .invalidManifest, at: SourceLocation(file: file),
           "could not add '\(locale.canonical)' to 'locales'; add '\(entry.trimmingCharacters(in: .whitespaces))' by hand"
         ))
     }

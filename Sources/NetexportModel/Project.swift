@@ -30,7 +30,7 @@ public struct Project: Sendable {
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "no-catalogs", at: SourceLocation(file: displayPath("Locales/")),
+          code: .noCatalogs, at: SourceLocation(file: displayPath("Locales/")),
           "cannot read the catalogs folder (\(TextFile.reason(error))); run netexport from the project folder or pass --project DIR"
         ))
     }
@@ -46,14 +46,14 @@ public struct Project: Sendable {
     guard let tag = LanguageTag(requested) else {
       throw DiagnosticError(
         Diagnostic(
-          code: "invalid-locale", at: nil,
+          code: .invalidLocale, at: nil,
           "'\(requested)' is not a valid BCP 47 language tag (for example: en, es, pt-BR, zh-Hans)"))
     }
     let available = try availableLocales()
     guard available.contains(tag.canonical) else {
       throw DiagnosticError(
         Diagnostic(
-          code: "unknown-locale", at: nil,
+          code: .unknownLocale, at: nil,
           "no catalog for locale '\(tag.canonical)' (looked for \(displayPath("Locales/\(tag.canonical).yaml"))); available locales: \(available.isEmpty ? "none" : available.joined(separator: ", "))"
         ))
     }
@@ -101,7 +101,7 @@ public struct Project: Sendable {
     guard let real = Self.realPath(followed), !Self.path(real, isInside: realRoot) else { return }
     throw DiagnosticError(
       Diagnostic(
-        code: "outside-project", at: SourceLocation(file: displayPath),
+        code: .outsideProject, at: SourceLocation(file: displayPath),
         "\(displayPath) is a symbolic link that leads outside the project folder; netexport does not follow it there (put the file itself inside the project, or name its real path)"
       ))
   }

@@ -88,7 +88,7 @@ extension TextFile {
   ) throws -> PendingWrite {
     func failure(_ reason: String) -> DiagnosticError {
       DiagnosticError(
-        Diagnostic(code: "unwritable-output", at: SourceLocation(file: displayPath), "cannot write the file\(reason)"))
+        Diagnostic(code: .unwritableOutput, at: SourceLocation(file: displayPath), "cannot write the file\(reason)"))
     }
     func failure(errno code: Int32) -> DiagnosticError { failure(" (\(String(cString: strerror(code))))") }
     let bytes = Array(data)
@@ -180,7 +180,7 @@ extension TextFile {
     func failure(errno code: Int32, _ detail: String? = nil) -> DiagnosticError {
       DiagnosticError(
         Diagnostic(
-          code: "unwritable-output", at: SourceLocation(file: pending.displayPath),
+          code: .unwritableOutput, at: SourceLocation(file: pending.displayPath),
           "cannot write the file (\(detail ?? String(cString: strerror(code))))"))
     }
     switch pending.plan {
@@ -233,7 +233,7 @@ extension TextFile {
   static func changedOnDisk(_ displayPath: String) -> DiagnosticError {
     DiagnosticError(
       Diagnostic(
-        code: "changed-on-disk", at: SourceLocation(file: displayPath),
+        code: .changedOnDisk, at: SourceLocation(file: displayPath),
         "the file changed on disk while netexport was working on it (saved from an editor?); nothing was written, so that change is kept: run the command again"
       ))
   }

@@ -64,7 +64,7 @@ public enum TextFile {
     guard kind == S_IFREG else {
       throw DiagnosticError(
         Diagnostic(
-          code: "unreadable-file", at: SourceLocation(file: displayPath),
+          code: .unreadableFile, at: SourceLocation(file: displayPath),
           "cannot read the file: it is \(describe(kind)), not a regular file"))
     }
     guard info.st_size <= maximumInputSize else { throw tooLarge(displayPath) }
@@ -103,14 +103,14 @@ public enum TextFile {
   static func unreadable(_ displayPath: String, _ code: Int32) -> DiagnosticError {
     DiagnosticError(
       Diagnostic(
-        code: "unreadable-file", at: SourceLocation(file: displayPath),
+        code: .unreadableFile, at: SourceLocation(file: displayPath),
         "cannot read the file (\(String(cString: strerror(code))))"))
   }
 
   private static func tooLarge(_ displayPath: String) -> DiagnosticError {
     DiagnosticError(
       Diagnostic(
-        code: "unreadable-file", at: SourceLocation(file: displayPath),
+        code: .unreadableFile, at: SourceLocation(file: displayPath),
         "cannot read the file: it is larger than \(maximumInputSize >> 20) MiB, the most netexport reads (a catalog or document is far smaller; is this the right file?)"
       ))
   }
@@ -143,7 +143,7 @@ public enum TextFile {
         }
         throw DiagnosticError(
           Diagnostic(
-            code: "invalid-utf8", at: SourceLocation(file: displayPath, line: line, column: column),
+            code: .invalidUTF8, at: SourceLocation(file: displayPath, line: line, column: column),
             "the file is not valid UTF-8 (byte \(bad.joined(separator: " ")) at offset \(offset)); save it as UTF-8"))
       case .emptyInput:
         return String(decoding: bytes, as: UTF8.self)

@@ -42,11 +42,23 @@ final class YAMLEventReader {
     /// The UTF-8 offset of the problem, for errors of libyaml's reader (a character YAML
     /// does not allow), which carry no line and column.
     var offset: Int?
+    /// The last scalar read before the problem: a quoted text that ran on past its line, or
+    /// ended early at a quotation mark inside it, is what most malformed catalogs have.
+    var lastScalar: ScalarSpan?
+  }
+
+  /// Where a scalar starts and ends, and how it is written.
+  struct ScalarSpan: Hashable, Sendable {
+    var start: Position
+    /// Just after the scalar (after its closing quote).
+    var end: Position
+    var style: ScalarStyle
   }
 
   private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
   private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
   private var hasEvent = false
+  private var lastScalar: ScalarSpan?
   /// A copy of the text's UTF-8 bytes this reader owns, when it was made with `init(_:)`.
   private let ownedBytes: UnsafeMutableBufferPointer<UInt8>?
 
@@ -96,6 +108,10 @@ final class YAMLEventReader {
     }
     guard yaml_parser_parse(parser, event) == 1 else { throw syntaxError() }
     hasEvent = true
+    let kind = self.kind
+    if kind == .scalar {
+      lastScalar = ScalarSpan(start: start, end: Self.position(event.pointee.end_mark), style: style)
+    }
     return kind
   }
 
@@ -177,7 +193,8 @@ final class YAMLEventReader {
     return SyntaxError(
       problem: problem, position: Self.position(parser.pointee.problem_mark),
       context: parser.pointee.context.map { String(cString: $0) },
-      contextPosition: parser.pointee.context == nil ? nil : Self.position(parser.pointee.context_mark))
+      contextPosition: parser.pointee.context == nil ? nil : Self.position(parser.pointee.context_mark),
+      lastScalar: lastScalar)
   }
 
   private static func position(_ mark: yaml_mark_t) -> Position {

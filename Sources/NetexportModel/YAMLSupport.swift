@@ -2,7 +2,7 @@ import Yams
 
 /// Turns libyaml's and Yams' view of a YAML file into netexport's diagnostics, with
 /// file:line:column, and refuses the YAML netexport's files never use.
-enum YAMLSupport {
+package enum YAMLSupport {
   /// Parses YAML text into a Yams node tree (for content files and the manifest; catalogs are
   /// read from events), after `checkStructure` has refused what would make composing unsafe.
   ///
@@ -48,7 +48,7 @@ enum YAMLSupport {
   ///   `unsupported-yaml` at the line and column of the first refused construct of each
   ///   kind, saying how many more the file has, or `unreadable-file` for a text over
   ///   `maximumDocumentSize`.
-  static func checkStructure(_ text: String, file: String, textKeys: Bool) throws {
+  package static func checkStructure(_ text: String, file: String, textKeys: Bool) throws {
     try checkSize(text, file: file)
     var check = StructureCheck(file: file, textKeys: textKeys)
     do {
@@ -66,7 +66,7 @@ enum YAMLSupport {
     guard text.utf8.count <= maximumDocumentSize else {
       throw DiagnosticError(
         Diagnostic(
-          code: "unreadable-file", at: SourceLocation(file: file),
+          code: .unreadableFile, at: SourceLocation(file: file),
           "cannot read the file: it is larger than \(maximumDocumentSize >> 20) MiB, the most netexport reads (a catalog or document is far smaller; is this the right file?)"
         ))
     }
@@ -117,7 +117,8 @@ enum YAMLSupport {
     ) {
       counts[kind, default: 0] += 1
       guard counts[kind] == 1 else { return }
-      found.append((kind, Diagnostic(code: "unsupported-yaml", at: location(position, file: file), message())))
+      found.append(
+        (kind, Diagnostic(code: .unsupportedYAML, at: location(position, file: file), message())))
     }
 
     /// A node ended: in a mapping, a key is followed by its value and a value by a key.
@@ -179,7 +180,7 @@ enum YAMLSupport {
           if stack.count > maximumDepth {
             throw DiagnosticError(
               Diagnostic(
-                code: "unsupported-yaml", at: location(events.start, file: file),
+                code: .unsupportedYAML, at: location(events.start, file: file),
                 "mappings and lists nest more than \(maximumDepth) levels deep here; no catalog or content file needs that many"
               ))
           }
@@ -229,15 +230,20 @@ enum YAMLSupport {
     if let offset = error.offset {
       let position = lineAndColumn(ofUTF8Offset: offset, in: text)
       return Diagnostic(
-        code: "malformed-yaml", at: SourceLocation(file: file, line: position.line, column: position.column),
+        code: .malformedYAML, at: SourceLocation(file: file, line: position.line, column: position.column),
         "malformed YAML: \(error.problem)")
+    }
+    if let (position, message) = YAMLMistake.explain(error, in: text) {
+      return Diagnostic(
+        code: .malformedYAML, at: SourceLocation(file: file, line: position.line, column: position.column),
+        "malformed YAML: \(message)")
     }
     let during =
       error.context.flatMap { $0.isEmpty ? nil : $0 }.map { context in
         " (\(context) that starts at line \(error.contextPosition?.line ?? 0), column \(error.contextPosition?.column ?? 0))"
       } ?? ""
     return Diagnostic(
-      code: "malformed-yaml",
+      code: .malformedYAML,
       at: SourceLocation(file: file, line: error.position?.line, column: error.position?.column),
       "malformed YAML: \(error.problem)\(during)")
   }
@@ -251,11 +257,11 @@ enum YAMLSupport {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let during = context.map { " (\($0.text) that starts at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-      return Diagnostic(code: "malformed-yaml", at: location(mark, file: file), "malformed YAML: \(problem)\(during)")
+      return Diagnostic(code: .malformedYAML, at: location(mark, file: file), "malformed YAML: \(problem)\(during)")
     case .reader(let problem, let offset, _, _):
       let position = offset.map { lineAndColumn(ofUTF8Offset: $0, in: text) }
       return Diagnostic(
-        code: "malformed-yaml", at: SourceLocation(file: file, line: position?.line, column: position?.column),
+        code: .malformedYAML, at: SourceLocation(file: file, line: position?.line, column: position?.column),
         "malformed YAML: \(problem)")
     case .duplicatedKeysInMapping(let duplicates, let context):
       let key = duplicates.first ?? ""
@@ -264,11 +270,11 @@ enum YAMLSupport {
       let where_ =
         second.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? location(first, file: file)
       return Diagnostic(
-        code: "duplicate-key", at: where_,
+        code: .duplicateKey, at: where_,
         "duplicate key '\(key)' (first at \(file):\(first.line):\(first.column)); a key may appear only once, so merge the two entries"
       )
     default:
-      return Diagnostic(code: "malformed-yaml", at: SourceLocation(file: file), "malformed YAML: \(error)")
+      return Diagnostic(code: .malformedYAML, at: SourceLocation(file: file), "malformed YAML: \(error)")
     }
   }
 

@@ -49,7 +49,7 @@ public struct ReadabilityConfig: Hashable, Sendable {
         for target in targets where target.max == nil && target.min == nil {
           throw DiagnosticError(
             Diagnostic(
-              code: "invalid-config", at: SourceLocation(file: displayPath),
+              code: .invalidConfig, at: SourceLocation(file: displayPath),
               "the target for '\(target.formula)' in '\(locale)' has neither 'max' nor 'min'"))
         }
       }
@@ -59,7 +59,7 @@ public struct ReadabilityConfig: Hashable, Sendable {
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "invalid-config", at: SourceLocation(file: displayPath),
+          code: .invalidConfig, at: SourceLocation(file: displayPath),
           "cannot read the readability targets: \(error); the file maps locales to lists of {formula, max or min}"))
     }
   }
@@ -185,9 +185,9 @@ public struct ReadabilityBlock: Hashable, Sendable {
 /// Scores documents and text files.
 public enum Readability {
   /// Scores a resolved document: each section, and the whole (title and sections; the
-  /// byline, review date, references and the second lines of list items (a discussion's
-  /// reply count and date) are left out, since they are labels, data and citations rather
-  /// than prose a patient reads for meaning: a date written out in full would otherwise make
+  /// byline, review date, references, links to related topics and the second lines of list
+  /// items (a discussion's reply count and date) are left out, since they are labels, data,
+  /// citations and titles of other pages rather than prose a patient reads for meaning: a date written out in full would otherwise make
   /// a handout "harder" for being clearer).
   public static func score(
     _ document: ResolvedDocument, targets: [ReadabilityTarget], hardest: Int = 5, isSourceLocale: Bool = false
@@ -216,7 +216,9 @@ public enum Readability {
       parts: parts, locale: document.locale, source: document.id, targets: targets, hardest: hardest,
       notes: [
         "The byline, the review date, the references and the second lines of list items (reply counts and dates) are not scored: they are labels, data and citations."
-      ])
+      ]
+        + (document.related.isEmpty
+          ? [] : ["The links to related topics after the references are not scored: they are titles of other pages."]))
     report.isSourceLocale = isSourceLocale
     if isSourceLocale && !report.passed {
       report.notes.append(

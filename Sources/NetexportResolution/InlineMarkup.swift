@@ -1,4 +1,7 @@
-/// A stretch of a message's text with one presentation: emphasised or not, a link or not.
+public import NetexportICU
+
+/// A stretch of a message's text with one presentation: emphasised or not, a link or not,
+/// in the message's language or in another.
 public struct TextRun: Hashable, Sendable {
   public var text: String
   /// Emphasis (`<b>…</b>` in the message): shown in bold, the only emphasis large print uses.
@@ -6,19 +9,25 @@ public struct TextRun: Hashable, Sendable {
   /// The address of a link (`<linkN>…</linkN>` in the message; the address is the text
   /// reference's `links[N-1]`, data of the content model that no translator sees).
   public var link: String?
+  /// The language of a passage kept in another language than the message's
+  /// (`<lang-en>…</lang-en>` in the message: an English title or name in a translation).
+  public var language: LanguageTag?
 
-  public init(_ text: String, bold: Bool = false, link: String? = nil) {
+  public init(_ text: String, bold: Bool = false, link: String? = nil, language: LanguageTag? = nil) {
     self.text = text
     self.bold = bold
     self.link = link
+    self.language = language
   }
 }
 
-/// The inline markup a message may hold: `<b>…</b>` for emphasis and `<linkN>…</linkN>` for
-/// the content model's Nth link (see docs/content-model.md). Anything else that looks like a
-/// tag is text: a message about "< 5 mg" is not markup.
+/// The inline markup a message may hold: `<b>…</b>` for emphasis, `<linkN>…</linkN>` for the
+/// content model's Nth link (see docs/content-model.md), and `<lang-TAG>…</lang-TAG>` for a
+/// passage in another language, with its BCP 47 tag (`<lang-en>Mayo Clinic Connect</lang-en>`
+/// in an Arabic sentence; see docs/catalog-format.md). Anything else that looks like a tag is
+/// text: a message about "< 5 mg" is not markup.
 ///
-/// Written by hand: the markup is four fixed forms, and a general HTML or XML parser would
+/// Written by hand: the markup is a few fixed forms, and a general HTML or XML parser would
 /// read far more than netexport lets a translator write.
 public enum InlineMarkup {
   /// A tag of the markup, as found in a text.
@@ -26,11 +35,14 @@ public enum InlineMarkup {
     case bold
     /// `link1` is 1.
     case link(Int)
+    /// `lang-en` is English; the tag as ICU reads it, so `<lang-EN>` and `<lang-en>` are one.
+    case language(LanguageTag)
 
     public var name: String {
       switch self {
       case .bold: "b"
       case .link(let number): "link\(number)"
+      case .language(let language): "lang-\(language.canonical)"
       }
     }
 
@@ -76,6 +88,8 @@ public enum InlineMarkup {
     let tag: Tag
     if name == "b" {
       tag = .bold
+    } else if name.hasPrefix(languagePrefix), let language = LanguageTag(String(name.dropFirst(languagePrefix.count))) {
+      tag = .language(language)
     } else if name.hasPrefix("link"), let number = Int(name.dropFirst(4)), number >= 1,
       name.dropFirst(4).allSatisfy(\.isASCII), !name.dropFirst(4).hasPrefix("0")
     {
@@ -85,6 +99,9 @@ public enum InlineMarkup {
     }
     return (closing ? .close(tag) : .open(tag), text.distance(from: text.startIndex, to: end) + 1)
   }
+
+  /// What starts the name of a language tag: `lang-` in `<lang-en>`.
+  public static let languagePrefix = "lang-"
 
   /// What is wrong with a text's markup: a tag closed without being open, closed out of
   /// order, or left open; `nil` when every tag is balanced.
@@ -123,13 +140,14 @@ public enum InlineMarkup {
     var runs: [TextRun] = []
     var bold = 0
     var link: [String] = []
+    var language: [LanguageTag] = []
     for token in tokens(text) {
       switch token {
       case .text(let literal):
-        if let last = runs.last, last.bold == (bold > 0), last.link == link.last {
+        if let last = runs.last, last.bold == (bold > 0), last.link == link.last, last.language == language.last {
           runs[runs.count - 1].text += literal
         } else {
-          runs.append(TextRun(literal, bold: bold > 0, link: link.last))
+          runs.append(TextRun(literal, bold: bold > 0, link: link.last, language: language.last))
         }
       case .open(.bold): bold += 1
       case .close(.bold): bold -= 1
@@ -137,6 +155,8 @@ public enum InlineMarkup {
         guard number <= links.count else { return [TextRun(text)] }
         link.append(links[number - 1])
       case .close(.link): link.removeLast()
+      case .open(.language(let tag)): language.append(tag)
+      case .close(.language): language.removeLast()
       }
     }
     return runs

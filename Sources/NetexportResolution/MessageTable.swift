@@ -15,6 +15,8 @@ public struct MessageTable: Hashable, Sendable {
   public private(set) var files: [(file: String, entriesLocation: SourceLocation)]
   /// The locale's glossary: other forms of its terms, and how to say them.
   public var glossary: [GlossaryEntry]
+  /// The catalog files whose translations a machine made (`machine-translated: true`).
+  public private(set) var machineTranslatedFiles: Set<String>
 
   /// - Parameters:
   ///   - catalogs: Looked in in order; a key's first entry wins.
@@ -29,6 +31,14 @@ public struct MessageTable: Hashable, Sendable {
     self.entries = entries
     self.files = catalogs.map { ($0.file, $0.entriesLocation) }
     self.glossary = glossary ?? catalogs.flatMap(\.glossary)
+    self.machineTranslatedFiles = Set(catalogs.filter(\.machineTranslated).map(\.file))
+  }
+
+  /// Whether the entry for `key` is a machine's translation that no person has reviewed yet:
+  /// in a `machine-translated` catalog, and not `reviewed`.
+  public func isUnreviewedMachineTranslation(_ key: String) -> Bool {
+    guard let located = entries[key] else { return false }
+    return machineTranslatedFiles.contains(located.file) && located.entry.state != .reviewed
   }
 
   public subscript(key: String) -> Located? { entries[key] }
@@ -42,10 +52,12 @@ public struct MessageTable: Hashable, Sendable {
 
   public static func == (lhs: MessageTable, rhs: MessageTable) -> Bool {
     lhs.entries == rhs.entries && lhs.files.map(\.file) == rhs.files.map(\.file) && lhs.glossary == rhs.glossary
+      && lhs.machineTranslatedFiles == rhs.machineTranslatedFiles
   }
 
   public func hash(into hasher: inout Hasher) {
     hasher.combine(entries)
     hasher.combine(files.map(\.file))
+    hasher.combine(machineTranslatedFiles)
   }
 }

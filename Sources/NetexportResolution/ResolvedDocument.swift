@@ -41,16 +41,23 @@ public struct ResolvedDocument: Hashable, Sendable {
   public var publisher: String
   public var sections: [Section]
   public var references: References
+  /// Links to related topics, shown after the references (`NetexportModel.RelatedLinks`).
+  public var related: [Related]
   public var terms: [Term]
   public var abbreviations: [Abbreviation]
   /// The catalog's other messages (labels such as the page counter), for exporters that
   /// format them with values known only at export time.
   public var messages: Messages
+  /// The sentence saying that a machine made the translation and a person has not reviewed
+  /// all of it (the label `export.machine-translation`), when that is so: exports place it
+  /// where staff see it. `nil` for a translation made or reviewed by people, and the source.
+  public var machineTranslationNotice: ResolvedText?
 
   public init(
     id: String, locale: LanguageTag, title: ResolvedText, subtitle: ResolvedText? = nil, byline: ResolvedText,
-    reviewed: ResolvedText, publisher: String, sections: [Section], references: References, terms: [Term] = [],
-    abbreviations: [Abbreviation] = [], messages: Messages
+    reviewed: ResolvedText, publisher: String, sections: [Section], references: References, related: [Related] = [],
+    terms: [Term] = [], abbreviations: [Abbreviation] = [], messages: Messages,
+    machineTranslationNotice: ResolvedText? = nil
   ) {
     self.id = id
     self.locale = locale
@@ -61,9 +68,11 @@ public struct ResolvedDocument: Hashable, Sendable {
     self.publisher = publisher
     self.sections = sections
     self.references = references
+    self.related = related
     self.terms = terms
     self.abbreviations = abbreviations
     self.messages = messages
+    self.machineTranslationNotice = machineTranslationNotice
   }
 
   public struct Section: Hashable, Sendable {
@@ -121,6 +130,17 @@ public struct ResolvedDocument: Hashable, Sendable {
   }
 
   public struct References: Hashable, Sendable {
+    public var heading: ResolvedText
+    public var items: [ResolvedText]
+
+    public init(heading: ResolvedText, items: [ResolvedText]) {
+      self.heading = heading
+      self.items = items
+    }
+  }
+
+  /// A group of links to related topics under its heading.
+  public struct Related: Hashable, Sendable {
     public var heading: ResolvedText
     public var items: [ResolvedText]
 

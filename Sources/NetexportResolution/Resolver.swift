@@ -54,10 +54,13 @@ public enum Resolver {
     let messages = Messages(locale: locale, table: table, source: source, fallback: fallback, spoken: spoken)
     var problems: [Diagnostic] = []
     var reported = Set<Diagnostic>()
+    // The keys whose translation the document shows (not those taken from the source).
+    var used = Set<String>()
     // Each message is formatted once; a failure is recorded and resolution goes on, so the
     // report lists every problem rather than the first.
     func text(_ ref: TextRef) -> ResolvedText {
       do {
+        if fallback?.keys.contains(ref.key) != true { used.insert(ref.key) }
         return try messages.format(ref)
       } catch let error as DiagnosticError {
         for diagnostic in error.diagnostics where reported.insert(diagnostic).inserted {
@@ -66,7 +69,7 @@ public enum Resolver {
       } catch {
         problems.append(
           Diagnostic(
-            code: "icu-failure", at: SourceLocation(file: table.home(of: ref.key).file), "\(ref.key): \(error)"))
+            code: .icuFailure, at: SourceLocation(file: table.home(of: ref.key).file), "\(ref.key): \(error)"))
       }
       return ResolvedText(key: ref.key, text: "")
     }
@@ -94,16 +97,28 @@ public enum Resolver {
     let reviewed = text(document.metadata.reviewed)
     let references = ResolvedDocument.References(
       heading: text(document.references.heading), items: document.references.items.map(text))
+    let related = document.related.map {
+      ResolvedDocument.Related(heading: text($0.heading), items: $0.items.map(text))
+    }
     let terms = document.terms.map {
       ResolvedDocument.Term(id: $0.id, name: text($0.name), definition: $0.definition.map(text))
     }
     let abbreviations = document.abbreviations.map {
       ResolvedDocument.Abbreviation(id: $0.id, short: text($0.short), expansion: text($0.expansion))
     }
+    // A translation a machine made says so until a person has reviewed every message the
+    // exports show: the document's and the labels they add around it.
+    var notice: ResolvedText?
+    if source != nil,
+      used.union(Labels.keys.filter { fallback?.keys.contains($0) != true }).contains(
+        where: table.isUnreviewedMachineTranslation)
+    {
+      notice = text(TextRef(Labels.machineTranslation))
+    }
     let resolved = ResolvedDocument(
       id: document.id, locale: locale, title: title, subtitle: subtitle, byline: byline, reviewed: reviewed,
-      publisher: document.metadata.publisher, sections: sections, references: references, terms: terms,
-      abbreviations: abbreviations, messages: messages)
+      publisher: document.metadata.publisher, sections: sections, references: references, related: related,
+      terms: terms, abbreviations: abbreviations, messages: messages, machineTranslationNotice: notice)
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return resolved
   }
@@ -164,13 +179,13 @@ public enum Resolver {
       if !missing.isEmpty {
         throw DiagnosticError(
           Diagnostic(
-            code: "message-arguments", at: entry.textLocation,
+            code: .messageArguments, at: entry.textLocation,
             "entry '\(ref.key)' uses \(missing.map { "{\($0)}" }.joined(separator: ", ")), which the document does not give here; the document gives \(ref.arguments.isEmpty ? "no values" : ref.arguments.keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"
           ))
       }
       if let mismatch = valueMismatch(in: structure, arguments: ref.arguments) {
         throw DiagnosticError(
-          Diagnostic(code: "message-arguments", at: entry.textLocation, "entry '\(ref.key)' \(mismatch)"))
+          Diagnostic(code: .messageArguments, at: entry.textLocation, "entry '\(ref.key)' \(mismatch)"))
       }
       let arguments = ref.arguments.mapValues(\.messageArgument)
       let text =
@@ -183,12 +198,12 @@ public enum Resolver {
     } catch let error as MessageSyntaxError {
       throw DiagnosticError(
         Diagnostic(
-          code: "message-syntax", at: entry.textLocation, "entry '\(ref.key)' is not a valid ICU message: \(error)"))
+          code: .messageSyntax, at: entry.textLocation, "entry '\(ref.key)' is not a valid ICU message: \(error)"))
     } catch let error as ICUError {
       let given = ref.arguments.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
       throw DiagnosticError(
         Diagnostic(
-          code: "message-arguments", at: entry.textLocation,
+          code: .messageArguments, at: entry.textLocation,
           "entry '\(ref.key)' cannot be formatted with the values the document gives (\(given.isEmpty ? "none" : given)): \(error.name)"
         ))
     }

@@ -9,7 +9,7 @@ public import NetexportModel
 /// message is an error, since no locale can export the document without it.
 public enum Usability {
   /// The finding codes that say an entry is not ready, in the order they are checked.
-  public static let codes = ["missing-key", "empty-text", "state-new", "needs-review", "stale-source"]
+  public static let codes = [FindingCode.missingKey, .emptyText, .stateNew, .needsReview, .staleSource].map(\.code)
 
   /// What keeps the message `key` from being used; empty when it can be used.
   ///
@@ -25,14 +25,14 @@ public enum Usability {
     entriesLocation: SourceLocation? = nil
   ) -> [Diagnostic] {
     let severity: Diagnostic.Severity = isSource ? .error : .pending
-    func finding(_ code: String, _ location: SourceLocation?, _ message: String) -> Diagnostic {
+    func finding(_ code: FindingCode, _ location: SourceLocation?, _ message: String) -> Diagnostic {
       Diagnostic(severity, code: code, at: location, message, key: key)
     }
     guard let entry else {
       let source = sourceText.map { " (source: \(Quoting.quote($0)))" } ?? ""
       return [
         finding(
-          "missing-key", entriesLocation ?? SourceLocation(file: file),
+          .missingKey, entriesLocation ?? SourceLocation(file: file),
           isSource
             ? "the catalog has no entry '\(key)', which the document uses; add it (netexport needs every message to export)"
             : "no entry '\(key)'\(source) yet; run 'netexport update' to add it")
@@ -42,7 +42,7 @@ public enum Usability {
     if !isSource, let recorded = entry.source, let sourceText, recorded != sourceText {
       problems.append(
         finding(
-          "stale-source", entry.location,
+          .staleSource, entry.location,
           "'\(key)' records a source text that is no longer current (\(change(from: recorded, to: sourceText))); run 'netexport update' to mark it for review"
         ))
     }
@@ -50,7 +50,7 @@ public enum Usability {
       let translate = sourceText.map { "translate \(Quoting.quote($0)), then set state: translated" } ?? "translate it"
       problems.append(
         finding(
-          "empty-text", entry.textLocation,
+          .emptyText, entry.textLocation,
           isSource ? "'\(key)' has no text; write it" : "'\(key)' has no text yet; \(translate)"))
       return problems
     }
@@ -59,14 +59,14 @@ public enum Usability {
     case .new?:
       problems.append(
         finding(
-          "state-new", entry.location,
+          .stateNew, entry.location,
           "'\(key)' has a text but is still marked 'new'; when the translation is done, set state: translated"))
     case .needsReview?:
       let change = entry.previousSource.map { ": " + Self.change(from: $0, to: entry.source ?? sourceText ?? "") }
       let removal = entry.previousSource == nil ? "" : " and remove previous-source"
       problems.append(
         finding(
-          "needs-review", entry.location,
+          .needsReview, entry.location,
           "'\(key)' needs review\(change ?? ""); check the translation against the source, then set state: translated\(removal)"
         ))
     default: break

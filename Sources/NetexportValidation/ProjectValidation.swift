@@ -44,6 +44,18 @@ public struct LocaleReport: Hashable, Sendable {
   public var warningCount: Int { findings.count { $0.severity == .warning } }
   public var pendingCount: Int { findings.count { $0.severity == .pending } }
 
+  /// The messages ready to use, as a share of those checked, in percent, rounded down (100
+  /// only when every one is): a message is not ready while work on it is pending or a
+  /// mistake in it is an error, as `status` counts. A pending finding of the whole file (a
+  /// catalog not started) leaves none ready.
+  public var percentReady: Int {
+    guard !checkedKeys.isEmpty else { return pendingCount == 0 ? 100 : 0 }
+    let blocking = findings.filter { $0.severity == .pending || $0.severity == .error }
+    if blocking.contains(where: { $0.severity == .pending && $0.key == nil }) { return 0 }
+    let notReady = Set(blocking.compactMap(\.key)).intersection(checkedKeys)
+    return (checkedKeys.count - notReady.count) * 100 / checkedKeys.count
+  }
+
   /// Whether this catalog fails the run.
   public func fails(strict: Bool) -> Bool { findings.contains { fails(strict: strict, because: $0) } }
 
@@ -84,7 +96,7 @@ extension Validator {
     guard let sourceLocale = LanguageTag(document.sourceLocale) else {
       throw DiagnosticError(
         Diagnostic(
-          code: "invalid-locale", at: nil, "the document's source locale '\(document.sourceLocale)' is not valid"))
+          code: .invalidLocale, at: nil, "the document's source locale '\(document.sourceLocale)' is not valid"))
     }
     let source = try project.catalog(for: project.locale(sourceLocale.canonical), lenient: true)
     return Validator(document: document, source: source, sourceLocale: sourceLocale)
@@ -119,7 +131,7 @@ extension Validator {
           locale: name, file: file, isSource: false,
           findings: [
             Diagnostic(
-              code: "invalid-locale", at: SourceLocation(file: file),
+              code: .invalidLocale, at: SourceLocation(file: file),
               "'\(name)' is not a valid BCP 47 language tag, so this file is not a catalog netexport can use; rename it (for example es.yaml, pt-BR.yaml)",
               locale: name)
           ], checkedKeys: []))
@@ -130,7 +142,7 @@ extension Validator {
           locale: name, file: file, isSource: false,
           findings: [
             Diagnostic(
-              code: "invalid-locale", at: SourceLocation(file: file),
+              code: .invalidLocale, at: SourceLocation(file: file),
               "the file name '\(name)' is not in canonical form; rename it to \(tag.canonical).yaml", locale: name)
           ], checkedKeys: []))
     }
@@ -157,7 +169,7 @@ extension Validator {
         LocaleReport(
           locale: name, file: file, isSource: false,
           findings: [
-            Diagnostic(code: "unreadable-catalog", at: SourceLocation(file: file), "\(error)", locale: name)
+            Diagnostic(code: .unreadableCatalog, at: SourceLocation(file: file), "\(error)", locale: name)
           ], checkedKeys: []))
     }
     return (

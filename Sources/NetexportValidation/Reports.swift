@@ -52,18 +52,33 @@ public struct ReportRenderer: Sendable {
         lines.append("\(locale.file) (\(role)): no problems")
         continue
       }
-      lines.append("\(locale.file) (\(role)): \(Self.counts(errors: locale.errorCount, warnings: locale.warningCount))")
+      let pending = locale.pendingCount == 0 ? "" : ", \(locale.pendingCount) pending (\(locale.percentReady) % ready)"
+      lines.append(
+        "\(locale.file) (\(role)): \(Self.counts(errors: locale.errorCount, warnings: locale.warningCount))\(pending)")
       lines += locale.findings.map { "  " + $0.description }
     }
     let verdict = report.passes(strict: strict) ? "passed" : "failed"
     lines.append(
-      "\(report.locales.count) catalog\(report.locales.count == 1 ? "" : "s") checked: \(Self.counts(errors: report.errorCount, warnings: report.warningCount)); \(verdict)\(strict ? " (--strict: warnings fail too)" : "")."
+      "\(report.locales.count) catalog\(report.locales.count == 1 ? "" : "s") checked: \(Self.counts(errors: report.errorCount, warnings: report.warningCount))\(Self.pendingSummary(report)); \(verdict)\(strict ? " (--strict: warnings fail too)" : "")."
     )
     return lines.map(PrintableText.escape).joined(separator: "\n") + "\n"
   }
 
   static func counts(errors: Int, warnings: Int) -> String {
     "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+  }
+
+  /// The pending work, for the summary line: ", 35 pending in 2 catalogs (es/net-warning-signs
+  /// 0 % ready, es/labels 0 % ready)", the first five catalogs named; empty when there is
+  /// none. Pending work is not counted among the errors, so without it the line would say
+  /// "0 errors, 0 warnings" under a list of untranslated messages.
+  static func pendingSummary(_ report: ValidationReport) -> String {
+    let pending = report.locales.filter { $0.pendingCount > 0 }
+    guard !pending.isEmpty else { return "" }
+    let shown = pending.prefix(5).map { "\($0.locale)/\($0.catalog ?? $0.file) \($0.percentReady) % ready" }
+    let more = pending.count > shown.count ? ", and \(pending.count - shown.count) more" : ""
+    return
+      ", \(report.pendingCount) pending in \(pending.count) catalog\(pending.count == 1 ? "" : "s") (\(shown.joined(separator: ", "))\(more))"
   }
 
   // MARK: JSON

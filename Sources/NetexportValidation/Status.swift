@@ -6,20 +6,32 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
   public var locale: String
   public var file: String
   public var total: Int
-  /// Translated, checked against the current source text.
+  /// Translated, checked against the current source text (reviewed ones included).
   public var translated: Int
+  /// Of `translated`, those marked `reviewed`: checked by a second person.
+  public var reviewed: Int
+  /// Whether the catalog says its translations were made by machine (`machine-translated`).
+  public var machineTranslated: Bool
   /// Marked `needs-review`.
   public var needsReview: Int
   /// Marked translated, but made from a source text that has changed since (run update).
   public var stale: Int
   /// Not there, empty, or still `new`.
   public var missing: Int
+  /// Translated from the current source text, but with a mistake `validate` reports as an
+  /// error (ICU syntax, arguments, plurals, numbers, a name to keep): not usable until fixed.
+  public var errors: Int = 0
 
   /// Translated messages as a share of all, in percent, rounded down (100 only when done).
   public var percentComplete: Int { total == 0 ? 100 : translated * 100 / total }
 
+  /// Reviewed messages as a share of all, in percent, rounded down (100 only when every
+  /// message is reviewed).
+  public var percentReviewed: Int { total == 0 ? 100 : reviewed * 100 / total }
+
   enum CodingKeys: String, CodingKey {
-    case locale, file, total, translated, needsReview, stale, missing, percentComplete
+    case locale, file, total, translated, reviewed, needsReview, stale, missing, errors, percentComplete
+    case percentReviewed, machineTranslated
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -28,27 +40,38 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
     try container.encode(file, forKey: .file)
     try container.encode(total, forKey: .total)
     try container.encode(translated, forKey: .translated)
+    try container.encode(reviewed, forKey: .reviewed)
     try container.encode(needsReview, forKey: .needsReview)
     try container.encode(stale, forKey: .stale)
     try container.encode(missing, forKey: .missing)
+    try container.encode(errors, forKey: .errors)
     try container.encode(percentComplete, forKey: .percentComplete)
+    try container.encode(percentReviewed, forKey: .percentReviewed)
+    try container.encode(machineTranslated, forKey: .machineTranslated)
   }
 
   /// Messages ready for export: translated and made from the current source text.
   public var ready: Int { translated }
 
   /// Counts a catalog against the source catalog, with the judge every command shares
-  /// (`Usability`). Every source message falls in exactly one group.
+  /// (`Usability`) and the errors validation found, as the export gate does: a message is
+  /// ready only when nothing is pending on it and no error was found in it. Every source
+  /// message falls in exactly one group.
   ///
   /// - Parameters:
   ///   - locale: The locale the file is named for (what the table shows).
   ///   - isSource: Whether `catalog` is the source catalog itself (all its messages count
   ///     as translated when they have text).
-  public init(catalog: Catalog, source: Catalog, locale: String? = nil, isSource: Bool = false) {
+  ///   - errorKeys: The keys of the messages `validate` reports an error for.
+  public init(
+    catalog: Catalog, source: Catalog, locale: String? = nil, isSource: Bool = false, errorKeys: Set<String> = []
+  ) {
     self.locale = locale ?? catalog.locale
     file = catalog.file
     total = source.entries.count
     translated = 0
+    reviewed = 0
+    machineTranslated = !isSource && catalog.machineTranslated
     needsReview = 0
     stale = 0
     missing = 0
@@ -56,12 +79,16 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
       let problems = Usability.problems(
         key: sourceEntry.key, entry: catalog[sourceEntry.key], sourceText: isSource ? nil : sourceEntry.text,
         isSource: isSource, file: catalog.file)
-      let codes = Set(problems.map(\.code))
-      if codes.isEmpty {
-        translated += 1
-      } else if codes.contains("missing-key") || codes.contains("empty-text") || codes.contains("state-new") {
+      if problems.isEmpty {
+        if errorKeys.contains(sourceEntry.key) {
+          errors += 1
+        } else {
+          translated += 1
+          if !isSource && catalog[sourceEntry.key]?.state == .reviewed { reviewed += 1 }
+        }
+      } else if problems.contains(where: { $0.has(.missingKey) || $0.has(.emptyText) || $0.has(.stateNew) }) {
         missing += 1
-      } else if codes.contains("needs-review") {
+      } else if problems.contains(where: { $0.has(.needsReview) }) {
         needsReview += 1
       } else {
         stale += 1
@@ -75,6 +102,8 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
     self.file = file
     total = source.entries.count
     translated = 0
+    reviewed = 0
+    machineTranslated = false
     needsReview = 0
     stale = 0
     missing = total
@@ -86,6 +115,8 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
     self.file = file
     self.total = total
     translated = 0
+    reviewed = 0
+    machineTranslated = false
     needsReview = 0
     stale = 0
     missing = total

@@ -12,8 +12,10 @@ enum TextChecks {
   static let runSeparator: Character = "\u{1F}"
 
   /// Numbers in a text, with grouping and decimal separators removed and digits of any
-  /// script read as their values ("1,000", "1.000", "١٠٠٠" all give "1000").
+  /// script read as their values ("1,000", "1.000", "١٠٠٠" all give "1000"). Inline markup
+  /// is not text: the 1 of `<link1>` is no number.
   static func numbers(in text: String) -> [String] {
+    let text = text.utf8.contains(UInt8(ascii: "<")) ? InlineMarkup.plain(text) : text
     var numbers: [String] = []
     // The digits of the number being read, as ASCII.
     var current: [UInt8] = []
@@ -254,6 +256,11 @@ enum TextChecks {
 
   /// Quotes a text for a message, shortened to `limit` characters.
   static func quote(_ text: String, limit: Int = 80) -> String { Quoting.quote(text, limit: limit) }
+
+  /// Items for a message: `"2", "3"`.
+  static func list(_ items: [String]) -> String {
+    items.map { "\"\($0)\"" }.joined(separator: ", ")
+  }
 
 }
 

@@ -74,6 +74,8 @@ struct LegacyCatalogText {
   var entries: Section
   var obsolete: Section?
   var glossary: Block?
+  /// `machine-translated:`, which both the document's catalog and the labels take.
+  var machineTranslated: Block?
   /// The top-level fields in file order.
   var order: [String]
 
@@ -88,7 +90,7 @@ struct LegacyCatalogText {
     func unsupported(_ line: Int?, _ message: String) -> DiagnosticError {
       DiagnosticError(
         Diagnostic(
-          code: "migration-unsupported", at: SourceLocation(file: file, line: line.map { $0 + 1 }, column: 1),
+          code: .migrationUnsupported, at: SourceLocation(file: file, line: line.map { $0 + 1 }, column: 1),
           "\(message); nothing was migrated"))
     }
 
@@ -137,6 +139,7 @@ struct LegacyCatalogText {
       try Self.section($0, catalog.obsolete, file: file, unsupported: unsupported)
     }
     glossary = block("glossary")
+    machineTranslated = block(Catalog.machineTranslatedField)
   }
 
   /// Cuts a section into its entries at the lines where the parser found their keys.

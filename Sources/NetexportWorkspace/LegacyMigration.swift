@@ -101,7 +101,7 @@ public struct LegacyMigration: Sendable {
     if FileManager.default.fileExists(atPath: project.manifestURL.path) {
       throw DiagnosticError(
         Diagnostic(
-          code: "project-exists", at: SourceLocation(file: manifestPath),
+          code: .projectExists, at: SourceLocation(file: manifestPath),
           "this project has a manifest already, so it uses the library layout; there is nothing to migrate"))
     }
     let catalogs = try legacyCatalogs(in: project)
@@ -117,7 +117,7 @@ public struct LegacyMigration: Sendable {
       throw DiagnosticError(
         conflicts.map {
           Diagnostic(
-            code: "migration-conflict", at: SourceLocation(file: project.displayPath($0.path)),
+            code: .migrationConflict, at: SourceLocation(file: project.displayPath($0.path)),
             "the migration would write this file, and it exists already; move it away (or finish the migration by hand) and run 'netexport migrate' again; nothing was written"
           )
         })
@@ -139,7 +139,7 @@ public struct LegacyMigration: Sendable {
       }), !names.isEmpty
     else {
       throw DiagnosticError(
-        Diagnostic(code: "no-legacy-catalogs", at: SourceLocation(file: project.displayPath("Locales/")), noneMessage))
+        Diagnostic(code: .noLegacyCatalogs, at: SourceLocation(file: project.displayPath("Locales/")), noneMessage))
     }
     var catalogs: [LegacyCatalog] = []
     var problems: [Diagnostic] = []
@@ -176,20 +176,20 @@ public struct LegacyMigration: Sendable {
     guard DocumentID.isValid(id), !CatalogFile.reservedNames.contains(id) else {
       throw DiagnosticError(
         Diagnostic(
-          code: "invalid-content", at: SourceLocation(file: contentPath),
+          code: .invalidContent, at: SourceLocation(file: contentPath),
           "the document's id '\(id)' cannot name a file of Documents/ (\(DocumentID.rule); not 'labels' or 'glossary'); change the id"
         ))
     }
     guard let sourceTag = LanguageTag(document.sourceLocale), sourceTag.canonical == document.sourceLocale else {
       throw DiagnosticError(
         Diagnostic(
-          code: "invalid-content", at: SourceLocation(file: contentPath),
+          code: .invalidContent, at: SourceLocation(file: contentPath),
           "the document's source-locale '\(document.sourceLocale)' is not a canonical BCP 47 tag"))
     }
     guard let sourceCatalog = catalogs.first(where: { $0.locale == sourceTag.canonical }) else {
       throw DiagnosticError(
         Diagnostic(
-          code: "no-legacy-catalogs",
+          code: .noLegacyCatalogs,
           at: SourceLocation(file: project.displayPath("Locales/\(sourceTag.canonical).yaml")),
           "no catalog for the document's source locale '\(sourceTag.canonical)' (\(contentPath) says source-locale: \(sourceTag.canonical)); the migration needs it"
         ))
@@ -212,7 +212,7 @@ public struct LegacyMigration: Sendable {
       throw DiagnosticError(
         problems + [
           Diagnostic(
-            code: "migration-unsupported", at: nil,
+            code: .migrationUnsupported, at: nil,
             "nothing was migrated: correct the catalogs above (they must read without any problem, so that nothing moves unnoticed), then run 'netexport migrate' again"
           )
         ])
@@ -274,7 +274,7 @@ public struct LegacyMigration: Sendable {
     if (try? Document.parse(contentModel, file: project.displayPath(documentPath))) != document {
       problems.append(
         Diagnostic(
-          code: "migration-mismatch", at: SourceLocation(file: contentPath),
+          code: .migrationMismatch, at: SourceLocation(file: contentPath),
           "the content model would not read the same as \(documentPath); nothing was migrated (a fault of netexport: please report it)"
         ))
     }
@@ -307,17 +307,23 @@ public struct LegacyMigration: Sendable {
     let isLabel: (LegacyCatalogText.Entry) -> Bool = { Labels.isLabel($0.key) }
     let isMessage: (LegacyCatalogText.Entry) -> Bool = { !Labels.isLabel($0.key) }
     let localeLines = [cut.locale.keyLine] + cut.locale.body
+    // Said of every translation of the catalog, so of both files that take its messages; its
+    // comments go with the document's.
+    let machineLines = cut.machineTranslated.map { [$0.keyLine] + $0.body } ?? []
 
     // The document's catalog: the old header, the locale, and every entry but the labels.
     var document = cut.header
     if first != "locale" { document += cut.locale.trivia }
     document += localeLines + ["document: \(documentID)"]
+    if let block = cut.machineTranslated {
+      document += (first == block.name ? [] : block.trivia) + machineLines
+    }
     if first != "entries" { document += cut.entries.block.trivia }
     document += cut.entries.entries.contains(where: isMessage) ? [cut.entries.block.keyLine] : ["entries: {}"]
     document += LegacyCatalogText.lines(of: cut.entries.entries, taking: isMessage) + cut.entries.trailing
 
     // The labels: a header of their own, the old header's lines about who translated them.
-    var labels = labelsHeader(locale: locale, from: path, oldHeader: cut.header) + localeLines
+    var labels = labelsHeader(locale: locale, from: path, oldHeader: cut.header) + localeLines + machineLines
     labels += cut.entries.entries.contains(where: isLabel) ? ["entries:"] : ["entries: {}"]
     labels += LegacyCatalogText.lines(of: cut.entries.entries, taking: isLabel)
 
@@ -401,13 +407,14 @@ public struct LegacyMigration: Sendable {
   /// An entry's values, field by field.
   struct EntryValues: Equatable, CustomStringConvertible {
     var key, text: String
-    var note, source, previousSource: String?
+    var note, previousNote, source, previousSource: String?
     var state: CatalogEntry.State?
     var allow: [String]
 
     init(_ entry: CatalogEntry) {
-      (key, text, note, source, previousSource, state, allow) = (
-        entry.key, entry.text, entry.note, entry.source, entry.previousSource, entry.state, entry.allow
+      (key, text, note, previousNote, source, previousSource, state, allow) = (
+        entry.key, entry.text, entry.note, entry.previousNote, entry.source, entry.previousSource, entry.state,
+        entry.allow
       )
     }
 
@@ -442,7 +449,7 @@ public struct LegacyMigration: Sendable {
     func mismatch(_ location: SourceLocation?, _ message: String) {
       problems.append(
         Diagnostic(
-          code: "migration-mismatch", at: location,
+          code: .migrationMismatch, at: location,
           "\(message); nothing was migrated (a fault of netexport: please report it with the file)", locale: locale))
     }
     func read(_ file: (path: String, text: String), _ kind: CatalogFile) -> Catalog? {
@@ -494,6 +501,9 @@ public struct LegacyMigration: Sendable {
     }
     for catalog in [newDocument, newLabels, newGlossary] where catalog.locale != old.locale {
       mismatch(SourceLocation(file: catalog.file), "the locale would change from '\(old.locale)'")
+    }
+    for catalog in [newDocument, newLabels] where catalog.machineTranslated != old.machineTranslated {
+      mismatch(SourceLocation(file: catalog.file), "'\(Catalog.machineTranslatedField)' would not read the same")
     }
 
     // Every comment line once: the labels' own header (before their first field) is new.
@@ -558,14 +568,14 @@ public struct LegacyMigration: Sendable {
     for legacy in legacyCatalogs where !stillHolds(legacy) {
       throw DiagnosticError(
         Diagnostic(
-          code: "changed-on-disk", at: SourceLocation(file: project.displayPath(legacy.path)),
+          code: .changedOnDisk, at: SourceLocation(file: project.displayPath(legacy.path)),
           "the catalog changed on disk since the migration read it (saved from an editor?); nothing was written, so that change is kept: run 'netexport migrate' again"
         ))
     }
     if FileManager.default.fileExists(atPath: project.manifestURL.path) {
       throw DiagnosticError(
         Diagnostic(
-          code: "project-exists", at: SourceLocation(file: project.displayPath(Manifest.fileName)),
+          code: .projectExists, at: SourceLocation(file: project.displayPath(Manifest.fileName)),
           "a manifest appeared while migrating; nothing was written"))
     }
     let order = files.filter { $0.path != Manifest.fileName } + files.filter { $0.path == Manifest.fileName }
@@ -595,19 +605,21 @@ public struct LegacyMigration: Sendable {
         guard (try? TextFile.readUTF8(url, displayPath: file.path)) == file.text else {
           throw DiagnosticError(
             Diagnostic(
-              code: "migration-mismatch", at: SourceLocation(file: project.displayPath(file.path)),
+              code: .migrationMismatch, at: SourceLocation(file: project.displayPath(file.path)),
               "the file does not hold what was written; the migration was undone"))
         }
       }
     } catch {
       undo()
       if let error = error as? DiagnosticError,
-        error.diagnostics.contains(where: { $0.code == "unwritable-output" && $0.message.contains("exists already") })
+        error.diagnostics.contains(where: {
+          $0.code == FindingCode.unwritableOutput.code && $0.message.contains("exists already")
+        })
       {
         throw DiagnosticError(
           error.diagnostics.map {
             Diagnostic(
-              code: "migration-conflict", at: $0.location,
+              code: .migrationConflict, at: $0.location,
               "the file appeared while migrating; nothing was written")
           })
       }
@@ -621,7 +633,7 @@ public struct LegacyMigration: Sendable {
       guard stillHolds(legacy) else {
         kept.append(
           Diagnostic(
-            .warning, code: "legacy-catalog-kept", at: SourceLocation(file: display),
+            .warning, code: .legacyCatalogKept, at: SourceLocation(file: display),
             "the file changed while migrating, so it is kept: the new files hold the text it had before; copy the change to Locales/\(legacy.locale)/ and delete it"
           ))
         continue
@@ -631,7 +643,7 @@ public struct LegacyMigration: Sendable {
       } else {
         kept.append(
           Diagnostic(
-            .warning, code: "legacy-catalog-kept", at: SourceLocation(file: display),
+            .warning, code: .legacyCatalogKept, at: SourceLocation(file: display),
             "cannot remove the old catalog (\(String(cString: strerror(errno)))); its messages are in Locales/\(legacy.locale)/ now: delete it"
           ))
       }

@@ -63,7 +63,7 @@ extension Workspace {
       return LoadedCatalog(
         file: file, path: path, catalog: nil,
         readProblems: [
-          Diagnostic(code: "unreadable-catalog", at: SourceLocation(file: path), "\(error)", locale: locale)
+          Diagnostic(code: .unreadableCatalog, at: SourceLocation(file: path), "\(error)", locale: locale)
         ]
       )
     }

@@ -76,7 +76,7 @@ public struct Workspace: Sendable {
     guard FileManager.default.fileExists(atPath: project.manifestURL.path) else {
       throw DiagnosticError(
         Diagnostic(
-          code: "no-project", at: SourceLocation(file: manifestPath),
+          code: .noProject, at: SourceLocation(file: manifestPath),
           "no project here (\(manifestPath) is missing); run netexport in a project folder, pass --project DIR, or create a project with 'netexport new DIR'"
         ))
     }
@@ -116,7 +116,7 @@ public struct Workspace: Sendable {
         return .failure(
           DiagnosticError(
             Diagnostic(
-              code: "invalid-content", at: SourceLocation(file: file),
+              code: .invalidContent, at: SourceLocation(file: file),
               "the document's id '\(document.id)' is not its file name; rename the file to Documents/\(document.id).yaml or change the id"
             )))
       }
@@ -124,7 +124,7 @@ public struct Workspace: Sendable {
         return .failure(
           DiagnosticError(
             Diagnostic(
-              code: "invalid-content", at: SourceLocation(file: file),
+              code: .invalidContent, at: SourceLocation(file: file),
               "the document's source-locale '\(document.sourceLocale)' is not the project's ('\(manifest.sourceLocale.canonical)' in \(manifestPath))"
             )))
       }
@@ -144,7 +144,7 @@ public struct Workspace: Sendable {
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "unreadable-file", at: SourceLocation(file: project.displayPath("Documents/")),
+          code: .unreadableFile, at: SourceLocation(file: project.displayPath("Documents/")),
           "cannot read the documents folder (\(TextFile.reason(error)))"))
     }
     var ids: [String] = []
@@ -154,7 +154,7 @@ public struct Workspace: Sendable {
       if !DocumentID.isValid(id) || CatalogFile.reservedNames.contains(id) {
         problems.append(
           Diagnostic(
-            code: "invalid-content", at: SourceLocation(file: project.displayPath("Documents/\(name)")),
+            code: .invalidContent, at: SourceLocation(file: project.displayPath("Documents/\(name)")),
             CatalogFile.reservedNames.contains(id)
               ? "'\(id)' cannot name a document: the locales' shared \(id) catalogs use that name; rename the file"
               : "'\(name)' is not a document file name: a document id uses only a-z, 0-9 and '-'; rename the file"))
@@ -181,7 +181,7 @@ public struct Workspace: Sendable {
       } else {
         problems.append(
           Diagnostic(
-            code: "unknown-document", at: nil,
+            code: .unknownDocument, at: nil,
             "no document '\(id)' (looked for \(project.documentDisplayPath(id))); documents: \(documents.isEmpty ? "none yet (add one with 'netexport import FILE.md')" : documents.map(\.id).joined(separator: ", "))"
           ))
       }
@@ -222,14 +222,14 @@ public struct Workspace: Sendable {
       guard let tag = LanguageTag(name) else {
         problems.append(
           Diagnostic(
-            code: "invalid-locale", at: nil,
+            code: .invalidLocale, at: nil,
             "'\(name)' is not a valid BCP 47 language tag (for example: en, es, pt-BR, zh-Hans)"))
         continue
       }
       guard let locale = all.first(where: { $0.tag == tag }) else {
         problems.append(
           Diagnostic(
-            code: "unknown-locale", at: nil,
+            code: .unknownLocale, at: nil,
             "'\(tag.canonical)' is not a locale of this project (\(project.displayPath(Manifest.fileName)) lists \(all.map(\.canonical).joined(separator: ", "))); start it with 'netexport init --locale \(tag.canonical)'"
           ))
         continue
@@ -238,6 +238,23 @@ public struct Workspace: Sendable {
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return chosen
+  }
+
+  /// A problem for each folder in `Locales/` whose name is not a language tag in canonical
+  /// form (`zh-hans`, `spanish`): such a folder is never read as a locale, so without a word
+  /// a translator's catalogs there would be left out of every check and export.
+  public func misnamedLocaleFolders() throws -> [Diagnostic] {
+    try localeFolders().compactMap { name in
+      let tag = LanguageTag(name)
+      guard tag?.canonical != name else { return nil }
+      let reason =
+        tag.map {
+          "the folder name '\(name)' is not in canonical form, so its catalogs are not read as a locale; rename the folder to \($0.canonical)"
+        }
+        ?? "'\(name)' is not a BCP 47 language tag, so the catalogs in this folder are not read as a locale; rename the folder to a locale's tag (for example es, pt-BR, zh-Hans), or move it out of Locales/"
+      return Diagnostic(
+        code: .invalidLocale, at: SourceLocation(file: project.displayPath("Locales/\(name)/")), reason, locale: name)
+    }
   }
 
   /// The names of the folders in `Locales/`.
@@ -252,7 +269,7 @@ public struct Workspace: Sendable {
     } catch {
       throw DiagnosticError(
         Diagnostic(
-          code: "unreadable-file", at: SourceLocation(file: project.displayPath("Locales/")),
+          code: .unreadableFile, at: SourceLocation(file: project.displayPath("Locales/")),
           "cannot read the catalogs folder (\(TextFile.reason(error)))"))
     }
   }

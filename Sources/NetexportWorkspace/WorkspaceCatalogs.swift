@@ -9,6 +9,8 @@ public struct CatalogChange: Sendable {
     case created(messages: Int)
     /// An existing file brought in line with the source.
     case updated(CatalogUpdater.Update)
+    /// A new glossary, with an entry to agree on for each term and abbreviation.
+    case glossary(entries: Int)
   }
 
   /// The file as shown in messages.
@@ -32,37 +34,41 @@ extension Workspace {
     documents.map { .document($0.id) } + [.labels]
   }
 
-  /// Starts a new locale: adds it to the manifest as a draft and writes a catalog for every
-  /// document and for the labels, each message with its source text and an empty text.
+  /// Starts a new locale: adds it to the manifest as a draft and writes a catalog for each
+  /// of `chosen` documents (default: every document) and for the labels, each message with
+  /// its source text and an empty text, and the locale's glossary, with an entry to agree on
+  /// for each term and abbreviation (`newGlossary`).
   ///
   /// A draft is validated and reported but never exported by `--all`, so a translator can
   /// commit a catalog at 20 % without breaking anyone's exports; ship it by changing
-  /// `draft` to `shipped` in the manifest.
+  /// `draft` to `shipped` in the manifest. `update` creates the catalogs of the other
+  /// documents when they are wanted.
   ///
   /// - Throws: `DiagnosticError` when the locale is the source, is in the manifest already,
   ///   or has catalogs already (netexport never overwrites a catalog); nothing is written then.
-  public func startLocale(_ tag: LanguageTag) throws -> CatalogRun {
+  public func startLocale(_ tag: LanguageTag, documents chosen: [ProjectDocument]? = nil) throws -> CatalogRun {
+    let chosen = chosen ?? documents
     let manifestPath = project.displayPath(Manifest.fileName)
     guard tag != sourceLocale else {
       throw DiagnosticError(
         Diagnostic(
-          code: "source-locale", at: nil,
+          code: .sourceLocale, at: nil,
           "'\(tag.canonical)' is the source locale; its catalogs are \(project.displayPath("Locales/\(tag.canonical)/"))"
         ))
     }
     if let listed = manifest.locales.first(where: { $0.tag == tag }) {
       throw DiagnosticError(
         Diagnostic(
-          code: "catalog-exists", at: listed.location,
+          code: .catalogExists, at: listed.location,
           "'\(tag.canonical)' is a locale of this project already (\(listed.status.rawValue)); use 'netexport update --locale \(tag.canonical)' to bring its catalogs up to date"
         ))
     }
-    let existing = messageFiles(documents).map { project.catalogURL(tag.canonical, $0) }
+    let existing = (messageFiles(documents) + [.glossary]).map { project.catalogURL(tag.canonical, $0) }
       .filter { FileManager.default.fileExists(atPath: $0.path) }
     if let first = existing.first {
       throw DiagnosticError(
         Diagnostic(
-          code: "catalog-exists",
+          code: .catalogExists,
           at: SourceLocation(file: project.displayPath("Locales/\(tag.canonical)/\(first.lastPathComponent)")),
           "catalogs for '\(tag.canonical)' exist already; netexport never overwrites a catalog: add '\(tag.canonical): draft' under 'locales' in \(manifestPath), then use 'netexport update --locale \(tag.canonical)'"
         ))
@@ -74,7 +80,7 @@ extension Workspace {
     var run = CatalogRun()
     var writes: [PendingWrite] = []
     do {
-      for file in messageFiles(documents) {
+      for file in messageFiles(chosen) {
         guard let sourceCatalog = source.catalog(file) else { continue }
         let path = project.catalogDisplayPath(tag.canonical, file)
         let url = project.catalogURL(tag.canonical, file)
@@ -87,6 +93,17 @@ extension Workspace {
         run.changes.append(
           CatalogChange(path: path, kind: .created(messages: sourceCatalog.entries.count), written: true))
       }
+      let seeds = glossarySeeds(source)
+      let glossaryPath = project.catalogDisplayPath(tag.canonical, .glossary)
+      let glossaryURL = project.catalogURL(tag.canonical, .glossary)
+      try project.requireInside(glossaryURL, displayPath: glossaryPath)
+      let glossary = CatalogWriter.newGlossary(
+        locale: tag.canonical, languageName: tag.displayName(in: sourceLocale),
+        sourceLanguage: sourceLocale.displayName(in: sourceLocale), seeds: seeds)
+      writes.append(
+        try TextFile.prepare(
+          glossary, to: glossaryURL, displayPath: glossaryPath, createFolders: true, exclusive: true))
+      run.changes.append(CatalogChange(path: glossaryPath, kind: .glossary(entries: seeds.count), written: true))
       let manifestText = try TextFile.readUTF8(project.manifestURL, displayPath: manifestPath)
       let added = try Manifest.adding(tag, status: .draft, to: manifestText, file: manifestPath)
       for write in writes { try TextFile.commit(write) }
@@ -103,6 +120,26 @@ extension Workspace {
     return run
   }
 
+  /// The entries of a new glossary: every key of the source glossary, in its order, then
+  /// the terms and abbreviations of the documents it has no entry for (the glossary is
+  /// shared by every document, whichever a locale starts with), each with what the source
+  /// says of it.
+  func glossarySeeds(_ source: SourceSide) -> [CatalogWriter.GlossarySeed] {
+    var texts: [String: String] = [:]
+    for document in documents {
+      guard let catalog = source.catalog(.document(document.id)) else { continue }
+      for term in document.document.uses.terms where texts[term.glossaryKey] == nil {
+        if let text = catalog[term.key]?.text { texts[term.glossaryKey] = text }
+      }
+    }
+    var keys = source.glossary.map(\.key)
+    for key in documents.flatMap(\.document.glossaryKeys) where !keys.contains(key) { keys.append(key) }
+    return keys.map { key in
+      CatalogWriter.GlossarySeed(
+        key: key, sourceText: texts[key], sourceEntry: source.glossary.first { $0.key == key })
+    }
+  }
+
   /// Brings a target locale's catalogs in line with the source: creates the catalog of a
   /// document the locale has none for yet, and updates the others in place (new messages
   /// added, changed ones marked needs-review, removed ones moved to `obsolete`; never a
@@ -117,7 +154,7 @@ extension Workspace {
     guard locale.status != .source else {
       run.problems.append(
         Diagnostic(
-          code: "source-locale", at: nil,
+          code: .sourceLocale, at: nil,
           "'\(locale)' is the source locale; update brings target catalogs in line with it"))
       return run
     }
@@ -164,7 +201,7 @@ extension Workspace {
       } catch let error as DiagnosticError {
         run.problems += error.diagnostics
       } catch {
-        run.problems.append(Diagnostic(code: "update-failed", at: SourceLocation(file: path), "\(error)"))
+        run.problems.append(Diagnostic(code: .updateFailed, at: SourceLocation(file: path), "\(error)"))
       }
     }
     return run
@@ -174,13 +211,13 @@ extension Workspace {
 extension Workspace {
   /// The locale's translations, by the English they translate, from every document's
   /// catalog and the labels except `excluded`: what a new message with the same English can
-  /// start from. Only finished translations count (state translated, with the English they
+  /// start from. Only finished translations count (state translated or reviewed, with the English they
   /// were made from recorded); the first in file order wins.
   func translationMemory(_ locale: String, excluding excluded: CatalogFile) -> [String: CatalogWriter.MemoryMatch] {
     var memory: [String: CatalogWriter.MemoryMatch] = [:]
     for file in messageFiles(documents) where file != excluded {
       guard let catalog = load(file, locale: locale).catalog else { continue }
-      for entry in catalog.entries where entry.state == .translated && !entry.text.isEmpty {
+      for entry in catalog.entries where entry.state?.isDone == true && !entry.text.isEmpty {
         guard let english = entry.source, memory[english] == nil else { continue }
         memory[english] = CatalogWriter.MemoryMatch(text: entry.text, file: catalog.file, key: entry.key)
       }
@@ -223,7 +260,7 @@ extension Workspace {
           guard existing.hasPrefix("# netexport pseudo-locale") else {
             throw DiagnosticError(
               Diagnostic(
-                code: "catalog-exists", at: SourceLocation(file: path, line: 1),
+                code: .catalogExists, at: SourceLocation(file: path, line: 1),
                 "\(path) exists and was not generated by 'netexport pseudo'; netexport never overwrites a translation"
               ))
           }

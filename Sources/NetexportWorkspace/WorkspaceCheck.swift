@@ -74,15 +74,35 @@ extension Workspace {
     let checked = slots.values
     var validators: [CatalogFile: Validator] = [:]
     for (file, result) in zip(files, checked) { validators[file] = result.validator }
-    var glossaryCheck = CatalogCheck(
-      locale: locale, file: .glossary, path: glossaryFile.path, catalog: glossaryFile.catalog,
-      findings: glossaryFile.readProblems)
-    glossaryCheck.findings += glossaryFindings(glossaryFile, isSource: true)
     return SourceSide(
-      check: LocaleCheck(locale: locale, files: checked.map(\.check) + [glossaryCheck]), validators: validators,
+      check: LocaleCheck(locale: locale, files: checked.map(\.check) + [sourceGlossaryCheck(glossaryFile)]),
+      validators: validators,
       glossary: glossary)
   }
 
+  /// The check of the source locale's glossary, read as `loaded`.
+  ///
+  /// - Parameter keepCatalog: Keep the glossary's catalog in its check.
+  func sourceGlossaryCheck(_ loaded: LoadedCatalog, keepCatalog: Bool = true) -> CatalogCheck {
+    let locale = WorkspaceLocale(sourceLocale, .source)
+    var check = CatalogCheck(
+      locale: locale, file: .glossary, path: loaded.path, catalog: keepCatalog ? loaded.catalog : nil,
+      findings: loaded.readProblems)
+    if !loaded.exists {
+      // Every project has a source glossary ('netexport new' writes one, empty): it is
+      // shared by every document, and holds the source's other forms of each term and what
+      // speech engines say for each abbreviation. A missing one was lost or misplaced;
+      // reporting nothing would let those checks and spoken forms silently go.
+      check.findings.append(
+        Diagnostic(
+          .error, code: .missingCatalog, at: SourceLocation(file: loaded.path),
+          "the source locale has no glossary (\(loaded.path)); every project has one, shared by every document: restore it, or create it with the two lines 'locale: \(locale.canonical)' and 'glossary:' (an empty glossary is fine)",
+          locale: locale.canonical))
+    } else {
+      check.findings += glossaryFindings(loaded, isSource: true)
+    }
+    return check
+  }
   /// Reads and checks one of the source locale's message files (a document's catalog or the
   /// labels), and makes the validator its translations are checked with.
   ///
@@ -95,7 +115,7 @@ extension Workspace {
     guard loaded.exists else {
       check.findings.append(
         Diagnostic(
-          code: "missing-catalog", at: SourceLocation(file: loaded.path),
+          .error, code: .missingCatalog, at: SourceLocation(file: loaded.path),
           file == .labels
             ? "the source locale has no labels catalog; every export needs one (copy it from a new project: 'netexport new')"
             : "the document \(file.name) has no source catalog; write its messages here (or import the document: 'netexport import')",
@@ -105,7 +125,8 @@ extension Workspace {
     guard let catalog = loaded.catalog, let uses = uses(of: file) else { return (check, nil) }
     let validator = Validator(uses: uses, source: catalog, sourceGlossary: glossary, sourceLocale: sourceLocale)
     check.findings += validator.validateSource()
-    check.status = CatalogStatus(catalog: catalog, source: catalog, isSource: true)
+    check.status = CatalogStatus(
+      catalog: catalog, source: catalog, isSource: true, errorKeys: Set(check.errors.compactMap(\.key)))
     check.checkedKeys = catalog.keys
     return (check, validator)
   }
@@ -144,12 +165,13 @@ extension Workspace {
     check.checkedKeys = sourceKeys
     if let catalog = loaded.catalog {
       check.findings += validator.validate(catalog, glossary: glossary, locale: locale.tag)
-      check.status = CatalogStatus(catalog: catalog, source: validator.source)
+      check.status = CatalogStatus(
+        catalog: catalog, source: validator.source, errorKeys: Set(check.errors.compactMap(\.key)))
     } else if !loaded.exists {
       let total = validator.source.entries.count
       check.findings.append(
         Diagnostic(
-          .pending, code: "missing-catalog", at: SourceLocation(file: loaded.path),
+          .pending, code: .missingCatalog, at: SourceLocation(file: loaded.path),
           "not started: \(total) message\(total == 1 ? "" : "s") to translate; run 'netexport update --locale \(locale.canonical)' to create the catalog",
           locale: locale.canonical))
       check.status = CatalogStatus(missingFor: validator.source, locale: locale.canonical, file: loaded.path)
@@ -176,26 +198,33 @@ extension Workspace {
     if locale.status == .unlisted, !checks.isEmpty {
       checks[0].findings.insert(
         Diagnostic(
-          .warning, code: "unlisted-locale", at: SourceLocation(file: project.displayPath(Manifest.fileName)),
+          .warning, code: .unlistedLocale, at: SourceLocation(file: project.displayPath(Manifest.fileName)),
           "Locales/\(locale.canonical)/ is not listed in \(project.displayPath(Manifest.fileName)); add '\(locale.canonical): draft' (or shipped) under 'locales' (treated as a draft until then)",
           locale: locale.canonical), at: 0)
     }
     return LocaleCheck(locale: locale, files: checks)
   }
 
-  /// Problems of a glossary file beyond its reading: entries that name no term or
-  /// abbreviation of any document, and what it tells speech engines (`SpokenFormCheck`).
+  /// Problems of a glossary file: those found reading it (read leniently, the file's
+  /// errors are in the catalog's `problems`, not thrown: messages in the glossary file, an
+  /// entry of the wrong shape), then entries that name no term or abbreviation of any
+  /// document, and what it tells speech engines (`SpokenFormCheck`).
   func glossaryFindings(_ loaded: LoadedCatalog, isSource: Bool) -> [Diagnostic] {
     guard let catalog = loaded.catalog else { return [] }
+    let read = catalog.problems.map {
+      var problem = $0
+      problem.locale = problem.locale ?? catalog.locale
+      return problem
+    }
     let known = Set(documents.flatMap { $0.document.glossaryKeys })
     let unknown = catalog.glossary.filter { !known.contains($0.key) }.map {
       Diagnostic(
-        .warning, code: "glossary-unknown-key", at: $0.location,
+        .warning, code: .glossaryUnknownKey, at: $0.location,
         "glossary entry '\($0.key)' names no term or abbreviation of any document (terms are term.<id>, abbreviations abbr.<id>)",
         locale: catalog.locale, key: $0.key)
     }
     let language = LanguageTag(catalog.locale)?.language ?? catalog.locale
-    return unknown + SpokenFormCheck.findings(catalog.glossary, language: language, locale: catalog.locale)
+    return read + unknown + SpokenFormCheck.findings(catalog.glossary, language: language, locale: catalog.locale)
   }
 
   /// Checks the given locales: every file of each, against the source's.
@@ -258,10 +287,7 @@ extension Workspace {
       if source.unreadable { unreadable.append(source.check) }
       sourceFiles.append(source.check)
     }
-    var sourceGlossaryCheck = CatalogCheck(
-      locale: WorkspaceLocale(sourceLocale, .source), file: .glossary, path: sourceGlossaryFile.path,
-      catalog: keepCatalogs ? sourceGlossaryFile.catalog : nil, findings: sourceGlossaryFile.readProblems)
-    sourceGlossaryCheck.findings += glossaryFindings(sourceGlossaryFile, isSource: true)
+    let sourceGlossaryCheck = sourceGlossaryCheck(sourceGlossaryFile, keepCatalog: keepCatalogs)
     if sourceGlossaryFile.catalog == nil && !sourceGlossaryCheck.errors.isEmpty {
       unreadable.append(sourceGlossaryCheck)
     }
@@ -336,11 +362,21 @@ private final class SourceFileSlot: @unchecked Sendable {
 }
 
 extension Workspace {
-  /// The validation report of checked locales.
+  /// The validation report of checked locales; for a run over every locale (none named),
+  /// also the folders of `Locales/` that are not read as a locale (`misnamedLocaleFolders`).
   ///
   /// - Parameter named: The locales the user named; their findings count even for a draft.
   public func validationReport(_ checks: [LocaleCheck], named: Set<String> = []) -> ValidationReport {
     var reports: [LocaleReport] = []
+    if named.isEmpty {
+      // `locales()` has read the folder already to make the checks: it cannot fail here.
+      for problem in (try? misnamedLocaleFolders()) ?? [] {
+        reports.append(
+          LocaleReport(
+            locale: problem.locale ?? "", file: problem.location?.file ?? "Locales/", isSource: false,
+            findings: [problem], checkedKeys: [], requiresComplete: false))
+      }
+    }
     for check in checks {
       let counted = check.locale.isShipped || named.contains(check.locale.canonical)
       for file in check.files {

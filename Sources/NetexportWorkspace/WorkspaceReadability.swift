@@ -46,7 +46,7 @@ extension Workspace {
         } catch let error as DiagnosticError {
           run.problems += error.diagnostics
         } catch {
-          run.problems.append(Diagnostic(code: "readability-failed", at: nil, "\(locale): \(document.id): \(error)"))
+          run.problems.append(Diagnostic(code: .readabilityFailed, at: nil, "\(locale): \(document.id): \(error)"))
         }
       }
     }

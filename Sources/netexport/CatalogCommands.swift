@@ -10,9 +10,11 @@ struct Status: ParsableCommand {
     abstract: "Show how far each document's translation has come in each locale.",
     discussion: """
       A table of document x locale (the labels every export shares are a row of their own):
-      the share of messages ready (translated, and made from the current source text). Below
-      it, what is left in each unfinished cell: needs review, stale (the source changed; run
-      'netexport update'), missing (absent, empty or still new).
+      the share of messages ready (translated, made from the current source text, and with no
+      error 'netexport validate' reports), and how many have such an error; then the share
+      reviewed (also checked by a second person). Below them, what is left in each unfinished
+      cell: errors to fix, needs review, stale (the source changed; run 'netexport update'),
+      missing (absent, empty or still new); and which catalogs were made by machine.
       """
   )
 
@@ -46,12 +48,22 @@ struct Status: ParsableCommand {
   }
 
   static func text(_ table: StatusTable) -> String {
-    let header =
-      ["document"]
-      + table.columns.map { $0.status == "shipped" ? $0.locale : "\($0.locale) (\($0.status))" }
-    let body = table.rows.map { row in [row.catalog] + row.cells.map { "\($0.percentComplete) %" } }
-    let widths = header.indices.map { column in
-      ([header] + body).map { TextColumns.count($0[column]) }.max() ?? 0
+    let columns = table.columns.map { $0.status == "shipped" ? $0.locale : "\($0.locale) (\($0.status))" }
+    // A message with an error is not ready, whatever its state says: the export gate refuses it.
+    let ready = table.rows.map { row in
+      [row.catalog]
+        + row.cells.map {
+          "\($0.percentComplete) %" + ($0.errors > 0 ? " (\($0.errors) error\($0.errors == 1 ? "" : "s"))" : "")
+        }
+    }
+    // Reviewed: checked by a second person; a second table in the same columns.
+    let reviewed = table.rows.map { row in [row.catalog] + row.cells.map { "\($0.percentReviewed) %" } }
+    let widths = ([["document"] + columns, ["reviewed"] + columns] + ready + reviewed).reduce(into: [Int]()) {
+      widths, cells in
+      for (index, cell) in cells.enumerated() {
+        let width = TextColumns.count(cell)
+        if index < widths.count { widths[index] = max(widths[index], width) } else { widths.append(width) }
+      }
     }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { index, cell in
@@ -59,14 +71,21 @@ struct Status: ParsableCommand {
         return index == 0 ? cell + pad : pad + cell
       }.joined(separator: "  ")
     }
-    var lines = [line(header)] + body.map(line)
+    var lines = [line(["document"] + columns)] + ready.map(line)
     if table.columns.isEmpty {
       lines.append("(no target locales yet; start one with 'netexport init --locale ID')")
+    } else {
+      lines += [line(["reviewed"] + columns)] + reviewed.map(line)
     }
     var left: [String] = []
     for row in table.rows {
       for cell in row.cells where cell.percentComplete < 100 {
         var parts: [String] = []
+        if cell.errors > 0 {
+          parts.append(
+            "\(cell.errors) with an error to fix ('netexport validate --locale \(cell.locale)' shows \(cell.errors == 1 ? "it" : "them"))"
+          )
+        }
         if cell.needsReview > 0 { parts.append("\(cell.needsReview) needs review") }
         if cell.stale > 0 { parts.append("\(cell.stale) stale") }
         if cell.missing > 0 { parts.append("\(cell.missing) missing") }
@@ -76,7 +95,23 @@ struct Status: ParsableCommand {
       }
     }
     if !left.isEmpty { lines += ["left to do:"] + left }
-    lines.append("Source locale: \(table.sourceLocale). 'ready' means translated from the current source text.")
+    // Which catalogs were made by machine, by locale: a locale whose every catalog was is
+    // named alone, otherwise with the catalogs that were.
+    var machine: [String] = []
+    for (index, column) in table.columns.enumerated() {
+      let catalogs = table.rows.filter { index < $0.cells.count && $0.cells[index].machineTranslated }.map(\.catalog)
+      guard !catalogs.isEmpty else { continue }
+      machine.append(
+        catalogs.count == table.rows.count ? column.locale : "\(column.locale) (\(catalogs.joined(separator: ", ")))")
+    }
+    if !machine.isEmpty {
+      lines.append(
+        "machine-translated: \(machine.joined(separator: ", ")); their handouts say so until every message is reviewed"
+      )
+    }
+    lines.append(
+      "Source locale: \(table.sourceLocale). 'ready' means translated from the current source text, with no error; 'reviewed', also checked by a second person."
+    )
     return lines.joined(separator: "\n")
   }
 }
@@ -85,34 +120,72 @@ struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Start a new locale: its catalogs, ready to translate, and a draft entry in the manifest.",
     discussion: """
-      Writes Locales/<locale>/<document>.yaml for every document and Locales/<locale>/labels.yaml,
-      each message with its source text recorded, an empty text, state new and the translator
-      notes, and adds '<locale>: draft' to netexport.yaml. A draft is validated and reported
-      but never exported by --all; change it to 'shipped' when its translations are done.
-      Never overwrites a catalog.
+      Writes Locales/<locale>/<document>.yaml for every document (or those named with
+      --document) and Locales/<locale>/labels.yaml, each message with its source text recorded,
+      an empty text, state new and the translator notes; writes Locales/<locale>/glossary.yaml,
+      with an entry to agree on for each term and abbreviation; and adds '<locale>: draft' to
+      netexport.yaml. A draft is validated and reported but never exported by --all; change it
+      to 'shipped' when its translations are done. 'netexport update --locale ID' creates the
+      catalogs of the other documents later. Never overwrites a catalog. The tag must name a
+      language ICU has data for (its plural rules, dates and numbers), and a script and region
+      ICU knows: 'Italian', 'xx' and 'zz-ZZ' are refused, unless --force.
       """
   )
 
   @Option(name: .long, help: "The new locale, as a BCP 47 tag (es, pt-BR, zh-Hans).")
   var locale: String
 
+  @OptionGroup var documents: DocumentOptions
+
+  @Flag(name: .long, help: "Start the locale even when ICU does not know its language, script or region.")
+  var force = false
+
   @OptionGroup var projectOptions: ProjectOptions
 
-  func validate() throws { _ = try canonicalLocales([locale]) }
+  func validate() throws {
+    let canonical = try canonicalLocales([locale])
+    guard !force, let tag = canonical.first.flatMap(LanguageTag.init), let problem = Self.unknown(tag, as: locale)
+    else { return }
+    throw ValidationError(problem + " Pass --force to start it anyway.")
+  }
+
+  /// Why ICU cannot serve `tag` (as the user wrote it, `written`), with the tag they may have
+  /// meant: a language's name ("Italian") gives its code. `nil` when ICU knows every part.
+  static func unknown(_ tag: LanguageTag, as written: String) -> String? {
+    let unknown = tag.unknownSubtags
+    guard !unknown.isEmpty else { return nil }
+    var text = "'\(written)' is not a locale ICU knows: \(unknown.map(\.description).joined(separator: ", "))."
+    if unknown.contains(where: { if case .language = $0 { true } else { false } }) {
+      text += " Its plural rules, dates and numbers would be ICU's defaults: every count would take the 'other' branch."
+      if let english = LanguageTag("en"), let meant = LanguageTag.languages(named: written, in: english).first {
+        text += " Did you mean '\(meant.canonical)' (\(meant.displayName(in: english)))?"
+      }
+    }
+    return text
+  }
 
   func run() throws {
     try reportingFailures {
       let workspace = try projectOptions.workspace()
       // validate() has checked the tag.
       guard let tag = LanguageTag(locale) else { throw ExitCode.validationFailure }
-      let run = try workspace.startLocale(tag)
+      let run = try workspace.startLocale(tag, documents: try workspace.documents(documents.document))
       if tag.canonical != locale {
         Console.error("note: wrote the canonical form of '\(locale)', which is '\(tag.canonical)'")
       }
+      if let unknown = Self.unknown(tag, as: locale) {
+        Console.error("note: started anyway (--force): \(unknown)")
+      }
       for change in run.changes {
-        if case .created(let messages) = change.kind {
+        switch change.kind {
+        case .created(let messages):
           try Console.line(
             "\(change.path): \(messages) messages to translate (\(tag.displayName(in: workspace.sourceLocale)))")
+        case .glossary(let entries):
+          try Console.line(
+            "\(change.path): \(entries) glossary entr\(entries == 1 ? "y" : "ies") to agree on (terms and abbreviations)"
+          )
+        case .updated: break
         }
       }
       for note in run.notes { Console.error(note) }
@@ -126,7 +199,9 @@ struct Update: ParsableCommand {
     discussion: """
       Creates the catalog of a document a locale has none for yet; adds new messages (state
       new); marks messages whose source text changed as needs-review (keeping the
-      translation, and the old source text in previous-source); and moves messages the
+      translation, and the old source text in previous-source), except where only
+      punctuation, spacing or letter case changed (a minor source edit: the recorded source
+      is refreshed and the state kept); and moves messages the
       source no longer has to the 'obsolete' section. Never changes a translation; keeps each
       file's order, comments and layout. Writes are atomic, and refused when a translator
       saved the file meanwhile.
@@ -190,6 +265,9 @@ struct Update: ParsableCommand {
       return "\(change.path): created, \(messages) messages to translate\(notWritten)"
     case .updated(let value):
       update = value
+    case .glossary(let entries):
+      return
+        "\(change.path): created, \(entries) glossary entr\(entries == 1 ? "y" : "ies") to agree on\(notWritten)"
     }
     let file = change.path
     guard update.changed || !update.skipped.isEmpty else { return "\(file): up to date" }
@@ -200,6 +278,7 @@ struct Update: ParsableCommand {
     count(update.added, "added")
     count(update.markedForReview, "marked needs-review")
     count(update.sourceUpdated, "source updated (not translated yet)")
+    count(update.minorSourceEdits, "minor source edits (state kept)")
     count(update.notesUpdated, "notes updated")
     count(update.movedToObsolete, "moved to obsolete")
     count(update.restored, "restored from obsolete")
@@ -210,6 +289,7 @@ struct Update: ParsableCommand {
     list(update.added.filter { !update.filledFromMemory.contains($0) }, "added")
     list(update.filledFromMemory, "added from translation memory (needs review)")
     list(update.markedForReview, "needs review")
+    list(update.minorSourceEdits, "minor source edit")
     list(update.movedToObsolete, "obsolete")
     list(update.restored, "restored")
     for skipped in update.skipped { lines.append("  not changed: \(skipped)") }

@@ -31,7 +31,7 @@ enum Console {
   static func standardOutputError(_ code: Int32) -> DiagnosticError {
     DiagnosticError(
       Diagnostic(
-        code: "unwritable-output", at: nil, "cannot write to standard output (\(String(cString: strerror(code))))"))
+        code: .unwritableOutput, at: nil, "cannot write to standard output (\(String(cString: strerror(code))))"))
   }
 
   /// Sets up the process before the command runs.

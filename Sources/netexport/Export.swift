@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NetexportAudio
 import NetexportExporters
 import NetexportICU
 import NetexportModel
@@ -10,6 +11,10 @@ extension ExportFormat: ExpressibleByArgument {
 }
 
 extension Paper: ExpressibleByArgument {
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension AudioFormat: ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
@@ -24,6 +29,11 @@ struct Export: ParsableCommand {
       --all exports every document in the source locale and every shipped locale (drafts and
       pseudo-locales are left out); its exit status says only whether something that should
       have exported failed. Exports are written atomically, all or none.
+
+      --format audio speaks the document with espeak-ng into an audio file with a chapter per
+      part (Opus, or MP3 or M4B with --audio-format); it needs espeak-ng and opus-tools or
+      ffmpeg. A locale no offline voice speaks usably (Chinese) is refused; with --all it is
+      skipped with a note.
       """
   )
 
@@ -42,6 +52,13 @@ struct Export: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
+      "With --format audio, the kind of audio file: \(AudioFormat.allValueStrings.joined(separator: ", ")) (default: opus).",
+      valueName: "kind"))
+  var audioFormat: AudioFormat?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
       "The paper of printed handouts: \(Paper.allValueStrings.joined(separator: " or ")) (default: the manifest's, else the one used in the locale's region).",
       valueName: "paper"))
   var paper: Paper?
@@ -56,7 +73,9 @@ struct Export: ParsableCommand {
   @Option(name: .long, help: "The widest line of text formats, in columns.")
   var width: Int = 72
 
-  @Flag(name: .long, help: "Export every document in every shipped locale and every format.")
+  @Flag(
+    name: .long,
+    help: "Export every document in every shipped locale, in every committed format (or in the --format given).")
   var all = false
 
   @Flag(
@@ -77,7 +96,8 @@ struct Export: ParsableCommand {
         throw ValidationError("--all exports every shipped locale to Exports/; it takes neither --locale nor --output.")
       }
       if check, format != nil {
-        throw ValidationError("--check compares every committed export (PDFs are not committed); it takes no --format.")
+        throw ValidationError(
+          "--check compares every committed export (PDFs and audio files are not committed); it takes no --format.")
       }
     } else {
       guard let locale else {
@@ -90,6 +110,14 @@ struct Export: ParsableCommand {
       guard !check else {
         throw ValidationError("--check compares every committed export; use it with --all.")
       }
+    }
+    if audioFormat != nil, format != .audio {
+      throw ValidationError("--audio-format chooses the kind of audio file; use it with --format audio.")
+    }
+    if format == .audio, output == "-" {
+      throw ValidationError(
+        "--format audio writes a file, not standard output; give --output a file name, or leave it out to write Exports/<locale>/<document>.\((audioFormat ?? .opus).fileExtension)."
+      )
     }
     try checkOutputOption(output)
     guard ExportOptions.widthRange.contains(width) else {
@@ -106,7 +134,7 @@ struct Export: ParsableCommand {
       let manifest = workspace.manifest
       let options = ExportOptions(
         width: width, paper: paper ?? manifest.paper, organization: manifest.organization.name,
-        contact: manifest.organization.contact)
+        contact: manifest.organization.contact, audioFormat: audioFormat ?? .opus)
       let chosen = try workspace.documents(documents.document)
       let named = !documents.document.isEmpty
       let noDocuments = "the project has no documents yet; add one with 'netexport import FILE.md'"
@@ -115,14 +143,14 @@ struct Export: ParsableCommand {
       if chosen.isEmpty && all { Console.error("note: \(noDocuments)") }
       guard !chosen.isEmpty || all else {
         throw DiagnosticError(
-          Diagnostic(code: "no-documents", at: SourceLocation(file: project.displayPath("Documents/")), noDocuments))
+          Diagnostic(code: .noDocuments, at: SourceLocation(file: project.displayPath("Documents/")), noDocuments))
       }
       if all {
         let locales = try workspace.locales().filter(\.isShipped)
         let plan = workspace.render(
           locales: locales, documents: chosen, formats: format.map { [$0] } ?? ExportFormat.committed, options: options,
-          explicit: named, allowIncomplete: allowIncomplete)
-        printNotes(plan.notes)
+          explicit: named, allowIncomplete: allowIncomplete, skippingLocalesWithoutVoice: true)
+        printNotes(plan.notes + plan.warnings.map(\.summary))
         for pending in plan.pending { Console.error(Self.describe(pending)) }
         if plan.failed { throw DiagnosticError(plan.problems) }
         if check {
@@ -140,7 +168,7 @@ struct Export: ParsableCommand {
               result.problems
                 + [
                   Diagnostic(
-                    code: "exports-out-of-date", at: SourceLocation(file: project.displayPath("Exports/")),
+                    code: .exportsOutOfDate, at: SourceLocation(file: project.displayPath("Exports/")),
                     "\(count) of the committed exports \(count == 1 ? "is" : "are") not what netexport writes now; run 'netexport --all' and commit the result"
                   )
                 ])
@@ -159,23 +187,23 @@ struct Export: ParsableCommand {
       if output != nil && chosen.count != 1 {
         throw DiagnosticError(
           Diagnostic(
-            code: "one-document", at: nil,
+            code: .oneDocument, at: nil,
             "--output writes one export, and the project has \(chosen.count) documents (\(chosen.map(\.id).joined(separator: ", "))); name one with --document ID"
           ))
       }
       let plan = workspace.render(
         locales: locales, documents: chosen, formats: [format ?? .plainText], options: options, explicit: true,
         allowIncomplete: allowIncomplete)
-      printNotes(plan.notes)
+      printNotes(plan.notes + plan.warnings.map(\.summary))
       // Pending documents named with --document are failures (in `problems`); the others
       // are reported, and fail the run only when nothing at all could be exported.
       if !named { for pending in plan.pending { Console.error(Self.describe(pending)) } }
-      let problems = named ? plan.problems : plan.problems.filter { $0.code != "export-pending" }
+      let problems = named ? plan.problems : plan.problems.filter { $0.code != FindingCode.exportPending.code }
       if !problems.isEmpty { throw DiagnosticError(problems) }
       if plan.exports.isEmpty {
         throw DiagnosticError(
           Diagnostic(
-            code: "export-pending", at: nil,
+            code: .exportPending, at: nil,
             "nothing to export in \(locales[0]): no document's translation is complete yet ('netexport status' shows how far each has come)"
           ))
       }

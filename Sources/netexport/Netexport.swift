@@ -16,7 +16,8 @@ struct Netexport: ParsableCommand {
       """,
     version: "netexport \(toolVersion) (ICU \(ICUInfo.version), Unicode \(ICUInfo.unicodeVersion))",
     subcommands: [
-      Export.self, New.self, Import.self, Validate.self, Status.self, Init.self, Update.self, Pseudo.self,
+      Export.self, New.self, Import.self, Validate.self, Status.self, Init.self, Update.self, CatalogCommand.self,
+      Pseudo.self,
       ReadabilityCommand.self, SyllablesCommand.self, Migrate.self,
     ],
     defaultSubcommand: Export.self

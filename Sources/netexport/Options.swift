@@ -41,6 +41,12 @@ func checkOutputOption(_ output: String?) throws {
 func canonicalLocales(_ requested: [String]) throws -> [String] {
   try requested.map { value in
     guard let tag = LanguageTag(value) else {
+      // gettext and POSIX write locales with an underscore (it_IT); BCP 47 with a hyphen.
+      if value.contains("_"), let hyphenated = LanguageTag(value.replacingOccurrences(of: "_", with: "-")) {
+        throw ValidationError(
+          "'\(value)' is not a valid BCP 47 language tag: tags separate their parts with a hyphen; write '\(hyphenated.canonical)'."
+        )
+      }
       throw ValidationError("'\(value)' is not a valid BCP 47 language tag (for example: en, es, pt-BR, zh-Hans).")
     }
     return tag.canonical

@@ -108,7 +108,7 @@ struct ReadabilityCommand: ParsableCommand {
             run.problems
               + [
                 Diagnostic(
-                  code: "readability-skipped", at: nil,
+                  code: .readabilitySkipped, at: nil,
                   "these documents cannot be scored until their catalogs validate ('netexport validate')")
               ])
         }

@@ -2,6 +2,7 @@ import Foundation
 import NetexportAudio
 import NetexportICU
 import NetexportModel
+import NetexportTestSupport
 import Testing
 
 /// Renders small documents with the real tools and reads the files back with ffprobe.
@@ -82,6 +83,25 @@ import Testing
       #expect(probe.formatName.contains("mp4"))
       #expect(probe.tags["major_brand"] == "M4B ")
     }
+  }
+
+  /// Rendered in memory, the file is the same, and nothing is left in the work folder or
+  /// written anywhere else.
+  @Test(.enabled(if: AudioTools.available([.espeakNG, .opusenc, .ffprobe]), AudioTools.installHint))
+  func rendersInMemoryForACallerThatWritesTheFile() throws {
+    let folder = try TemporaryFolder()
+    let work = try folder.folder("work")
+    let (data, rendered) = try AudioRenderer(temporaryFolder: work).render(
+      Samples.english, displayPath: "Exports/en/document.opus")
+    #expect(try folder.contents(of: work).isEmpty)
+    #expect(try folder.contents(of: folder.url) == ["work"])
+    let file = folder.url.appendingPathComponent("document.opus")
+    try data.write(to: file)
+    let probe = try Probe(file)
+    #expect(probe.formatName == "ogg")
+    #expect(probe.chapters.map(\.title) == Samples.english.chapters.map(\.title))
+    #expect(rendered.chapters.map(\.title) == Samples.english.chapters.map(\.title))
+    #expect(abs(probe.duration - rendered.duration) < 0.1)
   }
 
   @Test(.enabled(if: AudioTools.available([.espeakNG, .opusenc, .ffprobe]), AudioTools.installHint))

@@ -1,5 +1,6 @@
 import Foundation
 import NetexportICU
+import NetexportModel
 import Testing
 
 @testable import NetexportAudio
@@ -98,5 +99,25 @@ struct WAVAudioTests {
     defer { try? FileManager.default.removeItem(at: url) }
     try WAVAudio.concatenate([first, second], to: url)
     #expect(try Data(contentsOf: url) == Data(WAVBytes.header(dataSize: 6) + [1, 0, 2, 0, 3, 0]))
+  }
+}
+
+/// A chapter's title is shown as the handout prints it, on one line.
+struct ChapterTitleTests {
+  /// French puts a no-break space before "?" and ":"; a player must not break the line there.
+  @Test func keepsNoBreakSpacesAndJoinsLines() {
+    for title in [
+      "Vous vivez avec une tumeur neuroendocrine\u{A0}?", "Symptômes\u{202F}: quand consulter", "1\u{2007}000 cas",
+    ] {
+      #expect(AudioRenderer.oneLine(title) == title)
+    }
+    #expect(AudioRenderer.oneLine(" Causes\n and \t risks\u{2028}factors ") == "Causes and risks factors")
+  }
+
+  @Test func refusesATitleOfSpacesAlone() throws {
+    var document = Samples.english
+    document.chapters[0].title = " \u{A0}\u{202F} "
+    let error = try #require(throws: DiagnosticError.self) { try AudioRenderer.checked(document, display: "x.opus") }
+    #expect(error.diagnostics.first?.message == "chapter 1 has no title")
   }
 }

@@ -2,49 +2,22 @@ import Foundation
 import NetexportAudio
 import NetexportICU
 import NetexportModel
+import NetexportTestSupport
 import Testing
 
 /// The programs the audio tests prove the files with. A test that needs them skips on a
 /// developer's machine without them, saying what to install; under CI (`CI` set) it always
 /// runs, so a missing program fails it.
 enum AudioTools {
-  static let inCI = ProcessInfo.processInfo.environment["CI"] != nil
-
   static func available(_ tools: [ExternalTool]) -> Bool {
-    inCI || tools.allSatisfy { ToolFinder().location(of: $0) != nil }
+    Programs.inCI || tools.allSatisfy { ToolFinder().location(of: $0) != nil }
   }
 
   static let all: [ExternalTool] = [.espeakNG, .opusenc, .ffmpeg, .ffprobe]
   static let installHint: Comment = "needs espeak-ng, opus-tools (opusenc) and ffmpeg (ffmpeg, ffprobe) from Debian"
 
-  struct Output {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  /// Runs a program found on `PATH`, with standard error in a file so no pipe can block it.
-  static func run(_ arguments: [String]) throws -> Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let out = Pipe()
-    let errURL = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "netexport-audio-test-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: errURL) }
-    let err = try FileHandle(forWritingTo: errURL)
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try err.close()
-    return Output(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
-  }
+  /// Runs a program found on `PATH` (the shared test support's runner).
+  static func run(_ arguments: [String]) throws -> Programs.Output { try Programs.run(arguments) }
 }
 
 /// A fresh folder that removes itself.
@@ -179,52 +152,6 @@ enum Samples {
       // The XML declaration's content is inside a tag; what is left is the spoken text.
       return count + text.split(whereSeparator: \.isWhitespace).count
     }
-  }
-}
-
-/// What `ffprobe -show_chapters -show_format -show_streams -of json` says about a file.
-struct Probe {
-  struct Chapter {
-    var title: String
-    var start: Double
-    var end: Double
-  }
-
-  var chapters: [Chapter]
-  var duration: Double
-  var size: Int
-  var formatName: String
-  var tags: [String: String]
-
-  init(_ url: URL) throws {
-    let output = try AudioTools.run([
-      "ffprobe", "-v", "error", "-show_chapters", "-show_format", "-show_streams", "-of", "json", url.path,
-    ])
-    guard output.status == 0,
-      let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any],
-      let format = json["format"] as? [String: Any]
-    else { throw ProbeError(message: "ffprobe cannot read \(url.lastPathComponent): \(output.stderr)") }
-    chapters = (json["chapters"] as? [[String: Any]] ?? []).map {
-      Chapter(
-        title: ($0["tags"] as? [String: String])?["title"] ?? "",
-        start: Double($0["start_time"] as? String ?? "") ?? -1, end: Double($0["end_time"] as? String ?? "") ?? -1)
-    }
-    duration = Double(format["duration"] as? String ?? "") ?? 0
-    size = Int(format["size"] as? String ?? "") ?? 0
-    formatName = format["format_name"] as? String ?? ""
-    // Ogg keeps its tags on the stream, MP3 and MP4 on the file (and MP4 its language on the track).
-    var tags: [String: String] = [:]
-    // (An M4B's chapter track is a stream too, with a language of its own: only the audio counts.)
-    for stream in json["streams"] as? [[String: Any]] ?? [] where stream["codec_type"] as? String == "audio" {
-      for (key, value) in stream["tags"] as? [String: String] ?? [:] { tags[key.lowercased()] = value }
-    }
-    for (key, value) in format["tags"] as? [String: String] ?? [:] { tags[key.lowercased()] = value }
-    self.tags = tags
-  }
-
-  struct ProbeError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
   }
 }
 

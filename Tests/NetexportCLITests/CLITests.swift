@@ -63,14 +63,14 @@ import Testing
 
     let script = try cli.read("Exports/en/neuroendocrine-tumors.script.txt")
     try cli.write(
-      script.replacingOccurrences(of: "Part two of eight", with: "Part 2 of 8"),
+      script.replacingOccurrences(of: "Part two of seven", with: "Part 2 of 7"),
       to: "Exports/en/neuroendocrine-tumors.script.txt")
     try cli.write("left over\n", to: "Exports/xx/neuroendocrine-tumors.txt")
     result = try cli.run("--all", "--check")
     #expect(result.status == 1)
     let line =
       try #require(
-        script.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("Part two of eight") })
+        script.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("Part two of seven") })
       + 1
     #expect(
       result.stderr
@@ -81,7 +81,7 @@ import Testing
 
         """)
     // --check never writes: the edited export is still as it was.
-    #expect(try cli.read("Exports/en/neuroendocrine-tumors.script.txt").contains("Part 2 of 8"))
+    #expect(try cli.read("Exports/en/neuroendocrine-tumors.script.txt").contains("Part 2 of 7"))
     #expect(try cli.run("--locale", "en", "--check").status == 64)
   }
 
@@ -180,7 +180,7 @@ import Testing
       #expect(formatCheck.status == 64)
       #expect(
         formatCheck.stderr.contains(
-          "--check compares every committed export (PDFs are not committed); it takes no --format."))
+          "--check compares every committed export (PDFs and audio files are not committed); it takes no --format."))
     }
   }
 
@@ -306,7 +306,7 @@ import Testing
       result.stderr
         == "Documents/doc.yaml:1:1: error[invalid-content]: missing field 'sections' in the document\n"
         + "Documents/doc.yaml:1:1: error[invalid-content]: missing field 'references' in the document\n"
-        + "Documents/doc.yaml:3:1: error[invalid-content]: unknown field 'metadta' in the document (known fields: id, source-locale, metadata, sections, references, terms, abbreviations, do-not-translate)\n"
+        + "Documents/doc.yaml:3:1: error[invalid-content]: unknown field 'metadta' in the document (known fields: id, source-locale, metadata, sections, references, related, terms, abbreviations, do-not-translate)\n"
     )
     #expect(result.stdout == "")
   }

@@ -24,6 +24,51 @@ import Testing
         """)
   }
 
+  /// The source glossary is shared by every document and every project has one ('netexport
+  /// new' writes it): a missing one was reported as "no problems", and the term checks and
+  /// speech hints it holds silently went. It is an error naming the file.
+  @Test func aMissingSourceGlossaryIsAnErrorNamingTheFile() throws {
+    let project = try Leaflet.project()
+    try project.project.remove("Locales/en/glossary.yaml")
+    let result = try project.run("validate")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.contains(
+        """
+        Locales/en/glossary.yaml (source): 1 error, 0 warnings
+          Locales/en/glossary.yaml: error[missing-catalog]: the source locale has no glossary (Locales/en/glossary.yaml); every project has one, shared by every document: restore it, or create it with the two lines 'locale: en' and 'glossary:' (an empty glossary is fine)
+
+        """), "\(result.stdout)")
+    // A target locale's glossary may still be missing: nothing is agreed there yet.
+    try project.project.write("locale: en\nglossary:\n", to: "Locales/en/glossary.yaml")
+    try project.project.remove("Locales/es/glossary.yaml")
+    #expect(try project.run("validate").status == 0)
+  }
+
+  /// A folder of `Locales/` whose name is not a canonical tag is never read as a locale:
+  /// a translator's `Locales/zh-hans/` was left out of every check without a word, and
+  /// validate passed. It is an error naming the folder, in a run over the whole project.
+  @Test func aMisnamedLocaleFolderIsAnError() throws {
+    let project = try Leaflet.project()
+    try project.write(
+      Leaflet.spanish.replacingOccurrences(of: "locale: es", with: "locale: zh-hans"),
+      to: "Locales/zh-hans/leaflet.yaml")
+    try project.write("locale: es\n", to: "Locales/Spanish copy/labels.yaml")
+    let result = try project.run("validate")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.hasPrefix(
+        """
+        Locales/Spanish copy/ (Spanish copy): 1 error, 0 warnings
+          Locales/Spanish copy/: error[invalid-locale]: 'Spanish copy' is not a BCP 47 language tag, so the catalogs in this folder are not read as a locale; rename the folder to a locale's tag (for example es, pt-BR, zh-Hans), or move it out of Locales/
+        Locales/zh-hans/ (zh-hans): 1 error, 0 warnings
+          Locales/zh-hans/: error[invalid-locale]: the folder name 'zh-hans' is not in canonical form, so its catalogs are not read as a locale; rename the folder to zh-Hans
+
+        """), "\(result.stdout)")
+    // A run over named locales is about those alone.
+    #expect(try project.run("validate", "--locale", "es").status == 0)
+  }
+
   /// A mistake (a number lost) and a warning in the Spanish catalog, and a heading not
   /// translated yet, which is pending work, not a mistake.
   static let broken = Leaflet.spanish(
@@ -36,13 +81,13 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout == """
-        Locales/es/leaflet.yaml (es): 1 error, 1 warning
+        Locales/es/leaflet.yaml (es): 1 error, 1 warning, 1 pending (71 % ready)
           Locales/es/leaflet.yaml:18:11: pending[empty-text]: 'only.heading' has no text yet; translate "Overview", then set state: translated
           Locales/es/leaflet.yaml:22:11: error[number-missing]: 'only.text' lacks the number "2" of the source text "A mutation can cause 2 tumors."; a changed number can mislead a patient
           Locales/es/leaflet.yaml:22:11: warning[glossary-term]: 'only.text' translates a text that uses the glossary term "mutation", but not the agreed term "mutación" or its forms "mutaciones"; use it, or add the form used here to glossary 'term.mutation' forms
         Locales/es/labels.yaml (es): no problems
         Locales/es/glossary.yaml (es): no problems
-        3 catalogs checked: 1 error, 1 warning; failed.
+        3 catalogs checked: 1 error, 1 warning, 1 pending in 1 catalog (es/leaflet 71 % ready); failed.
 
         """)
   }
@@ -106,7 +151,7 @@ import Testing
     #expect(
       parsed.suites == ["en/leaflet", "en/labels", "en/glossary", "es/leaflet", "es/labels", "es/glossary"])
     // One test case per source message, plus one per catalog file for the file itself.
-    #expect(parsed.testCases == 2 * ((1 + 7) + (1 + 9) + 1))
+    #expect(parsed.testCases == 2 * ((1 + 7) + (1 + 10) + 1))
     // A pending message is not a failure; the mistake is.
     #expect(parsed.failureTypes == ["number-missing"])
     #expect(parsed.declaredFailures == 1)
@@ -218,15 +263,99 @@ import Testing
         document     es
         leaflet    57 %
         labels    100 %
+        reviewed     es
+        leaflet     0 %
+        labels      0 %
         left to do:
           es/leaflet: 4 of 7 ready; 1 needs review, 1 stale, 1 missing
-        Source locale: en. 'ready' means translated from the current source text.
+        machine-translated: es (labels); their handouts say so until every message is reviewed
+        Source locale: en. 'ready' means translated from the current source text, with no error; 'reviewed', also checked by a second person.
 
         """)
     let json = try project.run("status", "--report", "json")
     #expect(json.stdout.contains("\"needsReview\" : 1"))
     #expect(json.stdout.contains("\"percentComplete\" : 57"))
     try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
+  }
+
+  /// Reviewed messages (checked by a second person) are counted as ready, and their share is
+  /// shown in a table of its own; catalogs made by machine are named.
+  @Test func statusShowsReviewedPercentagesAndMachineTranslation() throws {
+    var spanish = Leaflet.spanish.replacingOccurrences(
+      of: "document: leaflet\n", with: "document: leaflet\nmachine-translated: true\n")
+    for text in ["\"Tumores\"", "\"Descripción general\"", "\"mutación\""] {
+      spanish = spanish.replacingOccurrences(
+        of: "text: \(text)\n    state: translated", with: "text: \(text)\n    state: reviewed")
+    }
+    let project = try Leaflet.project(spanish: spanish)
+    let result = try project.run("status")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout == """
+        document     es
+        leaflet   100 %
+        labels    100 %
+        reviewed     es
+        leaflet    42 %
+        labels      0 %
+        machine-translated: es; their handouts say so until every message is reviewed
+        Source locale: en. 'ready' means translated from the current source text, with no error; 'reviewed', also checked by a second person.
+
+        """)
+    let json = try project.run("status", "--report", "json")
+    #expect(json.stdout.contains("\"reviewed\" : 3"))
+    #expect(json.stdout.contains("\"percentReviewed\" : 42"))
+    #expect(json.stdout.contains("\"machineTranslated\" : true"))
+    try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
+    // A reviewed translation passes validation as a translated one does.
+    #expect(try project.run("validate", "--strict").status == 0)
+  }
+
+  /// A translated message with a mistake validate reports as an error (here an ICU brace
+  /// not closed) is not ready: the export gate refuses the document for it. Status counted
+  /// it ready (100 %) while validate failed and the handout could not be exported; it counts
+  /// what validate judges, and says where to look.
+  @Test func statusCountsATranslationWithAnErrorAsNotReady() throws {
+    let project = try Leaflet.project(
+      spanish: Leaflet.spanish(replacing: "text: \"Tumores\"", with: "text: \"Tumores {\""))
+    #expect(try project.run("validate", "--locale", "es").status == 1)
+    let result = try project.run("status")
+    #expect(result.status == 0)
+    #expect(
+      result.stdout == """
+        document              es
+        leaflet   85 % (1 error)
+        labels             100 %
+        reviewed              es
+        leaflet              0 %
+        labels               0 %
+        left to do:
+          es/leaflet: 6 of 7 ready; 1 with an error to fix ('netexport validate --locale es' shows it)
+        machine-translated: es (labels); their handouts say so until every message is reviewed
+        Source locale: en. 'ready' means translated from the current source text, with no error; 'reviewed', also checked by a second person.
+
+        """)
+    let json = try project.run("status", "--report", "json")
+    #expect(json.stdout.contains("\"errors\" : 1"))
+    #expect(json.stdout.contains("\"translated\" : 6"))
+    #expect(json.stdout.contains("\"percentComplete\" : 85"))
+    #expect(json.stdout.contains("\"reviewed\" : 0"))
+    try SchemaCheck.validate(json.stdout, schema: Repository.url("docs/schemas/status-report.schema.json"))
+  }
+
+  /// An entry with a text and no state is an error in validate (state-missing), and status
+  /// counts it as validate does: not ready, with an error, not as translated.
+  @Test func statusCountsAnEntryWithoutStateAsAnError() throws {
+    let project = try Leaflet.project(
+      spanish: Leaflet.spanish(
+        replacing: "text: \"Tumores\"\n    state: translated", with: "text: \"Tumores\""))
+    let validate = try project.run("validate", "--locale", "es")
+    #expect(validate.status == 1)
+    #expect(validate.stdout.contains("error[state-missing]"))
+    let result = try project.run("status")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("leaflet   85 % (1 error)"))
+    #expect(result.stdout.contains("es/leaflet: 6 of 7 ready; 1 with an error to fix"))
   }
 
   /// A catalog that cannot be read counts as not started (it showed 100 %), and status says
@@ -237,9 +366,48 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stdout.hasPrefix(
-        "document     es\nleaflet     0 %\nlabels    100 %\nleft to do:\n  es/leaflet: 0 of 7 ready; 7 missing\n"),
+        "document     es\nleaflet     0 %\nlabels    100 %\nreviewed     es\nleaflet     0 %\nlabels      0 %\nleft to do:\n  es/leaflet: 0 of 7 ready; 7 missing\n"
+      ),
       "\(result.stdout)")
     #expect(result.stderr.hasPrefix("Locales/es/leaflet.yaml:33:1: error[malformed-yaml]: "), "\(result.stderr)")
+  }
+
+  /// `init --document` starts the locale with the documents named (and the labels), and
+  /// every locale starts with its glossary: an entry for each term and abbreviation, with
+  /// what the English gives in a comment, that a translator fills in. Without one, the
+  /// locale's agreed wording had nowhere to go but a file written by hand.
+  @Test func initStartsTheNamedDocumentsAndTheGlossary() throws {
+    let project = try Leaflet.project(spanish: nil)
+    try project.write(
+      Leaflet.document.replacingOccurrences(of: "id: leaflet", with: "id: second"), to: "Documents/second.yaml")
+    try project.write(
+      Leaflet.english.replacingOccurrences(of: "document: leaflet", with: "document: second"),
+      to: "Locales/en/second.yaml")
+    let created = try project.run("init", "--locale", "de", "--document", "second")
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(
+      created.stdout == """
+        Locales/de/second.yaml: 7 messages to translate (German)
+        Locales/de/labels.yaml: 10 messages to translate (German)
+        Locales/de/glossary.yaml: 1 glossary entry to agree on (terms and abbreviations)
+
+        """)
+    #expect(!project.exists("Locales/de/leaflet.yaml"))
+    #expect(
+      try project.read("Locales/de/glossary.yaml").hasSuffix(
+        """
+        locale: de
+        glossary:
+          # English: "mutation"; other forms "mutations"
+          term.mutation:
+            forms: []
+
+        """))
+    let validate = try project.run("validate", "--locale", "de")
+    #expect(validate.stdout.contains("Locales/de/glossary.yaml (de): no problems\n"), "\(validate.stdout)")
+    // The other document waits until it is wanted: update creates its catalog.
+    let update = try project.run("update", "--locale", "de")
+    #expect(update.stdout.hasPrefix("Locales/de/leaflet.yaml: created, 7 messages to translate\n"), "\(update.stdout)")
   }
 
   @Test func initStartsADraftReadyToTranslateAndNeverOverwrites() throws {
@@ -250,7 +418,8 @@ import Testing
     #expect(
       created.stdout == """
         Locales/pt-BR/leaflet.yaml: 7 messages to translate (Portuguese (Brazil))
-        Locales/pt-BR/labels.yaml: 9 messages to translate (Portuguese (Brazil))
+        Locales/pt-BR/labels.yaml: 10 messages to translate (Portuguese (Brazil))
+        Locales/pt-BR/glossary.yaml: 1 glossary entry to agree on (terms and abbreviations)
 
         """)
     #expect(
@@ -265,7 +434,9 @@ import Testing
       text.contains(
         "  only.heading:\n    note: \"Section heading.\"\n    source: \"Overview\"\n    text: \"\"\n    state: new\n"))
     let status = try project.run("status")
-    #expect(status.stdout.hasPrefix("document  pt-BR (draft)\nleaflet             0 %\nlabels              0 %\n"))
+    #expect(
+      status.stdout.hasPrefix(
+        "document  pt-BR (draft)\nleaflet             0 %\nlabels              0 %\nreviewed  pt-BR (draft)\n"))
 
     // A folder of catalogs the manifest does not list yet: nothing is overwritten.
     try project.write("mine\n", to: "Locales/fr/leaflet.yaml")
@@ -285,6 +456,60 @@ import Testing
     )
     #expect(try project.project.snapshot() == before)
     #expect(try project.run("init", "--locale", "en_US").status == 64)
+  }
+
+  /// Issue 13: init refuses a tag whose language ICU has no data for, or whose region it
+  /// does not know, and suggests the tag meant; nothing is written.
+  @Test(arguments: [
+    (
+      "Italian",
+      "Error: 'Italian' is not a locale ICU knows: 'italian' is not a language ICU has data for. Its plural rules, dates and numbers would be ICU's defaults: every count would take the 'other' branch. Did you mean 'it' (Italian)? Pass --force to start it anyway.\n"
+    ),
+    (
+      "xx",
+      "Error: 'xx' is not a locale ICU knows: 'xx' is not a language ICU has data for. Its plural rules, dates and numbers would be ICU's defaults: every count would take the 'other' branch. Pass --force to start it anyway.\n"
+    ),
+    (
+      "zz-ZZ",
+      "Error: 'zz-ZZ' is not a locale ICU knows: 'zz' is not a language ICU has data for, 'ZZ' is not a region ICU knows. Its plural rules, dates and numbers would be ICU's defaults: every count would take the 'other' branch. Pass --force to start it anyway.\n"
+    ),
+    (
+      "it_IT",
+      "Error: 'it_IT' is not a valid BCP 47 language tag: tags separate their parts with a hyphen; write 'it-IT'.\n"
+    ),
+  ])
+  func initRefusesALocaleICUDoesNotKnow(locale: String, message: String) throws {
+    let project = try Leaflet.project(spanish: nil)
+    let before = try project.project.snapshot()
+    let result = try project.run("init", "--locale", locale)
+    #expect(result.status == 64)
+    #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+    #expect(try project.project.snapshot() == before)
+  }
+
+  /// With --force the locale is started, with a note; its plural advice then never says to
+  /// remove the 'one' branch (ICU's default rules would print "1 risposte" either way).
+  @Test func initForcedKeepsThePluralAdviceSafe() throws {
+    let project = try Leaflet.project(spanish: nil)
+    let result = try project.run("init", "--locale", "Italian", "--force")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "note: started anyway (--force): 'Italian' is not a locale ICU knows: 'italian' is not a language ICU has data for."
+      ))
+    try project.edit(
+      "Locales/italian/leaflet.yaml",
+      replacing: "source: \"{replies, plural, one {# reply} other {# replies}}\"\n    text: \"\"\n    state: new",
+      with:
+        "source: \"{replies, plural, one {# reply} other {# replies}}\"\n    text: \"{replies, plural, one {# risposta} other {# risposte}}\"\n    state: translated"
+    )
+    let validation = try project.run("validate", "--locale", "italian")
+    #expect(validation.stdout.contains("warning[plural-category-unused]"), "\(validation.stdout)")
+    #expect(
+      validation.stdout.contains(
+        "has a 'one' branch, which ICU never uses for italian: 'italian' is not a language ICU has data for, so every number takes 'other'; keep the branch"
+      ), "\(validation.stdout)")
+    #expect(!validation.stdout.contains("remove it"))
   }
 
   @Test func updateMarksChangesAndKeepsTranslations() throws {
@@ -316,6 +541,42 @@ import Testing
     #expect(
       try project.run("update").stdout
         == "Locales/es/leaflet.yaml: up to date\nLocales/es/labels.yaml: up to date\n")
+  }
+
+  /// Issue 13: removing the word "any" from the English needs every translation reviewed;
+  /// adding a comma does not: each locale keeps its state, the recorded source is refreshed,
+  /// and update reports a minor source edit.
+  @Test func updateKeepsTheStateOnAMinorEnglishEdit() throws {
+    let project = try Handouts.net(shipped: ["de", "es", "fr"])
+    let file = "Locales/en/neuroendocrine-tumors.yaml"
+    let sentence = "Make an appointment with your doctor if you have any persistent signs and symptoms that worry you."
+    let comma = sentence.replacingOccurrences(of: "doctor if", with: "doctor, if")
+    try project.edit(file, replacing: sentence, with: comma)
+    let minor = try project.run("update", "--document", "neuroendocrine-tumors")
+    #expect(minor.status == 0, "\(minor.stderr)")
+    for locale in ["de", "es", "fr"] {
+      #expect(
+        minor.stdout.contains(
+          "Locales/\(locale)/neuroendocrine-tumors.yaml: 1 minor source edits (state kept)\n  minor source edit: symptoms.see-doctor.text\n"
+        ), "\(minor.stdout)")
+      let text = try project.read("Locales/\(locale)/neuroendocrine-tumors.yaml")
+      #expect(text.contains("source: \"\(comma)\""))
+      #expect(!text.contains("previous-source"))
+    }
+    #expect(try project.run("validate", "--strict").status == 0)
+    #expect(try project.run("--locale", "es", "--output", "-").status == 0)
+
+    let withoutAny = comma.replacingOccurrences(of: "have any persistent", with: "have persistent")
+    try project.edit(file, replacing: comma, with: withoutAny)
+    let words = try project.run("update", "--document", "neuroendocrine-tumors")
+    #expect(words.status == 0, "\(words.stderr)")
+    for locale in ["de", "es", "fr"] {
+      #expect(
+        words.stdout.contains(
+          "Locales/\(locale)/neuroendocrine-tumors.yaml: 1 marked needs-review\n  needs review: symptoms.see-doctor.text\n"
+        ), "\(words.stdout)")
+      #expect(try project.read("Locales/\(locale)/neuroendocrine-tumors.yaml").contains("state: needs-review"))
+    }
   }
 
   /// A catalog whose first line ends in CR LF and the rest in LF crashed update (exit 132).
@@ -371,7 +632,7 @@ import Testing
     #expect(all.status == 0, "\(all.stderr)")
     #expect(
       all.stderr
-        == "note: es: leaflet is pending (93 % translated; 1 message to translate or review), so it is not exported\n")
+        == "note: es: leaflet is pending (94 % translated; 1 message to translate or review), so it is not exported\n")
     #expect(all.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("Exports/en/") })
     #expect(!project.exists("Exports/es"))
     #expect(try project.run("--all", "--check").status == 0)
@@ -379,7 +640,7 @@ import Testing
     #expect(named.status == 1)
     #expect(
       named.stderr
-        == "Locales/es/leaflet.yaml: error[export-pending]: not exporting leaflet in es: its translation is 93 % done (1 message to translate or review; 'netexport validate --locale es' lists them); pass --allow-incomplete to fill the gaps from en\n"
+        == "Locales/es/leaflet.yaml: error[export-pending]: not exporting leaflet in es: its translation is 94 % done (1 message to translate or review; 'netexport validate --locale es' lists them); pass --allow-incomplete to fill the gaps from en\n"
     )
     #expect(!project.exists("Exports/es"))
   }
@@ -390,13 +651,33 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stderr
-        == "note: es: leaflet: 2 of 8 messages are in English (en), taken from the source because their translation is not ready\n"
+        == "note: es: leaflet: 2 of 8 messages are in English (en), taken from the source because their translation is not ready (1 new, 1 with an error)\nes/leaflet: 1 warning (run 'netexport validate --locale es' to see it)\n"
     )
     #expect(result.stdout.contains("A mutation can cause 2 tumors."))
     #expect(result.stdout.contains("Overview"))
     #expect(result.stdout.contains("Referencias"))
     #expect(result.stdout.contains("Tumores"))
     #expect(!result.stdout.contains("Un cambio"))
+  }
+
+  /// The note says which kinds of entries were taken from the source, so a coordinator
+  /// knows whether the gaps are untranslated, waiting for review or missing from the file.
+  @Test func allowIncompleteSaysWhichKindsOfEntriesWereTakenFromTheSource() throws {
+    var spanish = Leaflet.spanish(
+      replacing: "text: \"Descripción general\"\n    state: translated", with: "text: \"\"\n    state: new"
+    ).replacingOccurrences(
+      of: "text: \"Tumores\"\n    state: translated", with: "text: \"Tumores\"\n    state: needs-review")
+    let byline = try #require(spanish.range(of: "  byline:\n"))
+    let next = try #require(spanish.range(of: "  reviewed:\n", range: byline.upperBound..<spanish.endIndex))
+    spanish.removeSubrange(byline.lowerBound..<next.lowerBound)
+    let project = try Leaflet.project(spanish: spanish)
+    let result = try project.run("--locale", "es", "--allow-incomplete", "--output", "-")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stderr
+        == "note: es: leaflet: 3 of 8 messages are in English (en), taken from the source because their translation is not ready (1 missing, 1 new, 1 needs-review)\n"
+    )
+    #expect(result.stdout.contains("By Mayo Clinic Staff"))
   }
 }
 
@@ -495,8 +776,8 @@ final class JUnitSummary: NSObject, XMLParserDelegate {
       #expect(result.status == 0, "\(result.stderr)")
       #expect(
         result.stdout == """
-          Locales/\(locale)/neuroendocrine-tumors.yaml: 94 messages in the pseudo-locale \(locale)
-          Locales/\(locale)/labels.yaml: 9 messages in the pseudo-locale \(locale)
+          Locales/\(locale)/neuroendocrine-tumors.yaml: 93 messages in the pseudo-locale \(locale)
+          Locales/\(locale)/labels.yaml: 10 messages in the pseudo-locale \(locale)
           Locales/\(locale)/glossary.yaml: the glossary of the pseudo-locale \(locale)
 
           """)

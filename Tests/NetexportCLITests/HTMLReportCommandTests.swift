@@ -26,7 +26,7 @@ extension CLI {
     try cli.edit(
       "Locales/es/neuroendocrine-tumors.yaml",
       [
-        ("text: \"Por el personal de Mayo Clinic\"", "text: \"Por el personal de la clínica\""),
+        ("text: \"Por el personal de <lang-en>Mayo Clinic</lang-en>\"", "text: \"Por el personal de la clínica\""),
         ("text: \"Descripción general\"", "text: \"Descripción  general\""),
         ("text: \"Tipos\"\n    state: translated", "text: \"\"\n    state: new"),
       ])
@@ -34,7 +34,7 @@ extension CLI {
       "Locales/ar/neuroendocrine-tumors.yaml",
       [
         (
-          "text: \"بقلم فريق Mayo Clinic\"",
+          "text: \"بقلم فريق <lang-en>Mayo Clinic</lang-en>\"",
           "text: \"بقلم فريق مايو كلينك <script>alert(1)</script> \\u202Eevil\\u202C <img src=x onerror=alert(2)>\""
         )
       ])

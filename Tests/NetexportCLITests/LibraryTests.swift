@@ -58,7 +58,8 @@ import Testing
     #expect(
       result.stdout == """
         Locales/it/preparing-for-a-scan.yaml: 32 messages to translate (Italian)
-        Locales/it/labels.yaml: 9 messages to translate (Italian)
+        Locales/it/labels.yaml: 10 messages to translate (Italian)
+        Locales/it/glossary.yaml: 3 glossary entries to agree on (terms and abbreviations)
 
         """)
     #expect(
@@ -117,7 +118,7 @@ import Testing
 
 @Suite struct DocumentOptionTests {
   static let commands: [[String]] = [
-    ["--locale", "en"], ["validate"], ["status"], ["update"], ["readability"],
+    ["--locale", "en"], ["validate"], ["status"], ["update"], ["readability"], ["init", "--locale", "it"],
   ]
 
   @Test(arguments: commands)
@@ -199,7 +200,7 @@ import Testing
     #expect(!written.contains("Exports/es/preparing-for-a-scan.txt"))
     #expect(
       all.stderr
-        == "note: es: preparing-for-a-scan is pending (21 % translated; 32 messages to translate or review), so it is not exported\n"
+        == "note: es: preparing-for-a-scan is pending (23 % translated; 32 messages to translate or review), so it is not exported\n"
     )
     let check = try cli.run("--all", "--check")
     #expect(check.status == 0, "\(check.stderr)")
@@ -209,12 +210,20 @@ import Testing
       "Locales/it/neuroendocrine-tumors.yaml:31:11: error[message-syntax]: 'overview.heading' is not a valid ICU message: unmatched braces"
     let validate = try cli.run("validate")
     #expect(validate.status == 0, "\(validate.stdout)")
-    #expect(validate.stdout.contains("Locales/it/neuroendocrine-tumors.yaml (it): 1 error, 0 warnings\n"))
+    #expect(
+      validate.stdout.contains(
+        "Locales/it/neuroendocrine-tumors.yaml (it): 1 error, 0 warnings, 92 pending (0 % ready)\n"))
     #expect(validate.stdout.contains("\n  \(mistake)"))
-    #expect(validate.stdout.hasSuffix("11 catalogs checked: 1 error, 0 warnings; passed.\n"))
+    #expect(
+      validate.stdout.hasSuffix(
+        "12 catalogs checked: 1 error, 0 warnings, 166 pending in 4 catalogs (es/preparing-for-a-scan 0 % ready, it/neuroendocrine-tumors 0 % ready, it/preparing-for-a-scan 0 % ready, it/labels 0 % ready); passed.\n"
+      ))
     let named = try cli.run("validate", "--locale", "it")
     #expect(named.status == 1)
-    #expect(named.stdout.hasSuffix("3 catalogs checked: 1 error, 0 warnings; failed.\n"))
+    #expect(
+      named.stdout.hasSuffix(
+        "4 catalogs checked: 1 error, 0 warnings, 134 pending in 3 catalogs (it/neuroendocrine-tumors 0 % ready, it/preparing-for-a-scan 0 % ready, it/labels 0 % ready); failed.\n"
+      ))
     // Shipped Spanish is not complete: --strict says so.
     #expect(try cli.run("validate", "--strict").status == 1)
 
@@ -223,11 +232,16 @@ import Testing
     #expect(
       status.stdout.hasPrefix(
         """
-        document                  es  it (draft)
-        neuroendocrine-tumors  100 %         1 %
-        preparing-for-a-scan     0 %         0 %
-        labels                 100 %         0 %
+        document                  es     it (draft)
+        neuroendocrine-tumors  100 %  0 % (1 error)
+        preparing-for-a-scan     0 %            0 %
+        labels                 100 %            0 %
+        reviewed                  es     it (draft)
+        neuroendocrine-tumors    0 %            0 %
+        preparing-for-a-scan     0 %            0 %
+        labels                   0 %            0 %
         left to do:
+          it/neuroendocrine-tumors: 0 of 93 ready; 1 with an error to fix ('netexport validate --locale it' shows it), 92 missing
 
         """))
   }

@@ -1,3 +1,4 @@
+import NetexportICU
 import NetexportResolution
 import Testing
 
@@ -30,5 +31,27 @@ import Testing
     #expect(InlineMarkup.runs("<b>bold", links: []) == [TextRun("<b>bold")])
     #expect(InlineMarkup.runs("<link2>x</link2>", links: ["https://a.example"]) == [TextRun("<link2>x</link2>")])
     #expect(InlineMarkup.plain("Do <b>not</b> eat <link1>now</link1>.") == "Do not eat now.")
+  }
+
+  /// Issue 14: `<lang-TAG>` marks a passage in another language; a tag that is not a
+  /// language is text.
+  @Test func readsPassagesInAnotherLanguage() throws {
+    let english = try #require(LanguageTag("en"))
+    #expect(
+      InlineMarkup.tokens("على <lang-en>Mayo</lang-en> <lang-!!>x</lang-!!> <lang->y")
+        == [
+          .text("على "), .open(.language(english)), .text("Mayo"), .close(.language(english)),
+          .text(" <lang-!!>x</lang-!!> <lang->y"),
+        ])
+    // One language whatever the case of its tag.
+    #expect(InlineMarkup.problem(in: "<lang-EN>x</lang-en>") == nil)
+    #expect(InlineMarkup.problem(in: "<lang-en>x</lang-fr>") == "</lang-fr> closes <lang-en> out of order")
+    #expect(
+      InlineMarkup.runs("Par <lang-en>Mayo <b>Clinic</b></lang-en>.", links: [])
+        == [
+          TextRun("Par "), TextRun("Mayo ", language: english), TextRun("Clinic", bold: true, language: english),
+          TextRun("."),
+        ])
+    #expect(InlineMarkup.plain("Par <lang-en>Mayo Clinic</lang-en>.") == "Par Mayo Clinic.")
   }
 }

@@ -44,6 +44,27 @@ import Testing
     try Fixtures.assertSnapshot(output, named: "neuroendocrine-tumors.en.html")
   }
 
+  /// Issue 14: a passage the catalog keeps in another language is marked with its language
+  /// (and direction, so that an English name in Arabic is laid out as English), one span for
+  /// the whole passage whatever its emphasis or links; a message taken from English as a
+  /// whole is marked once, not again inside.
+  @Test func marksThePassagesTheCatalogKeepsInAnotherLanguage() throws {
+    let output = try html(
+      [
+        "s.text": "تواصل على <lang-en>Mayo <b>Clinic</b> Connect</lang-en>، وهو مجتمع.",
+        "ref": "<lang-en>Neuroendocrine and adrenal tumors.</lang-en> تاريخ الاطلاع.", "title": "الأورام",
+      ], locale: "ar")
+    #expect(
+      output.contains(
+        "<p>تواصل على <span lang=\"en\" dir=\"ltr\">Mayo <strong>Clinic</strong> Connect</span>، وهو مجتمع.</p>"))
+    #expect(
+      output.contains("<li><span lang=\"en\" dir=\"ltr\">Neuroendocrine and adrenal tumors.</span> تاريخ الاطلاع.</li>")
+    )
+    // English taken whole (--allow-incomplete) holds no second English span.
+    let fallback = try html(["s.text": "<lang-en>Mayo</lang-en> x"], fallback: ["s.text"])
+    #expect(fallback.contains("<p><span lang=\"en\" dir=\"ltr\">EN Mayo x</span></p>"))
+  }
+
   @Test func escapesEveryCatalogString() throws {
     let hostile = "<script>alert(1)</script> & \"quotes\" 'single' ]]> \u{202E}evil"
     // <b> and <linkN> are netexport's own markup (bold and links); any other tag is text.

@@ -46,7 +46,7 @@ import Testing
     "Already on oxygen - diagnosed with DIPNECH: What happens next?", "23 Replies",
     "Neuroendocrine and adrenal tumors. Plymouth Meeting, Pa.: National Comprehensive Cancer Network. Accessed June 4, 2019.",
     "Neuroendocrine tumors: Introduction. Accessed June 6, 2019.",
-    "Warner KJ. Allscripts EPSi. Mayo Clinic, Rochester, Minn. April 29, 2019.", "Associated Procedures",
+    "Warner KJ. Allscripts EPSi. Mayo Clinic, Rochester, Minn. April 29, 2019.", "Associated procedures",
     "Chemotherapy", "Palliative care", "Radiation therapy",
   ]
 
@@ -270,6 +270,28 @@ extension PlainTextExporterTests {
     #expect(try wrapper.wrap("one\ntwo") == ["one", "two"])
     #expect(try wrapper.wrap("see neuroendocrine") == ["see", "neuroendocrine"])
     #expect(try wrapper.wrap("") == [""])
+  }
+
+  /// A web address broken across lines cannot be copied or typed back whole: ICU allows a
+  /// break after its "/", "-" and "?", which the wrapper does not take. An address too long
+  /// for a line stands alone on its own line.
+  @Test func neverBreaksInsideAWebAddress() throws {
+    let wrapper = try TextWrapper(width: 40, locale: #require(LanguageTag("en")))
+    let long = "https://www.cancer.gov/types/neuroendocrine-tumors/patient/treatment-pdq?redirect=true&lang=en"
+    let short = "https://example.org/a-b/c-d"
+    let text =
+      "Read the page on neuroendocrine tumors (\(long)) for more, or see \(short), write to mailto:help@example.org or www.example.org/neuroendocrine-tumors/support-group."
+    let lines = try wrapper.wrap(text, firstPrefix: "- ", prefix: "  ")
+    #expect(lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == "- " + text)
+    for address in [long, short, "mailto:help@example.org", "www.example.org/neuroendocrine-tumors/support-group"] {
+      #expect(lines.contains { $0.contains(address) }, "\(address) is broken across lines: \(lines)")
+    }
+    #expect(lines.contains("  (\(long))"), "the long address is not alone on its line: \(lines)")
+    let longer = "  www.example.org/neuroendocrine-tumors/support-group."
+    #expect(lines.allSatisfy { $0.count <= 40 || $0 == "  (\(long))" || $0 == longer }, "\(lines)")
+    // An address inside a word is not one; nor is 'tel:' in 'Hotel:'.
+    #expect(TextWrapper.addressRanges(in: "Hotel: call 5550100") == [])
+    #expect(TextWrapper.addressRanges(in: "See the Chinese page：https://example.cn/页。").count == 1)
   }
 
   @Test func wrapsArabicInLogicalOrder() throws {

@@ -321,6 +321,30 @@ enum SpeechFixture {
     #expect(output.contains("<break time=\"800ms\"/>"))
   }
 
+  /// An audio file's chapters: the introduction, then each part, each a whole SSML document
+  /// that ends with the pause the whole document has there; together they say exactly what
+  /// the whole document says.
+  @Test func cutsTheScriptIntoTheIntroductionAndOneChapterPerPart() throws {
+    let document = try Fixtures.english(spoken: true)
+    let chapters = try SSMLExporter().chapters(document)
+    let kinds: [SpokenScript.Chapter.Kind] =
+      [.introduction] + document.sections.indices.map { .section($0) } + [.references]
+    #expect(chapters.map(\.kind) == kinds)
+    #expect(try SpokenScript(document).chapters.map(\.kind) == kinds)
+    for chapter in chapters { #expect(SpeechFixture.isWellFormed(chapter.ssml), "\(chapter.kind)") }
+    #expect(chapters[0].ssml.contains(">Neuroendocrine tumors.</s>"))
+    #expect(chapters[1].ssml.contains("<s xml:lang=\"en\">Part one of seven: Overview.</s>"))
+    #expect(chapters[7].ssml.contains("<s xml:lang=\"en\">Part seven of seven: References.</s>"))
+    let pause = "  <break time=\"800ms\"/>\n</speak>\n"
+    #expect(chapters.dropLast().allSatisfy { $0.ssml.hasSuffix(pause) })
+    #expect(chapters[7].ssml.hasSuffix("</p>\n</speak>\n"))
+    // The bodies of the chapters, one after another, are the body of the whole document.
+    func body(_ ssml: String) -> [String] {
+      Array(ssml.split(separator: "\n").dropFirst(2).dropLast().map(String.init))
+    }
+    #expect(chapters.flatMap { body($0.ssml) } == body(try SSMLExporter().export(document)))
+  }
+
   @Test func marksAbbreviationsAndNeverPutsAStopAfterATag() throws {
     let output = try ssml()
     #expect(output.contains("<s xml:lang=\"en\">Short form: <say-as interpret-as=\"characters\">DNA</say-as></s>"))
@@ -377,6 +401,32 @@ enum SpeechFixture {
     #expect(output.contains("xml:lang=\"es\">"))
     #expect(output.contains("<s xml:lang=\"en\">Flushing.</s>"))
     #expect(output.contains("<s xml:lang=\"es\">Tumores.</s>"))
+  }
+
+  /// Issue 14: a passage the catalog keeps in another language (`<lang-en>`) is a `lang`
+  /// element inside its sentence, and the sentence's own language when it is the whole
+  /// sentence; a passage cut by a sentence break is closed in the first sentence and opened
+  /// again in the next. The narrator's script shows only the words.
+  @Test func marksPassagesTheCatalogKeepsInAnotherLanguage() throws {
+    let texts = [
+      "title": "Tumores", "s.heading": "Causas", "byline": "Por el personal de <lang-en>Mayo Clinic</lang-en>",
+      "s.text":
+        "Únase a <lang-en>Mayo Clinic Connect</lang-en>, una comunidad. <lang-en>Mayo Clinic Connect.</lang-en>",
+      "s.later": "Vea <lang-en>Neuroendocrine tumors. Plymouth Meeting, Pa.</lang-en> y más.",
+    ]
+    let output = try ssml(texts, locale: "es")
+    #expect(SpeechFixture.isWellFormed(output))
+    #expect(output.contains("<s xml:lang=\"es\">Por el personal de <lang xml:lang=\"en\">Mayo Clinic</lang></s>"))
+    #expect(
+      output.contains(
+        "<s xml:lang=\"es\">Únase a <lang xml:lang=\"en\">Mayo Clinic Connect</lang>, una comunidad.</s>"))
+    #expect(output.contains("<s xml:lang=\"en\">Mayo Clinic Connect.</s>"))
+    #expect(output.contains("<s xml:lang=\"es\">Vea <lang xml:lang=\"en\">Neuroendocrine tumors.</lang></s>"))
+    #expect(output.contains("<s xml:lang=\"es\"><lang xml:lang=\"en\">Plymouth Meeting, Pa.</lang> y más.</s>"))
+    #expect(!output.contains("\u{E0FF}") && !output.contains("\u{E100}"))
+    let script = try AudioScriptExporter(width: 500).export(SpeechFixture.resolve(texts, locale: "es"))
+    #expect(script.contains("Únase a Mayo Clinic Connect, una comunidad. Mayo Clinic Connect."))
+    #expect(!script.contains("lang") && !script.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) })
   }
 
   /// XML 1.0 cannot hold C0 controls, U+FFFE or U+FFFF, and discourages C1 controls and the

@@ -17,13 +17,14 @@ enum Fixtures {
     try Repository.resolved("en", spoken: spoken)
   }
 
-  /// The repository's document in one of its locales, resolved through the export gate as
-  /// `netexport` resolves it (the document's catalog, the labels and the glossary).
-  static func shipped(_ locale: String, spoken: Bool = false, project root: URL = packageRoot) throws
-    -> ResolvedDocument
-  {
+  /// The repository's NET document (or `document`) in one of its locales, resolved through
+  /// the export gate as `netexport` resolves it (the document's catalog, the labels and the
+  /// glossary).
+  static func shipped(
+    _ locale: String, spoken: Bool = false, project root: URL = packageRoot, document: String = Repository.documentID
+  ) throws -> ResolvedDocument {
     let workspace = try Workspace.open(Project(path: root.path))
-    let documents = try workspace.documents([])
+    let documents = try workspace.documents([document])
     let gate = workspace.gate(
       locale: try #require(try workspace.locales([locale]).first), documents: documents,
       source: workspace.checkSource(documents: documents), explicit: true)

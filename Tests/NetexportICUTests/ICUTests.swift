@@ -37,6 +37,32 @@ import Testing
   }
 }
 
+/// Tags that parse but that ICU cannot serve: a language without data, an unknown region.
+@Suite struct KnownLocaleTests {
+  @Test(arguments: [
+    ("it", [String]()), ("it-IT", []), ("pt-BR", []), ("zh-Hans", []), ("es-419", []), ("sr-Latn-RS", []),
+    ("ar", []), ("vi", []),
+    ("Italian", ["'italian' is not a language ICU has data for"]),
+    ("xx", ["'xx' is not a language ICU has data for"]),
+    ("zz-ZZ", ["'zz' is not a language ICU has data for", "'ZZ' is not a region ICU knows"]),
+    ("it-ZZ", ["'ZZ' is not a region ICU knows"]),
+    ("it-QQ", ["'QQ' is not a region ICU knows"]),
+    ("it-Qaaa", ["'Qaaa' is not a script ICU knows"]),
+  ])
+  func findsWhatICUDoesNotKnow(tag: String, unknown: [String]) throws {
+    let parsed = try #require(LanguageTag(tag))
+    #expect(parsed.unknownSubtags.map(\.description) == unknown)
+  }
+
+  @Test func findsALanguageByItsName() throws {
+    let english = try #require(LanguageTag("en"))
+    #expect(LanguageTag.languages(named: "Italian", in: english).map(\.canonical) == ["it"])
+    #expect(LanguageTag.languages(named: "spanish", in: english).map(\.canonical) == ["es"])
+    #expect(LanguageTag.languages(named: "Deutsch", in: english).map(\.canonical) == ["de"])
+    #expect(LanguageTag.languages(named: "Klingonish", in: english).isEmpty)
+  }
+}
+
 @Suite struct PaperTests {
   /// CLDR's paper sizes by region; a tag without a region takes its likely region.
   @Test(arguments: [

@@ -50,7 +50,7 @@ import Testing
   // WeasyPrint (RealToolTests).
   @Test(arguments: ExportFormat.committed)
   func exportsInEveryFormat(format: ExportFormat) throws {
-    let exporter = format.exporter(options: ExportOptions())
+    let exporter = try #require(format.exporter(options: ExportOptions()))
     let resolved = try Resolver.resolve(imported.document, catalog: catalog, locale: english, spoken: exporter.spoken)
     let output = try #require(try exporter.render(resolved).text)
     #expect(output.contains("Before your scan"))

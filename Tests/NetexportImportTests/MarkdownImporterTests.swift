@@ -174,6 +174,78 @@ import Testing
     #expect(error.diagnostics.map(\.code) == ["markdown-front-matter"])
   }
 
+  /// A control character (raw, or written as an entity) or, in a left-to-right language, a
+  /// bidirectional control is refused at the block or field it is in: the catalog the import
+  /// writes refused the one (the error named that file, which the author never wrote), and
+  /// validation the other (the import left a project that fails). Found by the Markdown
+  /// import fuzz target.
+  @Test func controlAndBidiCharactersAreRefusedInTheHandout() throws {
+    let markdown = handout(
+      "subtitle: \"Now\\ein colour\"\n",
+      body: "## Care\n\nRest\u{1B}[2J now.\n\n- Sleep &#x202E;well\n- Eat\n\n## Diet\n\nNo \u{85}salt.\n")
+    let error = try #require(throws: DiagnosticError.self) {
+      try MarkdownImporter.parse(markdown: markdown, file: "x.md")
+    }
+    #expect(
+      error.diagnostics.map(\.description) == [
+        "x.md:6:11: error[control-character]: this text holds the control character U+001B, which no handout may contain; remove it",
+        "x.md:11:1: error[control-character]: this text holds the control character U+001B, which no handout may contain; remove it",
+        "x.md:13:3: error[bidi-control]: this text holds U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control that can change the order in which characters are shown, which a left-to-right language does not need; remove it",
+        "x.md:18:1: error[control-character]: this text holds the control character U+0085, which no handout may contain; remove it",
+      ])
+    // An isolate is fine in a right-to-left language; an override never is.
+    let arabic = handout(body: "## رعاية\n\nنص \u{2067}abc\u{2069} هنا.\n\nنص \u{202E}x.\n")
+    let refused = try #require(throws: DiagnosticError.self) {
+      try MarkdownImporter.parse(markdown: arabic, file: "ar.md", sourceLocale: "ar")
+    }
+    #expect(refused.diagnostics.map(\.code) == ["bidi-control"])
+    #expect(refused.diagnostics.first?.location?.line == 12)
+  }
+
+  /// A column after a NUL is counted in the author's characters: cmark reads each NUL as
+  /// U+FFFD, three bytes, and the raw HTML after three of them was placed six columns too far
+  /// right (past the end of its line). Found by the Markdown import fuzz target.
+  @Test func columnsAfterANulCountTheAuthorsCharacters() throws {
+    let markdown = handout(body: "## Care\n\nA\u{0}\u{0}\u{0} <b>x</b>.\n")
+    let error = try #require(throws: DiagnosticError.self) {
+      try MarkdownImporter.parse(markdown: markdown, file: "x.md")
+    }
+    #expect(
+      error.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" } == [
+        "10:6 markdown-unsupported", "10:10 markdown-unsupported",
+      ])
+  }
+
+  /// The front matter is YAML like every other file netexport reads, and refuses the same:
+  /// anchors and aliases (an alias bomb took minutes to compose: `import` hung), tags, keys
+  /// that are lists, at their line and column in the Markdown file.
+  @Test func frontMatterRefusesAliasesTagsAndCollectionKeys() throws {
+    let markdown = """
+      ---
+      title: &t Going home
+      byline: *t
+      publisher: !!binary UA==
+      ? [a, b]
+      : c
+      reviewed: 2025-01-01
+      ---
+
+      ## Care
+
+      Rest.
+
+      """
+    let error = try #require(throws: DiagnosticError.self) {
+      try MarkdownImporter.parse(markdown: markdown, file: "x.md")
+    }
+    #expect(
+      error.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" } == [
+        "2:8 markdown-front-matter", "3:9 markdown-front-matter", "4:12 markdown-front-matter",
+        "5:3 markdown-front-matter",
+      ])
+    #expect(error.diagnostics.allSatisfy { $0.message.hasPrefix("the front matter's YAML: ") })
+  }
+
   @Test func hardBreaksAndLinkTitlesAreWarnings() throws {
     let imported = try MarkdownImporter.parse(
       markdown: handout(body: "## S\n\nLine one  \nline two, [site](https://example.org \"Our site\").\n"), file: "x.md"
@@ -223,6 +295,7 @@ import Testing
 @Suite struct ContentWriterTests {
   @Test func theNETDocumentReadsBackEqual() throws {
     let net = try Repository.document()
+    #expect(!net.related.isEmpty)
     let yaml = ContentWriter.yaml(net)
     #expect(try Document.parse(yaml, file: "net.yaml") == net)
   }
@@ -263,6 +336,10 @@ import Testing
           ])
       ],
       references: References(heading: rich, items: [rich, "r.plain"]),
+      related: [
+        RelatedLinks(heading: "related.heading", items: [rich, "related.plain"]),
+        RelatedLinks(heading: rich, items: ["related.other"]),
+      ],
       terms: [Term(id: "t", name: rich, definition: rich), Term(id: "u", name: "term.u")],
       abbreviations: [Abbreviation(id: "a", short: rich, expansion: "abbr.a.expansion")])
     #expect(try Document.parse(ContentWriter.yaml(document), file: "d.yaml") == document)

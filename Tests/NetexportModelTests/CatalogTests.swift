@@ -29,6 +29,47 @@ import Testing
     #expect(catalog["empty"]?.text == "")
   }
 
+  /// A catalog says whether a machine made its translations; an entry may be reviewed (checked
+  /// by a second person).
+  @Test func readsMachineTranslatedAndReviewed() throws {
+    let text = """
+      locale: es
+      document: leaflet
+      machine-translated: true
+      entries:
+        a:
+          source: "A"
+          text: "Una"
+          state: reviewed
+      """
+    let catalog = try Catalog.parse(text, file: "Locales/es/leaflet.yaml", kind: .document("leaflet"))
+    #expect(catalog.machineTranslated)
+    #expect(catalog["a"]?.state == .reviewed)
+    #expect(catalog["a"]?.state?.isDone == true)
+    let human = try Catalog.parse(
+      text.replacingOccurrences(of: "machine-translated: true\n", with: ""), file: "f", kind: .document("leaflet"))
+    #expect(!human.machineTranslated)
+  }
+
+  @Test(arguments: ["yes", "\"true\"", "[true]"])
+  func refusesAMachineTranslatedThatIsNotTrueOrFalse(value: String) throws {
+    let text = "locale: es\nmachine-translated: \(value)\nentries: {}\n"
+    #expect {
+      try Catalog.parse(text, file: "Locales/es/labels.yaml", kind: .labels)
+    } throws: { error in
+      (error as? DiagnosticError)?.description
+        == "Locales/es/labels.yaml:2:21: error[invalid-catalog]: 'machine-translated' must be true (the translations were made by machine) or false"
+    }
+  }
+
+  /// The field belongs to catalogs of messages, not to the glossary.
+  @Test func refusesMachineTranslatedInTheGlossary() throws {
+    #expect(throws: DiagnosticError.self) {
+      try Catalog.parse(
+        "locale: es\nmachine-translated: true\nglossary: {}\n", file: "Locales/es/glossary.yaml", kind: .glossary)
+    }
+  }
+
   @Test func loadsTheEnglishSourceCatalog() throws {
     let catalog = try Repository.catalog("en", .document(Repository.documentID))
     #expect(catalog.entries.count > 80)
@@ -38,7 +79,7 @@ import Testing
   @Test(arguments: [
     (
       "locale: es\nentries:\n  a:\n    text: \"open\n",
-      "Locales/es.yaml:5:1: error[malformed-yaml]: malformed YAML: found unexpected end of stream (while scanning a quoted scalar that starts at line 4, column 11)"
+      "Locales/es.yaml:4:11: error[malformed-yaml]: malformed YAML: the text in double quotes that starts here is never closed, so YAML reads on to the end of the file; end it with \" (a quotation mark inside the text is written \\\")"
     ),
     (
       "locale: es\nentries:\n  a: Hola\n",
@@ -46,11 +87,11 @@ import Testing
     ),
     (
       "locale: es\nentries:\n  a:\n    txt: Hola\n",
-      "Locales/es.yaml:4:5: error[unknown-field]: unknown field 'txt' in entry 'a' (known fields: text, note, source, previous-source, state, allow)\nLocales/es.yaml:4:5: error[invalid-entry]: entry 'a' has no 'text' field (use text: \"\" for a string not translated yet)"
+      "Locales/es.yaml:4:5: error[unknown-field]: unknown field 'txt' in entry 'a' (known fields: text, note, previous-note, source, previous-source, state, allow)\nLocales/es.yaml:4:5: error[invalid-entry]: entry 'a' has no 'text' field (use text: \"\" for a string not translated yet)"
     ),
     (
       "locale: es\nentries:\n  a:\n    text: Hola\n    state: done\n",
-      "Locales/es.yaml:5:12: error[invalid-state]: state 'done' of entry 'a' is not one of: new, translated, needs-review"
+      "Locales/es.yaml:5:12: error[invalid-state]: state 'done' of entry 'a' is not one of: new, translated, needs-review, reviewed"
     ),
     (
       "locale: es\nentries:\n  a:\n    text: [Hola]\n",
@@ -87,7 +128,7 @@ import Testing
     ),
     (
       "locale: es\nentries: {}\nglosary: {}\n",
-      "Locales/es.yaml:3:1: error[unknown-field]: unknown top-level field 'glosary' (known fields: locale, entries, obsolete, glossary)"
+      "Locales/es.yaml:3:1: error[unknown-field]: unknown top-level field 'glosary' (known fields: locale, machine-translated, entries, obsolete, glossary)"
     ),
     (
       "- a\n- b\n",
@@ -110,7 +151,7 @@ import Testing
     ),
     (
       "locale: es\rentries:\r  a:\r    text: \"open\r",
-      "Locales/es.yaml:5:1: error[malformed-yaml]: malformed YAML: found unexpected end of stream (while scanning a quoted scalar that starts at line 4, column 11)\nLocales/es.yaml:1:11: error[unusual-line-break]: a carriage return (CR) without a line feed after it, which YAML reads as a line break but many editors do not; line numbers after it count it as one (the file has 3 more). Save the file with LF (or CR LF) line endings."
+      "Locales/es.yaml:4:11: error[malformed-yaml]: malformed YAML: the text in double quotes that starts here is never closed, so YAML reads on to the end of the file; end it with \" (a quotation mark inside the text is written \\\")\nLocales/es.yaml:1:11: error[unusual-line-break]: a carriage return (CR) without a line feed after it, which YAML reads as a line break but many editors do not; line numbers after it count it as one (the file has 3 more). Save the file with LF (or CR LF) line endings."
     ),
     (
       "locale: es\r\nentries:\u{85}  a:\n    text: \"\u{1}\"\n",
@@ -138,6 +179,22 @@ import Testing
     }
     lines += ["  ? *a\(levels - 1)", "  : boom"]
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A text not in quotes that YAML cut at " #" is reported where the rest looks like text;
+  /// a comment written as one ("# " with a space), or a "#" inside the text, is not.
+  @Test(arguments: [
+    ("    text: Sintomi e cause #1\n", ["4:27 text-cut-by-comment"]),
+    ("    text: Sintomi e cause   #prima parte\n", ["4:29 text-cut-by-comment"]),
+    ("    text: Sintomi e cause # da rivedere\n", []),
+    ("    text: Sintomi e cause#1\n", []),
+    ("    text: \"Sintomi e cause\" #1\n", []),
+  ])
+  func findsATextCutByAComment(line: String, expected: [String]) throws {
+    let catalog = try Catalog.parse(
+      "locale: it\nentries:\n  a:\n" + line + "    state: translated\n", file: "Locales/it.yaml",
+      expectedLocale: "it", lenient: true)
+    #expect(catalog.problems.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" } == expected)
   }
 
   @Test func refusesAnAliasBombBeforeComposingIt() {
@@ -184,7 +241,7 @@ import Testing
     ),
     (
       "locale: es\nentries:\n  a: {text: x}\n  a: {text: y}\n  b: {text: \"open\n",
-      "Locales/es.yaml:6:1: error[malformed-yaml]: malformed YAML: found unexpected end of stream (while scanning a quoted scalar that starts at line 5, column 13)"
+      "Locales/es.yaml:5:13: error[malformed-yaml]: malformed YAML: the text in double quotes that starts here is never closed, so YAML reads on to the end of the file; end it with \" (a quotation mark inside the text is written \\\")"
     ),
     (
       "locale: es\nentries:\n  a:\n    text: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70)

@@ -54,6 +54,58 @@ import Testing
     try Catalog.parse(text, file: "Locales/en.yaml", expectedLocale: "en")
   }
 
+  /// A changed note is recorded as the source is: a translated entry keeps the note it was
+  /// made with in previous-note (once: a second change keeps the first note), an entry not
+  /// translated yet just gets the new one.
+  @Test func aChangedNoteKeepsTheNoteTheTranslationWasMadeWith() throws {
+    let target = """
+      locale: es
+      entries:
+        a.one:
+          note: "First."
+          source: "One"
+          text: "Uno"
+          state: translated
+        b.three:
+          note: "Third."
+          source: "Three"
+          text: ""
+          state: new
+
+      """
+    func source(_ one: String, _ three: String) throws -> Catalog {
+      try sourceCatalog(
+        "locale: en\nentries:\n  a.one:\n    text: \"One\"\n    note: \"\(one)\"\n  b.three:\n    text: \"Three\"\n    note: \"\(three)\"\n"
+      )
+    }
+    let update = try CatalogUpdater.update(
+      target, file: "Locales/es.yaml", locale: "es", source: source("First, at most 20 letters.", "Third, changed."))
+    #expect(update.notesUpdated == ["a.one", "b.three"])
+    #expect(
+      update.text == """
+        locale: es
+        entries:
+          a.one:
+            note: "First, at most 20 letters."
+            previous-note: "First."
+            source: "One"
+            text: "Uno"
+            state: translated
+          b.three:
+            note: "Third, changed."
+            source: "Three"
+            text: ""
+            state: new
+
+        """)
+    let again = try CatalogUpdater.update(
+      update.text, file: "Locales/es.yaml", locale: "es",
+      source: source("First, at most 10 letters.", "Third, changed."))
+    #expect(again.text.contains("    note: \"First, at most 10 letters.\"\n    previous-note: \"First.\"\n"))
+    let entry = try #require(Catalog.parse(again.text, file: "Locales/es.yaml", expectedLocale: "es")["a.one"])
+    #expect(entry.previousNote == "First.")
+  }
+
   @Test func addsMarksMovesAndKeepsEverythingElse() throws {
     let update = try CatalogUpdater.update(
       Self.target, file: "Locales/es.yaml", locale: "es", source: sourceCatalog())
@@ -99,6 +151,63 @@ import Testing
             source: "Gone"
             text: "Ido"
             state: translated
+
+        """)
+  }
+
+  /// Punctuation, spacing or letter case changed in the English: the translation keeps its
+  /// state (translated or reviewed), the recorded source is refreshed, and update says so;
+  /// a removed word still marks the entry needs-review.
+  @Test func keepsTheStateOnAMinorSourceEdit() throws {
+    let source = try sourceCatalog(
+      """
+      locale: en
+      entries:
+        comma:
+          text: "See your doctor, if you have any signs."
+        word:
+          text: "See your doctor if you have signs."
+        reviewed:
+          text: "Overview."
+
+      """)
+    let target = """
+      locale: es
+      entries:
+        comma:
+          source: "See your doctor if you have any signs."
+          text: "Consulte a su médico si tiene algún signo."
+          state: translated
+        word:
+          source: "See your doctor if you have any signs."
+          text: "Consulte a su médico si tiene algún signo."
+          state: translated
+        reviewed:
+          source: "overview"
+          text: "Descripción general"
+          state: reviewed
+
+      """
+    let update = try CatalogUpdater.update(target, file: "Locales/es.yaml", locale: "es", source: source)
+    #expect(update.minorSourceEdits == ["comma", "reviewed"])
+    #expect(update.markedForReview == ["word"])
+    #expect(
+      update.text == """
+        locale: es
+        entries:
+          comma:
+            source: "See your doctor, if you have any signs."
+            text: "Consulte a su médico si tiene algún signo."
+            state: translated
+          word:
+            source: "See your doctor if you have signs."
+            previous-source: "See your doctor if you have any signs."
+            text: "Consulte a su médico si tiene algún signo."
+            state: needs-review
+          reviewed:
+            source: "Overview."
+            text: "Descripción general"
+            state: reviewed
 
         """)
   }
@@ -149,6 +258,20 @@ import Testing
       "locale: es\nentries: {}\n", file: "Locales/es.yaml", locale: "es", source: sourceCatalog())
     #expect(update.added == ["a.one", "a.two", "b.three", "b.four"])
     #expect(update.text.hasPrefix("locale: es\nentries:\n  a.one:\n    note: \"First.\"\n"))
+  }
+
+  /// The English may hold U+FFFE and U+FFFF, escaped (YAML carries them no other way); an
+  /// update writes them escaped too, so the catalog reads back. It wrote them raw, and its own
+  /// check refused the result (update-failed); found by the Markdown import fuzz target.
+  @Test func writesNoncharactersEscaped() throws {
+    let source = try Catalog.parse(
+      "locale: en\nentries:\n  a.one:\n    text: \"One\\uFFFF two\\uFFFE\"\n", file: "Locales/en.yaml")
+    let english = "One\(Unicode.Scalar(0xFFFF)!) two\(Unicode.Scalar(0xFFFE)!)"
+    #expect(source["a.one"]?.text == english)
+    let update = try CatalogUpdater.update(
+      "locale: es\nentries: {}\n", file: "Locales/es.yaml", locale: "es", source: source)
+    #expect(try Catalog.parse(update.text, file: "Locales/es.yaml")["a.one"]?.source == english)
+    #expect(update.text.contains("source: \"One\\uFFFF two\\uFFFE\""))
   }
 
   /// An update never writes a catalog larger than netexport reads back.

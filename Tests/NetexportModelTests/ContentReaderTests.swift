@@ -84,7 +84,7 @@ import Testing
     ),
     (
       "id: minimal\n", "id: minimal\nsection: []\n",
-      "doc.yaml:2:1: error[invalid-content]: unknown field 'section' in the document (known fields: id, source-locale, metadata, sections, references, terms, abbreviations, do-not-translate)"
+      "doc.yaml:2:1: error[invalid-content]: unknown field 'section' in the document (known fields: id, source-locale, metadata, sections, references, related, terms, abbreviations, do-not-translate)"
     ),
     (
       "  items: []", "  items: references.item",
@@ -183,12 +183,34 @@ import Testing
     ),
     (
       "id: minimal\nsource-locale: en\nmetadata:", "id: minimal\nsource-locale: en\nmetadta:",
-      "doc.yaml:3:1: error[invalid-content]: unknown field 'metadta' in the document (known fields: id, source-locale, metadata, sections, references, terms, abbreviations, do-not-translate)"
+      "doc.yaml:3:1: error[invalid-content]: unknown field 'metadta' in the document (known fields: id, source-locale, metadata, sections, references, related, terms, abbreviations, do-not-translate)"
     ),
     (
       // An unknown field that is not the missing one misspelt: both are reported.
       "  publisher: Example Clinic", "  organisation: Example Clinic",
       "doc.yaml:4:3: error[invalid-content]: missing field 'publisher' in metadata\ndoc.yaml:10:3: error[invalid-content]: unknown field 'organisation' in metadata (known fields: title, subtitle, byline, reviewed, publisher)"
+    ),
+    (
+      // Issue 14: related links, each mistake at its place.
+      "  items: []", "  items: []\nrelated: procedures.heading",
+      "doc.yaml:19:10: error[invalid-content]: related must be a list"
+    ),
+    (
+      "  items: []", "  items: []\nrelated:\n  - heading: procedures.heading\n    items: []",
+      "doc.yaml:21:12: error[invalid-content]: related[0].items must list at least one related topic (leave the group out when there is none)"
+    ),
+    (
+      "  items: []", "  items: []\nrelated:\n  - items: [procedures.chemotherapy]",
+      "doc.yaml:20:5: error[invalid-content]: missing field 'heading' in related[0]"
+    ),
+    (
+      "  items: []", "  items: []\nrelated:\n  - heading: procedures.heading\n    links: [procedures.chemotherapy]",
+      "doc.yaml:20:5: error[invalid-content]: missing field 'items' in related[0]\ndoc.yaml:21:5: error[invalid-content]: unknown field 'links' in a group of related links (known fields: heading, items)"
+    ),
+    (
+      "  items: []",
+      "  items: []\nrelated:\n  - heading: procedures.heading\n    items: [{key: procedures.chemotherapy, links: [chemo.html]}]",
+      "doc.yaml:21:52: error[invalid-content]: related[0].items[0].links[0]: 'chemo.html' is not a link address netexport can show (write a full web address (http:// or https://), an e-mail address (mailto:) or a phone number (tel:))"
     ),
     (
       "  - id: only", "  - ib: only",

@@ -37,6 +37,10 @@ enum DocumentRecord {
     }
     lines.append("references: \(ref(document.references.heading))")
     lines += document.references.items.map { "  item: \(ref($0))" }
+    for group in document.related {
+      lines.append("related: \(ref(group.heading))")
+      lines += group.items.map { "  item: \(ref($0))" }
+    }
     lines += document.terms.map {
       "term \($0.id.debugDescription): \(ref($0.name)); definition: \($0.definition.map(ref) ?? "none")"
     }

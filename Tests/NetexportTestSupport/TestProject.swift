@@ -18,8 +18,10 @@ public final class TestProject: @unchecked Sendable {
 
   deinit { try? FileManager.default.removeItem(at: root) }
 
-  /// A copy of this repository's project: the NET document, the English catalogs, and the
-  /// catalogs of `shipped` and `drafts`, which the manifest lists as such.
+  /// A copy of this repository's project with the NET document alone (the repository's
+  /// other documents left out): its content model, its English catalogs (the NET catalog,
+  /// the labels and the glossary), and those of `shipped` and `drafts`, which the manifest
+  /// lists as such.
   ///
   /// - Parameters:
   ///   - exports: Copy the committed exports of those locales too.
@@ -31,8 +33,12 @@ public final class TestProject: @unchecked Sendable {
     try project.write(manifest(shipped: shipped, drafts: drafts), to: Manifest.fileName)
     try project.copy("Documents/\(Repository.documentID).yaml")
     for locale in ["en"] + shipped + drafts {
-      try project.copy("Locales/\(locale)")
-      if exports { try project.copy("Exports/\(locale)") }
+      for file in [Repository.documentID, "labels", "glossary"] { try project.copy("Locales/\(locale)/\(file).yaml") }
+      if exports {
+        for format in ["txt", "html", "script.txt", "ssml"] {
+          try project.copy("Exports/\(locale)/\(Repository.documentID).\(format)")
+        }
+      }
     }
     if readability { try project.copy("readability.yaml") }
     return project

@@ -15,6 +15,10 @@ import Testing
     ("Take 2.5 mg, then 10.", ["25", "10"]),
     ("MEN 1 and MEN 2", ["1", "2"]),
     ("No numbers here", []),
+    // Inline markup is not text: <link1> holds no number, and a tag inside a number is no gap.
+    ("Read <link1>the leaflet</link1> for <b>2</b> days", ["2"]),
+    ("<b>1</b>0 mg", ["10"]),
+    ("< 5 mg", ["5"]),
   ])
   func readsNumbersWhateverTheirDigitsAndSeparators(text: String, numbers: [String]) {
     #expect(TextChecks.numbers(in: text) == numbers)

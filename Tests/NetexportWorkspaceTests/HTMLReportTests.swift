@@ -1,4 +1,5 @@
 import Foundation
+import NetexportFuzzHarness
 import NetexportICU
 import NetexportModel
 import NetexportValidation
@@ -27,13 +28,18 @@ enum ReportProjects {
     try edit(
       folder, "Locales/es/neuroendocrine-tumors.yaml",
       [
-        ("text: \"Por el personal de Mayo Clinic\"", "text: \"Por el personal de la clínica\""),
+        ("text: \"Por el personal de <lang-en>Mayo Clinic</lang-en>\"", "text: \"Por el personal de la clínica\""),
         ("text: \"Descripción general\"", "text: \"Descripción  general\""),
         ("text: \"Tipos\"\n    state: translated", "text: \"\"\n    state: new"),
       ])
     try edit(
       folder, "Locales/ar/neuroendocrine-tumors.yaml",
-      [("text: \"بقلم فريق Mayo Clinic\"", "text: \"بقلم فريق مايو كلينك <script>alert(1)</script>\"")])
+      [
+        (
+          "text: \"بقلم فريق <lang-en>Mayo Clinic</lang-en>\"",
+          "text: \"بقلم فريق مايو كلينك <script>alert(1)</script>\""
+        )
+      ])
     try edit(folder, "netexport.yaml", [("  zh-Hans: shipped\n", "  zh-Hans: shipped\n  ja: draft\n")])
     return folder
   }
@@ -48,31 +54,8 @@ enum ReportProjects {
   }
 }
 
-/// The same strings as `HostileTextTests.hostile` (NetexportExportersTests), which another
-/// test target cannot import.
-let hostileStrings: [String] = [
-  "\u{0600}<img src=x onerror=alert(1)>",
-  "\"\u{0301} autofocus onfocus=alert(1) x=\"",
-  "\u{0600}\" \u{0600}& \u{0600}' \u{0600}> \u{0600}</p>",
-  "<\u{0301}b\u{0301}>\u{0301} &\u{0301} \"\u{0301} '\u{0301} =\u{0301} [\u{0301} ]\u{0301} \\\u{0301} ;\u{0301}",
-  "</style><script>alert(1)</script>",
-  "</title><script>alert(1)</script>",
-  "]]> <![CDATA[x]]>",
-  "<!-- x --> <?pi x?> <!DOCTYPE x>",
-  "& &amp; &lt; &#60; &#x3C; &",
-  "' onmouseover='alert(1)' \"quoted\"",
-  "\"; } body { display: none } /* \\ \\a \\22 ",
-  ([0xFFFF, 0xFFFE, 0xFDD0, 0xFDEF, 0x1FFFE, 0x10FFFF] as [UInt32]).map { "\(Unicode.Scalar($0)!)" }
-    .joined(separator: " "),
-  "\u{0} \u{1} \u{8} \u{B} \u{C} \u{1B}[2J\u{1B}]0;pwned\u{7} \u{7F} \u{85} \u{9B}31m \u{9F}",
-  "line\rreturn and\r\nwindows\u{2028}separator",
-  "\u{202E}evil\u{202C} \u{2067}x\u{2069}",
-  "\n[pause]\nread this",
-  "] not a direction [",
-  "</speak><speak> </s></p> <break time=\"9s\"/>",
-  "👩\u{200D}⚕\u{FE0F}<b> 👨\u{200D}👩\u{200D}👧 & 🏳\u{FE0F}\u{200D}🌈",
-  "{braces} '{quoted}' # | {{",
-]
+/// The hostile strings the exports' tests and the fuzz targets start from.
+let hostileStrings = HostileStrings.all
 
 /// The markup of a page: each tag's name and attribute names, in order. Every string the
 /// reports show is escaped, so a `<` or `"` in the page is always netexport's own, and two
@@ -154,18 +137,20 @@ func markup(_ html: String) -> [String] {
     let folder = try ReportProjects.withFindings()
     let (html, _, _) = try Self.page(folder)
     let overview = try #require(html.components(separatedBy: "</table>").first)
+    // The documents in order (net-warning-signs, neuroendocrine-tumors), then the labels. The
+    // byline with an error is not ready, as the untranslated heading is not: 91 of 93.
     #expect(
       overview.contains(
-        "<tr><th scope=\"row\"><a href=\"#locale-3\">Spanish (es)</a> <span class=\"status\">shipped</span></th><td><progress max=\"94\" value=\"93\" aria-hidden=\"true\"></progress>98 %<br><span class=\"meta\">93 of 94</span><br>1 error, 1 warning</td>"
+        "<tr><th scope=\"row\"><a href=\"#locale-3\">Spanish (es)</a> <span class=\"status\">shipped</span></th><td><progress max=\"26\" value=\"26\" aria-hidden=\"true\"></progress>100 %<br><span class=\"meta\">26 of 26</span></td><td><progress max=\"93\" value=\"91\" aria-hidden=\"true\"></progress>97 %<br><span class=\"meta\">91 of 93</span><br>1 error, 1 warning</td>"
       ))
     #expect(
       overview.contains(
-        "<a href=\"#locale-8\">Japanese (ja)</a> <span class=\"status\">draft</span></th><td><progress max=\"94\" value=\"0\" aria-hidden=\"true\"></progress>0 %"
+        "<a href=\"#locale-8\">Japanese (ja)</a> <span class=\"status\">draft</span></th><td><progress max=\"26\" value=\"0\" aria-hidden=\"true\"></progress>0 %<br><span class=\"meta\">0 of 26</span></td><td><progress max=\"93\" value=\"0\" aria-hidden=\"true\"></progress>0 %"
       ))
     #expect(overview.contains("<a href=\"#locale-0\">English (en)</a> <span class=\"status\">source</span>"))
-    // One row per locale, one bar per document and the labels.
+    // One row per locale, one bar per document (two) and the labels.
     #expect(overview.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == 9)
-    #expect(overview.components(separatedBy: "<progress ").count - 1 == 18)
+    #expect(overview.components(separatedBy: "<progress ").count - 1 == 27)
   }
 
   /// Every hostile string in every place a file's text lands on the page (key, code, message,
@@ -188,7 +173,10 @@ func markup(_ html: String) -> [String] {
         locale: "en", file: "Locales/en/\(text).yaml",
         entries: [CatalogEntry(key: text, text: text, location: location)])
       let findings = Diagnostic.Severity.allCases.map {
-        Diagnostic($0, code: text, at: location, text, locale: "ar", key: text)
+        // A report passes any code text through, as a report file may hold it.
+        var finding = Diagnostic($0, code: .malformedYAML, at: location, text, locale: "ar", key: text)
+        finding.code = text
+        return finding
       }
       let report = ValidationReport(locales: [
         LocaleReport(
@@ -220,7 +208,7 @@ func markup(_ html: String) -> [String] {
   @Test func eachDocumentAndLocaleHasItsScoresTargetsChartTableAndHardestSentences() throws {
     let folder = try ReportProjects.repositoryCopy()
     let run = try Self.run(folder)
-    #expect(run.reports.count == 8)
+    #expect(run.reports.count == 16)  // 8 locales x 2 documents
     let html = ReadabilityHTMLReport(
       reports: run.reports, toolVersion: "test", strict: false, configPath: "readability.yaml"
     ).render()

@@ -26,10 +26,13 @@ import Testing
       try MigrationCheck.assertLossless(
         old: old[locale]!, locale: locale, folder: folder, document: "neuroendocrine-tumors")
     }
-    // The figures the report gives: 94 messages and 9 labels per locale; the English
-    // glossary has no entry for adrenal cancer, which the others define.
-    #expect(migration.moves.map(\.documentEntries) == Array(repeating: 94, count: 8))
-    #expect(migration.moves.map(\.labelEntries) == Array(repeating: 9, count: 8))
+    // The figures the report gives: 93 messages and 10 labels per locale, and in each
+    // translation the list announcement of the related procedures, kept as obsolete since
+    // speech no longer says them; the English glossary has no entry for adrenal cancer, which
+    // the others define.
+    #expect(migration.moves.map(\.documentEntries) == Array(repeating: 93, count: 8))
+    #expect(migration.moves.map(\.documentObsolete) == [0] + Array(repeating: 1, count: 7))
+    #expect(migration.moves.map(\.labelEntries) == Array(repeating: 10, count: 8))
     #expect(migration.moves.map(\.glossaryEntries) == [17, 18, 18, 18, 18, 18, 18, 18])
 
     // The content model moves byte for byte, but for the header lines that said where it lived.
@@ -181,6 +184,26 @@ import Testing
   static func plan(_ folder: ScratchProject) throws -> LegacyMigration {
     try LegacyMigration.plan(
       project: folder.project, content: folder.url("pills.yaml"), contentDisplayPath: "pills.yaml")
+  }
+
+  /// A catalog a machine translated says so in both new files that take its messages; the
+  /// comment above the field stays with the document's.
+  @Test func carriesMachineTranslatedToTheDocumentAndTheLabels() throws {
+    let spanish = Self.spanish.replacingOccurrences(
+      of: "locale: es\n", with: "locale: es\n# By a machine translation service.\nmachine-translated: true\n")
+    let folder = try Self.project(["en": Self.source, "es": spanish])
+    _ = try Self.plan(folder).write()
+    try MigrationCheck.assertLossless(
+      old: spanish, locale: "es", folder: folder, document: "pills", alsoAdded: ["entries:", "obsolete:"])
+    #expect(
+      try folder.read("Locales/es/pills.yaml").hasPrefix(
+        "# Spanish. Translated by a test.\nlocale: es\ndocument: pills\n# By a machine translation service.\nmachine-translated: true\nentries:\n"
+      ))
+    #expect(try folder.read("Locales/es/labels.yaml").contains("\nlocale: es\nmachine-translated: true\nentries:\n"))
+    let workspace = try Workspace.open(folder.project)
+    for file in [CatalogFile.document("pills"), .labels] {
+      #expect(workspace.load(file, locale: "es").catalog?.machineTranslated == true, "\(file)")
+    }
   }
 
   @Test func movesObsoleteEntriesLabelsToLabelsAndKeepsGroupsAndComments() throws {
@@ -337,8 +360,8 @@ import Testing
     let error = try #require(throws: DiagnosticError.self) { try Self.plan(folder) }
     #expect(
       error.diagnostics.map(\.description).prefix(2) == [
-        "\(folder.root.path)/Locales/es.yaml:24:12: error[invalid-state]: state 'done' of entry 'only.text' is not one of: new, translated, needs-review",
-        "\(folder.root.path)/Locales/es.yaml:25:5: error[unknown-field]: unknown field 'notes' in entry 'only.text' (known fields: text, note, source, previous-source, state, allow)",
+        "\(folder.root.path)/Locales/es.yaml:24:12: error[invalid-state]: state 'done' of entry 'only.text' is not one of: new, translated, needs-review, reviewed",
+        "\(folder.root.path)/Locales/es.yaml:25:5: error[unknown-field]: unknown field 'notes' in entry 'only.text' (known fields: text, note, previous-note, source, previous-source, state, allow)",
       ])
     #expect(error.diagnostics.last?.code == "migration-unsupported")
     #expect(try folder.snapshot() == before)

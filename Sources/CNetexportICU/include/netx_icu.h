@@ -78,6 +78,23 @@ int32_t netx_locale_to_language_tag(const char *localeID, char *out, int32_t cap
 int32_t netx_locale_display_name(
   const char *localeID, const char *displayLocale, uint16_t *out, int32_t capacity, int32_t *status);
 
+/// How many locales ICU has data for (`uloc_countAvailable`).
+int32_t netx_locale_available_count(void);
+
+/// The ICU locale ID of the available locale at `index` ("it", "it_CH", "zh_Hans_CN"); ICU
+/// owns the text. NULL for an index out of range.
+const char *netx_locale_available(int32_t index);
+
+enum {
+  NETX_SUBTAG_SCRIPT = 1,
+  NETX_SUBTAG_REGION = 2,
+};
+
+/// The script and region subtags of `localeID` that ICU has no English name for, as
+/// NETX_SUBTAG_* bits; the codes for an unknown script and region (`Zzzz`, `ZZ`) count as
+/// unnamed. A subtag the locale does not have is never reported.
+int32_t netx_locale_unnamed_subtags(const char *localeID);
+
 /// 1 when the locale's script is written right to left, else 0.
 int32_t netx_locale_is_right_to_left(const char *localeID);
 

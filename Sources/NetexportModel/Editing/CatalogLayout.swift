@@ -59,12 +59,13 @@ struct CatalogLayout {
         return
       }
       // New fields go where a reader expects them: previous-source after source, source
-      // before text, the rest at the end.
+      // before text, previous-note after the note, the rest at the end.
       let position: Int
       switch name {
       case "previous-source": position = fields["source"]?.upperBound ?? fields["text"]?.lowerBound ?? lines.count
       case "source": position = fields["text"]?.lowerBound ?? lines.count
       case "note": position = 1
+      case "previous-note": position = fields["note"]?.upperBound ?? 1
       default: position = lines.count
       }
       replace(position..<position, with: newLines)
@@ -158,7 +159,7 @@ struct CatalogLayout {
     else {
       throw DiagnosticError(
         Diagnostic(
-          code: "update-failed", at: SourceLocation(file: file),
+          code: .updateFailed, at: SourceLocation(file: file),
           "could not find the lines of the catalog's keys, so the file was left as it was; please report this"))
     }
     // Trivia lines (blank, comment) at the end of lines[start..<end] go with what follows.
@@ -191,7 +192,7 @@ struct CatalogLayout {
         }
         throw DiagnosticError(
           Diagnostic(
-            code: "update-unsupported", at: Catalog.location(section.key.position, file: file),
+            code: .updateUnsupported, at: Catalog.location(section.key.position, file: file),
             "'\(name)' is written in flow style ({...}); write one entry per line so that update can edit the file"))
       }
       var blocks: [Block] = []

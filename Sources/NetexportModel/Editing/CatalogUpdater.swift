@@ -18,6 +18,9 @@ public enum CatalogUpdater {
     public var markedForReview: [String] = []
     /// Entries whose recorded source was updated with nothing to review (not translated yet).
     public var sourceUpdated: [String] = []
+    /// Translated entries whose English changed only in punctuation, spacing or letter case
+    /// (`SourceEdit.isMinor`): the recorded source is refreshed and the state kept.
+    public var minorSourceEdits: [String] = []
     public var notesUpdated: [String] = []
     public var movedToObsolete: [String] = []
     public var restored: [String] = []
@@ -28,7 +31,8 @@ public enum CatalogUpdater {
     public var filledFromMemory: [String] = []
 
     public var changed: Bool {
-      !(added.isEmpty && markedForReview.isEmpty && sourceUpdated.isEmpty && notesUpdated.isEmpty
+      !(added.isEmpty && markedForReview.isEmpty && sourceUpdated.isEmpty && minorSourceEdits.isEmpty
+        && notesUpdated.isEmpty
         && movedToObsolete.isEmpty && restored.isEmpty)
     }
   }
@@ -70,7 +74,7 @@ public enum CatalogUpdater {
     guard update.text.utf8.count <= maximumSize else {
       throw DiagnosticError(
         Diagnostic(
-          code: "update-failed", at: SourceLocation(file: file),
+          code: .updateFailed, at: SourceLocation(file: file),
           "the updated catalog would be larger than \(maximumSize >> 20) MiB, the most netexport reads, so the file was left as it was"
         ))
     }
@@ -186,7 +190,7 @@ public enum CatalogUpdater {
       throw DiagnosticError(
         [
           Diagnostic(
-            code: "update-failed", at: SourceLocation(file: file),
+            code: .updateFailed, at: SourceLocation(file: file),
             "the update would not give a valid catalog, so the file was left as it was; please report this")
         ] + error.diagnostics)
     }
@@ -197,14 +201,14 @@ public enum CatalogUpdater {
       guard new[entry.key]?.text == entry.text || newObsolete[entry.key] == entry.text else {
         throw DiagnosticError(
           Diagnostic(
-            code: "update-failed", at: entry.textLocation,
+            code: .updateFailed, at: entry.textLocation,
             "the update would lose the text of '\(entry.key)', so the file was left as it was; please report this"))
       }
     }
     for key in source.keys where new[key] == nil {
       throw DiagnosticError(
         Diagnostic(
-          code: "update-failed", at: SourceLocation(file: file),
+          code: .updateFailed, at: SourceLocation(file: file),
           "the update would leave out '\(key)', so the file was left as it was; please report this"))
     }
   }

@@ -73,6 +73,57 @@ public enum CatalogWriter {
     return lines
   }
 
+  /// One entry of a new glossary: its key, and what the source locale says of it.
+  public struct GlossarySeed: Hashable, Sendable {
+    /// `term.<id>` or `abbr.<id>`.
+    public var key: String
+    /// The term or abbreviation in the source locale, when a document's catalog has it.
+    public var sourceText: String?
+    /// The source glossary's entry, when it has one.
+    public var sourceEntry: GlossaryEntry?
+
+    public init(key: String, sourceText: String?, sourceEntry: GlossaryEntry?) {
+      self.key = key
+      self.sourceText = sourceText
+      self.sourceEntry = sourceEntry
+    }
+  }
+
+  /// A new glossary for `locale` (`netexport init`): one entry for each term and
+  /// abbreviation, not agreed yet (`forms: []`), under a comment saying what the source
+  /// says of it, for the translator to fill in.
+  ///
+  /// Glossary entries have no state: an entry with no forms and no pronunciation asks
+  /// nothing of a translation, so a new glossary changes no check until it is filled in.
+  public static func newGlossary(locale: String, languageName: String, sourceLanguage: String, seeds: [GlossarySeed])
+    -> String
+  {
+    var lines = [
+      "# netexport glossary: \(languageName) (\(locale)), shared by every document.",
+      "# The agreed \(languageName) wording of the documents' terms and abbreviations. For each key: other",
+      "# forms that count as using the term ('forms'), how to say it ('pronunciation'), and for an",
+      "# abbreviation what speech engines say ('spoken', or 'letters: true'; 'expand: false' keeps it short).",
+      "# The comment above each entry says what the \(sourceLanguage) glossary gives. See docs/catalog-format.md.",
+      "locale: \(locale)",
+      "glossary:",
+    ]
+    for seed in seeds {
+      var said: [String] = []
+      if let text = seed.sourceText { said.append(quote(text)) }
+      if let entry = seed.sourceEntry {
+        if !entry.forms.isEmpty { said.append("other forms \(entry.forms.map(quote).joined(separator: ", "))") }
+        if let pronunciation = entry.pronunciation { said.append("said \(quote(pronunciation))") }
+        if entry.letters { said.append("letters: true") }
+        if let spoken = entry.spoken { said.append("spoken \(quote(spoken))") }
+        if !entry.expand { said.append("expand: false") }
+      }
+      if !said.isEmpty { lines.append("  # \(sourceLanguage): \(said.joined(separator: "; "))") }
+      lines.append("  \(key(seed.key)):")
+      lines.append("    forms: []")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   /// A field line, `<indent>name: "value"`.
   static func field(_ name: String, _ value: String, indent: Int) -> String {
     String(repeating: " ", count: indent) + "\(name): \(quote(value))"
@@ -89,7 +140,8 @@ public enum CatalogWriter {
   }
 
   /// A YAML double-quoted scalar holding exactly `text`: backslash, quote, line breaks and
-  /// every control or invisible line-break character escaped.
+  /// every control or invisible line-break character escaped, and U+FFFE and U+FFFF, which
+  /// YAML allows only escaped.
   public static func quote(_ text: String) -> String {
     var quoted = "\""
     for scalar in text.unicodeScalars {
@@ -105,7 +157,7 @@ public enum CatalogWriter {
       case "\u{2029}": quoted += "\\P"
       default:
         let value = scalar.value
-        if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF {
+        if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF || value == 0xFFFE || value == 0xFFFF {
           let digits = String(value, radix: 16, uppercase: true)
           quoted += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
         } else {

@@ -45,7 +45,7 @@ public enum PseudoLocalizer {
       } catch let error as MessageSyntaxError {
         throw DiagnosticError(
           Diagnostic(
-            code: "message-syntax",
+            code: .messageSyntax,
             at: error.utf16Offset.map { source.location(in: entry, utf16Offset: $0) } ?? entry.textLocation,
             "'\(entry.key)' is not a valid ICU message: \(error)", key: entry.key))
       }
@@ -56,7 +56,7 @@ public enum PseudoLocalizer {
         // Longer text and more plural branches can take a message near a limit over it.
         throw DiagnosticError(
           Diagnostic(
-            code: "message-syntax", at: entry.textLocation,
+            code: .messageSyntax, at: entry.textLocation,
             "'\(entry.key)' is too complex for netexport in the pseudo-locale \(locale): \(error)", key: entry.key))
       }
       lines.append("  \(CatalogWriter.key(entry.key)):")

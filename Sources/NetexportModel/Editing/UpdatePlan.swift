@@ -6,7 +6,10 @@
 ///   the entry of the source key before them.
 /// - When an entry's source text changed, the new one is recorded in `source`, the one the
 ///   translation was made from is kept in `previous-source`, and the state becomes
-///   `needs-review`; the translation is never touched.
+///   `needs-review`; the translation is never touched. A minor edit (only punctuation,
+///   spacing or letter case: `SourceEdit.isMinor`) just refreshes `source`: the state stays.
+/// - When the source's note changed, the new one is recorded in `note`; a translated entry
+///   keeps the note it was translated with in `previous-note`.
 /// - Entries for keys the source no longer has move to the `obsolete` section, and come
 ///   back from it when the key returns.
 struct UpdatePlan {
@@ -94,8 +97,12 @@ struct UpdatePlan {
     let current = sourceEntry.text
     let translated = !entry.text.isEmpty && entry.state != .new
     var changes: [FieldChange] = []
+    // Only punctuation, spacing or letter case: nothing for a translator to review.
+    let minor = translated && entry.source.map { SourceEdit.isMinor(from: $0, to: current) } == true
     if entry.source != current {
-      if translated {
+      if minor {
+        changes.append(FieldChange(field: "source", value: current))
+      } else if translated {
         // previous-source is the source text the translation was last checked against: the
         // recorded source when the entry was reviewed, or the older one kept while a review
         // is still pending.
@@ -110,7 +117,14 @@ struct UpdatePlan {
       }
     }
     let noteChanged = sourceEntry.note != nil && entry.note != sourceEntry.note
-    if noteChanged { changes.append(FieldChange(field: "note", value: sourceEntry.note)) }
+    if noteChanged {
+      // The note a translation was made with is kept, as its English is (previous-source):
+      // validation asks the translator to check the translation against the new note.
+      if translated, entry.previousNote == nil, let recorded = entry.note {
+        changes.append(FieldChange(field: "previous-note", value: recorded))
+      }
+      changes.append(FieldChange(field: "note", value: sourceEntry.note))
+    }
     guard !changes.isEmpty else { return [] }
     if isFlow {
       summary.skipped.append(
@@ -119,7 +133,9 @@ struct UpdatePlan {
       return []
     }
     if entry.source != current {
-      if translated {
+      if minor {
+        summary.minorSourceEdits.append(entry.key)
+      } else if translated {
         summary.markedForReview.append(entry.key)
       } else {
         summary.sourceUpdated.append(entry.key)

@@ -199,7 +199,8 @@ public struct ValidationHTMLReport: Sendable {
     lines.append("<p class=\"path\">\(Text.label(file.file))</p>")
     if let status = progress[file.file], file.catalog != "glossary" {
       let parts = [
-        "\(status.translated) ready", status.needsReview > 0 ? "\(status.needsReview) waiting for review" : nil,
+        "\(status.translated) ready", status.errors > 0 ? "\(status.errors) with a mistake to fix" : nil,
+        status.needsReview > 0 ? "\(status.needsReview) waiting for review" : nil,
         status.stale > 0 ? "\(status.stale) made from an English text that has changed" : nil,
         status.missing > 0 ? "\(status.missing) not translated" : nil,
       ].compactMap { $0 }

@@ -1,6 +1,13 @@
 import Foundation
 public import NetexportModel
 
+extension FindingCode {
+  public static let spokenForm = FindingCode(
+    "spoken-form", .error,
+    "A glossary's spoken form has a bracket, quotation mark, colon, digit, instruction or word in capitals, or a speech field on a term.",
+    family: TerminologyFindings.family)
+}
+
 /// Checks what a glossary tells speech engines (`spoken`, `letters`, `expand`): a spoken
 /// form is given to engines as it is (SSML's `sub alias`), so it must be words an engine can
 /// say, not a narrator's respelling or a note to a person.
@@ -10,9 +17,6 @@ public import NetexportModel
 /// "三个字母") as if it were the term, and may spell a word written in capitals letter by
 /// letter (a respelling's stressed syllable, "DOIS").
 public enum SpokenFormCheck {
-  /// The finding code.
-  public static let code = "spoken-form"
-
   /// The problems of a glossary's speech fields.
   ///
   /// - Parameter language: The glossary's language (`en`, `zh`, ...), whose instruction words
@@ -22,7 +26,7 @@ public enum SpokenFormCheck {
     func report(_ entry: GlossaryEntry, field: String, _ message: String) {
       findings.append(
         Diagnostic(
-          .error, code: code, at: entry.fieldLocations[field] ?? entry.location, message, locale: locale,
+          .error, code: .spokenForm, at: entry.fieldLocations[field] ?? entry.location, message, locale: locale,
           key: entry.key))
     }
     for entry in glossary {
