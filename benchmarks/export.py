@@ -53,7 +53,7 @@ def commands(project: Path, out: Path) -> dict[str, list[str]]:
     return {
         "--version": ["--version"],
         "one export (es audio-script)": ["--project", str(project), "--locale", "es", "--format", "audio-script",
-                                         "--output", str(out)],
+                                         "--document", "neuroendocrine-tumors", "--output", str(out)],
         "--all": ["--project", str(project), "--all"],
     }
 
