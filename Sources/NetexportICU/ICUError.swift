@@ -58,7 +58,7 @@ func utf16Result(
   _ operation: @autoclosure () -> String, initialCapacity: Int = 128,
   _ body: (UnsafeMutablePointer<UInt16>, Int32, inout Int32) -> Int32
 ) throws(ICUError) -> String {
-  String(decoding: try bufferResult(operation, initialCapacity: initialCapacity, reserve: 1, body), as: UTF16.self)
+  String(utf16Units: try bufferResult(operation, initialCapacity: initialCapacity, reserve: 1, body))
 }
 
 /// A byte-string result of an ICU call, such as a locale ID or tag (see `bufferResult`).

@@ -39,6 +39,17 @@ struct MessagePattern {
   let text: [UInt16]
   let parts: [Part]
 
+  /// Whether ICU reads a pattern as nothing but its text: it has no brace and no apostrophe
+  /// (`#` and `|` mean something only inside a plural or a choice), and it is within
+  /// `MessageLimits`. ICU's parts of such a pattern are its start and its end, and ICU prints
+  /// it as it is; most catalog messages are such sentences, so they need not cross the bridge.
+  static func isPlainText(_ pattern: String) -> Bool {
+    for byte in pattern.utf8 where byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "'") {
+      return false
+    }
+    return pattern.utf8.count <= MessageLimits.maxLength || pattern.utf16.count <= MessageLimits.maxLength
+  }
+
   /// Reads a pattern with ICU, after checking it against `MessageLimits`.
   ///
   /// - Throws: `MessageSyntaxError` when ICU cannot parse the pattern or it breaks a limit.
@@ -75,7 +86,7 @@ struct MessagePattern {
   /// The text of a part, or of any UTF-16 range of the pattern.
   func text(_ part: Part) -> String { text(part.start..<part.limit) }
 
-  func text(_ range: Range<Int>) -> String { String(decoding: text[range], as: UTF16.self) }
+  func text(_ range: Range<Int>) -> String { String(utf16Units: text[range]) }
 
   /// The `offset:` of the plural or selectordinal whose style starts at part `index` (the
   /// part after its name), or 0, as ICU's `getPluralOffset` reads it.

@@ -75,7 +75,20 @@ public struct MessageStructure: Hashable, Sendable {
   ///
   /// - Throws: `MessageSyntaxError` when ICU cannot parse the pattern.
   public init(_ pattern: String) throws(MessageSyntaxError) {
-    self.init(try MessagePattern(pattern))
+    guard MessagePattern.isPlainText(pattern) else {
+      self.init(try MessagePattern(pattern))
+      return
+    }
+    // What `init(_: MessagePattern)` makes of a pattern that is only text: one run, closed.
+    self.init(
+      arguments: [], pluralNumberSigns: 0,
+      literalText: pattern.isEmpty || pattern.utf16.last == 0x1F ? pattern : pattern + "\u{1F}")
+  }
+
+  private init(arguments: [Argument], pluralNumberSigns: Int, literalText: String) {
+    self.arguments = arguments
+    self.pluralNumberSigns = pluralNumberSigns
+    self.literalText = literalText
   }
 
   init(_ pattern: MessagePattern) {
@@ -123,7 +136,7 @@ public struct MessageStructure: Hashable, Sendable {
     self.arguments = arguments
     self.pluralNumberSigns = signs
     self.numberSignOffsets = signOffsets
-    self.literalText = String(decoding: literal, as: UTF16.self)
+    self.literalText = String(utf16Units: literal)
   }
 
   /// The argument whose start is part `index`: its name, kind, type, selectors and branches

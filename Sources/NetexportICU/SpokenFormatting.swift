@@ -1,31 +1,34 @@
 internal import CNetexportICU
 
-/// A locale's rule-based spellout with one rule set, open for several numbers.
-final class Spellout {
+/// A locale's rule-based spellout with one rule set.
+///
+/// The locale's formatter is opened once for the whole process and shared (see
+/// `netx_spellout_shared`): an export says dozens of numbers, and opening one reads all of
+/// the locale's rules.
+struct Spellout {
   private let handle: OpaquePointer
   let locale: LanguageTag
   let ruleSet: String?
+  private let ruleSet16: [UInt16]
 
   /// - Parameter ruleSet: A named rule set such as `%spellout-numbering-year`; `nil`, empty,
   ///   or a set the locale lacks is the locale's default set (as MessageFormat's `spellout`).
   init(locale: LanguageTag, ruleSet: String?) throws(ICUError) {
     self.locale = locale
     self.ruleSet = ruleSet
-    let name = ruleSet.map { Array($0.utf16) }
+    ruleSet16 = ruleSet.map { Array($0.utf16) } ?? []
     var status: Int32 = 0
-    let opened = netx_spellout_open(locale.localeID, name, Int32(name?.count ?? 0), &status)
+    let opened = netx_spellout_shared(locale.localeID, &status)
     guard status <= 0, let opened else {
       throw ICUError(code: status, operation: "open the spellout rules of '\(locale)'")
     }
     handle = opened
   }
 
-  deinit { netx_spellout_close(handle) }
-
   /// The number in words; a whole number is said as one ("seven", not "seven point zero").
   func format(_ value: Double) throws(ICUError) -> String {
     let words = try utf16Result("spell out \(value) in '\(locale)'") { out, capacity, status in
-      netx_spellout_format(handle, value, out, capacity, &status)
+      netx_spellout_format(handle, ruleSet16, Int32(ruleSet16.count), value, out, capacity, &status)
     }
     return Self.corrected(words, language: locale.language)
   }
@@ -125,14 +128,12 @@ struct SpokenMessage {
       copied = edit.range.upperBound
     }
     rewritten += parsed.text[copied...]
-    self.pattern = String(decoding: rewritten, as: UTF16.self)
+    self.pattern = String(utf16Units: rewritten)
     self.arguments = arguments
   }
 }
 
-/// The spellouts saying one message needs, each opened once: opening one reads all of the
-/// locale's spellout rules (about 13 million instructions under callgrind, far more than
-/// formatting a number with it).
+/// The spellouts saying one message needs, by rule set.
 struct SpelloutCache {
   let locale: LanguageTag
   private var open: [String: Spellout] = [:]
@@ -214,7 +215,7 @@ enum SpokenDate {
     for replacement in replacements.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
       text.replaceSubrange(replacement.range, with: replacement.words.utf16)
     }
-    return String(decoding: text, as: UTF16.self)
+    return String(utf16Units: text)
   }
 
   /// How a language says the numbers of a date, beyond spelling them out. ICU has no data

@@ -52,16 +52,19 @@ extension Catalog {
   public static func parse(
     _ text: String, file: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false
   ) throws -> Catalog {
-    try read(text, file: file, expectedLocale: expectedLocale, kind: kind, lenient: lenient).catalog
+    try read(text, file: file, expectedLocale: expectedLocale, kind: kind, lenient: lenient, outline: false).catalog
   }
 
   /// Parses catalog YAML text, and says where each key is (for `update`, which edits lines).
   ///
-  /// Read in one pass over libyaml's events, after `YAMLSupport.checkStructure` has refused
-  /// what catalogs never use: no node tree of the whole file is built, only one per entry,
-  /// so time and memory grow with the file's size and no faster.
+  /// Read in one pass over libyaml's events, which also refuses what catalogs never use
+  /// (`YAMLSupport.StructureCheck`): no node tree of the whole file is built, only one per
+  /// entry, so time and memory grow with the file's size and no faster.
+  ///
+  /// - Parameter outline: Note where each entry's key and fields are (for `update`).
   static func read(
-    _ text: String, file: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false
+    _ text: String, file: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false,
+    outline: Bool = true
   ) throws -> (catalog: Catalog, outline: CatalogOutline) {
     // Reported first, and also with a syntax error: they explain line numbers that differ
     // from the editor's.
@@ -71,9 +74,10 @@ extension Catalog {
     }
     let reader: CatalogReader.Contents
     do {
-      try YAMLSupport.checkStructure(text, file: file, textKeys: false)
+      try YAMLSupport.checkSize(text, file: file)
       reader = try YAMLEventReader.reading(text) { events in
-        var reader = CatalogReader(events: events, file: file, expectedLocale: expectedLocale, kind: kind)
+        var reader = CatalogReader(
+          events: events, file: file, expectedLocale: expectedLocale, kind: kind, outline: outline)
         reader.problems = lineBreaks
         try reader.readDocument()
         return reader.contents
@@ -189,7 +193,7 @@ extension Catalog {
           key)
         continue
       }
-      if let control = string.unicodeScalars.first(where: isForbiddenControl) {
+      if mayHoldForbiddenControl(string), let control = string.unicodeScalars.first(where: isForbiddenControl) {
         report(
           .controlCharacter, fieldValue.position,
           "'\(field)' of entry '\(key)' contains the control character U+\(hex(control.value)); remove it", key)
@@ -338,6 +342,13 @@ extension Catalog {
   /// can rewrite a terminal or break an export.
   private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
     (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+  }
+
+  /// Whether a text's UTF-8 has a byte of a forbidden control: one below 0x20 other than tab
+  /// and line feed, DEL, or the lead byte 0xC2 of a C1 control (U+0080-U+009F). Every entry's
+  /// fields are scanned, and bytes are read faster than scalars are decoded.
+  private static func mayHoldForbiddenControl(_ text: String) -> Bool {
+    text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }
   }
 
   private static func hex(_ value: UInt32) -> String {

@@ -60,6 +60,28 @@ struct CatalogOutline {
   var fields: [Key] = []
 }
 
+/// The keys of one mapping read so far, to find a key given twice. An entry's mapping has a
+/// handful of fields, looked through in order; a large mapping (`entries`) is hashed once it
+/// has more than a few keys: hashing every key of every small mapping cost more than reading
+/// it.
+struct SeenKeys {
+  private var few: [(name: String, position: YAMLEventReader.Position)] = []
+  private var many: [String: YAMLEventReader.Position]?
+
+  /// Notes a key; when it was there already, where it was first.
+  mutating func insert(_ name: String, at position: YAMLEventReader.Position) -> YAMLEventReader.Position? {
+    if many == nil {
+      if let first = few.first(where: { $0.name == name }) { return first.position }
+      few.append((name, position))
+      if few.count > 8 { many = Dictionary(few, uniquingKeysWith: { first, _ in first }) }
+      return nil
+    }
+    if let first = many?[name] { return first }
+    many?[name] = position
+    return nil
+  }
+}
+
 /// Reads a catalog from libyaml's events in one pass, streaming through the top level and
 /// the `entries`, `obsolete` and `glossary` mappings and building a small node tree for each
 /// other value. Duplicate keys are found here, with both places (Yams reports only the first).
@@ -79,6 +101,11 @@ struct CatalogReader {
   var entries: [CatalogEntry] = []
   var obsolete: [CatalogEntry] = []
   var glossary: [GlossaryEntry] = []
+  /// What `YAMLSupport.checkStructure` refuses, checked on each event as it is read: one pass
+  /// over the file instead of two.
+  var structure: YAMLSupport.StructureCheck
+  /// Whether to note where each entry's key and fields are (`update` needs them).
+  let recordsOutline: Bool
   var machineTranslated = false
 
   /// What was read, without the event reader (which must not outlive its text).
@@ -99,11 +126,22 @@ struct CatalogReader {
       obsolete: obsolete, glossary: glossary, machineTranslated: machineTranslated)
   }
 
-  init(events: YAMLEventReader, file: String, expectedLocale: String?, kind: CatalogFile? = nil) {
+  /// - Parameter outline: Note where each entry's key and fields are, in `outline`.
+  init(events: YAMLEventReader, file: String, expectedLocale: String?, kind: CatalogFile? = nil, outline: Bool = true) {
     self.events = events
     self.file = file
     self.expectedLocale = expectedLocale
     self.kind = kind
+    structure = YAMLSupport.StructureCheck(file: file, textKeys: false)
+    recordsOutline = outline
+  }
+
+  /// Reads the next event and checks it (see `YAMLSupport.StructureCheck`).
+  @discardableResult
+  mutating func next() throws -> YAMLEventReader.Kind {
+    let kind = try events.next()
+    try structure.observe(events)
+    return kind
   }
 
   func location(_ position: YAMLEventReader.Position?) -> SourceLocation {
@@ -112,28 +150,39 @@ struct CatalogReader {
 
   /// Reads the whole stream: one document, whose top level should be a mapping.
   ///
-  /// - Throws: `DiagnosticError` for duplicate keys or a second document (nothing in the
-  ///   file can be trusted then); `YAMLEventReader.SyntaxError` for malformed YAML.
+  /// - Throws: `DiagnosticError` for what `YAMLSupport.checkStructure` refuses, then for
+  ///   duplicate keys, then for a second document (nothing in the file can be trusted then);
+  ///   `YAMLEventReader.SyntaxError` for malformed YAML. Each is found wherever it is in the
+  ///   file, as when the structure was checked in a pass of its own before reading.
   mutating func readDocument() throws {
-    try events.next()  // stream start
-    guard try events.next() == .documentStart else { return }
-    try events.next()
+    try next()  // stream start
+    guard try next() == .documentStart else { return try finish(another: nil) }
+    try next()
     if events.kind == .mappingStart {
       rootPosition = events.start
       try readTopLevel()
     } else {
       _ = try node()
     }
-    if !duplicates.isEmpty { throw DiagnosticError(duplicates) }
-    try events.next()  // document end
-    if try events.next() == .documentStart {
+    try next()  // document end
+    var another: Diagnostic?
+    if try next() == .documentStart {
       // As Yams reports it, for the same message whichever reader finds it.
-      throw DiagnosticError(
-        Diagnostic(
-          code: .malformedYAML, at: location(events.start),
-          "malformed YAML: but found another document (expected a single document in the stream that starts at line 1, column 1)"
-        ))
+      another = Diagnostic(
+        code: .malformedYAML, at: location(events.start),
+        "malformed YAML: but found another document (expected a single document in the stream that starts at line 1, column 1)"
+      )
     }
+    try finish(another: another)
+  }
+
+  /// Reads the rest of the stream, so that a syntax error or a refused construct anywhere
+  /// comes first, then reports what the document held that stops the read.
+  private mutating func finish(another: Diagnostic?) throws {
+    while events.kind != .streamEnd { try next() }
+    if let refused = structure.refused { throw refused }
+    if !duplicates.isEmpty { throw DiagnosticError(duplicates) }
+    if let another { throw DiagnosticError(another) }
   }
 
   /// The node that starts at the current event, read to its end.
@@ -144,15 +193,15 @@ struct CatalogReader {
       return .scalar(events.value, events.style, start)
     case .sequenceStart:
       var items: [YAMLNode] = []
-      while try events.next() != .sequenceEnd { items.append(try node()) }
+      while try next() != .sequenceEnd { items.append(try node()) }
       return .sequence(items, start)
     case .mappingStart:
       var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-      var seen: [String: YAMLEventReader.Position] = [:]
-      while try events.next() != .mappingEnd {
+      var seen = SeenKeys()
+      while try next() != .mappingEnd {
         let key = try node()
         noteKey(key, seen: &seen)
-        try events.next()
+        try next()
         pairs.append((key, try node()))
       }
       return .mapping(pairs, start)
@@ -163,16 +212,14 @@ struct CatalogReader {
   }
 
   /// Records a key of a mapping, reporting it when the mapping has it already.
-  mutating func noteKey(_ key: YAMLNode, seen: inout [String: YAMLEventReader.Position]) {
+  mutating func noteKey(_ key: YAMLNode, seen: inout SeenKeys) {
     guard let name = key.string else { return }
-    if let first = seen[name] {
+    if let first = seen.insert(name, at: key.position) {
       duplicates.append(
         Diagnostic(
           code: .duplicateKey, at: location(key.position),
           "duplicate key '\(name)' (first at \(file):\(first.line):\(first.column)); a key may appear only once, so merge the two entries"
         ))
-    } else {
-      seen[name] = key.position
     }
   }
 
@@ -181,12 +228,12 @@ struct CatalogReader {
   }
 
   private mutating func readTopLevel() throws {
-    var seen: [String: YAMLEventReader.Position] = [:]
-    while try events.next() != .mappingEnd {
+    var seen = SeenKeys()
+    while try next() != .mappingEnd {
       let keyNode = try node()
       noteKey(keyNode, seen: &seen)
       let name = keyNode.string
-      try events.next()
+      try next()
       var section = CatalogOutline.Section(
         key: .init(name: name, position: keyNode.position), valuePosition: events.start,
         valueIsScalar: events.kind == .scalar)
@@ -268,32 +315,34 @@ struct CatalogReader {
   ///
   /// - Returns: The entries' keys and fields, for `entries` and `obsolete`.
   private mutating func readSection(_ name: String) throws -> [CatalogOutline.Entry] {
-    var seen: [String: YAMLEventReader.Position] = [:]
+    var seen = SeenKeys()
     var outlineEntries: [CatalogOutline.Entry] = []
     let file = file
     var found: [Diagnostic] = []
     func report(_ code: FindingCode, _ position: YAMLEventReader.Position?, _ message: String, _ key: String?) {
       found.append(Diagnostic(code: code, at: Catalog.location(position, file: file), message, key: key))
     }
-    while try events.next() != .mappingEnd {
+    while try next() != .mappingEnd {
       let keyNode = try node()
       noteKey(keyNode, seen: &seen)
-      try events.next()
+      try next()
       let value = try node()
       if name == "glossary" {
         if let entry = Catalog.parseGlossaryEntry(keyNode, value, file: file, report: report) { glossary.append(entry) }
         continue
       }
       var fields: Range<Int>?
-      if let pairs = value.mapping {
+      if recordsOutline, let pairs = value.mapping {
         let first = outline.fields.count
         outline.fields += pairs.map { .init(name: $0.key.string, position: $0.key.position) }
         fields = first..<outline.fields.count
       }
-      outlineEntries.append(
-        CatalogOutline.Entry(
-          key: .init(name: keyNode.string, position: keyNode.position), valuePosition: value.position,
-          fields: fields))
+      if recordsOutline {
+        outlineEntries.append(
+          CatalogOutline.Entry(
+            key: .init(name: keyNode.string, position: keyNode.position), valuePosition: value.position,
+            fields: fields))
+      }
       if let entry = Catalog.parseEntry(keyNode, value, file: file, report: report) {
         if name == "entries" { entries.append(entry) } else { obsolete.append(entry) }
       }

@@ -322,12 +322,22 @@ struct ContentReader {
   }
 
   private mutating func bool(_ node: Node, _ path: String) -> Bool {
-    guard let value = node.scalar.flatMap(Bool.construct) else {
+    guard let value = node.scalar.flatMap({ $0.style == .plain ? Self.booleans[$0.string] : nil }) else {
       problem(node, "\(path) must be true or false")
       return false
     }
     return value
   }
+
+  /// The plain (unquoted) texts YAML's default schema (YAML 1.1, as Yams' default resolver
+  /// has it) reads as true or false; a quoted one is text. Content files are composed without
+  /// a resolver (its regular expressions ran on every scalar and key), so the few booleans are
+  /// looked up here.
+  static let booleans: [String: Bool] = [
+    "yes": true, "Yes": true, "YES": true, "true": true, "True": true, "TRUE": true, "on": true, "On": true,
+    "ON": true, "no": false, "No": false, "NO": false, "false": false, "False": false, "FALSE": false, "off": false,
+    "Off": false, "OFF": false,
+  ]
 
   // MARK: Mappings and lists
 

@@ -25,7 +25,10 @@ enum LineBreak: String, CaseIterable, Hashable, Sendable {
 
   /// The line break at `offset` of UTF-8 `bytes`, if one starts there.
   static func at(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> LineBreak? {
-    switch bytes[offset] {
+    let byte = bytes[offset]
+    // Every other byte is settled by one comparison: these loops see every byte of a file.
+    guard byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2 else { return nil }
+    switch byte {
     case 0x0A: return .lf
     case 0x0D: return offset + 1 < bytes.count && bytes[offset + 1] == 0x0A ? .crlf : .cr
     case 0xC2: return offset + 1 < bytes.count && bytes[offset + 1] == 0x85 ? .nel : nil
@@ -90,25 +93,36 @@ extension LineBreak {
   /// CR LF is only a warning, since every editor counts both, and `update` keeps each line's
   /// own ending.
   static func findings(in text: String, file: String) -> [Diagnostic] {
-    var counts: [LineBreak: Int] = [:]
-    var first: [LineBreak: (line: Int, column: Int)] = [:]
+    // Counted in arrays by kind, not dictionaries: a catalog has a line break every few dozen
+    // bytes, and hashing each showed in profiles.
+    var countsByKind = [Int](repeating: 0, count: allCases.count)
+    var firstByKind = [(line: Int, column: Int)?](repeating: nil, count: allCases.count)
     withUTF8(text) { bytes in
       var line = 1
-      var column = 1
+      var lineStart = 0
       var offset = 0
       while offset < bytes.count {
-        if let lineBreak = at(offset, in: bytes) {
-          counts[lineBreak, default: 0] += 1
-          if first[lineBreak] == nil { first[lineBreak] = (line, column) }
-          offset += lineBreak.utf8Count
-          line += 1
-          column = 1
+        guard let lineBreak = at(offset, in: bytes) else {
+          offset += 1
           continue
         }
-        // A Unicode scalar ends before every byte that is not a continuation byte.
-        offset += 1
-        if offset >= bytes.count || bytes[offset] & 0xC0 != 0x80 { column += 1 }
+        if firstByKind[lineBreak.index] == nil {
+          // The column counts Unicode scalars: each starts at a byte that is not a
+          // continuation byte.
+          let column = 1 + (lineStart..<offset).count { bytes[$0] & 0xC0 != 0x80 }
+          firstByKind[lineBreak.index] = (line, column)
+        }
+        countsByKind[lineBreak.index] += 1
+        offset += lineBreak.utf8Count
+        line += 1
+        lineStart = offset
       }
+    }
+    var counts: [LineBreak: Int] = [:]
+    var first: [LineBreak: (line: Int, column: Int)] = [:]
+    for kind in allCases where countsByKind[kind.index] > 0 {
+      counts[kind] = countsByKind[kind.index]
+      first[kind] = firstByKind[kind.index]
     }
     var findings: [Diagnostic] = []
     func location(_ position: (line: Int, column: Int)) -> SourceLocation {
@@ -134,6 +148,18 @@ extension LineBreak {
     }
     return findings.sorted {
       ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+    }
+  }
+
+  /// The kind's place in `allCases`.
+  private var index: Int {
+    switch self {
+    case .lf: 0
+    case .crlf: 1
+    case .cr: 2
+    case .nel: 3
+    case .ls: 4
+    case .ps: 5
     }
   }
 

@@ -6,17 +6,20 @@ package enum YAMLSupport {
   /// Parses YAML text into a Yams node tree (for content files and the manifest; catalogs are
   /// read from events), after `checkStructure` has refused what would make composing unsafe.
   ///
+  /// Every scalar is composed as text, without Yams' default resolver: it runs several
+  /// regular expressions on every scalar and key (a third of reading a content file), and
+  /// its readers parse the few numbers and booleans themselves (`ContentReader.booleans`).
+  ///
   /// - Throws: `DiagnosticError` with code `malformed-yaml`, `unsupported-yaml` or
   ///   `duplicate-key`.
   ///
-  /// - Parameter plainText: Read every scalar as text, without trying to recognise numbers,
-  ///   booleans or dates. Much faster on large files: Yams's default resolver runs several
-  ///   regular expressions on every scalar and key. Otherwise (content files, read with
-  ///   YAML's default schema as the content model's types expect) keys must read as text.
+  /// - Parameter plainText: The file is read as text only (the manifest). Otherwise (content
+  ///   files, whose values follow YAML's default schema) keys must read as text in that
+  ///   schema too.
   static func compose(_ text: String, file: String, plainText: Bool = false) throws -> Node? {
     try checkStructure(text, file: file, textKeys: !plainText)
     do {
-      return try Yams.compose(yaml: text, plainText ? .basic : .default)
+      return try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
       throw DiagnosticError(diagnostic(for: error, text: text, file: file))
     }
@@ -46,6 +49,20 @@ package enum YAMLSupport {
   ///   kind, saying how many more the file has, or `unreadable-file` for a text over
   ///   `maximumDocumentSize`.
   package static func checkStructure(_ text: String, file: String, textKeys: Bool) throws {
+    try checkSize(text, file: file)
+    var check = StructureCheck(file: file, textKeys: textKeys)
+    do {
+      try YAMLEventReader.reading(text) { events in
+        while try events.next() != .streamEnd { try check.observe(events) }
+      }
+    } catch let error as YAMLEventReader.SyntaxError {
+      throw DiagnosticError(diagnostic(for: error, text: text, file: file))
+    }
+    if let refused = check.refused { throw refused }
+  }
+
+  /// Refuses a text over `maximumDocumentSize`, before any YAML is read.
+  static func checkSize(_ text: String, file: String) throws {
     guard text.utf8.count <= maximumDocumentSize else {
       throw DiagnosticError(
         Diagnostic(
@@ -53,99 +70,129 @@ package enum YAMLSupport {
           "cannot read the file: it is larger than \(maximumDocumentSize >> 20) MiB, the most netexport reads (a catalog or document is far smaller; is this the right file?)"
         ))
     }
+  }
+
+  /// What `checkStructure` refuses, found one event at a time, so that a reader of libyaml's
+  /// events can check the structure in the same pass (the catalog reader does: reading the
+  /// file twice cost as much as all the rest of reading it).
+  struct StructureCheck {
     /// An open mapping or sequence; for a mapping, whether its next node is a key.
     enum Frame {
       case mapping(nextIsKey: Bool)
       case sequence
     }
+
     enum Kind: Hashable { case alias, anchor, tag, collectionKey, typedKey }
-    struct TooDeep: Error { var position: YAMLEventReader.Position }
-    var stack: [Frame] = []
-    // The first of each kind, as a diagnostic, and how many of that kind there are.
-    var found: [(kind: Kind, diagnostic: Diagnostic)] = []
-    var counts: [Kind: Int] = [:]
-    func refuse(_ kind: Kind, _ position: YAMLEventReader.Position, _ message: @autoclosure () -> String) {
+
+    let file: String
+    let textKeys: Bool
+    private var stack: [Frame] = []
+    /// The first of each kind, as a diagnostic, and how many of that kind there are.
+    private var found: [(kind: Kind, diagnostic: Diagnostic)] = []
+    private var counts: [Kind: Int] = [:]
+    // What each key reads as, asked of Yams' resolver once per distinct key: it runs a regular
+    // expression per type on every scalar, and a content file repeats a few dozen keys.
+    private var typedKinds: [String: String?] = [:]
+
+    init(file: String, textKeys: Bool) {
+      self.file = file
+      self.textKeys = textKeys
+    }
+
+    /// Everything refused in the events observed, each kind at its first place, saying how
+    /// many more the file has; `nil` when nothing was.
+    var refused: DiagnosticError? {
+      guard !found.isEmpty else { return nil }
+      return DiagnosticError(
+        found.map { kind, diagnostic in
+          var diagnostic = diagnostic
+          let more = (counts[kind] ?? 1) - 1
+          if more > 0 { diagnostic.message += " (the file has \(more) more)" }
+          return diagnostic
+        })
+    }
+
+    private mutating func refuse(
+      _ kind: Kind, _ position: YAMLEventReader.Position, _ message: @autoclosure () -> String
+    ) {
       counts[kind, default: 0] += 1
       guard counts[kind] == 1 else { return }
       found.append(
         (kind, Diagnostic(code: .unsupportedYAML, at: location(position, file: file), message())))
     }
+
     /// A node ended: in a mapping, a key is followed by its value and a value by a key.
-    func ended() {
+    private mutating func ended() {
       if case .mapping(let nextIsKey) = stack.last { stack[stack.count - 1] = .mapping(nextIsKey: !nextIsKey) }
     }
-    func checkEvents(_ events: YAMLEventReader) throws {
-      while true {
-        let kind = try events.next()
-        switch kind {
-        case .alias, .scalar, .sequenceStart, .mappingStart:
-          let isKey: Bool
-          if case .mapping(nextIsKey: true) = stack.last { isKey = true } else { isKey = false }
-          let isCollection = kind == .sequenceStart || kind == .mappingStart
-          let anchor = events.anchor
-          let tag = events.tag
-          if kind == .alias {
-            refuse(
-              .alias, events.start,
-              "an alias (*\(anchor ?? "")): catalogs and content files do not use YAML anchors and aliases; write the value out in full"
-            )
-          } else if let anchor {
-            refuse(
-              .anchor, events.start,
-              "an anchor (&\(anchor)): catalogs and content files do not use YAML anchors and aliases; remove it")
-          }
-          if let tag, !tag.isEmpty {
-            refuse(
-              .tag, events.start,
-              "a tag (\(shortTag(tag))): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
-            )
-          }
-          if isKey && isCollection {
-            refuse(
-              .collectionKey, events.start,
-              "a key that is a \(kind == .mappingStart ? "mapping" : "list"); keys are text")
-          } else if isKey && textKeys && kind == .scalar && events.style == .plain && tag == nil {
-            let value = events.value
-            if let typed = typedKind(value) {
-              refuse(
-                .typedKey, events.start,
-                "the key '\(value)' is read as \(typed), not as text; write it in quotes (\"\(value)\") if it is meant as text"
-              )
-            }
-          }
-          if isCollection {
-            stack.append(kind == .mappingStart ? .mapping(nextIsKey: true) : .sequence)
-            if stack.count > maximumDepth { throw TooDeep(position: events.start) }
-          } else {
-            ended()
-          }
-        case .sequenceEnd, .mappingEnd:
-          stack.removeLast()
-          ended()
-        case .streamStart, .documentStart, .documentEnd:
-          break
-        case .streamEnd:
-          guard !found.isEmpty else { return }
-          throw DiagnosticError(
-            found.map { kind, diagnostic in
-              var diagnostic = diagnostic
-              let more = (counts[kind] ?? 1) - 1
-              if more > 0 { diagnostic.message += " (the file has \(more) more)" }
-              return diagnostic
-            })
+
+    /// Looks at the event `events` has just read.
+    ///
+    /// - Throws: `DiagnosticError` (`unsupported-yaml`) as soon as mappings and lists nest
+    ///   deeper than `maximumDepth`, before a recursive reader goes any deeper.
+    mutating func observe(_ events: YAMLEventReader) throws {
+      let kind = events.kind
+      switch kind {
+      case .alias, .scalar, .sequenceStart, .mappingStart:
+        let isKey: Bool
+        if case .mapping(nextIsKey: true) = stack.last { isKey = true } else { isKey = false }
+        let isCollection = kind == .sequenceStart || kind == .mappingStart
+        let anchor = events.anchor
+        let tag = events.tag
+        if kind == .alias {
+          refuse(
+            .alias, events.start,
+            "an alias (*\(anchor ?? "")): catalogs and content files do not use YAML anchors and aliases; write the value out in full"
+          )
+        } else if let anchor {
+          refuse(
+            .anchor, events.start,
+            "an anchor (&\(anchor)): catalogs and content files do not use YAML anchors and aliases; remove it")
         }
+        if let tag, !tag.isEmpty {
+          refuse(
+            .tag, events.start,
+            "a tag (\(shortTag(tag))): netexport reads values as text, numbers and lists, never by YAML tag; remove the tag"
+          )
+        }
+        if isKey && isCollection {
+          refuse(
+            .collectionKey, events.start, "a key that is a \(kind == .mappingStart ? "mapping" : "list"); keys are text"
+          )
+        } else if isKey && textKeys && kind == .scalar && events.style == .plain && tag == nil {
+          let value = events.value
+          let typed: String?
+          if let known = typedKinds[value] {
+            typed = known
+          } else {
+            typed = typedKind(value)
+            typedKinds[value] = .some(typed)
+          }
+          if let typed {
+            refuse(
+              .typedKey, events.start,
+              "the key '\(value)' is read as \(typed), not as text; write it in quotes (\"\(value)\") if it is meant as text"
+            )
+          }
+        }
+        if isCollection {
+          stack.append(kind == .mappingStart ? .mapping(nextIsKey: true) : .sequence)
+          if stack.count > maximumDepth {
+            throw DiagnosticError(
+              Diagnostic(
+                code: .unsupportedYAML, at: location(events.start, file: file),
+                "mappings and lists nest more than \(maximumDepth) levels deep here; no catalog or content file needs that many"
+              ))
+          }
+        } else {
+          ended()
+        }
+      case .sequenceEnd, .mappingEnd:
+        stack.removeLast()
+        ended()
+      case .streamStart, .documentStart, .documentEnd, .streamEnd:
+        break
       }
-    }
-    do {
-      try YAMLEventReader.reading(text) { events in try checkEvents(events) }
-    } catch let error as YAMLEventReader.SyntaxError {
-      throw DiagnosticError(diagnostic(for: error, text: text, file: file))
-    } catch let error as TooDeep {
-      throw DiagnosticError(
-        Diagnostic(
-          code: .unsupportedYAML, at: location(error.position, file: file),
-          "mappings and lists nest more than \(maximumDepth) levels deep here; no catalog or content file needs that many"
-        ))
     }
   }
 
@@ -155,7 +202,15 @@ package enum YAMLSupport {
 
   /// What YAML's default schema reads a plain scalar as, when that is not text.
   private static func typedKind(_ value: String) -> String? {
-    switch Resolver.default.resolveTag(of: Node(value)) {
+    // Of the default resolver's rules only the booleans and null match a scalar that starts
+    // with an ASCII letter; most keys ("id", "lead-in") are settled here, without compiling
+    // the resolver's regular expressions (9 million instructions, once per process).
+    if let first = value.utf8.first, (65...90).contains(first) || (97...122).contains(first),
+      ContentReader.booleans[value] == nil, !["null", "Null", "NULL"].contains(value)
+    {
+      return nil
+    }
+    return switch Resolver.default.resolveTag(of: Node(value)) {
     case .str: nil
     case .int, .float: "a number"
     case .bool: "true or false"

@@ -17,23 +17,59 @@ enum TextChecks {
   static func numbers(in text: String) -> [String] {
     let text = text.utf8.contains(UInt8(ascii: "<")) ? InlineMarkup.plain(text) : text
     var numbers: [String] = []
-    var current = ""
+    // The digits of the number being read, as ASCII.
+    var current: [UInt8] = []
     var pendingSeparator = false
     for scalar in text.unicodeScalars {
-      if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
-        current += String(Int(value))
+      if let digit = decimalDigit(scalar) {
+        current.append(0x30 + digit)
         pendingSeparator = false
       } else if !current.isEmpty && !pendingSeparator && numberSeparators.contains(scalar) {
         pendingSeparator = true
       } else {
-        if !current.isEmpty { numbers.append(current) }
-        current = ""
+        if !current.isEmpty { numbers.append(String(decoding: current, as: UTF8.self)) }
+        current.removeAll(keepingCapacity: true)
         pendingSeparator = false
       }
     }
-    if !current.isEmpty { numbers.append(current) }
+    if !current.isEmpty { numbers.append(String(decoding: current, as: UTF8.self)) }
     return numbers
   }
+
+  /// A decimal digit's value, in any script.
+  ///
+  /// Checks ask this of every character of every message, and the standard library's property
+  /// lookup searches Unicode's tables each time: in the Basic Multilingual Plane the digits
+  /// are looked up here, in the 36 runs of ten that Unicode 15 has there (`digitRuns`);
+  /// above it, by the standard library. `TextCheckTests` asks the standard library about
+  /// every scalar, so a Unicode version with a run elsewhere fails it.
+  static func decimalDigit(_ scalar: Unicode.Scalar) -> UInt8? {
+    let value = scalar.value
+    if value < 0x80 { return (0x30...0x39).contains(value) ? UInt8(value - 0x30) : nil }
+    if value >= 0x1_0000 {
+      guard scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue else { return nil }
+      return UInt8(digit)
+    }
+    guard value >= digitRuns[0] else { return nil }
+    // The last run starting at or before the value.
+    var low = 0
+    var high = digitRuns.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if digitRuns[middle] <= value { low = middle } else { high = middle - 1 }
+    }
+    let offset = value - digitRuns[low]
+    return offset < 10 ? UInt8(offset) : nil
+  }
+
+  /// Where each run of the ten decimal digits 0-9 starts in the Basic Multilingual Plane,
+  /// beyond ASCII (Unicode 15: Arabic-Indic, Extended Arabic-Indic, NKo, Devanagari, ...,
+  /// full-width).
+  private static let digitRuns: [UInt32] = [
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20,
+    0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0,
+    0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+  ]
 
   private static let numberSeparators: Set<Unicode.Scalar> = [
     ".", ",", "'", "\u{A0}", "\u{202F}", "\u{2009}", "\u{66B}", "\u{66C}", "\u{2019}",
@@ -152,19 +188,63 @@ enum TextChecks {
   }
 
   static func leadingWhitespace(_ text: String) -> Substring {
-    text.prefix { $0.isWhitespace }
+    // A text that starts with an ASCII character other than a space starts with no white
+    // space; most do, and need no walk by Character.
+    if let first = text.utf8.first, first < 0x80, !isASCIIWhitespace(first) {
+      return text[text.startIndex..<text.startIndex]
+    }
+    return text.prefix { $0.isWhitespace }
   }
 
   static func trailingWhitespace(_ text: String) -> Substring {
-    text.suffix(text.reversed().prefix { $0.isWhitespace }.count)
+    if let last = text.utf8.last, last < 0x80, !isASCIIWhitespace(last) { return text[text.endIndex..<text.endIndex] }
+    return text.suffix(text.reversed().prefix { $0.isWhitespace }.count)
   }
 
+  /// The ASCII characters Unicode counts as white space: tab, line feed, vertical tab, form
+  /// feed, carriage return and space.
+  private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { (0x09...0x0D).contains(byte) || byte == 0x20 }
+
   static func hasDoubledSpace(_ text: String) -> Bool {
-    text.trimmingWhitespace().contains("  ")
+    // Most texts have no two spaces in a row anywhere: one pass over the bytes settles them
+    // without Foundation's string search.
+    var previous: UInt8 = 0
+    var doubled = false
+    for byte in text.utf8 {
+      if byte == 0x20 && previous == 0x20 {
+        doubled = true
+        break
+      }
+      previous = byte
+    }
+    return doubled && text.trimmingWhitespace().contains("  ")
+  }
+
+  /// How many `#` a text has, as characters (a `#` with a combining mark is another one).
+  static func hashSigns(in text: String) -> Int {
+    // Most texts have none: a byte scan settles them before the walk by Character.
+    guard text.utf8.contains(UInt8(ascii: "#")) else { return 0 }
+    return text.filter { $0 == "#" }.count
   }
 
   static func hasLetters(_ text: String) -> Bool {
     text.unicodeScalars.contains { $0.properties.isAlphabetic }
+  }
+
+  /// Whether a scalar is an invisible format character (general category Cf), looking its
+  /// properties up only for the few blocks that have any: the lookup is a search of
+  /// Unicode's tables, and checks ask for every character of every message. The blocks are
+  /// Unicode 15's (U+00AD, Arabic and Syriac marks, U+180E, the General Punctuation
+  /// controls, U+FEFF, the interlinear annotations, and planes above the first);
+  /// `TextCheckTests` asks the standard library about every scalar, so a new version that
+  /// adds one elsewhere fails it.
+  static func isFormat(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    guard
+      value == 0xAD || (0x600...0x8FF).contains(value) || value == 0x180E || (0x2000...0x206F).contains(value)
+        || value == 0xFEFF || (0xFFF0...0xFFFF).contains(value) || value >= 0x1_0000
+    else { return false }
+    return scalar.properties.generalCategory == .format
   }
 
   /// `U+202E RIGHT-TO-LEFT OVERRIDE`.

@@ -1,6 +1,8 @@
+import Dispatch
 import Foundation
 public import NetexportICU
 public import NetexportModel
+import NetexportValidation
 
 /// A document of the project: its content model and where it was read from.
 public struct ProjectDocument: Hashable, Sendable {
@@ -83,36 +85,53 @@ public struct Workspace: Sendable {
     try project.requireInside(project.manifestURL, displayPath: manifestPath)
     let manifest = try Manifest.parse(
       TextFile.readUTF8(project.manifestURL, displayPath: manifestPath), file: manifestPath)
+    // Each content model is read on its own core: a library has hundreds.
+    let ids = try documentIDs(in: project)
+    let read = ResultSlots<Result<ProjectDocument, any Error>>(count: ids.count)
+    DispatchQueue.concurrentPerform(iterations: ids.count) { index in
+      read[index] = readDocument(ids[index], in: project, manifest: manifest, manifestPath: manifestPath)
+    }
     var problems: [Diagnostic] = []
     var documents: [ProjectDocument] = []
-    for id in try documentIDs(in: project) {
-      let file = project.documentDisplayPath(id)
-      do {
-        try project.requireInside(project.documentURL(id), displayPath: file)
-        let document = try Document.load(project.documentURL(id), displayPath: file)
-        if document.id != id {
-          problems.append(
-            Diagnostic(
-              code: .invalidContent, at: SourceLocation(file: file),
-              "the document's id '\(document.id)' is not its file name; rename the file to Documents/\(document.id).yaml or change the id"
-            ))
-          continue
-        }
-        if document.sourceLocale != manifest.sourceLocale.canonical {
-          problems.append(
-            Diagnostic(
-              code: .invalidContent, at: SourceLocation(file: file),
-              "the document's source-locale '\(document.sourceLocale)' is not the project's ('\(manifest.sourceLocale.canonical)' in \(manifestPath))"
-            ))
-          continue
-        }
-        documents.append(ProjectDocument(id: id, document: document, file: file))
-      } catch let error as DiagnosticError {
-        problems += error.diagnostics
+    for result in read.values {
+      switch result {
+      case .success(let document): documents.append(document)
+      case .failure(let error as DiagnosticError): problems += error.diagnostics
+      case .failure(let error): throw error
       }
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return Workspace(project: project, manifest: manifest, documents: documents)
+  }
+
+  /// Reads one content model and checks that it belongs in the project.
+  private static func readDocument(_ id: String, in project: Project, manifest: Manifest, manifestPath: String)
+    -> Result<ProjectDocument, any Error>
+  {
+    let file = project.documentDisplayPath(id)
+    do {
+      try project.requireInside(project.documentURL(id), displayPath: file)
+      let document = try Document.load(project.documentURL(id), displayPath: file)
+      if document.id != id {
+        return .failure(
+          DiagnosticError(
+            Diagnostic(
+              code: .invalidContent, at: SourceLocation(file: file),
+              "the document's id '\(document.id)' is not its file name; rename the file to Documents/\(document.id).yaml or change the id"
+            )))
+      }
+      if document.sourceLocale != manifest.sourceLocale.canonical {
+        return .failure(
+          DiagnosticError(
+            Diagnostic(
+              code: .invalidContent, at: SourceLocation(file: file),
+              "the document's source-locale '\(document.sourceLocale)' is not the project's ('\(manifest.sourceLocale.canonical)' in \(manifestPath))"
+            )))
+      }
+      return .success(ProjectDocument(id: id, document: document, file: file))
+    } catch {
+      return .failure(error)
+    }
   }
 
   /// The ids of the documents in `Documents/`, sorted.

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import NetexportAudio
 public import NetexportExporters
@@ -220,11 +221,16 @@ extension Workspace {
 
   /// Checks and renders documents in locales (see `gate`).
   ///
+  /// Every locale's gate runs at once, then every document that passed in every locale is
+  /// rendered at once, on the machine's cores; the plan lists what they give in the order
+  /// of the locales, their documents and the formats, as one at a time would.
+  ///
   /// Audio (`.audio` among the formats) is spoken only in locales an offline voice speaks
   /// usably (`AudioRenderer.voice(for:)`); in another locale it is a problem
   /// (`no-usable-voice`), or, with `skippingLocalesWithoutVoice` (`--all`), left out with a
   /// note. The programs it needs are looked for once, before anything is rendered: a missing
-  /// one is the only problem reported (`missing-tool`), and nothing is rendered.
+  /// one is the only problem reported (`missing-tool`), and nothing is rendered. Audio is
+  /// rendered one document at a time: each runs a speech engine and an encoder of its own.
   public func render(
     locales: [WorkspaceLocale], documents: [ProjectDocument], formats: [ExportFormat], options: ExportOptions,
     explicit: Bool, allowIncomplete: Bool = false, skippingLocalesWithoutVoice: Bool = false
@@ -260,50 +266,88 @@ extension Workspace {
       }
     }
     let source = checkSource(documents: documents)
-    for locale in locales {
-      let localeFormats = unvoiced.contains(locale.tag) ? formats.filter { $0 != .audio } : formats
-      guard !localeFormats.isEmpty else { continue }
-      let gate = gate(
-        locale: locale, documents: documents, source: source, explicit: explicit, allowIncomplete: allowIncomplete,
-        labelKeys: localeFormats.flatMap(\.labelKeys))
+    let localeFormats = locales.map { locale in
+      unvoiced.contains(locale.tag) ? formats.filter { $0 != .audio } : formats
+    }
+    let gates = ResultSlots<GateResult>(count: locales.count)
+    DispatchQueue.concurrentPerform(iterations: locales.count) { index in
+      // A locale left with no format (audio only, and no voice for it) has nothing to check.
+      guard !localeFormats[index].isEmpty else {
+        gates[index] = GateResult()
+        return
+      }
+      gates[index] = gate(
+        locale: locales[index], documents: documents, source: source, explicit: explicit,
+        allowIncomplete: allowIncomplete, labelKeys: localeFormats[index].flatMap(\.labelKeys))
+    }
+    let gated = gates.values
+    let pairs = gated.enumerated().flatMap { index, gate in
+      gate.ready.map { (pair: $0, formats: localeFormats[index]) }
+    }
+    let rendered = ResultSlots<ExportPlan>(count: pairs.count)
+    if formats.contains(.audio) {
+      for (index, item) in pairs.enumerated() {
+        rendered[index] = render(item.pair, formats: item.formats, options: options, audio: audio)
+      }
+    } else {
+      DispatchQueue.concurrentPerform(iterations: pairs.count) { index in
+        rendered[index] = render(pairs[index].pair, formats: pairs[index].formats, options: options, audio: audio)
+      }
+    }
+    var done = rendered.values[...]
+    for gate in gated {
       plan.pending += gate.pending
       plan.problems += gate.problems
       plan.warnings += gate.warnings
       plan.notes += gate.notes
-      for pair in gate.ready {
-        do {
-          var resolved: [Bool: ResolvedDocument] = [:]
-          func resolution(spoken: Bool) throws -> ResolvedDocument {
-            if let done = resolved[spoken] { return done }
-            let document = try pair.resolve(spoken: spoken)
-            resolved[spoken] = document
-            return document
-          }
-          for format in localeFormats {
-            let relativePath = Project.exportPath(
-              locale: locale.canonical, document: pair.document.id, fileExtension: format.fileExtension(options))
-            let contents: ExportContents
-            if let exporter = format.exporter(options: options) {
-              contents = try exporter.render(resolution(spoken: exporter.spoken))
-            } else {
-              let rendered = try audio.render(
-                spoken: resolution(spoken: true), printed: resolution(spoken: false),
-                reviewed: AudioExporter.reviewDay(of: pair.document.document),
-                displayPath: project.displayPath(relativePath))
-              contents = rendered.contents
-              for note in rendered.audio.notes where !plan.notes.contains(note) { plan.notes.append(note) }
-            }
-            plan.exports.append(
-              RenderedExport(locale: locale.tag, format: format, relativePath: relativePath, contents: contents))
-          }
-        } catch let error as DiagnosticError {
-          plan.problems += error.diagnostics
-        } catch let error as ICUError {
-          plan.problems.append(Diagnostic(code: .icuFailure, at: nil, "\(locale): \(pair.document.id): \(error)"))
-        } catch {
-          plan.problems.append(Diagnostic(code: .exportFailed, at: nil, "\(locale): \(pair.document.id): \(error)"))
-        }
+      for _ in gate.ready {
+        let pair = done.removeFirst()
+        plan.exports += pair.exports
+        plan.problems += pair.problems
+        for note in pair.notes where !plan.notes.contains(note) { plan.notes.append(note) }
       }
+    }
+    return plan
+  }
+
+  /// Renders one document in one locale in each format: the exports made until one failed,
+  /// and why it failed.
+  private func render(_ pair: ReadyPair, formats: [ExportFormat], options: ExportOptions, audio: AudioExporter)
+    -> ExportPlan
+  {
+    var plan = ExportPlan()
+    let locale = pair.locale
+    do {
+      var resolved: [Bool: ResolvedDocument] = [:]
+      func resolution(spoken: Bool) throws -> ResolvedDocument {
+        if let done = resolved[spoken] { return done }
+        let document = try pair.resolve(spoken: spoken)
+        resolved[spoken] = document
+        return document
+      }
+      for format in formats {
+        let relativePath = Project.exportPath(
+          locale: locale.canonical, document: pair.document.id, fileExtension: format.fileExtension(options))
+        let contents: ExportContents
+        if let exporter = format.exporter(options: options) {
+          contents = try exporter.render(resolution(spoken: exporter.spoken))
+        } else {
+          let rendered = try audio.render(
+            spoken: resolution(spoken: true), printed: resolution(spoken: false),
+            reviewed: AudioExporter.reviewDay(of: pair.document.document),
+            displayPath: project.displayPath(relativePath))
+          contents = rendered.contents
+          for note in rendered.audio.notes where !plan.notes.contains(note) { plan.notes.append(note) }
+        }
+        plan.exports.append(
+          RenderedExport(locale: locale.tag, format: format, relativePath: relativePath, contents: contents))
+      }
+    } catch let error as DiagnosticError {
+      plan.problems += error.diagnostics
+    } catch let error as ICUError {
+      plan.problems.append(Diagnostic(code: .icuFailure, at: nil, "\(locale): \(pair.document.id): \(error)"))
+    } catch {
+      plan.problems.append(Diagnostic(code: .exportFailed, at: nil, "\(locale): \(pair.document.id): \(error)"))
     }
     return plan
   }

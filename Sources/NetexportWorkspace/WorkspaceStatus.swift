@@ -32,7 +32,7 @@ extension Workspace {
   /// The status of the given documents in the given target locales.
   public func status(locales: [WorkspaceLocale], documents chosen: [ProjectDocument]) -> StatusTable {
     let targets = locales.filter { $0.status != .source }
-    var checks = check(targets, documents: chosen)
+    var checks = check(targets, documents: chosen, keepCatalogs: false)
     // Source files that could not be read (`check` puts them first): nothing can be counted
     // against them.
     var problems = checks.filter { $0.locale.status == .source }.flatMap { $0.files.flatMap(\.errors) }

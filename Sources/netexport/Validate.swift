@@ -52,10 +52,11 @@ struct Validate: ParsableCommand {
       let requested = try canonicalLocales(locale)
       let locales = try workspace.locales(requested)
       let chosen = try workspace.documents(documents.document)
-      let checks = workspace.check(locales, documents: chosen)
-      let result = workspace.validationReport(checks, named: Set(requested))
       // The HTML page shows the catalogs' texts and progress beside the findings, which the
-      // workspace's checks carry; the other formats need the findings only.
+      // workspace's checks then keep; the other formats need the findings only, so each
+      // catalog is let go once it is checked.
+      let checks = workspace.check(locales, documents: chosen, keepCatalogs: report == .html)
+      let result = workspace.validationReport(checks, named: Set(requested))
       let rendered =
         report == .html
         ? workspace.validationHTMLReport(checks, report: result, toolVersion: Netexport.toolVersion, strict: strict)

@@ -143,4 +143,49 @@ import Testing
     let one = try Formatting.spokenMessage(pattern, arguments: ["n": .number(1)], locale: spanish)
     #expect(one == "una respuesta")
   }
+
+  /// A locale's spellout is opened once and shared by the whole process: a number said with
+  /// another rule set must not change how the next one is said with the default set.
+  @Test func aSharedSpelloutKeepsItsDefaultRuleSet() throws {
+    let english = try #require(LanguageTag("en"))
+    #expect(try Formatting.spellOut(3, locale: english) == "three")
+    #expect(try Formatting.spellOut(3, ruleSet: "%spellout-ordinal", locale: english) == "third")
+    #expect(try Formatting.spellOut(3, locale: english) == "three")
+    #expect(try Formatting.spellOut(3, ruleSet: "%no-such-rules", locale: english) == "three")
+    #expect(
+      try Formatting.spellOut(2023, ruleSet: "%spellout-numbering-year", locale: english) == "twenty twenty-three")
+    #expect(try Formatting.spellOut(2023, locale: english) == "two thousand twenty-three")
+  }
+
+  /// Threads that say numbers in the same locale at once, with different rule sets, each get
+  /// their own words.
+  @Test func aSharedSpelloutSaysNumbersOnSeveralThreadsAtOnce() async throws {
+    let german = try #require(LanguageTag("de"))
+    let expected = try (1...40).map {
+      (
+        try Formatting.spellOut(Int64($0), locale: german),
+        try Formatting.spellOut(Int64($0), ruleSet: "%spellout-ordinal-r", locale: german)
+      )
+    }
+    let said = try await withThrowingTaskGroup(of: (Int, String, String).self) { group in
+      for number in 1...40 {
+        group.addTask {
+          var cardinal = ""
+          var ordinal = ""
+          for _ in 0..<25 {
+            cardinal = try Formatting.spellOut(Int64(number), locale: german)
+            ordinal = try Formatting.spellOut(Int64(number), ruleSet: "%spellout-ordinal-r", locale: german)
+          }
+          return (number, cardinal, ordinal)
+        }
+      }
+      var said: [Int: (String, String)] = [:]
+      for try await (number, cardinal, ordinal) in group { said[number] = (cardinal, ordinal) }
+      return said
+    }
+    for number in 1...40 {
+      #expect(said[number]?.0 == expected[number - 1].0)
+      #expect(said[number]?.1 == expected[number - 1].1)
+    }
+  }
 }

@@ -101,6 +101,15 @@ import Testing
       "locale: es\nentries:\n  a:\n    text: Uno\n  a:\n    text: Dos\n",
       "Locales/es.yaml:5:3: error[duplicate-key]: duplicate key 'a' (first at Locales/es.yaml:3:3); a key may appear only once, so merge the two entries"
     ),
+    // Found in a mapping of a few keys (looked through) and of many (hashed).
+    (
+      "locale: es\nentries:\n  a:\n    text: Uno\n    note: x\n    text: Dos\n",
+      "Locales/es.yaml:6:5: error[duplicate-key]: duplicate key 'text' (first at Locales/es.yaml:4:5); a key may appear only once, so merge the two entries"
+    ),
+    (
+      "locale: es\nentries:\n" + (1...11).map { "  k\($0): {text: x}\n" }.joined() + "  k3: {text: y}\n",
+      "Locales/es.yaml:14:3: error[duplicate-key]: duplicate key 'k3' (first at Locales/es.yaml:5:3); a key may appear only once, so merge the two entries"
+    ),
     (
       "locale: fr\nentries: {}\n",
       "Locales/es.yaml:1:9: error[locale-mismatch]: the file is named for 'es' but declares locale 'fr'"
@@ -219,6 +228,20 @@ import Testing
     (
       "locale: es\nentries:\n  {a: 1}: x\n",
       "Locales/es.yaml:3:3: error[unsupported-yaml]: a key that is a mapping; keys are text"
+    ),
+    // The structure is checked while the catalog is read, in one pass, and reported first,
+    // wherever it is in the file: before a duplicate key or a second document.
+    (
+      "locale: es\nentries:\n  a: {text: x}\n  a: {text: y}\n  b: {text: *x}\n",
+      "Locales/es.yaml:5:13: error[unsupported-yaml]: an alias (*x): catalogs and content files do not use YAML anchors and aliases; write the value out in full"
+    ),
+    (
+      "locale: es\nentries: {}\n---\nlocale: &l fr\n",
+      "Locales/es.yaml:4:9: error[unsupported-yaml]: an anchor (&l): catalogs and content files do not use YAML anchors and aliases; remove it"
+    ),
+    (
+      "locale: es\nentries:\n  a: {text: x}\n  a: {text: y}\n  b: {text: \"open\n",
+      "Locales/es.yaml:5:13: error[malformed-yaml]: malformed YAML: the text in double quotes that starts here is never closed, so YAML reads on to the end of the file; end it with \" (a quotation mark inside the text is written \\\")"
     ),
     (
       "locale: es\nentries:\n  a:\n    text: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70)

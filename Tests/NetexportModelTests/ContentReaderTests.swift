@@ -239,6 +239,34 @@ import Testing
       ])
   }
 
+  /// Content files are composed without Yams' default resolver; a boolean still reads as
+  /// YAML 1.1 (and that resolver) reads one, and nothing else does: not a quoted one, which
+  /// is text.
+  @Test(arguments: [
+    ("true", true), ("True", true), ("yes", true), ("YES", true), ("on", true), ("false", false), ("No", false),
+    ("OFF", false),
+  ])
+  func readsABooleanAsYAMLsDefaultSchemaDoes(written: String, value: Bool) throws {
+    let minimal = try Self.fixture("minimal-document")
+    let text = minimal.replacingOccurrences(
+      of: "      - paragraph: only.text", with: "      - list: {items: [only.text], ordered: \(written)}")
+    #expect(text != minimal)
+    let document = try Document.parse(text, file: "doc.yaml")
+    guard case .list(let list)? = document.sections.first?.blocks.first else {
+      Issue.record("no list in \(document.sections)")
+      return
+    }
+    #expect(list.ordered == value)
+  }
+
+  @Test(arguments: ["tRUE", "y", "1", "0", "\"\"", "~ x", "truthy", "\"true\"", "'On'"])
+  func refusesWhatYAMLsDefaultSchemaDoesNotReadAsABoolean(written: String) throws {
+    let minimal = try Self.fixture("minimal-document")
+    let text = minimal.replacingOccurrences(
+      of: "      - paragraph: only.text", with: "      - list: {items: [only.text], ordered: \(written)}")
+    #expect(problems(text).joined().contains("list.ordered must be true or false"))
+  }
+
   /// As before the hand-written reader: an optional field with no value is absent.
   @Test func readsAnOptionalFieldWithoutAValueAsAbsent() throws {
     let minimal = try Self.fixture("minimal-document")

@@ -57,8 +57,50 @@ import Testing
   @Test func comparesSpacesAtTheEndsAndInside() {
     #expect(TextChecks.leadingWhitespace("  a b ") == "  ")
     #expect(TextChecks.trailingWhitespace("  a b \n") == " \n")
+    #expect(TextChecks.leadingWhitespace("a b") == "" && TextChecks.trailingWhitespace("a b") == "")
+    #expect(
+      TextChecks.leadingWhitespace("\u{3000}a") == "\u{3000}" && TextChecks.trailingWhitespace("a\u{A0}") == "\u{A0}")
+    #expect(TextChecks.leadingWhitespace("\u{301}a") == "" && TextChecks.trailingWhitespace("a\t") == "\t")
     #expect(TextChecks.hasDoubledSpace("a  b"))
     #expect(!TextChecks.hasDoubledSpace("  a b  "))
+  }
+
+  /// The byte scans in front of the checks settle only texts the checks would settle alike.
+  @Test func scansBytesOnlyToRuleOutWhatTheChecksWouldNotFind() {
+    #expect(TextChecks.hasDoubledSpace("one  two"))
+    #expect(TextChecks.hasDoubledSpace("一\u{3000}二  三"))
+    #expect(!TextChecks.hasDoubledSpace("  only at the ends  "))
+    #expect(!TextChecks.hasDoubledSpace("one two\u{A0} three"))
+    #expect(TextChecks.hashSigns(in: "no sign") == 0)
+    #expect(TextChecks.hashSigns(in: "# and #") == 2)
+    // A '#' with a combining mark is another character, not a '#'.
+    #expect(TextChecks.hashSigns(in: "#\u{301} and #") == 1)
+    #expect(TextChecks.numbers(in: "x١٢y٣ 4") == ["12", "3", "4"])
+    #expect(TextChecks.numbers(in: "\u{FF11}\u{FF12}") == ["12"])
+  }
+
+  /// The blocks `isFormat` looks up hold every format character the standard library knows.
+  @Test func findsEveryFormatCharacter() {
+    var missed: [String] = []
+    for value in UInt32(0)...0x10_FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if (scalar.properties.generalCategory == .format) != TextChecks.isFormat(scalar) {
+        missed.append(TextChecks.describe(scalar))
+      }
+    }
+    #expect(missed.isEmpty)
+  }
+
+  /// The ranges `decimalDigit` looks up hold every decimal digit the standard library knows.
+  @Test func findsEveryDecimalDigit() {
+    var missed: [String] = []
+    for value in UInt32(0)...0x10_FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let expected =
+        scalar.properties.numericType == .decimal ? scalar.properties.numericValue.map { UInt8($0) } : nil
+      if TextChecks.decimalDigit(scalar) != expected { missed.append(TextChecks.describe(scalar)) }
+    }
+    #expect(missed.isEmpty)
   }
 
   @Test func describesCharactersByCodeAndName() {

@@ -235,18 +235,19 @@ int32_t netx_format_message(
 
 typedef struct netx_spellout netx_spellout;
 
-/// Opens the locale's rule-based spellout with a named rule set such as
-/// "%spellout-numbering-year", or the locale's default set when `ruleSet` is null or empty or
-/// the locale has no set of that name (as MessageFormat's `spellout` argument does). Opening
-/// one reads all of the locale's rules (about 13 million instructions under callgrind): keep
-/// it for several numbers.
-netx_spellout *netx_spellout_open(const char *localeID, const uint16_t *ruleSet, int32_t ruleSetLength, int32_t *status);
+/// The locale's rule-based spellout, opened the first time a locale asks for it and shared by
+/// the whole process after that (never closed): opening one reads all of the locale's rules
+/// (millions of instructions under callgrind), far more than saying a number with it.
+/// Safe to use from several threads at once.
+netx_spellout *netx_spellout_shared(const char *localeID, int32_t *status);
 
-/// A number in words. A whole number below 9e15 is formatted as an integer (so that "1"
-/// selects the rules for one, not for "1.0").
-int32_t netx_spellout_format(netx_spellout *spellout, double value, uint16_t *out, int32_t capacity, int32_t *status);
-
-void netx_spellout_close(netx_spellout *spellout);
+/// A number in words, with a named rule set such as "%spellout-numbering-year", or the
+/// locale's default set when `ruleSet` is null or empty or the locale has no set of that name
+/// (as MessageFormat's `spellout` argument does). A whole number below 9e15 is formatted as
+/// an integer (so that "1" selects the rules for one, not for "1.0").
+int32_t netx_spellout_format(
+  netx_spellout *spellout, const uint16_t *ruleSet, int32_t ruleSetLength, double value, uint16_t *out,
+  int32_t capacity, int32_t *status);
 
 /// Joins `count` items (consecutive in `pool`, with their UTF-16 lengths) with the locale's
 /// "and" list pattern: "a, b, and c" (en), "a, b y c" (es).

@@ -23,7 +23,7 @@ struct SourceMessage: Sendable {
     self.doNotTranslate = doNotTranslate.filter { TextChecks.contains($0, in: literal) }
     termKeys = SourceTerm.keys(usedBy: entry, literal: literal, among: terms)
     unbalanced = TextChecks.unbalanced(in: literal)
-    literalHashes = literal.filter { $0 == "#" }.count
+    literalHashes = TextChecks.hashSigns(in: literal)
   }
 }
 
@@ -39,9 +39,9 @@ final class CatalogContext {
   let pluralRules: PluralRulesCache
   let rightToLeft: Bool
   let script: String?
-  /// The locale's agreed forms of each glossary term, by the term's key (none for the
-  /// source catalog).
-  let agreedTerms: [String: [String]]
+  /// The locale's agreed forms of each glossary term, by the term's key, as written and as
+  /// matched (`GlossaryTermCheck.agreedTerms`; none for the source catalog).
+  let agreedTerms: [String: (written: [String], matchable: [String])]
   /// Whether the catalog is in the source's language (`en-GB` for English), where a text
   /// may be the same as the source's.
   let sameLanguage: Bool
@@ -53,7 +53,7 @@ final class CatalogContext {
 
   init(
     validator: Validator, catalog: Catalog, locale: LanguageTag, isSource: Bool,
-    agreedTerms: [String: [String]] = [:], unformattable: Set<String> = []
+    agreedTerms: [String: (written: [String], matchable: [String])] = [:], unformattable: Set<String> = []
   ) {
     self.validator = validator
     self.catalog = catalog

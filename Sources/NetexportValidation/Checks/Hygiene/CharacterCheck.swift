@@ -61,7 +61,7 @@ struct CharacterCheck: EntryCheck {
         }
         continue
       }
-      if scalar.properties.generalCategory == .format && !reportedInvisible
+      if TextChecks.isFormat(scalar) && !reportedInvisible
         && !Self.allowedInvisible(scalar, rightToLeft: rtl, script: context.catalog.script)
       {
         reportedInvisible = true

@@ -10,7 +10,7 @@ extension FindingCode {
 /// translation has more such `#` than the source text.
 struct HashOutsidePluralCheck: EntryCheck {
   func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
-    guard entry.literal.filter({ $0 == "#" }).count > entry.source.literalHashes else { return }
+    guard TextChecks.hashSigns(in: entry.literal) > entry.source.literalHashes else { return }
     findings.add(
       .hashOutsidePlural, at: entry.entry.textLocation,
       "'\(entry.key)' has a '#' outside a plural branch; there it prints as '#' and does not stand for the number")

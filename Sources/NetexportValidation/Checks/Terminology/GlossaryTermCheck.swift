@@ -11,11 +11,14 @@ extension FindingCode {
 /// agreed forms of it (`CatalogContext.agreedTerms`).
 struct GlossaryTermCheck: EntryCheck {
   func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
+    // Lowered only for a text whose source uses a term: most use none.
+    guard !entry.source.termKeys.isEmpty else { return }
     let lowered = Validator.matchable(entry.literal)
     for termKey in entry.source.termKeys {
-      guard let forms = entry.catalog.agreedTerms[termKey],
-        !forms.contains(where: { TextChecks.contains(Validator.matchable($0), in: lowered) })
+      guard let agreed = entry.catalog.agreedTerms[termKey],
+        !agreed.matchable.contains(where: { TextChecks.contains($0, in: lowered) })
       else { continue }
+      let forms = agreed.written
       let others = forms.dropFirst()
       let otherForms = others.isEmpty ? "" : " or its forms \(TextChecks.list(Array(others)))"
       let term = entry.catalog.validator.source[termKey]?.text ?? termKey
@@ -27,14 +30,17 @@ struct GlossaryTermCheck: EntryCheck {
   }
 
   /// The locale's agreed forms of each term: the term's own translation, then the glossary's
-  /// forms. Matched as substrings, ignoring case, so inflected endings and scripts without
-  /// spaces between words work.
-  static func agreedTerms(_ terms: [SourceTerm], in catalog: Catalog, glossary: [GlossaryEntry]) -> [String: [String]] {
-    var agreed: [String: [String]] = [:]
+  /// forms, as written and as matched (`matchable`, made once per catalog rather than once
+  /// per text). Matched as substrings, ignoring case, so inflected endings and scripts
+  /// without spaces between words work.
+  static func agreedTerms(_ terms: [SourceTerm], in catalog: Catalog, glossary: [GlossaryEntry]) -> [String: (
+    written: [String], matchable: [String]
+  )] {
+    var agreed: [String: (written: [String], matchable: [String])] = [:]
     for term in terms {
       var forms = glossary.first { $0.key == term.glossaryKey }?.forms ?? []
       if let entry = catalog[term.key], !entry.text.isEmpty, entry.state != .new { forms.insert(entry.text, at: 0) }
-      if !forms.isEmpty { agreed[term.key] = forms }
+      if !forms.isEmpty { agreed[term.key] = (forms, forms.map(Validator.matchable)) }
     }
     return agreed
   }

@@ -33,10 +33,10 @@ extension Validator {
   /// Text as terms are matched: lowercased, without invisible format characters (the
   /// isolates and marks right-to-left text may carry around a term).
   static func matchable(_ text: String) -> String {
-    // ASCII has no format characters: most texts need only lowercasing.
-    guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+    // ASCII has no format characters, and most texts have none: they need only lowercasing.
+    guard text.unicodeScalars.contains(where: TextChecks.isFormat) else { return text.lowercased() }
     var scalars = String.UnicodeScalarView()
-    scalars.append(contentsOf: text.unicodeScalars.filter { $0.properties.generalCategory != .format })
+    scalars.append(contentsOf: text.unicodeScalars.filter { !TextChecks.isFormat($0) })
     return String(scalars).lowercased()
   }
 
