@@ -208,17 +208,27 @@ extension Workspace {
     let locale = pair.locale
     do {
       var resolved: [Bool: ResolvedDocument] = [:]
+      // The spoken form is built once for the narrator script and SSML.
+      var script: SpokenScript?
       for format in formats {
         let exporter = format.exporter(options: options)
         if resolved[exporter.spoken] == nil {
           resolved[exporter.spoken] = try pair.resolve(spoken: exporter.spoken)
+        }
+        let document = resolved[exporter.spoken]!
+        let contents: ExportContents
+        if let speech = exporter as? any SpokenScriptExporter {
+          if script == nil { script = try SpokenScript(document) }
+          contents = try speech.render(document, script: script!)
+        } else {
+          contents = try exporter.render(document)
         }
         plan.exports.append(
           RenderedExport(
             locale: locale.tag, format: format,
             relativePath: Project.exportPath(
               locale: locale.canonical, document: pair.document.id, fileExtension: format.fileExtension),
-            contents: try exporter.render(resolved[exporter.spoken]!)))
+            contents: contents))
       }
     } catch let error as DiagnosticError {
       plan.problems += error.diagnostics
