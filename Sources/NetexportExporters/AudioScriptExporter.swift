@@ -18,7 +18,7 @@ public import NetexportResolution
 /// own nor end one early. In a right-to-left script every line starts and ends with a
 /// RIGHT-TO-LEFT MARK (`TextWrapper.markingRightToLeft`): there, "starts" and "ends" are read
 /// inside the marks.
-public struct AudioScriptExporter: TextExporter {
+public struct AudioScriptExporter: TextExporter, SpokenScriptExporter {
   /// The widest line, in terminal columns.
   public let width: Int
 
@@ -27,7 +27,15 @@ public struct AudioScriptExporter: TextExporter {
   public var spoken: Bool { true }
 
   public func export(_ document: ResolvedDocument) throws -> String {
-    let script = try SpokenScript(document)
+    try export(document, script: try SpokenScript(document))
+  }
+
+  public func render(_ document: ResolvedDocument, script: SpokenScript) throws -> ExportContents {
+    .text(try export(document, script: script))
+  }
+
+  /// The export of `script`, which `SpokenScript(document)` built.
+  func export(_ document: ResolvedDocument, script: SpokenScript) throws -> String {
     let wrapper = try TextWrapper(width: width, locale: document.locale)
     // Right-to-left lines carry marks so common viewers lay them out right.
     func wrap(_ text: String) throws -> [String] {

@@ -150,3 +150,13 @@ public protocol TextExporter: Exporter {
 extension TextExporter {
   public func render(_ document: ResolvedDocument) throws -> ExportContents { .text(try export(document)) }
 }
+
+/// An exporter of the document's spoken form (`SpokenScript`), which a caller rendering
+/// several such formats of one document builds once and gives to each: building it is most of
+/// the work of the narrator script and of SSML alike.
+public protocol SpokenScriptExporter: Exporter {
+  /// Renders the whole export from the script `SpokenScript(document)` builds.
+  ///
+  /// - Throws: `DiagnosticError` or `ICUError` when a message or ICU service fails.
+  func render(_ document: ResolvedDocument, script: SpokenScript) throws -> ExportContents
+}

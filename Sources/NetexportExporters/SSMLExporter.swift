@@ -14,14 +14,22 @@ public import NetexportResolution
 /// a closing tag directly, since it is then read as "dot"; numbers and dates are words
 /// already, since `say-as` dates and numbers are widely ignored. Every catalog string is
 /// escaped (`XMLText`), and controls and noncharacters are replaced by U+FFFD.
-public struct SSMLExporter: TextExporter {
+public struct SSMLExporter: TextExporter, SpokenScriptExporter {
   public init() {}
 
   public var spoken: Bool { true }
 
   public func export(_ document: ResolvedDocument) throws -> String {
-    let script = try SpokenScript(document)
-    return Self.speak(script.blocks, locale: document.locale)
+    try export(document, script: try SpokenScript(document))
+  }
+
+  public func render(_ document: ResolvedDocument, script: SpokenScript) throws -> ExportContents {
+    .text(try export(document, script: script))
+  }
+
+  /// The export of `script`, which `SpokenScript(document)` built.
+  func export(_ document: ResolvedDocument, script: SpokenScript) throws -> String {
+    Self.speak(script.blocks, locale: document.locale)
   }
 
   /// Each chapter of the spoken script (the introduction, then each part) as an SSML

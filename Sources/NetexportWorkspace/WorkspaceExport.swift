@@ -325,12 +325,20 @@ extension Workspace {
         resolved[spoken] = document
         return document
       }
+      // The spoken form is built once for the narrator script and SSML.
+      var script: SpokenScript?
       for format in formats {
         let relativePath = Project.exportPath(
           locale: locale.canonical, document: pair.document.id, fileExtension: format.fileExtension(options))
         let contents: ExportContents
         if let exporter = format.exporter(options: options) {
-          contents = try exporter.render(resolution(spoken: exporter.spoken))
+          let document = try resolution(spoken: exporter.spoken)
+          if let speech = exporter as? any SpokenScriptExporter {
+            if script == nil { script = try SpokenScript(document) }
+            contents = try speech.render(document, script: script!)
+          } else {
+            contents = try exporter.render(document)
+          }
         } else {
           let rendered = try audio.render(
             spoken: resolution(spoken: true), printed: resolution(spoken: false),
