@@ -54,6 +54,22 @@ struct MarkdownNode: Hashable, Sendable {
   var start: MarkdownPosition
   var end: MarkdownPosition
   var children: [MarkdownNode]
+
+  /// How many soft and hard line breaks are inside this node.
+  var lineBreaks: Int {
+    switch kind {
+    case .softBreak, .lineBreak: 1
+    default: children.reduce(0) { $0 + $1.lineBreaks }
+    }
+  }
+
+  /// Gives this node, and each node inside it that cmark left without a position (line 0),
+  /// the position `place`.
+  mutating func placeUnpositioned(at place: MarkdownPosition) {
+    if start.line == 0 { start = place }
+    if end.line == 0 || end < start { end = start }
+    for index in children.indices { children[index].placeUnpositioned(at: place) }
+  }
 }
 
 /// The one door to cmark-gfm: parses Markdown with the GFM table, strikethrough, autolink and
@@ -147,11 +163,35 @@ enum CommonMark {
       // cmark gives soft and hard line breaks no position: place them where the text before
       // them ends, so that a warning about one points at its line.
       if converted.start.line == 0, let previous = children.last {
-        converted.start = MarkdownPosition(line: previous.end.line, column: previous.end.column + 1)
-        converted.end = converted.start
+        switch converted.kind {
+        case .softBreak, .lineBreak:
+          converted.start = MarkdownPosition(line: previous.end.line, column: previous.end.column + 1)
+          converted.end = converted.start
+        default: break
+        }
       }
       children.append(converted)
       child = cmark_node_next(current)
+    }
+    // cmark-gfm 0.29's table extension leaves the paragraph before a table without a
+    // position (0:0, its text too) when the table takes that paragraph's last line as its
+    // header, and gives the table the paragraph's first line: place such a node at the next
+    // positioned sibling's start (else after the previous one, else at its parent's start), so
+    // that no diagnostic ever points at line 0.
+    for index in children.indices where children[index].start.line == 0 {
+      let place =
+        children[(index + 1)...].first(where: { $0.start.line > 0 })?.start
+        ?? children[..<index].last(where: { $0.end.line > 0 }).map {
+          MarkdownPosition(line: $0.end.line, column: $0.end.column + 1)
+        }
+        ?? start
+      children[index].placeUnpositioned(at: place)
+      // The table then starts after the paragraph's lines, not on its first.
+      if index + 1 < children.count, case .table = children[index + 1].kind,
+        children[index + 1].start == place
+      {
+        children[index + 1].start.line += children[index].lineBreaks + 1
+      }
     }
     return MarkdownNode(kind: kind(of: node), start: start, end: end, children: children)
   }

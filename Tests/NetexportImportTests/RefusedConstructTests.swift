@@ -205,6 +205,14 @@ import Testing
         "12:1: error[markdown-unsupported]: table: large print and audio cannot show a table; write each row as a list item (for example '- **Name**: value') or as a paragraph"
       ]
     ),
+    // cmark-gfm leaves the paragraph before such a table at line 0 (found by the fuzzer).
+    (
+      "table-after-text",
+      [
+        "10:1: error[markdown-structure]: text before the first ## heading: a handout's body is made of sections; put it under a ## heading",
+        "11:1: error[markdown-unsupported]: table: large print and audio cannot show a table; write each row as a list item (for example '- **Name**: value') or as a paragraph",
+      ]
+    ),
     (
       "task-list",
       [
