@@ -409,6 +409,14 @@ def read_message_catalog(path: Path) -> MessageCatalog:
         if not line.strip():
             blank = True
             continue
+        if line.startswith("# ") and any(later.startswith("obsolete:") for later in lines[number:number + 1]):
+            # The comment that introduces the obsolete entries.
+            continue
+        if line == "obsolete:":
+            # Entries the source no longer has, which `update` keeps for the translator: they
+            # are not messages of the document (msgfmt would see them as #~ lines, which it
+            # skips), so the benchmark leaves them out.
+            break
         match = ENTRY_KEY.fullmatch(line)
         if match:
             catalog.entries.append(Entry(match.group(1), {}, [], blank))
