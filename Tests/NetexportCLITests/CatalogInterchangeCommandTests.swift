@@ -118,7 +118,7 @@ import Testing
       try #require(exported.status == 0, "\(exported.stderr)")
     }
     let before = try project.project.snapshot()
-    let files = try project.project.paths().filter { $0.hasPrefix("Interchange/") && !$0.hasSuffix("/") }
+    let files = project.project.paths().filter { $0.hasPrefix("Interchange/") && !$0.hasSuffix("/") }
       .filter { $0.hasSuffix(".po") || $0.hasSuffix(".xlf") }
     #expect(files.count == 3, "\(files)")
     let result = try project.run(arguments: ["catalog", "import"] + files)
@@ -375,7 +375,7 @@ import Testing
       }
     }
     let before = try project.project.snapshot()
-    let files = try project.project.paths().filter { $0.hasPrefix("catted-") || $0.hasPrefix("merged-") }
+    let files = project.project.paths().filter { $0.hasPrefix("catted-") || $0.hasPrefix("merged-") }
     #expect(files.count == 8)
     let result = try project.run(arguments: ["catalog", "import"] + files)
     #expect(result.status == 0, "\(result.stderr)")

@@ -146,7 +146,7 @@ extension CLI {
     process.arguments = arguments
     let out = Pipe()
     let errors = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-err-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errors.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errors) }
     let handle = try FileHandle(forWritingTo: errors)
     process.standardOutput = out

@@ -44,7 +44,7 @@ enum RealTools {
     let out = Pipe()
     // Standard error goes to a file, so that neither pipe can fill up and block the tool.
     let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-stderr-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errURL) }
     let err = try FileHandle(forWritingTo: errURL)
     process.standardOutput = out
