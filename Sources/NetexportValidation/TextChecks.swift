@@ -36,6 +36,29 @@ enum TextChecks {
     return numbers
   }
 
+  /// The scalar of well-formed UTF-8 (a `String`'s) that starts at `index`, and its length
+  /// in bytes. (The standard library's decoder validates what a `String` already has.)
+  static func scalar(inUTF8 bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+    let lead = UInt32(bytes[index])
+    let value: UInt32
+    let length: Int
+    if lead < 0x80 {
+      return (Unicode.Scalar(UInt8(lead)), 1)
+    } else if lead < 0xE0 {
+      value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+      length = 2
+    } else if lead < 0xF0 {
+      value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+      length = 3
+    } else {
+      value =
+        (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+        | UInt32(bytes[index + 3] & 0x3F)
+      length = 4
+    }
+    return (Unicode.Scalar(value).unsafelyUnwrapped, length)
+  }
+
   /// A decimal digit's value, in any script.
   ///
   /// Checks ask this of every character of every message, and the standard library's property
@@ -167,24 +190,30 @@ enum TextChecks {
     var needle = needle
     var haystack = haystack
     return haystack.withUTF8 { hay in
-      needle.withUTF8 { pattern -> Int? in
-        guard !pattern.isEmpty, start <= hay.count, let base = hay.baseAddress, let patternBase = pattern.baseAddress
-        else { return nil }
-        // memchr finds candidates for the first byte, memcmp checks the rest (glibc's memmem
-        // is not visible to Swift without _GNU_SOURCE).
-        var position = start
-        let first = Int32(patternBase.pointee)
-        while position + pattern.count <= hay.count {
-          guard let candidate = memchr(base + position, first, hay.count - position - pattern.count + 1) else {
-            return nil
-          }
-          let offset = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
-          if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
-          position = offset + 1
-        }
+      needle.withUTF8 { pattern in firstOffset(of: pattern, in: hay, from: start) }
+    }
+  }
+
+  /// The offset of the first occurrence of the bytes of `pattern` in `hay` at or after
+  /// `start` (none for an empty pattern).
+  static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int?
+  {
+    guard !pattern.isEmpty, start <= hay.count, let base = hay.baseAddress, let patternBase = pattern.baseAddress
+    else { return nil }
+    // memchr finds candidates for the first byte, memcmp checks the rest (glibc's memmem
+    // is not visible to Swift without _GNU_SOURCE).
+    var position = start
+    let first = Int32(patternBase.pointee)
+    while position + pattern.count <= hay.count {
+      guard let candidate = memchr(base + position, first, hay.count - position - pattern.count + 1) else {
         return nil
       }
+      let offset = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
+      position = offset + 1
     }
+    return nil
   }
 
   static func leadingWhitespace(_ text: String) -> Substring {
@@ -233,16 +262,18 @@ enum TextChecks {
 
   /// Whether a scalar is an invisible format character (general category Cf), looking its
   /// properties up only for the few blocks that have any: the lookup is a search of
-  /// Unicode's tables, and checks ask for every character of every message. The blocks are
-  /// Unicode 15's (U+00AD, Arabic and Syriac marks, U+180E, the General Punctuation
+  /// Unicode's tables, and checks ask for every character of every message. The places are
+  /// Unicode 15's (U+00AD; the Arabic number signs and letter mark U+0600-U+061C, before
+  /// the letters; U+06DD, U+070F, U+0890-U+08E2; U+180E, the General Punctuation
   /// controls, U+FEFF, the interlinear annotations, and planes above the first);
   /// `TextCheckTests` asks the standard library about every scalar, so a new version that
   /// adds one elsewhere fails it.
   static func isFormat(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     guard
-      value == 0xAD || (0x600...0x8FF).contains(value) || value == 0x180E || (0x2000...0x206F).contains(value)
-        || value == 0xFEFF || (0xFFF0...0xFFFF).contains(value) || value >= 0x1_0000
+      value == 0xAD || (0x600...0x61C).contains(value) || value == 0x6DD || value == 0x70F
+        || (0x890...0x8E2).contains(value) || value == 0x180E || (0x2000...0x206F).contains(value) || value == 0xFEFF
+        || (0xFFF0...0xFFFF).contains(value) || value >= 0x1_0000
     else { return false }
     return scalar.properties.generalCategory == .format
   }
