@@ -15,16 +15,58 @@ enum TextChecks {
   /// script read as their values ("1,000", "1.000", "١٠٠٠" all give "1000"). Inline markup
   /// is not text: the 1 of `<link1>` is no number.
   static func numbers(in text: String) -> [String] {
-    let text = text.utf8.contains(UInt8(ascii: "<")) ? InlineMarkup.plain(text) : text
+    var text = text
+    // memchr rather than `utf8.contains`, which takes a call per byte here.
+    if text.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0x3C, bytes.count) != nil } ?? false }) {
+      text = InlineMarkup.plain(text)
+    }
+    return text.withUTF8(numbers(inUTF8:))
+  }
+
+  /// The numbers of well-formed UTF-8 (a `String`'s), as `numbers(in:)` reads them.
+  ///
+  /// Every character of every message is read here: between numbers, a byte loop skips
+  /// whatever cannot start one (ASCII other than digits, and scalars of the Basic
+  /// Multilingual Plane in a block of 64 without a digit, `digitBlocks`, told by their first
+  /// two bytes), so only digits, what follows them and the blocks with digits are decoded and
+  /// looked up.
+  private static func numbers(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    let digitBlocks = Self.digitBlocks
     var numbers: [String] = []
     // The digits of the number being read, as ASCII.
     var current: [UInt8] = []
     var pendingSeparator = false
-    for scalar in text.unicodeScalars {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      if current.isEmpty {
+        // Outside a number, a scalar that is no digit changes nothing: skipped whole.
+        while index < count {
+          let byte = bytes[index]
+          if byte < 0x80 {
+            if byte &- 0x30 < 10 { break }
+            index += 1
+          } else if byte < 0xE0 {
+            // Two bytes: U+0080 to U+07FF, the block is in the lead byte.
+            if digitBlocks[Int(byte & 0x1F)] { break }
+            index += 2
+          } else if byte < 0xF0 {
+            // Three bytes: U+0800 to U+FFFF.
+            if digitBlocks[Int(byte & 0x0F) << 6 | Int(bytes[index + 1] & 0x3F)] { break }
+            index += 3
+          } else {
+            // Above the Basic Multilingual Plane: looked up.
+            break
+          }
+        }
+        if index == count { break }
+      }
+      let (scalar, length) = scalar(inUTF8: bytes, at: index)
+      index += length
       if let digit = decimalDigit(scalar) {
         current.append(0x30 + digit)
         pendingSeparator = false
-      } else if !current.isEmpty && !pendingSeparator && numberSeparators.contains(scalar) {
+      } else if !current.isEmpty && !pendingSeparator && isNumberSeparator(scalar) {
         pendingSeparator = true
       } else {
         if !current.isEmpty { numbers.append(String(decoding: current, as: UTF8.self)) }
@@ -94,9 +136,26 @@ enum TextChecks {
     0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
   ]
 
-  private static let numberSeparators: Set<Unicode.Scalar> = [
-    ".", ",", "'", "\u{A0}", "\u{202F}", "\u{2009}", "\u{66B}", "\u{66C}", "\u{2019}",
-  ]
+  /// Whether each block of 64 scalars of the Basic Multilingual Plane (U+0000-U+003F,
+  /// U+0040-U+007F, ...) holds a decimal digit (`digitRuns`, and ASCII's in the first).
+  private static let digitBlocks: [Bool] = {
+    var blocks = [Bool](repeating: false, count: 0x1_0000 >> 6)
+    for start in [0x30] + digitRuns {
+      blocks[Int(start) >> 6] = true
+      blocks[Int(start + 9) >> 6] = true
+    }
+    return blocks
+  }()
+
+  /// The grouping and decimal separators a number may have between its digits: full stop,
+  /// comma, apostrophe, no-break and thin spaces, the Arabic decimal and thousands
+  /// separators, and the right single quotation mark.
+  private static func isNumberSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x2E, 0x2C, 0x27, 0xA0, 0x202F, 0x2009, 0x66B, 0x66C, 0x2019: true
+    default: false
+    }
+  }
 
   /// Web addresses in a text, without trailing punctuation.
   ///

@@ -16,6 +16,31 @@ import Testing
     return String(scalars).lowercased()
   }
 
+  /// The numbers of a text as they were read before: scalar by scalar, separators from a set.
+  static func plainNumbers(_ text: String) -> [String] {
+    let separators: Set<Unicode.Scalar> = [
+      ".", ",", "'", "\u{A0}", "\u{202F}", "\u{2009}", "\u{66B}", "\u{66C}", "\u{2019}",
+    ]
+    let text = text.utf8.contains(UInt8(ascii: "<")) ? InlineMarkup.plain(text) : text
+    var numbers: [String] = []
+    var current: [UInt8] = []
+    var pendingSeparator = false
+    for scalar in text.unicodeScalars {
+      if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
+        current.append(0x30 + UInt8(value))
+        pendingSeparator = false
+      } else if !current.isEmpty && !pendingSeparator && separators.contains(scalar) {
+        pendingSeparator = true
+      } else {
+        if !current.isEmpty { numbers.append(String(decoding: current, as: UTF8.self)) }
+        current.removeAll()
+        pendingSeparator = false
+      }
+    }
+    if !current.isEmpty { numbers.append(String(decoding: current, as: UTF8.self)) }
+    return numbers
+  }
+
   /// Whether the form is found in the text, as before.
   static func plainContains(_ form: String, in text: String) -> Bool {
     TextChecks.contains(plainMatchable(form), in: plainMatchable(text))
@@ -130,6 +155,62 @@ import Testing
       for form in forms where Self.newContains(form, in: text) != Self.plainContains(form, in: text) {
         differ.append("\(form) in \(text)")
       }
+    }
+    #expect(differ.isEmpty)
+  }
+
+  /// Numbers at the edges of a text, with separators (one between digits, never two, none
+  /// at the start), digits of other scripts and planes, and markup, read as before.
+  @Test(
+    arguments: [
+      ("10", ["10"]),
+      ("10 mg", ["10"]),
+      ("take 10", ["10"]),
+      ("1,000.", ["1000"]),
+      ("1..2", ["1", "2"]),
+      (".5 mg", ["5"]),
+      ("1, 2 and 3", ["1", "2", "3"]),
+      ("1’000 and 2'5", ["1000", "25"]),
+      ("٣٬٠٠٠٫٥", ["30005"]),
+      ("۱۲ و ۳", ["12", "3"]),
+      ("\u{1D7CE}\u{1D7CF}", ["01"]),
+      ("Liều 5\u{A0}000\u{202F}mg, ngày 2", ["5000", "2"]),
+      ("điều trị", []),
+      ("５ｍｇ", ["5"]),
+      ("<b>2</b>,5", ["25"]),
+      ("١٢٣", ["123"]),
+      ("٠x", ["0"]),
+      ("x٩", ["9"]),
+      ("", []),
+    ] as [(String, [String])])
+  func readsNumbersAsBefore(text: String, numbers: [String]) {
+    #expect(TextChecks.numbers(in: text) == numbers)
+    #expect(Self.plainNumbers(text) == numbers)
+  }
+
+  /// Every decimal digit the standard library knows is read, between letters and after
+  /// the scalar before it (the byte loop skips whole blocks of 64 without digits).
+  @Test func readsEveryDecimalDigit() {
+    var missed: [String] = []
+    for value in UInt32(0x30)...0x10_FFFF {
+      guard let scalar = Unicode.Scalar(value), scalar.properties.numericType == .decimal,
+        let digit = scalar.properties.numericValue, let before = Unicode.Scalar(value - 1)
+      else { continue }
+      let expected = [String(Int(digit))]
+      for text in [String(scalar), "a\(scalar)b", "\(before)\(scalar)", "中\(scalar)", "ế\(scalar)"]
+      where TextChecks.numbers(in: text) != expected && Self.plainNumbers(text) == expected {
+        missed.append(TextChecks.describe(scalar))
+      }
+    }
+    #expect(missed.isEmpty)
+  }
+
+  @Test func readsNumbersAsBeforeOnManyTexts() {
+    var generator = Generator(state: 1_000)
+    var differ: [String] = []
+    for _ in 0..<20_000 {
+      let text = Self.randomText(&generator, maxLength: 40)
+      if TextChecks.numbers(in: text) != Self.plainNumbers(text) { differ.append(text) }
     }
     #expect(differ.isEmpty)
   }
