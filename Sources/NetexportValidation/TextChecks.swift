@@ -15,16 +15,58 @@ enum TextChecks {
   /// script read as their values ("1,000", "1.000", "١٠٠٠" all give "1000"). Inline markup
   /// is not text: the 1 of `<link1>` is no number.
   static func numbers(in text: String) -> [String] {
-    let text = text.utf8.contains(UInt8(ascii: "<")) ? InlineMarkup.plain(text) : text
+    var text = text
+    // memchr rather than `utf8.contains`, which takes a call per byte here.
+    if text.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0x3C, bytes.count) != nil } ?? false }) {
+      text = InlineMarkup.plain(text)
+    }
+    return text.withUTF8(numbers(inUTF8:))
+  }
+
+  /// The numbers of well-formed UTF-8 (a `String`'s), as `numbers(in:)` reads them.
+  ///
+  /// Every character of every message is read here: between numbers, a byte loop skips
+  /// whatever cannot start one (ASCII other than digits, and scalars of the Basic
+  /// Multilingual Plane in a block of 64 without a digit, `digitBlocks`, told by their first
+  /// two bytes), so only digits, what follows them and the blocks with digits are decoded and
+  /// looked up.
+  private static func numbers(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    let digitBlocks = Self.digitBlocks
     var numbers: [String] = []
     // The digits of the number being read, as ASCII.
     var current: [UInt8] = []
     var pendingSeparator = false
-    for scalar in text.unicodeScalars {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      if current.isEmpty {
+        // Outside a number, a scalar that is no digit changes nothing: skipped whole.
+        while index < count {
+          let byte = bytes[index]
+          if byte < 0x80 {
+            if byte &- 0x30 < 10 { break }
+            index += 1
+          } else if byte < 0xE0 {
+            // Two bytes: U+0080 to U+07FF, the block is in the lead byte.
+            if digitBlocks[Int(byte & 0x1F)] { break }
+            index += 2
+          } else if byte < 0xF0 {
+            // Three bytes: U+0800 to U+FFFF.
+            if digitBlocks[Int(byte & 0x0F) << 6 | Int(bytes[index + 1] & 0x3F)] { break }
+            index += 3
+          } else {
+            // Above the Basic Multilingual Plane: looked up.
+            break
+          }
+        }
+        if index == count { break }
+      }
+      let (scalar, length) = scalar(inUTF8: bytes, at: index)
+      index += length
       if let digit = decimalDigit(scalar) {
         current.append(0x30 + digit)
         pendingSeparator = false
-      } else if !current.isEmpty && !pendingSeparator && numberSeparators.contains(scalar) {
+      } else if !current.isEmpty && !pendingSeparator && isNumberSeparator(scalar) {
         pendingSeparator = true
       } else {
         if !current.isEmpty { numbers.append(String(decoding: current, as: UTF8.self)) }
@@ -34,6 +76,29 @@ enum TextChecks {
     }
     if !current.isEmpty { numbers.append(String(decoding: current, as: UTF8.self)) }
     return numbers
+  }
+
+  /// The scalar of well-formed UTF-8 (a `String`'s) that starts at `index`, and its length
+  /// in bytes. (The standard library's decoder validates what a `String` already has.)
+  static func scalar(inUTF8 bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+    let lead = UInt32(bytes[index])
+    let value: UInt32
+    let length: Int
+    if lead < 0x80 {
+      return (Unicode.Scalar(UInt8(lead)), 1)
+    } else if lead < 0xE0 {
+      value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+      length = 2
+    } else if lead < 0xF0 {
+      value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+      length = 3
+    } else {
+      value =
+        (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+        | UInt32(bytes[index + 3] & 0x3F)
+      length = 4
+    }
+    return (Unicode.Scalar(value).unsafelyUnwrapped, length)
   }
 
   /// A decimal digit's value, in any script.
@@ -71,9 +136,26 @@ enum TextChecks {
     0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
   ]
 
-  private static let numberSeparators: Set<Unicode.Scalar> = [
-    ".", ",", "'", "\u{A0}", "\u{202F}", "\u{2009}", "\u{66B}", "\u{66C}", "\u{2019}",
-  ]
+  /// Whether each block of 64 scalars of the Basic Multilingual Plane (U+0000-U+003F,
+  /// U+0040-U+007F, ...) holds a decimal digit (`digitRuns`, and ASCII's in the first).
+  private static let digitBlocks: [Bool] = {
+    var blocks = [Bool](repeating: false, count: 0x1_0000 >> 6)
+    for start in [0x30] + digitRuns {
+      blocks[Int(start) >> 6] = true
+      blocks[Int(start + 9) >> 6] = true
+    }
+    return blocks
+  }()
+
+  /// The grouping and decimal separators a number may have between its digits: full stop,
+  /// comma, apostrophe, no-break and thin spaces, the Arabic decimal and thousands
+  /// separators, and the right single quotation mark.
+  private static func isNumberSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x2E, 0x2C, 0x27, 0xA0, 0x202F, 0x2009, 0x66B, 0x66C, 0x2019: true
+    default: false
+    }
+  }
 
   /// Web addresses in a text, without trailing punctuation.
   ///
@@ -167,24 +249,30 @@ enum TextChecks {
     var needle = needle
     var haystack = haystack
     return haystack.withUTF8 { hay in
-      needle.withUTF8 { pattern -> Int? in
-        guard !pattern.isEmpty, start <= hay.count, let base = hay.baseAddress, let patternBase = pattern.baseAddress
-        else { return nil }
-        // memchr finds candidates for the first byte, memcmp checks the rest (glibc's memmem
-        // is not visible to Swift without _GNU_SOURCE).
-        var position = start
-        let first = Int32(patternBase.pointee)
-        while position + pattern.count <= hay.count {
-          guard let candidate = memchr(base + position, first, hay.count - position - pattern.count + 1) else {
-            return nil
-          }
-          let offset = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
-          if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
-          position = offset + 1
-        }
+      needle.withUTF8 { pattern in firstOffset(of: pattern, in: hay, from: start) }
+    }
+  }
+
+  /// The offset of the first occurrence of the bytes of `pattern` in `hay` at or after
+  /// `start` (none for an empty pattern).
+  static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int?
+  {
+    guard !pattern.isEmpty, start <= hay.count, let base = hay.baseAddress, let patternBase = pattern.baseAddress
+    else { return nil }
+    // memchr finds candidates for the first byte, memcmp checks the rest (glibc's memmem
+    // is not visible to Swift without _GNU_SOURCE).
+    var position = start
+    let first = Int32(patternBase.pointee)
+    while position + pattern.count <= hay.count {
+      guard let candidate = memchr(base + position, first, hay.count - position - pattern.count + 1) else {
         return nil
       }
+      let offset = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + offset, patternBase, pattern.count) == 0 { return offset }
+      position = offset + 1
     }
+    return nil
   }
 
   static func leadingWhitespace(_ text: String) -> Substring {
@@ -233,16 +321,18 @@ enum TextChecks {
 
   /// Whether a scalar is an invisible format character (general category Cf), looking its
   /// properties up only for the few blocks that have any: the lookup is a search of
-  /// Unicode's tables, and checks ask for every character of every message. The blocks are
-  /// Unicode 15's (U+00AD, Arabic and Syriac marks, U+180E, the General Punctuation
+  /// Unicode's tables, and checks ask for every character of every message. The places are
+  /// Unicode 15's (U+00AD; the Arabic number signs and letter mark U+0600-U+061C, before
+  /// the letters; U+06DD, U+070F, U+0890-U+08E2; U+180E, the General Punctuation
   /// controls, U+FEFF, the interlinear annotations, and planes above the first);
   /// `TextCheckTests` asks the standard library about every scalar, so a new version that
   /// adds one elsewhere fails it.
   static func isFormat(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     guard
-      value == 0xAD || (0x600...0x8FF).contains(value) || value == 0x180E || (0x2000...0x206F).contains(value)
-        || value == 0xFEFF || (0xFFF0...0xFFFF).contains(value) || value >= 0x1_0000
+      value == 0xAD || (0x600...0x61C).contains(value) || value == 0x6DD || value == 0x70F
+        || (0x890...0x8E2).contains(value) || value == 0x180E || (0x2000...0x206F).contains(value) || value == 0xFEFF
+        || (0xFFF0...0xFFFF).contains(value) || value >= 0x1_0000
     else { return false }
     return scalar.properties.generalCategory == .format
   }

@@ -41,7 +41,7 @@ final class CatalogContext {
   let script: String?
   /// The locale's agreed forms of each glossary term, by the term's key, as written and as
   /// matched (`GlossaryTermCheck.agreedTerms`; none for the source catalog).
-  let agreedTerms: [String: (written: [String], matchable: [String])]
+  let agreedTerms: [String: (written: [String], matchable: [MatchableText])]
   /// Whether the catalog is in the source's language (`en-GB` for English), where a text
   /// may be the same as the source's.
   let sameLanguage: Bool
@@ -53,7 +53,7 @@ final class CatalogContext {
 
   init(
     validator: Validator, catalog: Catalog, locale: LanguageTag, isSource: Bool,
-    agreedTerms: [String: (written: [String], matchable: [String])] = [:], unformattable: Set<String> = []
+    agreedTerms: [String: (written: [String], matchable: [MatchableText])] = [:], unformattable: Set<String> = []
   ) {
     self.validator = validator
     self.catalog = catalog

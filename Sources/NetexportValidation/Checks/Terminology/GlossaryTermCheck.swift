@@ -13,10 +13,9 @@ struct GlossaryTermCheck: EntryCheck {
   func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
     // Lowered only for a text whose source uses a term: most use none.
     guard !entry.source.termKeys.isEmpty else { return }
-    let lowered = Validator.matchable(entry.literal)
+    let lowered = MatchableText(entry.literal)
     for termKey in entry.source.termKeys {
-      guard let agreed = entry.catalog.agreedTerms[termKey],
-        !agreed.matchable.contains(where: { TextChecks.contains($0, in: lowered) })
+      guard let agreed = entry.catalog.agreedTerms[termKey], !agreed.matchable.contains(where: lowered.contains)
       else { continue }
       let forms = agreed.written
       let others = forms.dropFirst()
@@ -34,13 +33,16 @@ struct GlossaryTermCheck: EntryCheck {
   /// per text). Matched as substrings, ignoring case, so inflected endings and scripts
   /// without spaces between words work.
   static func agreedTerms(_ terms: [SourceTerm], in catalog: Catalog, glossary: [GlossaryEntry]) -> [String: (
-    written: [String], matchable: [String]
+    written: [String], matchable: [MatchableText]
   )] {
-    var agreed: [String: (written: [String], matchable: [String])] = [:]
+    // The first entry of each key, as a search from the start would find it: looked up once
+    // per term rather than searched for.
+    let glossaryForms = Dictionary(glossary.map { ($0.key, $0.forms) }, uniquingKeysWith: { first, _ in first })
+    var agreed: [String: (written: [String], matchable: [MatchableText])] = [:]
     for term in terms {
-      var forms = glossary.first { $0.key == term.glossaryKey }?.forms ?? []
+      var forms = glossaryForms[term.glossaryKey] ?? []
       if let entry = catalog[term.key], !entry.text.isEmpty, entry.state != .new { forms.insert(entry.text, at: 0) }
-      if !forms.isEmpty { agreed[term.key] = (forms, forms.map(Validator.matchable)) }
+      if !forms.isEmpty { agreed[term.key] = (forms, forms.map(MatchableText.init)) }
     }
     return agreed
   }

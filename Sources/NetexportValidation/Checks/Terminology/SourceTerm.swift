@@ -31,14 +31,8 @@ struct SourceTerm: Sendable {
 
 extension Validator {
   /// Text as terms are matched: lowercased, without invisible format characters (the
-  /// isolates and marks right-to-left text may carry around a term).
-  static func matchable(_ text: String) -> String {
-    // ASCII has no format characters, and most texts have none: they need only lowercasing.
-    guard text.unicodeScalars.contains(where: TextChecks.isFormat) else { return text.lowercased() }
-    var scalars = String.UnicodeScalarView()
-    scalars.append(contentsOf: text.unicodeScalars.filter { !TextChecks.isFormat($0) })
-    return String(scalars).lowercased()
-  }
+  /// isolates and marks right-to-left text may carry around a term); `MatchableText`.
+  static func matchable(_ text: String) -> String { MatchableText(text).string }
 
   /// Whether `word` occurs in `text` as a whole word (both lowercased).
   static func containsWord(_ word: String, in text: String) -> Bool {
