@@ -54,6 +54,9 @@ public struct InterchangeUnit: Hashable, Sendable {
   public var target: String
   /// Context for the translator: where the text appears, length limits.
   public var note: String?
+  /// The note the translation was made with, when the note has changed since (the catalog's
+  /// `previous-note`): what the translator checks the translation against the new note for.
+  public var previousNote: String?
   public var state: State
   /// The English the translation was made from, when it has changed since (meaningful for
   /// `needsReview`; a parser reports what the file holds).
@@ -66,13 +69,14 @@ public struct InterchangeUnit: Hashable, Sendable {
   public var comment: String?
 
   public init(
-    key: String, source: String, target: String = "", note: String? = nil, state: State = .new,
-    previousSource: String? = nil, location: String? = nil, comment: String? = nil
+    key: String, source: String, target: String = "", note: String? = nil, previousNote: String? = nil,
+    state: State = .new, previousSource: String? = nil, location: String? = nil, comment: String? = nil
   ) {
     self.key = key
     self.source = source
     self.target = target
     self.note = note
+    self.previousNote = previousNote
     self.state = state
     self.previousSource = previousSource
     self.location = location

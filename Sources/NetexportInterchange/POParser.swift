@@ -386,10 +386,22 @@ extension PO {
         }
       }
       let fuzzy = entry.flags.contains("fuzzy")
+      // `#. netexport-previous-note: ...` lines are the note the translation was made with.
+      var noteLines: [String] = []
+      var previousNoteLines: [String] = []
+      for line in entry.extractedComments {
+        if line.hasPrefix(PO.previousNoteMark) {
+          let rest = line.dropFirst(PO.previousNoteMark.count)
+          previousNoteLines.append(String(rest.first == " " ? rest.dropFirst() : rest))
+        } else {
+          noteLines.append(line)
+        }
+      }
       units.append(
         InterchangeUnit(
           key: key, source: source, target: target,
-          note: entry.extractedComments.isEmpty ? nil : entry.extractedComments.joined(separator: "\n"),
+          note: noteLines.isEmpty ? nil : noteLines.joined(separator: "\n"),
+          previousNote: previousNoteLines.isEmpty ? nil : previousNoteLines.joined(separator: "\n"),
           state: PO.state(fuzzy: fuzzy, target: target, mark: mark),
           previousSource: try entry.previous["msgid"].map { try text($0) },
           location: entry.references.isEmpty ? nil : entry.references.joined(separator: " "),

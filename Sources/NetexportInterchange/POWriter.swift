@@ -80,7 +80,16 @@ extension PO {
       }
       if let note = unit.note {
         for line in try lines(of: note, field: "note", key: unit.key) {
+          if line.hasPrefix(PO.previousNoteMark) {
+            throw unrepresentable(
+              "the note of '\(unit.key)' has a line starting '\(PO.previousNoteMark)', which netexport reserves")
+          }
           output += line.isEmpty ? "#.\n" : "#. \(line)\n"
+        }
+      }
+      if !template, let previous = unit.previousNote {
+        for line in try lines(of: previous, field: "previous note", key: unit.key) {
+          output += line.isEmpty ? "#. \(PO.previousNoteMark)\n" : "#. \(PO.previousNoteMark) \(line)\n"
         }
       }
       if let location = unit.location {

@@ -31,6 +31,7 @@ public enum XLIFF {
     static let description = "description"
     static let location = "netexport:location"
     static let previousSource = "netexport:previous-source"
+    static let previousNote = "netexport:previous-note"
   }
 
   /// Whether `text` is an XML NMTOKEN, as `file` and `unit` ids must be (XML 1.0 fifth edition
@@ -135,7 +136,7 @@ extension XLIFF {
   private static func unit(_ unit: InterchangeUnit) throws -> String {
     var output = "    <unit id=\"\(attribute(unit.key))\">\n"
     let notes: [(String?, String?)] = [
-      (Category.description, unit.note), (Category.location, unit.location),
+      (Category.description, unit.note), (Category.previousNote, unit.previousNote), (Category.location, unit.location),
       (Category.previousSource, unit.previousSource), (nil, unit.comment),
     ]
     if notes.contains(where: { $0.1 != nil }) {

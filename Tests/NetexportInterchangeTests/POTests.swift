@@ -82,6 +82,30 @@ import Testing
     }
   }
 
+  /// The note a translation was made with travels as `#.` lines after the current note, each
+  /// marked, so that Poedit shows both under "Notes for translators" and import reads them apart.
+  @Test func aPreviousNoteFollowsTheNoteOnMarkedLines() throws {
+    let unit = InterchangeUnit(
+      key: "a", source: "A", target: "Á", note: "Footer of every page.\nShort.",
+      previousNote: "Footer of the first page.\n\n indented", state: .needsReview)
+    let text = try PO.write(
+      InterchangeDocument(sourceLocale: "en", targetLocale: "es", catalog: "labels", units: [unit]))
+    #expect(
+      text.contains(
+        """
+        #. Footer of every page.
+        #. Short.
+        #. netexport-previous-note: Footer of the first page.
+        #. netexport-previous-note:
+        #. netexport-previous-note:  indented
+        #, fuzzy, no-c-format, icu-message-format
+        msgctxt "a"
+
+        """), "\(text)")
+    let parsed = try PO.parse(text, file: "a.po").documents[0].document.units
+    #expect(exact(parsed) == exact([unit]))
+  }
+
   @Test func theSameDocumentGivesTheSameBytes() throws {
     #expect(try PO.write(Samples.document) == PO.write(Samples.document))
     #expect(try PO.template(Samples.document) == PO.template(Samples.document))
@@ -331,6 +355,8 @@ import Testing
     reserved.comment = "fine\nnetexport-state: reviewed 0"
     var backslash = unit
     backslash.note = "A Windows folder: C:\\\nnext line"
+    var reservedNote = unit
+    reservedNote.note = "fine\nnetexport-previous-note: an earlier note"
     #expect(
       failure { try PO.write(document(nul)) }
         == "error[interchange-unrepresentable]: the msgstr of 'a' contains NUL, which gettext cannot hold in a string")
@@ -349,6 +375,10 @@ import Testing
     #expect(
       failure { try PO.write(document(backslash)) }
         == "error[interchange-unrepresentable]: the note of 'a' has a line ending with a backslash, which gettext's tools join to the next line; add a character after it"
+    )
+    #expect(
+      failure { try PO.write(document(reservedNote)) }
+        == "error[interchange-unrepresentable]: the note of 'a' has a line starting 'netexport-previous-note:', which netexport reserves"
     )
   }
 }

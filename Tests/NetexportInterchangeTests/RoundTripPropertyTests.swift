@@ -57,7 +57,8 @@ struct RoundTripPropertyTests {
       return InterchangeUnit(
         key: "k\(index).\(["a-b", "c_d", "e:f", "é", "x"].randomElement(using: &generator)!)",
         source: text(textAlphabet, &generator), target: text(textAlphabet, &generator),
-        note: comment(&generator), state: InterchangeUnit.State.allCases.randomElement(using: &generator)!,
+        note: comment(&generator), previousNote: comment(&generator),
+        state: InterchangeUnit.State.allCases.randomElement(using: &generator)!,
         previousSource: optional(noteAlphabet, &generator),
         location: Bool.random(using: &generator) ? locationWords.joined(separator: " ") : nil,
         comment: comment(&generator))

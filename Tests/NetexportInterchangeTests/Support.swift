@@ -18,7 +18,9 @@ enum Samples {
       key: "icu.plural", source: "{count, plural, one {# reply} other {# replies}} · {posted, date, ::EEEyMMMdd}",
       target:
         "{count, plural, one {# respuesta} many {# de respuestas} other {# respuestas}} · {posted, date, ::EEEyMMMdd}",
-      note: "{count} is the number of replies.\nKeep it under 40 characters.\n", state: .needsReview,
+      note: "{count} is the number of replies.\nKeep it under 40 characters.\n",
+      previousNote: "{count} is the number of replies.\n\n  Keep it short. netexport-previous-note: kept as text",
+      state: .needsReview,
       previousSource: "{count, plural, one {# Reply} other {# Replies}} · {posted, date, ::EEEyMMMdd}"),
     InterchangeUnit(
       key: "icu.apostrophes", source: "Accessed '{accessed}' on {accessed, date, ::yMMMMd}; '#' is literal",
@@ -66,7 +68,8 @@ struct ExactUnit: Equatable, CustomStringConvertible {
   init(_ unit: InterchangeUnit) {
     let exact = { (text: String?) in text.map { $0.unicodeScalars.map(\.value) } }
     fields = [
-      exact(unit.key), exact(unit.source), exact(unit.target), exact(unit.note), exact(unit.previousSource),
+      exact(unit.key), exact(unit.source), exact(unit.target), exact(unit.note), exact(unit.previousNote),
+      exact(unit.previousSource),
       exact(unit.location), exact(unit.comment),
     ]
     state = unit.state
