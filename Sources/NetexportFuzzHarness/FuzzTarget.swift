@@ -21,6 +21,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case update
   /// Importing a Markdown handout: `MarkdownImporter.parse`, then what `import` writes.
   case markdown
+  /// Reading a translator's PO or XLIFF file: `PO.parse` / `XLIFF.parse`, then writing it back.
+  case interchange
 
   /// One line on what the target feeds and checks.
   public var summary: String {
@@ -37,6 +39,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
       "a document's catalog updated: re-parses, keeps every translation, a second update changes nothing"
     case .markdown:
       "a Markdown handout imported: fails at line:column, or reads back, validates and exports"
+    case .interchange:
+      "a PO or XLIFF file: fails at line:column, or writes back losslessly and the same twice"
     }
   }
 
@@ -51,6 +55,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .render: try RenderTarget.run(input)
     case .update: try UpdateTarget.run(input)
     case .markdown: try MarkdownTarget.run(input)
+    case .interchange: try InterchangeTarget.run(input)
     }
   }
 }
