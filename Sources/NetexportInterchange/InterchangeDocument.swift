@@ -67,10 +67,25 @@ public struct InterchangeUnit: Hashable, Sendable {
   /// Remarks a translator or a tool added in the file (PO `# ` comments, XLIFF notes of
   /// no netexport category). netexport writes none of its own here; import reports them.
   public var comment: String?
+  /// A digest of the catalog's translation when the file was written (`digest(key:text:)`):
+  /// import refuses to replace a translation someone changed in the catalog since, which
+  /// would otherwise be lost. Nil when the file has none (a tool dropped it).
+  public var base: String?
+
+  /// The digest `base` holds for the translation `text` of `key`.
+  public static func digest(key: String, text: String) -> String {
+    Fingerprint.of(key: key, source: "\u{0}base", target: text)
+  }
+
+  /// Whether `text` has the form of a digest: 16 lowercase hexadecimal digits.
+  public static func isDigest<S: StringProtocol>(_ text: S) -> Bool {
+    text.utf8.count == 16 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+  }
 
   public init(
     key: String, source: String, target: String = "", note: String? = nil, previousNote: String? = nil,
-    state: State = .new, previousSource: String? = nil, location: String? = nil, comment: String? = nil
+    state: State = .new, previousSource: String? = nil, location: String? = nil, comment: String? = nil,
+    base: String? = nil
   ) {
     self.key = key
     self.source = source
@@ -81,6 +96,7 @@ public struct InterchangeUnit: Hashable, Sendable {
     self.previousSource = previousSource
     self.location = location
     self.comment = comment
+    self.base = base
   }
 }
 

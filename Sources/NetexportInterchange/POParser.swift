@@ -371,8 +371,17 @@ extension PO {
       }
       firstLocation[key] = start
       var mark: InterchangeUnit.State?
+      var base: String?
       var comments: [String] = []
       for line in entry.translatorComments {
+        if line.hasPrefix(PO.baseMark) {
+          // `netexport-base: 0123456789abcdef`; another form is a remark, kept as one.
+          let digest = line.dropFirst(PO.baseMark.count).dropFirst()
+          if line.dropFirst(PO.baseMark.count).first == " ", InterchangeUnit.isDigest(digest), base == nil {
+            base = String(digest)
+            continue
+          }
+        }
         guard line.hasPrefix(PO.stateMark) else {
           comments.append(line)
           continue
@@ -405,7 +414,7 @@ extension PO {
           state: PO.state(fuzzy: fuzzy, target: target, mark: mark),
           previousSource: try entry.previous["msgid"].map { try text($0) },
           location: entry.references.isEmpty ? nil : entry.references.joined(separator: " "),
-          comment: comments.isEmpty ? nil : comments.joined(separator: "\n")))
+          comment: comments.isEmpty ? nil : comments.joined(separator: "\n"), base: base))
       unitLocations.append(msgstr.location)
     }
 

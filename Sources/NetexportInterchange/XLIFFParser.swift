@@ -366,6 +366,7 @@ extension XLIFF {
       var locations: [String] = []
       var previous: [String] = []
       var previousNotes: [String] = []
+      var bases: [String] = []
       var comments: [String] = []
       for note in built.notes {
         switch note.category {
@@ -373,6 +374,7 @@ extension XLIFF {
         case XLIFF.Category.location?: locations.append(note.text)
         case XLIFF.Category.previousSource?: previous.append(note.text)
         case XLIFF.Category.previousNote?: previousNotes.append(note.text)
+        case XLIFF.Category.base?: bases.append(note.text)
         default: comments.append(note.text)
         }
       }
@@ -381,7 +383,8 @@ extension XLIFF {
         InterchangeUnit(
           key: built.id, source: source, target: target, note: joined(notes), previousNote: joined(previousNotes),
           state: states.min() ?? .new,
-          previousSource: joined(previous), location: joined(locations), comment: joined(comments)))
+          previousSource: joined(previous), location: joined(locations), comment: joined(comments),
+          base: joined(bases)))
       document?.unitLocations.append(built.targetLocation ?? built.segments[0].location)
     }
 

@@ -187,7 +187,7 @@ extension Workspace {
       return InterchangeUnit(
         key: entry.key, source: sourceEntry.text, target: entry.text, note: sourceEntry.note ?? entry.note,
         previousNote: entry.previousNote, state: Self.exportedState(entry), previousSource: entry.previousSource,
-        location: "\(path):\(entry.location.line ?? 1)")
+        location: "\(path):\(entry.location.line ?? 1)", base: InterchangeUnit.digest(key: entry.key, text: entry.text))
     }
     return InterchangeDocument(
       sourceLocale: sourceLocale.canonical, targetLocale: locale.canonical, catalog: file.name, units: units)
@@ -365,6 +365,24 @@ extension Workspace {
       // An empty translation never replaces one: a tool may have cleared it.
       if unit.target.isEmpty && !entry.text.isEmpty {
         outcome.reason = "the file has no translation and the catalog has one, which is kept"
+        outcomes.append(outcome)
+        continue
+      }
+      // The catalog's translation changed since the file was written (someone edited the
+      // YAML): the file's, when the translator did not change it, is the older one; when both
+      // changed, applying the file's would lose the catalog's edit, so neither replaces the other.
+      if unit.target != entry.text, let base = unit.base, InterchangeUnit.isDigest(base),
+        base != InterchangeUnit.digest(key: unit.key, text: entry.text)
+      {
+        if base == InterchangeUnit.digest(key: unit.key, text: unit.target) {
+          outcome.reason =
+            "the translation in \(path) was changed since the file was exported, and the file's was not: the catalog's is kept"
+          outcomes.append(outcome)
+          continue
+        }
+        outcome.kind = .rejected
+        outcome.reason =
+          "the translation in \(path) was changed since the file was exported (it is now \(Quoting.quote(entry.text, limit: 120))), so the file's was not applied and neither is lost; export the file again and make the change there, or edit \(path)"
         outcomes.append(outcome)
         continue
       }

@@ -239,6 +239,43 @@ import Testing
     #expect(validate.stdout.contains("warning[note-changed]"), "\(validate.stdout)")
   }
 
+  /// A translation changed in the catalog after the file was exported is never lost: when the
+  /// file changed it too, its text is rejected (exit 1) and the catalog's kept; when the file
+  /// did not, the catalog's newer text stays. Both formats.
+  @Test(arguments: ["po", "xliff"])
+  func aCatalogEditMadeAfterExportIsNeverOverwritten(format: String) throws {
+    let project = try Leaflet.project()
+    let exported = try project.run(
+      "catalog", "export", "--locale", "es", "--document", "leaflet", "--format", format, "--output", "es.\(format)")
+    try #require(exported.status == 0, "\(exported.stderr)")
+    // Meanwhile a translator edits two entries in the YAML.
+    let catalog = try project.read("Locales/es/leaflet.yaml")
+    try project.write(
+      try replacing(
+        "\"Por el personal de Mayo Clinic\"", with: "\"Por el equipo de Mayo Clinic\"",
+        in: try replacing("\"Descripción general\"", with: "\"Resumen\"", in: catalog)),
+      to: "Locales/es/leaflet.yaml")
+    let edited = try project.read("Locales/es/leaflet.yaml")
+    // In the file, one of them is changed too.
+    var file = try project.read("es.\(format)")
+    file = try replacing("Descripción general", with: "Panorama general", in: file)
+    try project.write(file, to: "es.\(format)")
+    let result = try project.run("catalog", "import", "es.\(format)")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.contains(
+        "rejected: only.heading: es.\(format):"), "\(result.stdout)")
+    #expect(
+      result.stdout.contains(
+        "the translation in Locales/es/leaflet.yaml was changed since the file was exported (it is now \"Resumen\"), so the file's was not applied and neither is lost; export the file again and make the change there, or edit Locales/es/leaflet.yaml"
+      ), "\(result.stdout)")
+    #expect(
+      result.stdout.contains(
+        "unchanged: byline: the translation in Locales/es/leaflet.yaml was changed since the file was exported, and the file's was not: the catalog's is kept"
+      ), "\(result.stdout)")
+    #expect(try project.read("Locales/es/leaflet.yaml") == edited)
+  }
+
   /// XLIFF carries `reviewed` (checked by a second person); a tool's `final` reads as reviewed.
   @Test func aReviewedStateArrivesThroughXLIFF() throws {
     let project = try Leaflet.project()

@@ -106,6 +106,21 @@ import Testing
     #expect(exact(parsed) == exact([unit]))
   }
 
+  /// The digest of the catalog's translation travels as a translator comment; one that is not
+  /// a digest is a remark like any other, never a base.
+  @Test func theBaseTravelsAsAMarkedComment() throws {
+    let digest = InterchangeUnit.digest(key: "a", text: "Á")
+    let unit = InterchangeUnit(key: "a", source: "A", target: "Á", state: .translated, base: digest)
+    let text = try PO.write(
+      InterchangeDocument(sourceLocale: "en", targetLocale: "es", catalog: "labels", units: [unit]))
+    #expect(text.contains("# netexport-base: \(digest)\n#, no-c-format"), "\(text)")
+    #expect(exact(try PO.parse(text, file: "a.po").documents[0].document.units) == exact([unit]))
+    let edited = text.replacingOccurrences(of: "# netexport-base: \(digest)", with: "# netexport-base: changed by hand")
+    let parsed = try PO.parse(edited, file: "a.po").documents[0].document.units[0]
+    #expect(parsed.base == nil)
+    #expect(parsed.comment == "netexport-base: changed by hand")
+  }
+
   @Test func theSameDocumentGivesTheSameBytes() throws {
     #expect(try PO.write(Samples.document) == PO.write(Samples.document))
     #expect(try PO.template(Samples.document) == PO.template(Samples.document))
@@ -355,6 +370,10 @@ import Testing
     reserved.comment = "fine\nnetexport-state: reviewed 0"
     var backslash = unit
     backslash.note = "A Windows folder: C:\\\nnext line"
+    var reservedBase = unit
+    reservedBase.comment = "netexport-base: 0123456789abcdef"
+    var badBase = unit
+    badBase.base = "not a digest"
     var reservedNote = unit
     reservedNote.note = "fine\nnetexport-previous-note: an earlier note"
     #expect(
@@ -376,6 +395,13 @@ import Testing
       failure { try PO.write(document(backslash)) }
         == "error[interchange-unrepresentable]: the note of 'a' has a line ending with a backslash, which gettext's tools join to the next line; add a character after it"
     )
+    #expect(
+      failure { try PO.write(document(reservedBase)) }
+        == "error[interchange-unrepresentable]: the comment of 'a' has a line starting 'netexport-base:', which netexport reserves"
+    )
+    #expect(
+      failure { try PO.write(document(badBase)) }
+        == "error[interchange-unrepresentable]: the base of 'a' is not 16 hexadecimal digits")
     #expect(
       failure { try PO.write(document(reservedNote)) }
         == "error[interchange-unrepresentable]: the note of 'a' has a line starting 'netexport-previous-note:', which netexport reserves"

@@ -61,7 +61,9 @@ struct RoundTripPropertyTests {
         state: InterchangeUnit.State.allCases.randomElement(using: &generator)!,
         previousSource: optional(noteAlphabet, &generator),
         location: Bool.random(using: &generator) ? locationWords.joined(separator: " ") : nil,
-        comment: comment(&generator))
+        comment: comment(&generator),
+        base: Bool.random(using: &generator)
+          ? InterchangeUnit.digest(key: "k\(index)", text: text(textAlphabet, &generator)) : nil)
     }
   }
 

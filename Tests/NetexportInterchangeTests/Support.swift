@@ -9,7 +9,8 @@ enum Samples {
   static let units: [InterchangeUnit] = [
     InterchangeUnit(
       key: "document.title", source: "Neuroendocrine tumors", target: "Tumores neuroendocrinos",
-      note: "Title of the handout.", state: .translated, location: "Locales/es/neuroendocrine-tumors.yaml:4"),
+      note: "Title of the handout.", state: .translated, location: "Locales/es/neuroendocrine-tumors.yaml:4",
+      base: InterchangeUnit.digest(key: "document.title", text: "Tumores neuroendocrinos")),
     InterchangeUnit(
       key: "quotes.and-backslashes", source: #"Say "yes" \ or 'no' \n (a backslash, then n)"#,
       target: #"Diga «sí» \ o "no" \\"#, note: "Quotes: \"double\", 'single' and \\backslash\\.",
@@ -69,7 +70,7 @@ struct ExactUnit: Equatable, CustomStringConvertible {
     let exact = { (text: String?) in text.map { $0.unicodeScalars.map(\.value) } }
     fields = [
       exact(unit.key), exact(unit.source), exact(unit.target), exact(unit.note), exact(unit.previousNote),
-      exact(unit.previousSource),
+      exact(unit.previousSource), exact(unit.base),
       exact(unit.location), exact(unit.comment),
     ]
     state = unit.state
