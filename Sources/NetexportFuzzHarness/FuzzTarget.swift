@@ -61,7 +61,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 }
 
 /// A promise netexport broke on a fuzz input.
-public struct InvariantViolation: Error, CustomStringConvertible, Sendable {
+public struct InvariantViolation: Error, CustomStringConvertible, Sendable, Equatable {
   public var description: String
 
   public init(_ description: String) { self.description = description }

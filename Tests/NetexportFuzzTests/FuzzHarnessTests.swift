@@ -111,7 +111,22 @@ import Testing
   }
 
   @Test func theHandoutCheckPassesTheExportersOwnHandout() throws {
-    try HTMLCheck.check(try Self.englishHandout(), locale: "en")
+    try HTMLCheck.check(try Self.englishHandout(), locale: "en", links: Fixture.document.linkAddresses)
+  }
+
+  /// A link is one of the elements a text brings, but where it goes is the content model's:
+  /// an address the model does not have is a broken promise, whatever the element.
+  @Test func theHandoutCheckFailsOnALinkToAnAddressTheModelDoesNotHave() throws {
+    let html = try Self.englishHandout()
+    let range = try #require(html.range(of: "<p>There are"))
+    let linked = html.replacingCharacters(
+      in: range, with: "<p><a href=\"https://evil.example/?a=1&amp;b=2\">There</a> are")
+    #expect(
+      throws: InvariantViolation(
+        "large-print-html links to \"https://evil.example/?a=1&b=2\", not an address of the content model")
+    ) {
+      try HTMLCheck.check(linked, locale: "en", links: ["https://example.org/"])
+    }
   }
 
   @Test(arguments: [
@@ -129,7 +144,8 @@ import Testing
     let html = try Self.englishHandout()
     let range = try #require(html.range(of: original))
     #expect(throws: InvariantViolation.self) {
-      try HTMLCheck.check(html.replacingCharacters(in: range, with: replacement), locale: "en")
+      try HTMLCheck.check(
+        html.replacingCharacters(in: range, with: replacement), locale: "en", links: Fixture.document.linkAddresses)
     }
   }
 
