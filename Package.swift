@@ -88,7 +88,7 @@ let package = Package(
       name: "NetexportFuzzHarness",
       dependencies: [
         "NetexportExporters", "NetexportValidation", "NetexportResolution", "NetexportImport", "NetexportModel",
-        "NetexportICU",
+        "NetexportICU", "NetexportInterchange",
       ],
       resources: [.copy("Fixture")]
     ),

@@ -21,6 +21,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case update
   /// Importing a Markdown handout: `MarkdownImporter.parse`, then what `import` writes.
   case markdown
+  /// Reading a translator's PO or XLIFF file: `PO.parse` / `XLIFF.parse`, then writing it back.
+  case interchange
 
   /// One line on what the target feeds and checks.
   public var summary: String {
@@ -37,6 +39,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
       "a document's catalog updated: re-parses, keeps every translation, a second update changes nothing"
     case .markdown:
       "a Markdown handout imported: fails at line:column, or reads back, validates and exports"
+    case .interchange:
+      "a PO or XLIFF file: fails at line:column, or writes back losslessly and the same twice"
     }
   }
 
@@ -51,12 +55,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .render: try RenderTarget.run(input)
     case .update: try UpdateTarget.run(input)
     case .markdown: try MarkdownTarget.run(input)
+    case .interchange: try InterchangeTarget.run(input)
     }
   }
 }
 
 /// A promise netexport broke on a fuzz input.
-public struct InvariantViolation: Error, CustomStringConvertible, Sendable {
+public struct InvariantViolation: Error, CustomStringConvertible, Sendable, Equatable {
   public var description: String
 
   public init(_ description: String) { self.description = description }

@@ -1,4 +1,5 @@
 import Foundation
+import NetexportInterchange
 import NetexportModel
 import NetexportResolution
 
@@ -173,6 +174,36 @@ public enum Seeds {
     }
     seeds[.markdown] = markdown
 
+    // Reading a translator's file: each shipped translation's catalogs written as PO and as
+    // XLIFF, as `catalog export` writes them, and each hostile string as a translation in both.
+    var interchange: [Seed] = []
+    for document in interchangeDocuments(catalogs) {
+      let name = "\(document.targetLocale).\(document.catalog)"
+      if let po = try? PO.write(document) { interchange.append(Seed(name: "\(name).po", bytes: Array(po.utf8))) }
+      if let xliff = try? XLIFF.write(document) {
+        interchange.append(Seed(name: "\(name).xlf", bytes: Array(xliff.utf8)))
+      }
+    }
+    for (index, hostile) in HostileStrings.all.enumerated() {
+      let document = InterchangeDocument(
+        sourceLocale: "en", targetLocale: "es", catalog: "labels",
+        units: [
+          InterchangeUnit(key: "document.title", source: "Title", target: hostile, state: .translated)
+        ])
+      // A string gettext cannot hold (NUL) goes in raw, where the parser must refuse it.
+      var placeholder = document
+      placeholder.units[0].target = "\u{1}HOSTILE\u{1}"
+      if let po = (try? PO.write(document))
+        ?? (try? PO.write(placeholder))?.replacingOccurrences(of: "\u{1}HOSTILE\u{1}", with: hostile)
+      {
+        interchange.append(Seed(name: "hostile-\(index).po", bytes: Array(po.utf8)))
+      }
+      if let xliff = try? XLIFF.write(document) {
+        interchange.append(Seed(name: "hostile-\(index).xlf", bytes: Array(xliff.utf8)))
+      }
+    }
+    seeds[.interchange] = interchange
+
     // The regression inputs whose fixes have landed.
     for regression in try Regression.all(root: root) where regression.pending == nil {
       seeds[regression.target, default: []].append(
@@ -247,6 +278,32 @@ public enum Seeds {
       }
     }
     return seeds.sorted { $0.name < $1.name }
+  }
+
+  /// Each translated catalog of the repository (documents and labels) with the English it
+  /// translates, as `catalog export` pairs them.
+  static func interchangeDocuments(_ catalogs: [CatalogSeed]) -> [InterchangeDocument] {
+    func parsed(_ seed: CatalogSeed) -> Catalog? {
+      try? Catalog.parse(seed.text, file: "\(seed.name).yaml", kind: seed.file, lenient: true)
+    }
+    var documents: [InterchangeDocument] = []
+    for seed in catalogs where seed.locale != "en" && seed.file != .glossary {
+      guard let english = catalogs.first(where: { $0.locale == "en" && $0.file == seed.file }).flatMap(parsed),
+        let catalog = parsed(seed)
+      else { continue }
+      let units = english.entries.compactMap { source -> InterchangeUnit? in
+        guard let entry = catalog[source.key] else { return nil }
+        return InterchangeUnit(
+          key: entry.key, source: source.text, target: entry.text, note: source.note,
+          previousNote: entry.previousNote,
+          state: InterchangeUnit.State(rawValue: entry.state?.rawValue ?? "translated") ?? .translated,
+          previousSource: entry.previousSource,
+          location: "Locales/\(seed.locale)/\(seed.file.name).yaml:\(entry.location.line ?? 1)")
+      }
+      documents.append(
+        InterchangeDocument(sourceLocale: "en", targetLocale: seed.locale, catalog: seed.file.name, units: units))
+    }
+    return documents
   }
 
   /// Whether `folder` is a hostile case marked pending: its fix has not landed, so it would

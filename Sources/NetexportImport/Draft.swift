@@ -14,6 +14,8 @@ struct Draft {
     case calloutTitle = "callout.title"
     case callout
     case reference
+    case relatedHeading = "related-heading"
+    case relatedItem = "related-item"
     case term
     case termDefinition = "term-definition"
     case abbreviation
@@ -58,6 +60,12 @@ struct Draft {
     var definition: Int?
   }
 
+  /// A group of links to related topics: message indices of its heading and titles.
+  struct RelatedGroup {
+    var heading: Int
+    var items: [Int]
+  }
+
   struct Abbreviation {
     var id: String
     var explicitID: Bool
@@ -76,6 +84,7 @@ struct Draft {
   var publisher: String
   var sections: [Section] = []
   var references: [Int] = []
+  var related: [RelatedGroup] = []
   var terms: [Term] = []
   var abbreviations: [Abbreviation] = []
   var doNotTranslate: [String] = []
@@ -100,6 +109,7 @@ struct Draft {
     var order = [title] + (subtitle.map { [$0] } ?? [])
     for index in sections.indices { order += messageIndices(ofSection: index) }
     order += [byline, reviewed] + references
+    for group in related { order += [group.heading] + group.items }
     for term in terms { order += [term.name] + (term.definition.map { [$0] } ?? []) }
     for abbreviation in abbreviations { order += [abbreviation.short, abbreviation.expansion] }
     return order

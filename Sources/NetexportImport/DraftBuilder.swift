@@ -168,7 +168,17 @@ struct DraftBuilder {
     }
 
     let references = matter.references.enumerated().compactMap { index, value in
-      reference(value, number: index + 1)
+      inlineText(value, .reference, what: "reference \(index + 1)")
+    }
+    var related: [Draft.RelatedGroup] = []
+    for group in matter.related {
+      // The heading is the source's label, plain text as every front-matter text but the
+      // references; each title may link to its page, so it is Markdown inline text.
+      let heading = add(.relatedHeading, .literal(group.heading.text), at: group.heading.location)
+      let items = group.items.enumerated().compactMap { index, value in
+        inlineText(value, .relatedItem, what: "item \(index + 1) of related group \(group.number)")
+      }
+      if items.count == group.items.count { related.append(Draft.RelatedGroup(heading: heading, items: items)) }
     }
     var terms: [Draft.Term] = []
     var termIDs: [String: SourceLocation] = [:]
@@ -206,7 +216,7 @@ struct DraftBuilder {
     var draft = Draft(
       id: documentID, sourceLocale: sourceLocale, messages: messages, title: title, subtitle: subtitle,
       byline: byline, reviewed: reviewed, reviewedDay: day, publisher: publisher.text, sections: sections,
-      references: references, terms: terms, abbreviations: abbreviations,
+      references: references, related: related, terms: terms, abbreviations: abbreviations,
       doNotTranslate: matter.doNotTranslate.map(\.text))
     for index in draft.sections.indices {
       for message in draft.messageIndices(ofSection: index) { draft.messages[message].section = index }
@@ -278,13 +288,15 @@ struct DraftBuilder {
 
   /// A reference: Markdown inline text (so that it can carry links), reported at its place
   /// in the front matter.
-  private mutating func reference(_ value: FrontMatter.Value, number: Int) -> Int? {
+  /// A front-matter text read as Markdown inline text (a reference, the title of a related
+  /// page), which may hold links; `what` names it in messages ("reference 2").
+  private mutating func inlineText(_ value: FrontMatter.Value, _ role: Draft.Role, what: String) -> Int? {
     let tree = CommonMark.parse(value.text)
     guard tree.children.count == 1, let paragraph = tree.children.first, case .paragraph = paragraph.kind else {
       problems.append(
         Diagnostic(
           code: .markdownFrontMatter, at: value.location,
-          "reference \(number) reads as a Markdown \(tree.children.first.map { MarkdownImporter.name($0.kind) } ?? "block") rather than text; put a backslash before the character that starts it (for example '2019\\. ...')"
+          "\(what) reads as a Markdown \(tree.children.first.map { MarkdownImporter.name($0.kind) } ?? "block") rather than text; put a backslash before the character that starts it (for example '2019\\. ...')"
         ))
       return nil
     }
@@ -294,10 +306,10 @@ struct DraftBuilder {
     // value in the front matter.
     for var diagnostic in inner.diagnostics {
       diagnostic.location = value.location
-      diagnostic.message = "reference \(number): \(diagnostic.message)"
+      diagnostic.message = "\(what): \(diagnostic.message)"
       problems.append(diagnostic)
     }
-    return add(.reference, content, at: value.location)
+    return add(role, content, at: value.location)
   }
 
   // MARK: The body

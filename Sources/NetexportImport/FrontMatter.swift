@@ -23,11 +23,20 @@ struct FrontMatter {
     var expansion: Value
   }
 
+  /// A group of links to related topics: its heading and one title per topic.
+  struct RelatedGroup {
+    /// The group's place in the front matter's list (from 1), which messages name.
+    var number: Int
+    var heading: Value
+    var items: [Value]
+  }
+
   /// Every field the front matter may have.
   static let fields = [
-    "id", "title", "subtitle", "byline", "publisher", "reviewed", "references", "terms", "abbreviations",
+    "id", "title", "subtitle", "byline", "publisher", "reviewed", "references", "related", "terms", "abbreviations",
     "do-not-translate",
   ]
+  static let relatedFields = ["heading", "items"]
   static let termFields = ["id", "term", "definition"]
   static let abbreviationFields = ["id", "short", "expansion"]
 
@@ -38,6 +47,7 @@ struct FrontMatter {
   var publisher: Value?
   var reviewed: (day: CalendarDay, location: SourceLocation)?
   var references: [Value] = []
+  var related: [RelatedGroup] = []
   var terms: [TermEntry] = []
   var abbreviations: [AbbreviationEntry] = []
   var doNotTranslate: [Value] = []
@@ -195,6 +205,30 @@ enum FrontMatterReader {
         }
       case "references":
         matter.references = list(value, "'references'").enumerated().compactMap { text($1, "reference \($0 + 1)") }
+      case "related":
+        for (index, entry) in list(value, "'related'").enumerated() {
+          let what = "related group \(index + 1)"
+          guard let found = fields(entry, known: FrontMatter.relatedFields, in: what) else { continue }
+          guard let headingNode = found["heading"] else {
+            problem(
+              entry.mark,
+              "\(what) has no 'heading': write the source's own label for the links, such as 'Associated procedures'")
+            continue
+          }
+          guard let itemsNode = found["items"] else {
+            problem(entry.mark, "\(what) has no 'items': list the title of each related page")
+            continue
+          }
+          let heading = text(headingNode, "'heading' of \(what)")
+          let nodes = list(itemsNode, "'items' of \(what)")
+          if nodes.isEmpty && itemsNode.sequence != nil {
+            problem(itemsNode.mark, "'items' of \(what) is empty: list the title of each related page")
+          }
+          let items = nodes.enumerated().compactMap { text($1, "item \($0 + 1) of \(what)") }
+          if let heading, !items.isEmpty {
+            matter.related.append(FrontMatter.RelatedGroup(number: index + 1, heading: heading, items: items))
+          }
+        }
       case "do-not-translate":
         matter.doNotTranslate = list(value, "'do-not-translate'").enumerated().compactMap {
           text($1, "'do-not-translate' entry \($0 + 1)")

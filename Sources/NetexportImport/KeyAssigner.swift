@@ -5,7 +5,7 @@ import NetexportModel
 /// template against a translated catalog.
 ///
 /// Keys are `<section-id>.<role>-<n>` (`before-your-scan.item-3`), `<section-id>.heading`,
-/// `<item-key>.detail`, `references.item-<n>`, and fixed document keys (`document.title`,
+/// `<item-key>.detail`, `references.item-<n>`, `related.heading`, `related.item-<n>`, and fixed document keys (`document.title`,
 /// `term.<id>`, `abbr.<id>.expansion`, ...). On a re-import, in this order:
 /// 1. Fixed keys stay what they are; a term or abbreviation whose id was derived from its
 ///    text takes the id of the previous one it resembles (similarity ≥ the threshold), so a
@@ -25,7 +25,9 @@ import NetexportModel
 ///    entries), not given in this import.
 struct KeyAssigner {
   /// Section ids that would collide with document-level or shared keys.
-  static let reservedSectionIDs: Set<String> = ["document", "references", "term", "abbr", "export", "audio"]
+  static let reservedSectionIDs: Set<String> = [
+    "document", "references", "related", "term", "abbr", "export", "audio",
+  ]
 
   struct Result {
     var keys: [String]
@@ -122,6 +124,14 @@ struct KeyAssigner {
     _ = add(document.metadata.reviewed, .reviewed, section: nil, position: 0)
     for (number, ref) in document.references.items.enumerated() {
       _ = add(ref, .reference, section: nil, position: number + 1)
+    }
+    var relatedPosition = 0
+    for (number, group) in document.related.enumerated() {
+      _ = add(group.heading, .relatedHeading, section: nil, position: number + 1)
+      for ref in group.items {
+        relatedPosition += 1
+        _ = add(ref, .relatedItem, section: nil, position: relatedPosition)
+      }
     }
     for term in document.terms {
       _ = add(term.name, .term, section: nil, position: 0)
@@ -291,6 +301,14 @@ struct KeyAssigner {
       for (position, message) in draft.messageIndices(ofSection: index).enumerated() { positions[message] = position }
     }
     for (number, message) in draft.references.enumerated() { positions[message] = number + 1 }
+    var relatedPosition = 0
+    for (number, group) in draft.related.enumerated() {
+      positions[group.heading] = number + 1
+      for message in group.items {
+        relatedPosition += 1
+        positions[message] = relatedPosition
+      }
+    }
     return positions
   }()
 
@@ -351,6 +369,8 @@ struct KeyAssigner {
       let prefix: String
       switch (message.role, message.section) {
       case (.reference, _): prefix = "references.item"
+      case (.relatedHeading, _): prefix = "related.heading"
+      case (.relatedItem, _): prefix = "related.item"
       case (.detail, _): prefix = (message.parent.flatMap { keys[$0] } ?? "detail") + ".detail"
       case (.heading, let section?): prefix = "\(sectionIDs[section] ?? "section").heading"
       case (let role, let section?): prefix = "\(sectionIDs[section] ?? "section").\(role.rawValue)"
@@ -360,7 +380,7 @@ struct KeyAssigner {
       ordinals[prefix] = ordinal
       guard keys[index] == nil else { continue }
       // Headings and details come one to a section or item: no number unless taken.
-      let unnumbered = message.role == .heading || message.role == .detail
+      let unnumbered = message.role == .heading || message.role == .detail || message.role == .relatedHeading
       var number = unnumbered ? 1 : ordinal
       var key = unnumbered ? prefix : "\(prefix)-\(number)"
       while isTaken(key) {

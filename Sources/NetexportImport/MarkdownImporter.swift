@@ -99,6 +99,7 @@ public enum MarkdownImporter {
         Section(id: assigned.sectionIDs[index], heading: ref(section.heading), blocks: section.blocks.map(block))
       },
       references: References(heading: "references.heading", items: draft.references.map(ref)),
+      related: draft.related.map { RelatedLinks(heading: ref($0.heading), items: $0.items.map(ref)) },
       terms: draft.terms.map { Term(id: $0.id, name: ref($0.name), definition: $0.definition.map(ref)) },
       abbreviations: draft.abbreviations.map {
         Abbreviation(id: $0.id, short: ref($0.short), expansion: ref($0.expansion))

@@ -70,6 +70,15 @@ enum Notes {
         "Reference \(number + 1) of \(draft.references.count), in the list of sources at the end. Keep authors, titles and publishers as written unless they have an official translation."
       )
     }
+    for group in draft.related {
+      set(
+        group.heading,
+        "Heading over links to related pages, after the references: the source's own label for them. Translate it literally; the titles under it are other pages to look up, not part of what the handout says."
+      )
+      for index in group.items {
+        set(index, "Title of a related page, listed under \(quoted(group.heading)) after the references.")
+      }
+    }
     for term in draft.terms {
       set(term.name, "Medical term as it appears in running text; use the glossary's agreed translation.")
       if let definition = term.definition {

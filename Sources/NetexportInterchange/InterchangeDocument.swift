@@ -54,6 +54,9 @@ public struct InterchangeUnit: Hashable, Sendable {
   public var target: String
   /// Context for the translator: where the text appears, length limits.
   public var note: String?
+  /// The note the translation was made with, when the note has changed since (the catalog's
+  /// `previous-note`): what the translator checks the translation against the new note for.
+  public var previousNote: String?
   public var state: State
   /// The English the translation was made from, when it has changed since (meaningful for
   /// `needsReview`; a parser reports what the file holds).
@@ -64,19 +67,36 @@ public struct InterchangeUnit: Hashable, Sendable {
   /// Remarks a translator or a tool added in the file (PO `# ` comments, XLIFF notes of
   /// no netexport category). netexport writes none of its own here; import reports them.
   public var comment: String?
+  /// A digest of the catalog's translation when the file was written (`digest(key:text:)`):
+  /// import refuses to replace a translation someone changed in the catalog since, which
+  /// would otherwise be lost. Nil when the file has none (a tool dropped it).
+  public var base: String?
+
+  /// The digest `base` holds for the translation `text` of `key`.
+  public static func digest(key: String, text: String) -> String {
+    Fingerprint.of(key: key, source: "\u{0}base", target: text)
+  }
+
+  /// Whether `text` has the form of a digest: 16 lowercase hexadecimal digits.
+  public static func isDigest<S: StringProtocol>(_ text: S) -> Bool {
+    text.utf8.count == 16 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+  }
 
   public init(
-    key: String, source: String, target: String = "", note: String? = nil, state: State = .new,
-    previousSource: String? = nil, location: String? = nil, comment: String? = nil
+    key: String, source: String, target: String = "", note: String? = nil, previousNote: String? = nil,
+    state: State = .new, previousSource: String? = nil, location: String? = nil, comment: String? = nil,
+    base: String? = nil
   ) {
     self.key = key
     self.source = source
     self.target = target
     self.note = note
+    self.previousNote = previousNote
     self.state = state
     self.previousSource = previousSource
     self.location = location
     self.comment = comment
+    self.base = base
   }
 }
 

@@ -21,6 +21,11 @@ import NetexportModel
 public enum PO {
   /// The translator comment that carries a state gettext cannot say.
   static let stateMark = "netexport-state:"
+  /// What starts each `#.` line of the note a translation was made with, after the current
+  /// note's lines: gettext has no field for an earlier note.
+  static let previousNoteMark = "netexport-previous-note:"
+  /// The translator comment that carries a unit's `base`: `# netexport-base: 0123456789abcdef`.
+  static let baseMark = "netexport-base:"
   /// The flags every unit carries: the text is ICU MessageFormat (Weblate checks it), and not
   /// C format (so that tools do not guess `c-format` from a `%` in the text).
   static let formatFlags = ["no-c-format", "icu-message-format"]

@@ -371,8 +371,17 @@ extension PO {
       }
       firstLocation[key] = start
       var mark: InterchangeUnit.State?
+      var base: String?
       var comments: [String] = []
       for line in entry.translatorComments {
+        if line.hasPrefix(PO.baseMark) {
+          // `netexport-base: 0123456789abcdef`; another form is a remark, kept as one.
+          let digest = line.dropFirst(PO.baseMark.count).dropFirst()
+          if line.dropFirst(PO.baseMark.count).first == " ", InterchangeUnit.isDigest(digest), base == nil {
+            base = String(digest)
+            continue
+          }
+        }
         guard line.hasPrefix(PO.stateMark) else {
           comments.append(line)
           continue
@@ -386,14 +395,26 @@ extension PO {
         }
       }
       let fuzzy = entry.flags.contains("fuzzy")
+      // `#. netexport-previous-note: ...` lines are the note the translation was made with.
+      var noteLines: [String] = []
+      var previousNoteLines: [String] = []
+      for line in entry.extractedComments {
+        if line.hasPrefix(PO.previousNoteMark) {
+          let rest = line.dropFirst(PO.previousNoteMark.count)
+          previousNoteLines.append(String(rest.first == " " ? rest.dropFirst() : rest))
+        } else {
+          noteLines.append(line)
+        }
+      }
       units.append(
         InterchangeUnit(
           key: key, source: source, target: target,
-          note: entry.extractedComments.isEmpty ? nil : entry.extractedComments.joined(separator: "\n"),
+          note: noteLines.isEmpty ? nil : noteLines.joined(separator: "\n"),
+          previousNote: previousNoteLines.isEmpty ? nil : previousNoteLines.joined(separator: "\n"),
           state: PO.state(fuzzy: fuzzy, target: target, mark: mark),
           previousSource: try entry.previous["msgid"].map { try text($0) },
           location: entry.references.isEmpty ? nil : entry.references.joined(separator: " "),
-          comment: comments.isEmpty ? nil : comments.joined(separator: "\n")))
+          comment: comments.isEmpty ? nil : comments.joined(separator: "\n"), base: base))
       unitLocations.append(msgstr.location)
     }
 

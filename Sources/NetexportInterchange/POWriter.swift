@@ -68,11 +68,17 @@ extension PO {
           let fingerprint = Fingerprint.of(key: unit.key, source: unit.source, target: unit.target)
           output += "# \(PO.stateMark) \(state.rawValue) \(fingerprint)\n"
         }
+        if let base = unit.base {
+          guard InterchangeUnit.isDigest(base) else {
+            throw unrepresentable("the base of '\(unit.key)' is not 16 hexadecimal digits")
+          }
+          output += "# \(PO.baseMark) \(base)\n"
+        }
         if let comment = unit.comment {
           for line in try lines(of: comment, field: "comment", key: unit.key) {
-            if line.hasPrefix(PO.stateMark) {
+            for mark in [PO.stateMark, PO.baseMark] where line.hasPrefix(mark) {
               throw unrepresentable(
-                "the comment of '\(unit.key)' has a line starting '\(PO.stateMark)', which netexport reserves")
+                "the comment of '\(unit.key)' has a line starting '\(mark)', which netexport reserves")
             }
             output += line.isEmpty ? "#\n" : "# \(line)\n"
           }
@@ -80,7 +86,16 @@ extension PO {
       }
       if let note = unit.note {
         for line in try lines(of: note, field: "note", key: unit.key) {
+          if line.hasPrefix(PO.previousNoteMark) {
+            throw unrepresentable(
+              "the note of '\(unit.key)' has a line starting '\(PO.previousNoteMark)', which netexport reserves")
+          }
           output += line.isEmpty ? "#.\n" : "#. \(line)\n"
+        }
+      }
+      if !template, let previous = unit.previousNote {
+        for line in try lines(of: previous, field: "previous note", key: unit.key) {
+          output += line.isEmpty ? "#. \(PO.previousNoteMark)\n" : "#. \(PO.previousNoteMark) \(line)\n"
         }
       }
       if let location = unit.location {

@@ -31,6 +31,8 @@ public enum XLIFF {
     static let description = "description"
     static let location = "netexport:location"
     static let previousSource = "netexport:previous-source"
+    static let previousNote = "netexport:previous-note"
+    static let base = "netexport:base"
   }
 
   /// Whether `text` is an XML NMTOKEN, as `file` and `unit` ids must be (XML 1.0 fifth edition
@@ -133,10 +135,13 @@ extension XLIFF {
   }
 
   private static func unit(_ unit: InterchangeUnit) throws -> String {
+    if let base = unit.base, !InterchangeUnit.isDigest(base) {
+      throw unrepresentable("the base of '\(unit.key)' is not 16 hexadecimal digits")
+    }
     var output = "    <unit id=\"\(attribute(unit.key))\">\n"
     let notes: [(String?, String?)] = [
-      (Category.description, unit.note), (Category.location, unit.location),
-      (Category.previousSource, unit.previousSource), (nil, unit.comment),
+      (Category.description, unit.note), (Category.previousNote, unit.previousNote), (Category.location, unit.location),
+      (Category.previousSource, unit.previousSource), (Category.base, unit.base), (nil, unit.comment),
     ]
     if notes.contains(where: { $0.1 != nil }) {
       output += "      <notes>\n"

@@ -365,20 +365,26 @@ extension XLIFF {
       var notes: [String] = []
       var locations: [String] = []
       var previous: [String] = []
+      var previousNotes: [String] = []
+      var bases: [String] = []
       var comments: [String] = []
       for note in built.notes {
         switch note.category {
         case XLIFF.Category.description?: notes.append(note.text)
         case XLIFF.Category.location?: locations.append(note.text)
         case XLIFF.Category.previousSource?: previous.append(note.text)
+        case XLIFF.Category.previousNote?: previousNotes.append(note.text)
+        case XLIFF.Category.base?: bases.append(note.text)
         default: comments.append(note.text)
         }
       }
       let joined = { (texts: [String]) in texts.isEmpty ? nil : texts.joined(separator: "\n") }
       document?.document.units.append(
         InterchangeUnit(
-          key: built.id, source: source, target: target, note: joined(notes), state: states.min() ?? .new,
-          previousSource: joined(previous), location: joined(locations), comment: joined(comments)))
+          key: built.id, source: source, target: target, note: joined(notes), previousNote: joined(previousNotes),
+          state: states.min() ?? .new,
+          previousSource: joined(previous), location: joined(locations), comment: joined(comments),
+          base: joined(bases)))
       document?.unitLocations.append(built.targetLocation ?? built.segments[0].location)
     }
 

@@ -186,8 +186,8 @@ extension Workspace {
       guard let entry = catalog[sourceEntry.key] else { return nil }
       return InterchangeUnit(
         key: entry.key, source: sourceEntry.text, target: entry.text, note: sourceEntry.note ?? entry.note,
-        state: Self.unitState(entry), previousSource: entry.previousSource,
-        location: "\(path):\(entry.location.line ?? 1)")
+        previousNote: entry.previousNote, state: Self.exportedState(entry), previousSource: entry.previousSource,
+        location: "\(path):\(entry.location.line ?? 1)", base: InterchangeUnit.digest(key: entry.key, text: entry.text))
     }
     return InterchangeDocument(
       sourceLocale: sourceLocale.canonical, targetLocale: locale.canonical, catalog: file.name, units: units)
@@ -203,6 +203,15 @@ extension Workspace {
     case .reviewed?: .reviewed
     case nil: entry.text.isEmpty ? .new : .translated
     }
+  }
+
+  /// The state an entry is exported with: its own, except that a translation whose note
+  /// changed since it was made (it has `previous-note`) goes out as needs-review, so that the
+  /// translator's tool flags it (PO `fuzzy`) and the translator checks it against the new note;
+  /// taking the flag off is what tells import the check is done.
+  static func exportedState(_ entry: CatalogEntry) -> InterchangeUnit.State {
+    let state = unitState(entry)
+    return entry.previousNote != nil && (state == .translated || state == .reviewed) ? .needsReview : state
   }
 
   static func entryState(_ state: InterchangeUnit.State) -> CatalogEntry.State {
@@ -359,6 +368,24 @@ extension Workspace {
         outcomes.append(outcome)
         continue
       }
+      // The catalog's translation changed since the file was written (someone edited the
+      // YAML): the file's, when the translator did not change it, is the older one; when both
+      // changed, applying the file's would lose the catalog's edit, so neither replaces the other.
+      if unit.target != entry.text, let base = unit.base, InterchangeUnit.isDigest(base),
+        base != InterchangeUnit.digest(key: unit.key, text: entry.text)
+      {
+        if base == InterchangeUnit.digest(key: unit.key, text: unit.target) {
+          outcome.reason =
+            "the translation in \(path) was changed since the file was exported, and the file's was not: the catalog's is kept"
+          outcomes.append(outcome)
+          continue
+        }
+        outcome.kind = .rejected
+        outcome.reason =
+          "the translation in \(path) was changed since the file was exported (it is now \(Quoting.quote(entry.text, limit: 120))), so the file's was not applied and neither is lost; export the file again and make the change there, or edit \(path)"
+        outcomes.append(outcome)
+        continue
+      }
       var fields: [CatalogEditor.FieldChange] = []
       let currentState = entry.state ?? (entry.text.isEmpty ? .new : .translated)
       if unit.source != english {
@@ -377,7 +404,11 @@ extension Workspace {
         if currentState != .needsReview || entry.state == nil { fields.append(.init("state", "needs-review")) }
       } else {
         let newState = Self.entryState(unit.state)
-        guard unit.target != entry.text || newState != currentState else {
+        // A translation whose note changed went out as needs-review: coming back so, unchanged,
+        // it is what the catalog holds; coming back done, the translator checked it.
+        let exported = Self.entryState(Self.exportedState(entry))
+        let noteChecked = entry.previousNote != nil && newState.isDone
+        guard unit.target != entry.text || (newState != currentState && newState != exported) || noteChecked else {
           outcomes.append(outcome)
           continue
         }
@@ -397,6 +428,10 @@ extension Workspace {
         if newState != currentState || entry.state == nil {
           fields.append(.init("state", newState.rawValue))
           what.append("state \(currentState.rawValue) → \(newState.rawValue)")
+        }
+        if noteChecked {
+          fields.append(.init("previous-note", nil))
+          what.append("checked against the new note (previous-note removed)")
         }
         if entry.source != english { fields.append(.init("source", english)) }
         // A review done: the English it was made from no longer needs keeping.

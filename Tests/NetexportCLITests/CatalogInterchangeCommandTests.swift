@@ -163,27 +163,117 @@ import Testing
           with: "text: \"Por el personal de Mayo Clinic\"\n    state: needs-review"))
   }
 
-  /// The note a translation was made with (`previous-note`, kept by update when the English
-  /// note changed) has no place in PO or XLIFF: an import leaves it in the catalog, so the
-  /// translator is still told the note changed (note-changed), and nothing is lost.
-  @Test func anImportKeepsThePreviousNote() throws {
-    let withPreviousNote = Leaflet.spanish(
-      replacing: "text: \"Descripción general\"\n    state: translated",
-      with:
-        "text: \"Descripción general\"\n    note: \"Section heading.\"\n    previous-note: \"Heading.\"\n    state: translated"
-    )
-    let project = try Leaflet.project(spanish: withPreviousNote)
+  /// A Spanish leaflet whose heading's note changed since it was translated (`previous-note`,
+  /// kept by update when the English note changed).
+  static let withPreviousNote = Leaflet.spanish(
+    replacing: "text: \"Descripción general\"\n    state: translated",
+    with:
+      "text: \"Descripción general\"\n    note: \"Section heading.\"\n    previous-note: \"Heading.\"\n    state: translated"
+  )
+
+  /// The note a translation was made with goes out with it, and the entry flagged, so that
+  /// a translator in a CAT tool sees what changed and checks the translation; an untouched
+  /// file changes nothing.
+  @Test func aTranslationWhoseNoteChangedGoesOutFlaggedWithTheOldNote() throws {
+    let project = try Leaflet.project(spanish: Self.withPreviousNote)
+    let po = try exportPO(project)
+    #expect(
+      po.contains(
+        """
+        #. netexport-previous-note: Heading.
+        #: Locales/es/leaflet.yaml:
+        """), "\(po)")
+    let entry = try #require(po.components(separatedBy: "\n\n").first { $0.contains("msgctxt \"only.heading\"") })
+    #expect(entry.contains("#, fuzzy, no-c-format"), "\(entry)")
+    let xliff = try project.run("catalog", "export", "--locale", "es", "--format", "xliff", "--output", "-")
+    #expect(xliff.stdout.contains("<note category=\"netexport:previous-note\">Heading.</note>"), "\(xliff.stdout)")
+    try project.write(po, to: "es.po")
+    try project.write(xliff.stdout, to: "es.xlf")
+    let before = try project.project.snapshot()
+    let result = try project.run("catalog", "import", "es.po", "es.xlf")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("unchanged: only.heading"), "\(result.stdout)")
+    #expect(try project.project.snapshot() == before)
+  }
+
+  /// Taking the flag off says the translation was checked against the new note: import
+  /// removes `previous-note`, and the note-changed warning goes with it.
+  @Test func takingTheFlagOffRemovesThePreviousNote() throws {
+    let project = try Leaflet.project(spanish: Self.withPreviousNote)
+    var po = try exportPO(project)
+    po = try replacing(
+      "#, fuzzy, no-c-format, icu-message-format\nmsgctxt \"only.heading\"",
+      with: "#, no-c-format, icu-message-format\nmsgctxt \"only.heading\"", in: po)
+    try project.write(po, to: "es.po")
+    let result = try project.run("catalog", "import", "es.po")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.contains("updated: only.heading: checked against the new note (previous-note removed)"),
+      "\(result.stdout)")
+    #expect(
+      try project.read("Locales/es/leaflet.yaml")
+        == Self.withPreviousNote.replacingOccurrences(of: "    previous-note: \"Heading.\"\n", with: ""))
+    let validate = try project.run("validate", "--locale", "es")
+    #expect(!validate.stdout.contains("note-changed"), "\(validate.stdout)")
+  }
+
+  /// A new text left flagged is not a check done: it arrives as needs-review, and the old
+  /// note stays, so nothing the translator needs is lost.
+  @Test func aNewTextLeftFlaggedKeepsThePreviousNote() throws {
+    let project = try Leaflet.project(spanish: Self.withPreviousNote)
     var po = try exportPO(project)
     po = try replacing("msgstr \"Descripción general\"", with: "msgstr \"Resumen\"", in: po)
     try project.write(po, to: "es.po")
     let result = try project.run("catalog", "import", "es.po")
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("updated: only.heading"))
+    #expect(result.stdout.contains("updated: only.heading"), "\(result.stdout)")
     #expect(
       try project.read("Locales/es/leaflet.yaml")
-        == withPreviousNote.replacingOccurrences(of: "\"Descripción general\"", with: "\"Resumen\""))
+        == Self.withPreviousNote.replacingOccurrences(
+          of:
+            "text: \"Descripción general\"\n    note: \"Section heading.\"\n    previous-note: \"Heading.\"\n    state: translated",
+          with:
+            "text: \"Resumen\"\n    note: \"Section heading.\"\n    previous-note: \"Heading.\"\n    state: needs-review"
+        ))
     let validate = try project.run("validate", "--locale", "es")
     #expect(validate.stdout.contains("warning[note-changed]"), "\(validate.stdout)")
+  }
+
+  /// A translation changed in the catalog after the file was exported is never lost: when the
+  /// file changed it too, its text is rejected (exit 1) and the catalog's kept; when the file
+  /// did not, the catalog's newer text stays. Both formats.
+  @Test(arguments: ["po", "xliff"])
+  func aCatalogEditMadeAfterExportIsNeverOverwritten(format: String) throws {
+    let project = try Leaflet.project()
+    let exported = try project.run(
+      "catalog", "export", "--locale", "es", "--document", "leaflet", "--format", format, "--output", "es.\(format)")
+    try #require(exported.status == 0, "\(exported.stderr)")
+    // Meanwhile a translator edits two entries in the YAML.
+    let catalog = try project.read("Locales/es/leaflet.yaml")
+    try project.write(
+      try replacing(
+        "\"Por el personal de Mayo Clinic\"", with: "\"Por el equipo de Mayo Clinic\"",
+        in: try replacing("\"Descripción general\"", with: "\"Resumen\"", in: catalog)),
+      to: "Locales/es/leaflet.yaml")
+    let edited = try project.read("Locales/es/leaflet.yaml")
+    // In the file, one of them is changed too.
+    var file = try project.read("es.\(format)")
+    file = try replacing("Descripción general", with: "Panorama general", in: file)
+    try project.write(file, to: "es.\(format)")
+    let result = try project.run("catalog", "import", "es.\(format)")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.contains(
+        "rejected: only.heading: es.\(format):"), "\(result.stdout)")
+    #expect(
+      result.stdout.contains(
+        "the translation in Locales/es/leaflet.yaml was changed since the file was exported (it is now \"Resumen\"), so the file's was not applied and neither is lost; export the file again and make the change there, or edit Locales/es/leaflet.yaml"
+      ), "\(result.stdout)")
+    #expect(
+      result.stdout.contains(
+        "unchanged: byline: the translation in Locales/es/leaflet.yaml was changed since the file was exported, and the file's was not: the catalog's is kept"
+      ), "\(result.stdout)")
+    #expect(try project.read("Locales/es/leaflet.yaml") == edited)
   }
 
   /// XLIFF carries `reviewed` (checked by a second person); a tool's `final` reads as reviewed.

@@ -81,8 +81,52 @@ import Testing
     return try LargePrintHTMLExporter().export(document)
   }
 
+  /// Every shipped translation's catalogs, as `catalog export` writes them in both formats,
+  /// pass the interchange target: read, written back and read again the same.
+  @Test func theShippedCatalogsPassTheInterchangeTarget() throws {
+    let seeds = try #require(try Seeds.make(root: packageRoot)[.interchange]).filter { !$0.name.hasPrefix("hostile-") }
+    for locale in Repository.shippedLocales {
+      #expect(seeds.contains { $0.name == "\(locale).labels.po" }, "\(locale)")
+      #expect(seeds.contains { $0.name == "\(locale).neuroendocrine-tumors.xlf" }, "\(locale)")
+    }
+    for seed in seeds {
+      do {
+        try FuzzTarget.interchange.run(seed.bytes)
+      } catch {
+        Issue.record("\(seed.name): \(error)")
+      }
+    }
+  }
+
+  /// A file cut in the middle, an XLIFF file that is only its start, and bytes that are not
+  /// UTF-8 are refusals the target accepts (placed diagnostics), not broken promises.
+  @Test func theInterchangeTargetTakesBrokenFilesAsRefusals() throws {
+    let seeds = try #require(try Seeds.make(root: packageRoot)[.interchange])
+    let po = try #require(seeds.first { $0.name == "es.labels.po" })
+    let text = String(decoding: po.bytes, as: UTF8.self)
+    let cut = Array(text.utf8.prefix(text.utf8.count / 2))
+    try FuzzTarget.interchange.run(cut)
+    try FuzzTarget.interchange.run(Array("\u{FEFF}  \n<xliff".utf8))
+    try FuzzTarget.interchange.run([0xFF, 0xFE, 0x00])
+  }
+
   @Test func theHandoutCheckPassesTheExportersOwnHandout() throws {
-    try HTMLCheck.check(try Self.englishHandout(), locale: "en")
+    try HTMLCheck.check(try Self.englishHandout(), locale: "en", links: Fixture.document.linkAddresses)
+  }
+
+  /// A link is one of the elements a text brings, but where it goes is the content model's:
+  /// an address the model does not have is a broken promise, whatever the element.
+  @Test func theHandoutCheckFailsOnALinkToAnAddressTheModelDoesNotHave() throws {
+    let html = try Self.englishHandout()
+    let range = try #require(html.range(of: "<p>There are"))
+    let linked = html.replacingCharacters(
+      in: range, with: "<p><a href=\"https://evil.example/?a=1&amp;b=2\">There</a> are")
+    #expect(
+      throws: InvariantViolation(
+        "large-print-html links to \"https://evil.example/?a=1&b=2\", not an address of the content model")
+    ) {
+      try HTMLCheck.check(linked, locale: "en", links: ["https://example.org/"])
+    }
   }
 
   @Test(arguments: [
@@ -100,7 +144,8 @@ import Testing
     let html = try Self.englishHandout()
     let range = try #require(html.range(of: original))
     #expect(throws: InvariantViolation.self) {
-      try HTMLCheck.check(html.replacingCharacters(in: range, with: replacement), locale: "en")
+      try HTMLCheck.check(
+        html.replacingCharacters(in: range, with: replacement), locale: "en", links: Fixture.document.linkAddresses)
     }
   }
 

@@ -80,6 +80,17 @@ import Testing
       ]
     ),
     (
+      "front-matter-related",
+      [
+        "7:5: error[markdown-front-matter]: related group 1 has no 'heading': write the source's own label for the links, such as 'Associated procedures'",
+        "9:12: error[markdown-front-matter]: 'items' of related group 2 must be a list, one '- ' line per entry",
+        "12:9: error[markdown-front-matter]: item 1 of related group 3 reads as a Markdown # heading rather than text; put a backslash before the character that starts it (for example '2019\\. ...')",
+        "13:9: error[markdown-link]: item 2 of related group 3: the link address 'mri.html' cannot be followed from a handout; write a full web address (http:// or https://), an e-mail address (mailto:) or a phone number (tel:)",
+        "14:29: error[markdown-front-matter]: 'items' of related group 4 is empty: list the title of each related page",
+        "14:33: error[markdown-front-matter]: unknown field 'links' in related group 4 (known fields: heading, items)",
+      ]
+    ),
+    (
       "front-matter-term",
       [
         "7:21: error[markdown-front-matter]: unknown field 'meaning' in term 1 (known fields: id, term, definition)",
@@ -96,7 +107,7 @@ import Testing
     (
       "front-matter-unknown-field",
       [
-        "6:1: error[markdown-front-matter]: unknown field 'author' in the front matter (known fields: id, title, subtitle, byline, publisher, reviewed, references, terms, abbreviations, do-not-translate)"
+        "6:1: error[markdown-front-matter]: unknown field 'author' in the front matter (known fields: id, title, subtitle, byline, publisher, reviewed, references, related, terms, abbreviations, do-not-translate)"
       ]
     ),
     (

@@ -130,6 +130,46 @@ import Testing
     #expect(report.edited == [.init(key: "term.contrast-die", oldText: "contrast die", newText: "contrast dye")])
   }
 
+  /// Links to related pages keep their keys when a title is corrected, when a title is added
+  /// in front of them, and when a group is added after them.
+  @Test func relatedLinksKeepTheirKeys() throws {
+    let withRelated = { (related: String) in
+      Self.frontMatter.replacingOccurrences(of: "---\n\n", with: "related:\n" + related + "---\n\n")
+    }
+    let before = """
+        - heading: Associated procedures
+          items:
+            - Sedation for a scan
+            - "[MRI scan](https://example.org/mri)"
+
+      """
+    let after = """
+        - heading: Associated procedures
+          items:
+            - Contrast dye
+            - Sedation for scans
+            - "[MRI scan](https://example.org/mri)"
+        - heading: Related topics
+          items:
+            - Claustrophobia
+
+      """
+    let first = try MarkdownImporter.parse(markdown: withRelated(before) + Self.original, file: "scan.md")
+    #expect(first.document.related.map(\.heading.key) == ["related.heading"])
+    #expect(first.document.related[0].items.map(\.key) == ["related.item-1", "related.item-2"])
+    let (second, report) = try MarkdownImporter.reimport(
+      markdown: withRelated(after) + Self.original, file: "scan.md", previous: PreviousImport(first))
+    #expect(second.document.related.map(\.heading.key) == ["related.heading", "related.heading-2"])
+    #expect(
+      second.document.related.map { $0.items.map(\.key) } == [
+        ["related.item-3", "related.item-1", "related.item-2"], ["related.item-4"],
+      ])
+    #expect(
+      report.edited == [.init(key: "related.item-1", oldText: "Sedation for a scan", newText: "Sedation for scans")])
+    #expect(report.added.map(\.key) == ["related.item-3", "related.heading-2", "related.item-4"])
+    #expect(report.removed.isEmpty)
+  }
+
   @Test func previousTextsOnlyFromItsCatalogAreMatched() throws {
     let first = try importing(Self.original)
     // The previous import as the lead's update reads it back: content model and catalog texts.

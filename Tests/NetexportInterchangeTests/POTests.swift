@@ -82,6 +82,45 @@ import Testing
     }
   }
 
+  /// The note a translation was made with travels as `#.` lines after the current note, each
+  /// marked, so that Poedit shows both under "Notes for translators" and import reads them apart.
+  @Test func aPreviousNoteFollowsTheNoteOnMarkedLines() throws {
+    let unit = InterchangeUnit(
+      key: "a", source: "A", target: "Á", note: "Footer of every page.\nShort.",
+      previousNote: "Footer of the first page.\n\n indented", state: .needsReview)
+    let text = try PO.write(
+      InterchangeDocument(sourceLocale: "en", targetLocale: "es", catalog: "labels", units: [unit]))
+    #expect(
+      text.contains(
+        """
+        #. Footer of every page.
+        #. Short.
+        #. netexport-previous-note: Footer of the first page.
+        #. netexport-previous-note:
+        #. netexport-previous-note:  indented
+        #, fuzzy, no-c-format, icu-message-format
+        msgctxt "a"
+
+        """), "\(text)")
+    let parsed = try PO.parse(text, file: "a.po").documents[0].document.units
+    #expect(exact(parsed) == exact([unit]))
+  }
+
+  /// The digest of the catalog's translation travels as a translator comment; one that is not
+  /// a digest is a remark like any other, never a base.
+  @Test func theBaseTravelsAsAMarkedComment() throws {
+    let digest = InterchangeUnit.digest(key: "a", text: "Á")
+    let unit = InterchangeUnit(key: "a", source: "A", target: "Á", state: .translated, base: digest)
+    let text = try PO.write(
+      InterchangeDocument(sourceLocale: "en", targetLocale: "es", catalog: "labels", units: [unit]))
+    #expect(text.contains("# netexport-base: \(digest)\n#, no-c-format"), "\(text)")
+    #expect(exact(try PO.parse(text, file: "a.po").documents[0].document.units) == exact([unit]))
+    let edited = text.replacingOccurrences(of: "# netexport-base: \(digest)", with: "# netexport-base: changed by hand")
+    let parsed = try PO.parse(edited, file: "a.po").documents[0].document.units[0]
+    #expect(parsed.base == nil)
+    #expect(parsed.comment == "netexport-base: changed by hand")
+  }
+
   @Test func theSameDocumentGivesTheSameBytes() throws {
     #expect(try PO.write(Samples.document) == PO.write(Samples.document))
     #expect(try PO.template(Samples.document) == PO.template(Samples.document))
@@ -331,6 +370,12 @@ import Testing
     reserved.comment = "fine\nnetexport-state: reviewed 0"
     var backslash = unit
     backslash.note = "A Windows folder: C:\\\nnext line"
+    var reservedBase = unit
+    reservedBase.comment = "netexport-base: 0123456789abcdef"
+    var badBase = unit
+    badBase.base = "not a digest"
+    var reservedNote = unit
+    reservedNote.note = "fine\nnetexport-previous-note: an earlier note"
     #expect(
       failure { try PO.write(document(nul)) }
         == "error[interchange-unrepresentable]: the msgstr of 'a' contains NUL, which gettext cannot hold in a string")
@@ -349,6 +394,17 @@ import Testing
     #expect(
       failure { try PO.write(document(backslash)) }
         == "error[interchange-unrepresentable]: the note of 'a' has a line ending with a backslash, which gettext's tools join to the next line; add a character after it"
+    )
+    #expect(
+      failure { try PO.write(document(reservedBase)) }
+        == "error[interchange-unrepresentable]: the comment of 'a' has a line starting 'netexport-base:', which netexport reserves"
+    )
+    #expect(
+      failure { try PO.write(document(badBase)) }
+        == "error[interchange-unrepresentable]: the base of 'a' is not 16 hexadecimal digits")
+    #expect(
+      failure { try PO.write(document(reservedNote)) }
+        == "error[interchange-unrepresentable]: the note of 'a' has a line starting 'netexport-previous-note:', which netexport reserves"
     )
   }
 }

@@ -74,8 +74,12 @@ struct POToolTests {
     try #require(merged.status == 0, "\(merged.stderr)")
     // msgmerge drops `#| msgid` from an entry without translation: a needs-review unit with an
     // empty target keeps its state (netexport's mark) but loses the old English.
+    // It takes `#.` lines from the template, which has no translations and so no earlier
+    // notes: the note a translation was made with is dropped (the catalog keeps it: import
+    // never reads it back).
     var expected = Samples.units
     for index in expected.indices where expected[index].target.isEmpty { expected[index].previousSource = nil }
+    for index in expected.indices { expected[index].previousNote = nil }
     #expect(exact(try units(merged.stdout)) == exact(expected))
 
     var changed = Samples.document

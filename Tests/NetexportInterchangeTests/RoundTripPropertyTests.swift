@@ -57,10 +57,13 @@ struct RoundTripPropertyTests {
       return InterchangeUnit(
         key: "k\(index).\(["a-b", "c_d", "e:f", "é", "x"].randomElement(using: &generator)!)",
         source: text(textAlphabet, &generator), target: text(textAlphabet, &generator),
-        note: comment(&generator), state: InterchangeUnit.State.allCases.randomElement(using: &generator)!,
+        note: comment(&generator), previousNote: comment(&generator),
+        state: InterchangeUnit.State.allCases.randomElement(using: &generator)!,
         previousSource: optional(noteAlphabet, &generator),
         location: Bool.random(using: &generator) ? locationWords.joined(separator: " ") : nil,
-        comment: comment(&generator))
+        comment: comment(&generator),
+        base: Bool.random(using: &generator)
+          ? InterchangeUnit.digest(key: "k\(index)", text: text(textAlphabet, &generator)) : nil)
     }
   }
 

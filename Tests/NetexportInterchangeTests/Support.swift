@@ -9,7 +9,8 @@ enum Samples {
   static let units: [InterchangeUnit] = [
     InterchangeUnit(
       key: "document.title", source: "Neuroendocrine tumors", target: "Tumores neuroendocrinos",
-      note: "Title of the handout.", state: .translated, location: "Locales/es/neuroendocrine-tumors.yaml:4"),
+      note: "Title of the handout.", state: .translated, location: "Locales/es/neuroendocrine-tumors.yaml:4",
+      base: InterchangeUnit.digest(key: "document.title", text: "Tumores neuroendocrinos")),
     InterchangeUnit(
       key: "quotes.and-backslashes", source: #"Say "yes" \ or 'no' \n (a backslash, then n)"#,
       target: #"Diga «sí» \ o "no" \\"#, note: "Quotes: \"double\", 'single' and \\backslash\\.",
@@ -18,7 +19,9 @@ enum Samples {
       key: "icu.plural", source: "{count, plural, one {# reply} other {# replies}} · {posted, date, ::EEEyMMMdd}",
       target:
         "{count, plural, one {# respuesta} many {# de respuestas} other {# respuestas}} · {posted, date, ::EEEyMMMdd}",
-      note: "{count} is the number of replies.\nKeep it under 40 characters.\n", state: .needsReview,
+      note: "{count} is the number of replies.\nKeep it under 40 characters.\n",
+      previousNote: "{count} is the number of replies.\n\n  Keep it short. netexport-previous-note: kept as text",
+      state: .needsReview,
       previousSource: "{count, plural, one {# Reply} other {# Replies}} · {posted, date, ::EEEyMMMdd}"),
     InterchangeUnit(
       key: "icu.apostrophes", source: "Accessed '{accessed}' on {accessed, date, ::yMMMMd}; '#' is literal",
@@ -66,7 +69,8 @@ struct ExactUnit: Equatable, CustomStringConvertible {
   init(_ unit: InterchangeUnit) {
     let exact = { (text: String?) in text.map { $0.unicodeScalars.map(\.value) } }
     fields = [
-      exact(unit.key), exact(unit.source), exact(unit.target), exact(unit.note), exact(unit.previousSource),
+      exact(unit.key), exact(unit.source), exact(unit.target), exact(unit.note), exact(unit.previousNote),
+      exact(unit.previousSource), exact(unit.base),
       exact(unit.location), exact(unit.comment),
     ]
     state = unit.state

@@ -18,8 +18,9 @@ enum ExportChecks {
   ///   - mustRender: Whether every format must render: true when validation passed the
   ///     catalog, whose promise is that it exports. Otherwise an exporter may refuse with a
   ///     diagnostic (a label that does not format), but never crash.
+  ///   - links: The web addresses of the content model, where the handout's links may go.
   static func check(
-    printed: ResolvedDocument, spoken: ResolvedDocument, width: Int, mustRender: Bool
+    printed: ResolvedDocument, spoken: ResolvedDocument, width: Int, mustRender: Bool, links: Set<String>
   ) throws(InvariantViolation) {
     func render(_ format: ExportFormat, _ document: ResolvedDocument) throws(InvariantViolation) -> String? {
       do {
@@ -46,7 +47,7 @@ enum ExportChecks {
     }
     if let html = try render(.largePrintHTML, printed) {
       try checkCharacters(html, .largePrintHTML)
-      try HTMLCheck.check(html, locale: printed.locale.canonical)
+      try HTMLCheck.check(html, locale: printed.locale.canonical, links: links)
     }
     if let script = try render(.audioScript, spoken) {
       try checkCharacters(script, .audioScript)
@@ -71,4 +72,9 @@ enum ExportChecks {
     return (value < 0x20 && ![0x9, 0xA, 0xD].contains(value)) || (0x7F...0x9F).contains(value)
       || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
   }
+}
+
+extension Document {
+  /// Every web address the content model's texts link to.
+  var linkAddresses: Set<String> { Set(textRefs.flatMap(\.links)) }
 }

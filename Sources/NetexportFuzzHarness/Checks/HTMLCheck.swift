@@ -13,13 +13,21 @@ enum HTMLCheck {
     /// Each element as `name(attribute,attribute)`, attributes in the order written.
     var elements: [String] = []
     var style = ""
+    /// The value of every `href`, its character references resolved.
+    var hrefs: [String] = []
   }
 
-  /// Checks a handout in `locale` (one of `Fixture.locales`, or the source locale).
-  static func check(_ html: String, locale: String) throws(InvariantViolation) {
+  /// Checks a handout in `locale` (one of `Fixture.locales`, or the source locale) whose
+  /// content model has the web addresses `links`: every link goes to one of them (a message
+  /// can say where a link starts and ends, never where it goes).
+  static func check(_ html: String, locale: String, links: Set<String>) throws(InvariantViolation) {
     let reading = try read(html)
     for element in reading.elements where !allowed.contains(element) {
       throw InvariantViolation("large-print-html has an element the exporter does not write: <\(element)>")
+    }
+    for href in reading.hrefs where !links.contains(href) {
+      throw InvariantViolation(
+        "large-print-html links to \(href.debugDescription), not an address of the content model")
     }
     let (_, rest) = try pageCounter(reading.style)
     // A handout with a link carries the rules for links; one without, none.
@@ -149,9 +157,18 @@ enum HTMLCheck {
       var attributes: [String] = []
       while !at(">") {
         try expect(" ")
-        attributes.append(try name())
+        let attribute = try name()
+        attributes.append(attribute)
         try expect("=\"")
+        let valueStart = index
         try text(until: "\"")
+        if attribute == "href" {
+          var value = String(String.UnicodeScalarView(scalars[valueStart..<index]))
+          for (reference, character) in zip(references, ["&", "<", ">", "\"", "'"]) {
+            value = value.replacingOccurrences(of: reference, with: character)
+          }
+          reading.hrefs.append(value)
+        }
         try expect("\"")
       }
       index += 1

@@ -71,6 +71,7 @@ enum ContentTarget {
     if let number = numbers.first(where: { !$0.isFinite }) {
       throw InvariantViolation("a document with the number \(number) resolved; it would print as text")
     }
-    try ExportChecks.check(printed: printed, spoken: spoken, width: 72, mustRender: false)
+    try ExportChecks.check(
+      printed: printed, spoken: spoken, width: 72, mustRender: false, links: document.linkAddresses)
   }
 }

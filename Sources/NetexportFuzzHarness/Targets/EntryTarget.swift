@@ -67,7 +67,8 @@ enum EntryTarget {
     } catch {
       throw InvariantViolation("catalogs validation passed with nothing pending do not resolve: \(error)")
     }
-    try ExportChecks.check(printed: printed, spoken: spoken, width: 72, mustRender: true)
+    try ExportChecks.check(
+      printed: printed, spoken: spoken, width: 72, mustRender: true, links: Fixture.document.linkAddresses)
   }
 
   static let documentedCodes = Set(Rule.all.map(\.code))

@@ -100,6 +100,7 @@ enum MarkdownTarget {
     } catch {
       throw InvariantViolation("the imported document does not resolve: \(error)")
     }
-    try ExportChecks.check(printed: printed, spoken: spoken, width: 72, mustRender: true)
+    try ExportChecks.check(
+      printed: printed, spoken: spoken, width: 72, mustRender: true, links: imported.document.linkAddresses)
   }
 }

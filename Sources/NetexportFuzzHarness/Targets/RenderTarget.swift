@@ -37,7 +37,8 @@ enum RenderTarget {
         throw InvariantViolation("texts quoted as literal text do not resolve: \(error)")
       }
     }
-    try ExportChecks.check(printed: printed, spoken: spoken, width: width, mustRender: false)
+    try ExportChecks.check(
+      printed: printed, spoken: spoken, width: width, mustRender: false, links: Fixture.document.linkAddresses)
   }
 
   static func documents(_ texts: [String], locale: LanguageTag, literal: Bool) throws -> (

@@ -18,7 +18,9 @@ public enum CatalogEditor {
   }
 
   /// The fields whose value is one text, which an edit can set.
-  public static let editableFields: Set<String> = ["text", "note", "source", "previous-source", "state"]
+  public static let editableFields: Set<String> = [
+    "text", "note", "previous-note", "source", "previous-source", "state",
+  ]
 
   /// The edited text, and the entries that could not be edited with the reason.
   public struct Result: Hashable, Sendable {
@@ -105,6 +107,7 @@ public enum CatalogEditor {
     init(_ entry: CatalogEntry) {
       values = ["text": entry.text]
       values["note"] = entry.note
+      values["previous-note"] = entry.previousNote
       values["source"] = entry.source
       values["previous-source"] = entry.previousSource
       values["state"] = entry.state?.rawValue
