@@ -16,8 +16,7 @@ enum TextChecks {
   /// is not text: the 1 of `<link1>` is no number.
   static func numbers(in text: String) -> [String] {
     var text = text
-    // memchr rather than `utf8.contains`, which takes a call per byte here.
-    if text.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0x3C, bytes.count) != nil } ?? false }) {
+    if containsByte(UInt8(ascii: "<"), in: text) {
       text = InlineMarkup.plain(text)
     }
     return text.withUTF8(numbers(inUTF8:))
@@ -239,6 +238,13 @@ enum TextChecks {
     }
   }
 
+  /// Whether `text`'s UTF-8 holds `byte`: memchr rather than `utf8.contains`, which takes a
+  /// call per byte (every entry asks this of its text for `<`, `#`, ...).
+  static func containsByte(_ byte: UInt8, in text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+  }
+
   /// Whether `needle` occurs in `haystack`, comparing UTF-8 bytes (memmem).
   static func contains(_ needle: String, in haystack: String) -> Bool {
     firstOffset(of: needle, in: haystack, from: 0) != nil
@@ -311,7 +317,7 @@ enum TextChecks {
   /// How many `#` a text has, as characters (a `#` with a combining mark is another one).
   static func hashSigns(in text: String) -> Int {
     // Most texts have none: a byte scan settles them before the walk by Character.
-    guard text.utf8.contains(UInt8(ascii: "#")) else { return 0 }
+    guard containsByte(UInt8(ascii: "#"), in: text) else { return 0 }
     return text.filter { $0 == "#" }.count
   }
 

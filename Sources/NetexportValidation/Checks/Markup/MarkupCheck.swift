@@ -29,7 +29,9 @@ struct MarkupCheck: EntryCheck {
     let entry = context.entry
     let text = entry.text
     let open = UInt8(ascii: "<")
-    guard text.utf8.contains(open) || context.sourceText.utf8.contains(open) else { return }
+    guard TextChecks.containsByte(open, in: text) || TextChecks.containsByte(open, in: context.sourceText) else {
+      return
+    }
     let isSource = context.sourceEntry == nil
     // Passages in another language are balanced or not by `LanguageMarkupCheck`'s measure,
     // which reports them; here only the tags exports show are weighed.
