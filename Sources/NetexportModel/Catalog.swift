@@ -22,10 +22,13 @@ public struct Catalog: Hashable, Sendable {
   public var entriesLocation: SourceLocation
   /// The file's text, to point at a character inside a message.
   public var text: String {
-    didSet { lineStarts = FileLines.starts(of: text) }
+    didSet { lineStartsOfText = LineStarts(text) }
   }
-  /// Where each line of `text` starts (UTF-8 offsets).
-  var lineStarts: [Int]
+  /// Where each line of `text` starts (UTF-8 offsets), found the first time a finding needs
+  /// a line and column inside a message: most catalogs have no such finding, and finding every
+  /// line of every catalog cost about as much as reading its text twice.
+  var lineStarts: [Int] { lineStartsOfText.starts }
+  var lineStartsOfText: LineStarts
   private var index: [String: Int]
 
   public init(
@@ -42,7 +45,7 @@ public struct Catalog: Hashable, Sendable {
     self.problems = problems
     self.entriesLocation = entriesLocation ?? SourceLocation(file: file)
     self.text = text
-    self.lineStarts = FileLines.starts(of: text)
+    self.lineStartsOfText = LineStarts(text)
     self.index = Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
   }
 

@@ -58,13 +58,16 @@ extension Catalog {
   /// Parses catalog YAML text, and says where each key is (for `update`, which edits lines).
   ///
   /// Read in one pass over libyaml's events, which also refuses what catalogs never use
-  /// (`YAMLSupport.StructureCheck`): no node tree of the whole file is built, only one per
-  /// entry, so time and memory grow with the file's size and no faster.
+  /// (`YAMLSupport.StructureCheck`): no node tree of the whole file is built, and an entry is
+  /// read field by field, so time and memory grow with the file's size and no faster.
   ///
-  /// - Parameter outline: Note where each entry's key and fields are (for `update`).
+  /// - Parameters:
+  ///   - outline: Note where each entry's key and fields are (for `update`).
+  ///   - streamsEntries: Read entries field by field from the events (see
+  ///     `CatalogReader.streamsEntries`; tests compare with `false`).
   static func read(
     _ text: String, file: String, expectedLocale: String? = nil, kind: CatalogFile? = nil, lenient: Bool = false,
-    outline: Bool = true
+    outline: Bool = true, streamsEntries: Bool = true
   ) throws -> (catalog: Catalog, outline: CatalogOutline) {
     // Reported first, and also with a syntax error: they explain line numbers that differ
     // from the editor's.
@@ -78,6 +81,7 @@ extension Catalog {
       reader = try YAMLEventReader.reading(text) { events in
         var reader = CatalogReader(
           events: events, file: file, expectedLocale: expectedLocale, kind: kind, outline: outline)
+        reader.streamsEntries = streamsEntries
         reader.problems = lineBreaks
         try reader.readDocument()
         return reader.contents
@@ -94,7 +98,9 @@ extension Catalog {
           "a catalog must be a mapping with 'locale' and 'entries' at its top level")
       ])
     }
-    var problems = reader.problems + commentCuts(in: reader.entries, text: text, file: file)
+    // Shared with the catalog: a finding of its validation may need lines too.
+    let lineStarts = LineStarts(text)
+    var problems = reader.problems + commentCuts(in: reader.entries, lines: lineStarts, file: file)
     func problem(_ code: FindingCode, _ position: YAMLEventReader.Position?, _ message: String) {
       problems.append(Diagnostic(code: code, at: location(position, file: file), message))
     }
@@ -108,11 +114,12 @@ extension Catalog {
     }
     if problems.contains(where: { $0.severity == .error }) && !lenient { throw DiagnosticError(problems) }
     let entriesPosition = reader.outline.sections.first { $0.key.name == "entries" }?.key.position
-    let catalog = Catalog(
+    var catalog = Catalog(
       locale: reader.locale ?? "", file: file, entries: reader.entries, obsolete: reader.obsolete,
       glossary: reader.glossary, machineTranslated: reader.machineTranslated, problems: problems,
       entriesLocation: location(entriesPosition ?? rootPosition, file: file),
       text: text)
+    catalog.lineStartsOfText = lineStarts
     return (catalog, reader.outline)
   }
 
@@ -120,10 +127,10 @@ extension Catalog {
   /// (`text: Sintomi e cause #1` is "Sintomi e cause"): reported where the rest looks like
   /// text, a `#` followed directly by a letter, digit or sign; `# ` with a space is taken to
   /// be a comment meant as one.
-  static func commentCuts(in entries: [CatalogEntry], text: String, file: String) -> [Diagnostic] {
+  static func commentCuts(in entries: [CatalogEntry], lines lineStarts: LineStarts, file: String) -> [Diagnostic] {
     let plain = entries.filter { $0.textStyle == .plain && !$0.text.isEmpty }
     guard !plain.isEmpty else { return [] }
-    let lines = FileLines(text: text, starts: FileLines.starts(of: text))
+    let lines = lineStarts.lines
     var found: [Diagnostic] = []
     for entry in plain {
       guard let line = entry.textLocation.line, let column = entry.textLocation.column, line <= lines.count else {
@@ -166,51 +173,81 @@ extension Catalog {
         key)
       return nil
     }
-    var entry = CatalogEntry(key: key, text: "", location: location(keyNode.position, file: file))
-    var hasText = false
-    for (fieldNode, fieldValue) in fields {
+    var entry = EntryFields(key: key, at: keyNode.position, file: file)
+    for (fieldNode, fieldValue) in fields { entry.add(fieldNode, fieldValue, report: report) }
+    return entry.finish(valuePosition: value.position, report: report)
+  }
+
+  /// An entry of `entries` or `obsolete` read one field at a time, in file order: the catalog
+  /// reader gives it each field as libyaml's events bring it, without a node for the whole
+  /// entry (`parseEntry` gives it the fields of such a node).
+  struct EntryFields {
+    let key: String
+    let file: String
+    private var entry: CatalogEntry
+    private var hasText = false
+    /// Whether the entry has a field named `text`, usable or not.
+    private var hasTextField = false
+    /// A control character in the text: the entry is left out, and its later fields are not
+    /// looked at.
+    private var dropped = false
+
+    init(key: String, at position: YAMLEventReader.Position, file: String) {
+      self.key = key
+      self.file = file
+      entry = CatalogEntry(key: key, text: "", location: Catalog.location(position, file: file))
+    }
+
+    /// Reads one field (its name, and its value).
+    mutating func add(
+      _ fieldNode: YAMLNode, _ fieldValue: YAMLNode,
+      report: (FindingCode, YAMLEventReader.Position?, String, String?) -> Void
+    ) {
       let field = fieldNode.string ?? "?"
-      guard entryFields.contains(field) else {
+      if field == "text" { hasTextField = true }
+      guard !dropped else { return }
+      guard let known = Field(field) else {
         report(
           .unknownField, fieldNode.position,
           "unknown field '\(field)' in entry '\(key)' (known fields: \(entryFields.joined(separator: ", ")))", key)
-        continue
+        return
       }
-      if field == "allow" {
+      if known == .allow {
         guard let list = stringList(fieldValue) else {
           report(
             .invalidEntry, fieldValue.position,
             "'allow' of entry '\(key)' must be a list of finding codes, e.g. [untranslated]", key)
-          continue
+          return
         }
         entry.allow = list
-        continue
+        return
       }
       guard let string = scalarText(fieldValue) else {
         report(
           .invalidEntry, fieldValue.position,
           "'\(field)' of entry '\(key)' must be text (found \(describe(fieldValue)))",
           key)
-        continue
+        return
       }
       if mayHoldForbiddenControl(string), let control = string.unicodeScalars.first(where: isForbiddenControl) {
         report(
           .controlCharacter, fieldValue.position,
           "'\(field)' of entry '\(key)' contains the control character U+\(hex(control.value)); remove it", key)
-        if field == "text" { return nil }
-        continue
+        if known == .text { dropped = true }
+        return
       }
-      switch field {
-      case "text":
+      switch known {
+      case .text:
         hasText = true
         entry.text = string
         entry.textLocation = location(fieldValue.position, file: file)
         entry.textStyle = style(of: fieldValue)
-      case "note": entry.note = string
-      case "previous-note": entry.previousNote = string
-      case "source": entry.source = string
-      case "previous-source": entry.previousSource = string
-      default:
+      case .note: entry.note = string
+      case .previousNote: entry.previousNote = string
+      case .source: entry.source = string
+      case .previousSource: entry.previousSource = string
+      case .allow: break
+      case .state:
         entry.state = CatalogEntry.State(rawValue: string)
         if entry.state == nil {
           report(
@@ -220,15 +257,43 @@ extension Catalog {
         }
       }
     }
-    guard hasText else {
-      if !fields.contains(where: { $0.key.string == "text" }) {
-        report(
-          .invalidEntry, value.position,
-          "entry '\(key)' has no 'text' field (use text: \"\" for a string not translated yet)", key)
+
+    /// The entry, once every field is read; `nil` when it has no usable text.
+    ///
+    /// - Parameter valuePosition: Where the entry's mapping starts.
+    func finish(
+      valuePosition: YAMLEventReader.Position, report: (FindingCode, YAMLEventReader.Position?, String, String?) -> Void
+    ) -> CatalogEntry? {
+      guard hasText, !dropped else {
+        if !hasTextField && !dropped {
+          report(
+            .invalidEntry, valuePosition,
+            "entry '\(key)' has no 'text' field (use text: \"\" for a string not translated yet)", key)
+        }
+        return nil
       }
-      return nil
+      return entry
     }
-    return entry
+
+    /// The fields an entry may have (`entryFields`).
+    enum Field: CaseIterable {
+      case text, note, previousNote, source, previousSource, state, allow
+
+      /// The field a name is, by one comparison per known field: every field of every entry
+      /// is looked up.
+      init?(_ name: String) {
+        switch name {
+        case "text": self = .text
+        case "note": self = .note
+        case "previous-note": self = .previousNote
+        case "source": self = .source
+        case "previous-source": self = .previousSource
+        case "state": self = .state
+        case "allow": self = .allow
+        default: return nil
+        }
+      }
+    }
   }
 
   static func parseGlossaryEntry(
@@ -309,7 +374,7 @@ extension Catalog {
     scalar.style == .plain && (scalar.value == "~" || scalar.value == "null" || scalar.value.isEmpty)
   }
 
-  private static func stringList(_ node: YAMLNode) -> [String]? {
+  static func stringList(_ node: YAMLNode) -> [String]? {
     guard case .sequence(let items, _) = node else { return nil }
     var list: [String] = []
     for item in items {
@@ -319,7 +384,7 @@ extension Catalog {
     return list
   }
 
-  private static func style(of node: YAMLNode) -> CatalogEntry.Style {
+  static func style(of node: YAMLNode) -> CatalogEntry.Style {
     switch node.scalar?.style {
     case .singleQuoted: .singleQuoted
     case .doubleQuoted: .doubleQuoted
@@ -340,18 +405,25 @@ extension Catalog {
 
   /// C0 and C1 controls other than tab and line feed have no place in patient text: they
   /// can rewrite a terminal or break an export.
-  private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+  static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
     (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
   }
 
   /// Whether a text's UTF-8 has a byte of a forbidden control: one below 0x20 other than tab
   /// and line feed, DEL, or the lead byte 0xC2 of a C1 control (U+0080-U+009F). Every entry's
-  /// fields are scanned, and bytes are read faster than scalars are decoded.
-  private static func mayHoldForbiddenControl(_ text: String) -> Bool {
-    text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }
+  /// fields are scanned, and bytes are read faster than scalars are decoded (from the string's
+  /// storage, eight at a time: through its `utf8` view the scan cost as much again as reading
+  /// the fields' YAML).
+  static func mayHoldForbiddenControl(_ text: String) -> Bool {
+    func mayBe(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 }
+    return LineBreak.withUTF8(text) { bytes in
+      ByteScan.contains(
+        bytes, wordMayHold: { ByteScan.hasBelow($0, 0x20) || ByteScan.has($0, 0x7F) || ByteScan.has($0, 0xC2) },
+        where: { mayBe(bytes[$0]) })
+    }
   }
 
-  private static func hex(_ value: UInt32) -> String {
+  static func hex(_ value: UInt32) -> String {
     let digits = String(value, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
   }

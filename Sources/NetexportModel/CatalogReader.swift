@@ -82,9 +82,10 @@ struct SeenKeys {
   }
 }
 
-/// Reads a catalog from libyaml's events in one pass, streaming through the top level and
-/// the `entries`, `obsolete` and `glossary` mappings and building a small node tree for each
-/// other value. Duplicate keys are found here, with both places (Yams reports only the first).
+/// Reads a catalog from libyaml's events in one pass, streaming through the top level, the
+/// `entries`, `obsolete` and `glossary` mappings and the fields of each entry, and building a
+/// small node tree for each other value (a field's value, a glossary entry). Duplicate keys are
+/// found here, with both places (Yams reports only the first).
 struct CatalogReader {
   let events: YAMLEventReader
   let file: String
@@ -106,6 +107,10 @@ struct CatalogReader {
   var structure: YAMLSupport.StructureCheck
   /// Whether to note where each entry's key and fields are (`update` needs them).
   let recordsOutline: Bool
+  /// Whether to read the entries of `entries` and `obsolete` field by field from the events
+  /// (`readEntry`), rather than as a node each (`Catalog.parseEntry`). The nodes are what tests
+  /// compare the events' reading with.
+  var streamsEntries = true
   var machineTranslated = false
 
   /// What was read, without the event reader (which must not outlive its text).
@@ -214,13 +219,17 @@ struct CatalogReader {
   /// Records a key of a mapping, reporting it when the mapping has it already.
   mutating func noteKey(_ key: YAMLNode, seen: inout SeenKeys) {
     guard let name = key.string else { return }
-    if let first = seen.insert(name, at: key.position) {
-      duplicates.append(
-        Diagnostic(
-          code: .duplicateKey, at: location(key.position),
-          "duplicate key '\(name)' (first at \(file):\(first.line):\(first.column)); a key may appear only once, so merge the two entries"
-        ))
-    }
+    if let first = seen.insert(name, at: key.position) { duplicate(name, at: key.position, first: first) }
+  }
+
+  private mutating func duplicate(
+    _ name: String, at position: YAMLEventReader.Position, first: YAMLEventReader.Position
+  ) {
+    duplicates.append(
+      Diagnostic(
+        code: .duplicateKey, at: location(position),
+        "duplicate key '\(name)' (first at \(file):\(first.line):\(first.column)); a key may appear only once, so merge the two entries"
+      ))
   }
 
   private mutating func problem(_ code: FindingCode, _ position: YAMLEventReader.Position?, _ message: String) {
@@ -326,6 +335,16 @@ struct CatalogReader {
       let keyNode = try node()
       noteKey(keyNode, seen: &seen)
       try next()
+      if streamsEntries, name != "glossary", events.kind == .mappingStart, let key = keyNode.string,
+        CatalogKey.isValid(key)
+      {
+        let (entry, outlineEntry) = try readEntry(key, at: keyNode.position, report: report)
+        if let outlineEntry { outlineEntries.append(outlineEntry) }
+        if let entry {
+          if name == "entries" { entries.append(entry) } else { obsolete.append(entry) }
+        }
+        continue
+      }
       let value = try node()
       if name == "glossary" {
         if let entry = Catalog.parseGlossaryEntry(keyNode, value, file: file, report: report) { glossary.append(entry) }
@@ -349,5 +368,75 @@ struct CatalogReader {
     }
     problems += found
     return outlineEntries
+  }
+
+  /// Reads the mapping of an entry whose key is valid, from its start event to its end, into a
+  /// `CatalogEntry`: the same entry and findings as `Catalog.parseEntry` makes from the entry's
+  /// node, without the node (its pairs, and an array of keys to find a field given twice).
+  private mutating func readEntry(
+    _ key: String, at keyPosition: YAMLEventReader.Position,
+    report: (FindingCode, YAMLEventReader.Position?, String, String?) -> Void
+  ) throws -> (CatalogEntry?, CatalogOutline.Entry?) {
+    let valuePosition = events.start
+    var fields = Catalog.EntryFields(key: key, at: keyPosition, file: file)
+    // Where each known field was first; other names (rare, and reported as unknown) as any
+    // mapping's keys.
+    var known = FieldPositions()
+    var others = SeenKeys()
+    let firstField = outline.fields.count
+    while try next() != .mappingEnd {
+      let fieldNode = try node()
+      if let name = fieldNode.string {
+        if let field = Catalog.EntryFields.Field(name) {
+          if let first = known[field] {
+            duplicate(name, at: fieldNode.position, first: first)
+          } else {
+            known[field] = fieldNode.position
+          }
+        } else {
+          noteKey(fieldNode, seen: &others)
+        }
+      }
+      if recordsOutline { outline.fields.append(.init(name: fieldNode.string, position: fieldNode.position)) }
+      try next()
+      fields.add(fieldNode, try node(), report: report)
+    }
+    let outlineEntry =
+      recordsOutline
+      ? CatalogOutline.Entry(
+        key: .init(name: key, position: keyPosition), valuePosition: valuePosition,
+        fields: firstField..<outline.fields.count) : nil
+    return (fields.finish(valuePosition: valuePosition, report: report), outlineEntry)
+  }
+}
+
+/// Where each known field of an entry first is, kept inline: an array (or `SeenKeys`) per entry
+/// cost an allocation for every entry of every catalog.
+private struct FieldPositions {
+  private var text, note, previousNote, source, previousSource, state, allow: YAMLEventReader.Position?
+
+  subscript(field: Catalog.EntryFields.Field) -> YAMLEventReader.Position? {
+    get {
+      switch field {
+      case .text: text
+      case .note: note
+      case .previousNote: previousNote
+      case .source: source
+      case .previousSource: previousSource
+      case .state: state
+      case .allow: allow
+      }
+    }
+    set {
+      switch field {
+      case .text: text = newValue
+      case .note: note = newValue
+      case .previousNote: previousNote = newValue
+      case .source: source = newValue
+      case .previousSource: previousSource = newValue
+      case .state: state = newValue
+      case .allow: allow = newValue
+      }
+    }
   }
 }

@@ -93,6 +93,8 @@ extension LineBreak {
   /// CR LF is only a warning, since every editor counts both, and `update` keeps each line's
   /// own ending.
   static func findings(in text: String, file: String) -> [Diagnostic] {
+    // Lines that all end in LF (nearly every file) give no finding.
+    guard withUTF8(text, hasBreakOtherThanLF) else { return [] }
     // Counted in arrays by kind, not dictionaries: a catalog has a line break every few dozen
     // bytes, and hashing each showed in profiles.
     var countsByKind = [Int](repeating: 0, count: allCases.count)
@@ -149,6 +151,20 @@ extension LineBreak {
     return findings.sorted {
       ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
     }
+  }
+
+  /// Whether UTF-8 `bytes` have a line break other than LF: a CR (alone or before LF), NEL,
+  /// LS or PS. Eight bytes at a time: every byte of every catalog is looked at, and only a word
+  /// with a CR or the first byte of NEL (0xC2) or of LS and PS (0xE2) is looked into.
+  static func hasBreakOtherThanLF(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    ByteScan.contains(
+      bytes, wordMayHold: { ByteScan.has($0, 0x0D) || ByteScan.has($0, 0xC2) || ByteScan.has($0, 0xE2) },
+      where: { isBreakOtherThanLF(at: $0, in: bytes) })
+  }
+
+  private static func isBreakOtherThanLF(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let lineBreak = at(offset, in: bytes)
+    return lineBreak != nil && lineBreak != .lf
   }
 
   /// The kind's place in `allCases`.

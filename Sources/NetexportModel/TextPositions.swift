@@ -1,3 +1,5 @@
+import Foundation
+
 extension Catalog {
   /// Where a character of an entry's message is in the file: the place a finding about that
   /// character (a syntax error, a stray control) should point at.
@@ -153,6 +155,35 @@ extension Catalog {
     }
     return nil
   }
+}
+
+/// Where each line of a text starts (`FileLines.starts(of:)`), found when first asked for and
+/// then kept: a catalog is read and checked on one thread but copied freely, so the copies
+/// share one computation behind a lock.
+///
+/// Compares equal to any other: it is derived from the text, which whoever holds it compares
+/// (`Catalog`'s synthesized `Hashable`).
+final class LineStarts: Hashable, @unchecked Sendable {
+  let text: String
+  private let lock = NSLock()
+  private var found: [Int]?
+
+  init(_ text: String) { self.text = text }
+
+  /// UTF-8 offset where each line starts.
+  var starts: [Int] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let found { return found }
+    let starts = FileLines.starts(of: text)
+    found = starts
+    return starts
+  }
+
+  var lines: FileLines { FileLines(text: text, starts: starts) }
+
+  static func == (lhs: LineStarts, rhs: LineStarts) -> Bool { true }
+  func hash(into hasher: inout Hasher) {}
 }
 
 /// A file's lines as Unicode scalars, without their line breaks (any `LineBreak`, as YAML
