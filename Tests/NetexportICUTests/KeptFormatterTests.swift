@@ -5,12 +5,14 @@ import Testing
 
 @testable import NetexportICU
 
-/// `netx_format_message` formats the dates of `{d, date, ::skeleton}` arguments ahead, with a
-/// formatter kept per locale and skeleton, instead of letting MessageFormat make one for every
-/// such argument of every message. These tests compare it with MessageFormat doing it all
-/// (`NETX_FORMAT_ICU_DATES`): the same text, status and error offset, for every case where the
-/// two could differ.
-@Suite struct SkeletonDateTests {
+/// `netx_format_message` keeps what ICU makes for a message when it depends only on the
+/// locale: the formatter of each `{d, date, ::skeleton}` (the date is formatted ahead with it),
+/// and a MessageFormat per locale and thread, with the locale's number format and plural rules,
+/// to which each pattern is applied. These tests compare it with a new MessageFormat making
+/// everything itself (`NETX_FORMAT_UNKEPT`): the same text, failure and error offset, for
+/// messages one after another (what one leaves must not change the next), in ten locales, and
+/// on several threads at once.
+@Suite struct KeptFormatterTests {
   /// What `netx_format_message` gives: the text (or nil), the name of ICU's failure (or
   /// "success": the warnings ICU gives when it falls back to other data, which netexport
   /// ignores, are not compared) and the error offset.
@@ -22,7 +24,7 @@ import Testing
   }
 
   static func format(
-    _ pattern: String, _ arguments: [String: MessageArgument], locale: String, icuDates: Bool
+    _ pattern: String, _ arguments: [String: MessageArgument], locale: String, unkept: Bool
   ) -> Outcome {
     var pool: [UInt16] = []
     var packed: [netx_message_argument] = []
@@ -53,7 +55,7 @@ import Testing
     var status: Int32 = 0
     let length = netx_format_message(
       LanguageTag(locale)!.localeID, pattern16, Int32(pattern16.count), pool, packed, Int32(packed.count),
-      Int32(icuDates ? NETX_FORMAT_ICU_DATES : NETX_FORMAT_CHECK_LIMITS), &out, Int32(out.count), &errorOffset,
+      Int32(unkept ? NETX_FORMAT_UNKEPT : NETX_FORMAT_CHECK_LIMITS), &out, Int32(out.count), &errorOffset,
       &status)
     let text = status > 0 ? nil : String(decoding: out.prefix(Int(length)), as: UTF16.self)
     return Outcome(
@@ -111,37 +113,70 @@ import Testing
     ("{d, date, ::yMMMd} {n", ["d": .date(day), "n": .number(1)]),
     // Dates without a skeleton are MessageFormat's own in both.
     ("{d, date, long} {d, date} {d, date, yyyy-MM-dd}", ["d": .date(day)]),
+    // Numbers and plurals, which use the locale's number format and plural rules.
+    (
+      "{n, plural, =0 {none} one {# item} few {# items (few)} many {# items (many)} other {# items}}", ["n": .number(0)]
+    ),
+    (
+      "{n, plural, =0 {none} one {# item} few {# items (few)} many {# items (many)} other {# items}}", ["n": .number(1)]
+    ),
+    (
+      "{n, plural, =0 {none} one {# item} few {# items (few)} many {# items (many)} other {# items}}", ["n": .number(3)]
+    ),
+    (
+      "{n, plural, =0 {none} one {# item} few {# items (few)} many {# items (many)} other {# items}}",
+      ["n": .number(11)]
+    ),
+    ("{n, plural, one {# item} other {# items}}", ["n": .number(1_000_000)]),
+    ("{n, plural, one {# item} other {# items}}", ["n": .number(2.5)]),
+    ("{n, plural, one {# item} other {# items}}", ["n": .number(-1)]),
+    ("{n, plural, offset:1 =0 {nobody} one {you and # other} other {you and # others}}", ["n": .number(2)]),
+    ("{n, plural, one {{n, number, integer} day} other {{n, number, integer} days}}", ["n": .number(1)]),
+    ("{n, plural, one {{n, number, ::percent} one} other {{n, number, ::percent} other}}", ["n": .number(0.25)]),
+    ("{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}", ["n": .number(22)]),
+    ("{n, number} {n, number, integer} {n, number, percent} {n, number, ::compact-short} {n}", ["n": .number(1234.5)]),
+    ("{n, spellout} {n, ordinal}", ["n": .number(21)]),
+    ("{d} {n}", ["d": .date(day), "n": .number(1.5)]),
+    (
+      "{a, plural, one {{b, plural, one {# and one} other {# and others}}} other {{b, select, x {x} other {#}}}}",
+      ["a": .number(2), "b": .string("y")]
+    ),
+    ("{n, plural, one {# item} other {# items}}", ["n": .string("many")]),
   ]
 
   @Test(arguments: locales)
-  func aDateFormattedAheadIsTheDateMessageFormatPrints(locale: String) {
+  func keptFormattersPrintWhatANewMessageFormatPrints(locale: String) {
     for (pattern, arguments) in Self.cases {
-      let ahead = Self.format(pattern, arguments, locale: locale, icuDates: false)
-      let icu = Self.format(pattern, arguments, locale: locale, icuDates: true)
+      let ahead = Self.format(pattern, arguments, locale: locale, unkept: false)
+      let icu = Self.format(pattern, arguments, locale: locale, unkept: true)
       #expect(ahead == icu, "\(locale): \(pattern)")
     }
   }
 
-  /// The cases above are not all alike: most dates are formatted ahead, and some fail.
-  @Test func theCasesFormatDatesAndFail() {
-    let outcomes = Self.cases.map { Self.format($0.0, $0.1, locale: "en", icuDates: true) }
+  /// The cases above are not all alike: dates are formatted ahead, plurals pick their forms, and
+  /// some fail.
+  @Test func theCasesFormatDatesAndPluralsAndFail() {
+    let outcomes = Self.cases.map { Self.format($0.0, $0.1, locale: "en", unkept: true) }
     #expect(outcomes[0].text == "Reviewed: June 23, 2023")
     #expect(outcomes[1].text == "2 Replies · Thursday, February 29, 2024")
     #expect(outcomes[5].text?.contains("2023") == true)
     #expect(outcomes.filter { $0.text == nil }.count >= 5)
+    #expect(outcomes.contains { $0.text == "1,000,000 items" })
+    #expect(outcomes.contains { $0.text == "you and 1 other" })
   }
 
-  /// The kept formatters are shared by every thread: messages formatted on several threads at
-  /// once give what they give one at a time.
+  /// The kept date formatters are shared by every thread, and each thread has its own kept
+  /// MessageFormats: messages formatted on several threads at once, in another order on each,
+  /// give what they give one at a time.
   @Test func formattersAreSharedSafelyBetweenThreads() {
     let work = Self.locales.flatMap { locale in Self.cases.map { (locale, $0.0, $0.1) } }
-    let expected = work.map { Self.format($0.1, $0.2, locale: $0.0, icuDates: true) }
+    let expected = work.map { Self.format($0.1, $0.2, locale: $0.0, unkept: true) }
     let mismatches = Mutex<[String]>([])
     DispatchQueue.concurrentPerform(iterations: 8) { thread in
       for round in 0..<3 {
         for index in work.indices where (index + round + thread) % 3 == 0 {
           let (locale, pattern, arguments) = work[index]
-          let outcome = Self.format(pattern, arguments, locale: locale, icuDates: false)
+          let outcome = Self.format(pattern, arguments, locale: locale, unkept: false)
           if outcome != expected[index] {
             mismatches.withLock { $0.append("\(locale): \(pattern): \(outcome), not \(expected[index])") }
           }
