@@ -214,20 +214,33 @@ typedef struct {
   int32_t stringLength;
 } netx_message_argument;
 
-/// Options of `netx_format_message`.
+/// Options of `netx_format_message`, bits that may be combined.
 enum {
-  /// Check the pattern against the limits (the default).
+  /// Check the pattern against the limits, and format with kept formatters (the default).
   NETX_FORMAT_CHECK_LIMITS = 0,
   /// The caller checked the limits on the pattern this one was rewritten from, replacing
   /// arguments (and `#`) one for one: a `#` that became an argument is one level deeper than
   /// the `#` was, so checking again could refuse a message that was within the limits.
   NETX_FORMAT_LIMITS_CHECKED = 1,
+  /// Format with a new MessageFormat that makes every formatter it needs, as ICU does without
+  /// netexport, instead of the kept ones (see netx_format_message). The text and the failures
+  /// are the same (tests compare them; the warnings ICU gives when it uses fallback data may
+  /// not be); only the cost differs.
+  NETX_FORMAT_UNKEPT = 2,
 };
 
 /// Formats an ICU MessageFormat pattern, exactly as written, with named arguments. Date and
 /// time arguments are formatted at noon in the machine's time zone (see netx_format_date).
 /// On a syntax error, `errorOffset` receives the UTF-16 offset of the problem within the
 /// pattern (else -1).
+///
+/// What ICU makes for a message is kept for the next ones, as long as it depends only on the
+/// locale: a date or time argument with a skeleton (`{d, date, ::yMMMMd}`) whose value is a
+/// date is formatted with a formatter made as MessageFormat makes it, kept for the rest of
+/// the process by locale and skeleton (MessageFormat would make one for each such argument of
+/// each message, most of the cost of formatting it); and each thread keeps a MessageFormat per
+/// locale, with the locale's number format and plural rules, to which it applies each
+/// pattern. See NETX_FORMAT_UNKEPT. Safe to call from several threads at once.
 int32_t netx_format_message(
   const char *localeID, const uint16_t *pattern, int32_t patternLength, const uint16_t *pool,
   const netx_message_argument *arguments, int32_t argumentCount, int32_t options, uint16_t *out, int32_t capacity,

@@ -20,7 +20,10 @@ struct FormattingCheck: EntryCheck {
     } else {
       guard !findings.hasError(ArgumentCheck.argumentCodes) else { return }
     }
-    guard let structure = context.message else { return }
+    // A message without arguments formats whatever the document gives: MessagePattern read it
+    // (`context.message`), and MessageFormat reads it the same way and has nothing else to
+    // make or format. Most messages are such sentences.
+    guard let structure = context.message, !structure.arguments.isEmpty else { return }
     let entry = context.entry
     let validator = catalog.validator
     if let unknown = structure.arguments.first(where: {
