@@ -110,6 +110,20 @@ import Testing
     try FuzzTarget.interchange.run([0xFF, 0xFE, 0x00])
   }
 
+  /// The Markdown handouts of the tests (the importer's complete example with related pages
+  /// among them) pass the markdown target, as the fuzzer runs them before any mutation.
+  @Test func theMarkdownSeedsPass() throws {
+    let seeds = try #require(try Seeds.make(root: packageRoot)[.markdown]).filter { !$0.name.hasPrefix("hostile-") }
+    #expect(seeds.contains { $0.name.hasSuffix("everything.md") })
+    for seed in seeds {
+      do {
+        try FuzzTarget.markdown.run(seed.bytes)
+      } catch {
+        Issue.record("\(seed.name): \(error)")
+      }
+    }
+  }
+
   @Test func theHandoutCheckPassesTheExportersOwnHandout() throws {
     try HTMLCheck.check(try Self.englishHandout(), locale: "en", links: Fixture.document.linkAddresses)
   }
