@@ -71,7 +71,7 @@ public final class BreakIterator {
   ///
   /// - Throws: `ICUError` when ICU fails to analyse the text.
   public func segments(of text: String) throws(ICUError) -> [Segment] {
-    let utf16 = Array(text.utf16)
+    let utf16 = [UInt16](utf16Of: text)
     try checked("set the text of a \(kind) break iterator") { status in
       utf16.withUnsafeBufferPointer { netx_break_set_text(handle, $0.baseAddress, Int32($0.count), &status) }
     }

@@ -44,9 +44,7 @@ struct MessagePattern {
   /// `MessageLimits`. ICU's parts of such a pattern are its start and its end, and ICU prints
   /// it as it is; most catalog messages are such sentences, so they need not cross the bridge.
   static func isPlainText(_ pattern: String) -> Bool {
-    for byte in pattern.utf8 where byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "'") {
-      return false
-    }
+    guard !UTF8Scan.contains(UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "'"), in: pattern) else { return false }
     return pattern.utf8.count <= MessageLimits.maxLength || pattern.utf16.count <= MessageLimits.maxLength
   }
 
@@ -54,7 +52,7 @@ struct MessagePattern {
   ///
   /// - Throws: `MessageSyntaxError` when ICU cannot parse the pattern or it breaks a limit.
   init(_ pattern: String) throws(MessageSyntaxError) {
-    let text = Array(pattern.utf16)
+    let text = [UInt16](utf16Of: pattern)
     var errorOffset: Int32 = -1
     var raw = [netx_message_part](repeating: netx_message_part(), count: text.count / 2 + 16)
     var count: Int32 = 0

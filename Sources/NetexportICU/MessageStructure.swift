@@ -82,7 +82,7 @@ public struct MessageStructure: Hashable, Sendable {
     // What `init(_: MessagePattern)` makes of a pattern that is only text: one run, closed.
     self.init(
       arguments: [], pluralNumberSigns: 0,
-      literalText: pattern.isEmpty || pattern.utf16.last == 0x1F ? pattern : pattern + "\u{1F}")
+      literalText: pattern.isEmpty || pattern.utf8.last == 0x1F ? pattern : pattern + "\u{1F}")
   }
 
   private init(arguments: [Argument], pluralNumberSigns: Int, literalText: String) {
@@ -195,15 +195,15 @@ public enum Normalization {
   public static func isNFC(_ text: String) -> Bool {
     // Every character below U+0300 (ASCII, Latin-1, Latin Extended) is in NFC whatever
     // follows it; combining marks start there.
-    if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return true }
-    let text16 = Array(text.utf16)
+    if UTF8Scan.allScalarsBelow0300(text) { return true }
+    let text16 = [UInt16](utf16Of: text)
     var status: Int32 = 0
     return netx_is_nfc(text16, Int32(text16.count), &status) == 1 && status <= 0
   }
 
   /// The text in Normalization Form C.
   public static func nfc(_ text: String) throws(ICUError) -> String {
-    let text16 = Array(text.utf16)
+    let text16 = [UInt16](utf16Of: text)
     return try utf16Result("normalize text to NFC", initialCapacity: text16.count + 16) { out, capacity, status in
       netx_to_nfc(text16, Int32(text16.count), out, capacity, &status)
     }

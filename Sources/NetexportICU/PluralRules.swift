@@ -42,7 +42,7 @@ public final class PluralRules {
   /// Spanish `many`. A category whose samples are all integers covered by explicit `=N`
   /// branches needs no keyword branch.
   public func samples(of category: String) throws(ICUError) -> [Double] {
-    let keyword = Array(category.utf16)
+    let keyword = [UInt16](utf16Of: category)
     var values = [Double](repeating: 0, count: 32)
     let count = try checked("list the numbers of plural category '\(category)' in '\(locale)'") { status in
       netx_plural_samples(handle, keyword, Int32(keyword.count), &values, Int32(values.count), &status)

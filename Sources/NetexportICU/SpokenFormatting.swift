@@ -16,7 +16,7 @@ struct Spellout {
   init(locale: LanguageTag, ruleSet: String?) throws(ICUError) {
     self.locale = locale
     self.ruleSet = ruleSet
-    ruleSet16 = ruleSet.map { Array($0.utf16) } ?? []
+    ruleSet16 = ruleSet.map { [UInt16](utf16Of: $0) } ?? []
     var status: Int32 = 0
     let opened = netx_spellout_shared(locale.localeID, &status)
     guard status <= 0, let opened else {
@@ -168,7 +168,7 @@ enum SpokenDate {
   /// words a language says around them (`Words`).
   static func format(_ day: CalendarDay, skeleton: String, spellouts: inout SpelloutCache) throws -> String {
     let locale = spellouts.locale
-    let widened = Array(widen(skeleton).utf16)
+    let widened = [UInt16](utf16Of: widen(skeleton))
     // A date has a field per letter run of its pattern: a dozen at most.
     var fields = [netx_date_field](repeating: netx_date_field(), count: 32)
     var fieldCount: Int32 = 0
@@ -178,7 +178,7 @@ enum SpokenDate {
         Int32(fields.count), &fieldCount, &status)
     }
     let words = Words(language: locale.language)
-    var text = Array(written.utf16)
+    var text = [UInt16](utf16Of: written)
     let found = Array(fields.prefix(Int(fieldCount))).filter { $0.start < $0.limit && Int($0.limit) <= text.count }
       .sorted { $0.start < $1.start }
     var replacements: [(range: Range<Int>, words: String)] = []
