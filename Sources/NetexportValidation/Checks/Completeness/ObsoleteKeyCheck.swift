@@ -4,9 +4,11 @@ import NetexportModel
 enum ObsoleteKeyCheck {
   static func findings(in catalog: Catalog, validator: Validator) -> [Diagnostic] {
     // By position: filtering the entries themselves would copy every one of them, and nearly
-    // all are kept.
+    // all are kept; `index(forKey:)`, as `sourceInfo[key] == nil` copies the source message
+    // out to compare it with nil.
     var findings: [Diagnostic] = []
-    for position in catalog.entries.indices where validator.sourceInfo[catalog.entries[position].key] == nil {
+    for position in catalog.entries.indices
+    where validator.sourceInfo.index(forKey: catalog.entries[position].key) == nil {
       let entry = catalog.entries[position]
       findings.append(
         Diagnostic(
