@@ -52,6 +52,20 @@ public struct Catalog: Hashable, Sendable {
   /// The entry for a message key.
   public subscript(key: String) -> CatalogEntry? { index[key].map { entries[$0] } }
 
+  /// Where the entry for a message key is in `entries` (the first, when the key is there
+  /// more than once), as the subscript finds it; `nil` when there is none.
+  ///
+  /// The entry at `guess` is looked at first: a target catalog lists its messages in the
+  /// order of its source (`netexport update` writes them so), and comparing one key costs a
+  /// fraction of hashing it to look it up. The guess is taken only when no key is there
+  /// twice, so that the answer is always the index's.
+  public func position(of key: String, guess: Int) -> Int? {
+    if guess >= 0, guess < entries.count, index.count == entries.count, entries[guess].key == key {
+      return guess
+    }
+    return index[key]
+  }
+
   public var keys: [String] { entries.map(\.key) }
 
   /// The glossary entry for a term's or abbreviation's catalog key.

@@ -8,6 +8,35 @@ public import NetexportModel
 /// English that changed since), never a mistake; in the source catalog, a missing or empty
 /// message is an error, since no locale can export the document without it.
 public enum Usability {
+  /// Where an entry of a catalog stands, as its progress counts it (`CatalogStatus`).
+  public enum Standing: Sendable {
+    /// Nothing keeps it from being used.
+    case ready
+    /// No text yet, or still marked `new` (`empty-text`, `state-new`; `missing-key` for no entry).
+    case missing
+    /// Marked `needs-review`.
+    case needsReview
+    /// Translated from a source text that has changed since (`stale-source` alone).
+    case stale
+  }
+
+  /// Where an entry stands: the group of `problems(key:entry:...)`'s findings that counts it
+  /// (`empty-text` or `state-new` before `needs-review`, before `stale-source`), found
+  /// without writing the findings' messages, which a count does not show.
+  ///
+  /// - Parameters: as for `problems`; a missing entry is `missing`.
+  public static func standing(of entry: CatalogEntry, sourceText: String?, isSource: Bool) -> Standing {
+    if entry.text.isEmpty { return .missing }
+    if isSource { return .ready }
+    switch entry.state {
+    case .new?: return .missing
+    case .needsReview?: return .needsReview
+    default: break
+    }
+    if let recorded = entry.source, let sourceText, recorded != sourceText { return .stale }
+    return .ready
+  }
+
   /// The finding codes that say an entry is not ready, in the order they are checked.
   public static let codes = [FindingCode.missingKey, .emptyText, .stateNew, .needsReview, .staleSource].map(\.code)
 

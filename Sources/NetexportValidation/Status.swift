@@ -75,23 +75,30 @@ public struct CatalogStatus: Hashable, Sendable, Encodable {
     needsReview = 0
     stale = 0
     missing = 0
-    for sourceEntry in source.entries {
-      let problems = Usability.problems(
-        key: sourceEntry.key, entry: catalog[sourceEntry.key], sourceText: isSource ? nil : sourceEntry.text,
-        isSource: isSource, file: catalog.file)
-      if problems.isEmpty {
-        if errorKeys.contains(sourceEntry.key) {
+    // Each entry is judged where it is (`Usability.standing`, the judge `problems` gives
+    // findings for), not copied out of the catalog, and found by its position after the last
+    // one found before it is looked up by key: a target lists its messages in its source's order.
+    var guess = 0
+    for index in source.entries.indices {
+      let key = source.entries[index].key
+      guard let position = catalog.position(of: key, guess: guess) else {
+        missing += 1
+        continue
+      }
+      guess = position + 1
+      let standing = Usability.standing(
+        of: catalog.entries[position], sourceText: isSource ? nil : source.entries[index].text, isSource: isSource)
+      switch standing {
+      case .ready:
+        if !errorKeys.isEmpty && errorKeys.contains(key) {
           errors += 1
         } else {
           translated += 1
-          if !isSource && catalog[sourceEntry.key]?.state == .reviewed { reviewed += 1 }
+          if !isSource && catalog.entries[position].state == .reviewed { reviewed += 1 }
         }
-      } else if problems.contains(where: { $0.has(.missingKey) || $0.has(.emptyText) || $0.has(.stateNew) }) {
-        missing += 1
-      } else if problems.contains(where: { $0.has(.needsReview) }) {
-        needsReview += 1
-      } else {
-        stale += 1
+      case .missing: missing += 1
+      case .needsReview: needsReview += 1
+      case .stale: stale += 1
       }
     }
   }

@@ -191,10 +191,15 @@ public struct Validator: Sendable {
       validator: self, catalog: catalog, locale: locale, isSource: false,
       agreedTerms: GlossaryTermCheck.agreedTerms(terms, in: catalog, glossary: glossary))
     let unreadableKeys = Self.unreadableKeys(of: catalog)
+    // Where the next entry is expected: a target lists its messages in its source's order,
+    // and comparing a key there costs less than hashing it (`Catalog.position(of:guess:)`).
+    var guess = 0
     for sourceEntry in source.entries {
       let key = sourceEntry.key
       guard let info = sourceInfo[key] else { continue }
-      let entry = catalog[key]
+      let position = catalog.position(of: key, guess: guess)
+      if let position { guess = position + 1 }
+      let entry = position.map { catalog.entries[$0] }
       if entry == nil && unreadableKeys.contains(key) { continue }
       let completeness = CompletenessCheck.judge(sourceEntry, entry: entry, in: context)
       guard let entry else {
