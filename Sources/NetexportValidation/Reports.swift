@@ -187,13 +187,6 @@ public struct ReportRenderer: Sendable {
         out += "null"
         return
       }
-      // Most strings (paths, codes, keys) have nothing to escape.
-      guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
-        out += "\""
-        out += text
-        out += "\""
-        return
-      }
       var bytes: [UInt8] = [0x22]
       bytes.reserveCapacity(text.utf8.count + 2)
       for byte in text.utf8 {
