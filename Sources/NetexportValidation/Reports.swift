@@ -131,82 +131,6 @@ public struct ReportRenderer: Sendable {
 
       enum CodingKeys: String, CodingKey { case code, severity, locale, key, file, line, column, message }
     }
-
-    /// The report as `ReportRenderer.encode` writes it, before its control characters are
-    /// escaped: the same bytes as `JSONEncoder`'s (pretty-printed, keys sorted, slashes left
-    /// alone), written by hand because the encoder boxed every value of every finding in a
-    /// container of its own (1.6 % of a validation's instructions). A test compares the two
-    /// on findings with every control character, quotes, backslashes and missing fields.
-    func written() -> String {
-      var out = "{\n  \"locales\" : ["
-      for (index, file) in locales.enumerated() {
-        out += index == 0 ? "\n    {\n" : ",\n    {\n"
-        out += "      \"errors\" : \(file.errors),\n      \"file\" : "
-        Self.write(file.file, to: &out)
-        out += ",\n      \"findings\" : ["
-        for (index, finding) in file.findings.enumerated() {
-          out += index == 0 ? "\n        {\n" : ",\n        {\n"
-          out += "          \"code\" : "
-          Self.write(finding.code, to: &out)
-          out += ",\n          \"column\" : "
-          out += finding.column.map { "\($0)" } ?? "null"
-          out += ",\n          \"file\" : "
-          Self.write(finding.file, to: &out)
-          out += ",\n          \"key\" : "
-          Self.write(finding.key, to: &out)
-          out += ",\n          \"line\" : "
-          out += finding.line.map { "\($0)" } ?? "null"
-          out += ",\n          \"locale\" : "
-          Self.write(finding.locale, to: &out)
-          out += ",\n          \"message\" : "
-          Self.write(finding.message, to: &out)
-          out += ",\n          \"severity\" : "
-          Self.write(finding.severity, to: &out)
-          out += "\n        }"
-        }
-        out += file.findings.isEmpty ? "\n\n      ],\n" : "\n      ],\n"
-        out += "      \"locale\" : "
-        Self.write(file.locale, to: &out)
-        out += ",\n      \"source\" : \(file.source),\n      \"warnings\" : \(file.warnings)\n    }"
-      }
-      out += locales.isEmpty ? "\n\n  ],\n" : "\n  ],\n"
-      out += "  \"passed\" : \(passed),\n  \"schemaVersion\" : \(schemaVersion),\n  \"strict\" : \(strict),\n"
-      out += "  \"summary\" : {\n    \"catalogs\" : \(summary.catalogs),\n    \"errors\" : \(summary.errors),\n"
-      out += "    \"warnings\" : \(summary.warnings)\n  },\n  \"tool\" : "
-      Self.write(tool, to: &out)
-      out += ",\n  \"version\" : "
-      Self.write(version, to: &out)
-      out += "\n}"
-      return out
-    }
-
-    /// A JSON string as `JSONEncoder` writes it: quotes, backslashes and C0 controls escaped
-    /// (`\b`, `\t`, `\n`, `\f`, `\r` by name), the rest as it is; `null` for none.
-    static func write(_ text: String?, to out: inout String) {
-      guard let text else {
-        out += "null"
-        return
-      }
-      var bytes: [UInt8] = [0x22]
-      bytes.reserveCapacity(text.utf8.count + 2)
-      for byte in text.utf8 {
-        switch byte {
-        case 0x22: bytes += [0x5C, 0x22]
-        case 0x5C: bytes += [0x5C, 0x5C]
-        case 0x08: bytes += [0x5C, 0x62]
-        case 0x09: bytes += [0x5C, 0x74]
-        case 0x0A: bytes += [0x5C, 0x6E]
-        case 0x0C: bytes += [0x5C, 0x66]
-        case 0x0D: bytes += [0x5C, 0x72]
-        case 0..<0x20:
-          let hex = Array("0123456789abcdef".utf8)
-          bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-        default: bytes.append(byte)
-        }
-      }
-      bytes.append(0x22)
-      out += String(decoding: bytes, as: UTF8.self)
-    }
   }
 
   func json(_ report: ValidationReport) -> String {
@@ -223,25 +147,21 @@ public struct ReportRenderer: Sendable {
               line: $0.location?.line, column: $0.location?.column, message: $0.message)
           })
       })
-    return Self.escapingControls(document.written())
+    return Self.encode(document)
   }
 
   /// JSON as every netexport report writes it: indented, keys sorted, ending in a newline.
-  public static func encode(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Encoding these plain structures cannot fail.
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    return escapingControls(String(decoding: data, as: UTF8.self))
-  }
-
-  /// A JSON text with a newline added, and the controls JSONEncoder leaves raw escaped.
   ///
   /// JSONEncoder escapes C0 controls; DEL, C1 controls, the line and paragraph separators and
   /// the bidirectional controls it leaves raw, which is valid JSON but acts on a terminal the
   /// report is printed to. They can only stand inside strings, so they are escaped as
   /// `\uXXXX` too: a reader of the JSON gets the same strings.
-  static func escapingControls(_ json: String) -> String {
+  public static func encode(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Encoding these plain structures cannot fail.
+    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+    let json = String(decoding: data, as: UTF8.self)
     guard json.unicodeScalars.contains(where: { $0.value >= 0x7F && PrintableText.needsEscape($0) }) else {
       return json + "\n"
     }
