@@ -893,6 +893,21 @@ void netx_plural_close(netx_plural_rules *rules) {
   guardedVoid(nullptr, [&] { delete rules; });
 }
 
+int32_t netx_utf8_from_utf16(const uint16_t *units, int32_t length, char *out, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t written = 0;
+  u_strToUTF8WithSub(out, capacity, &written, reinterpret_cast<const UChar *>(units), length, 0xFFFD, nullptr,
+    &status);
+  return U_FAILURE(status) ? -1 : written;
+}
+
+int32_t netx_utf16_from_utf8(const char *utf8, int32_t length, uint16_t *out, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t written = 0;
+  u_strFromUTF8(reinterpret_cast<UChar *>(out), capacity, &written, utf8, length, &status);
+  return U_FAILURE(status) ? -1 : written;
+}
+
 int32_t netx_format_number(const char *localeID, double value, uint16_t *out, int32_t capacity, int32_t *status) {
   return guarded(status, 0, [&] {
     UNumberFormat *format = unum_open(UNUM_DECIMAL, nullptr, 0, localeID, nullptr, code(status));

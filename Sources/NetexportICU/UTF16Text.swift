@@ -1,9 +1,10 @@
-/// Strings from the UTF-16 code units ICU works in.
-///
-/// Written by hand because the standard library's `String(decoding:as: UTF16.self)` takes a
-/// generic path that decodes one scalar at a time through its parser protocols (about 700
-/// instructions per short string under callgrind, 10 % of validating a catalog); this loop
-/// writes the UTF-8 directly, with the same result: an unpaired surrogate becomes U+FFFD.
+internal import CNetexportICU
+
+/// Strings from the UTF-16 code units ICU works in, converted by ICU (`u_strToUTF8WithSub`,
+/// an unpaired surrogate becoming U+FFFD): the standard library's
+/// `String(decoding:as: UTF16.self)` takes a generic path that decodes one scalar at a time
+/// through its parser protocols (about 700 instructions per short string under callgrind, 10 %
+/// of validating a catalog).
 extension String {
   init<Units: Collection<UInt16>>(utf16Units units: Units) {
     let converted = units.withContiguousStorageIfAvailable { String(utf16Buffer: $0) }
@@ -11,103 +12,48 @@ extension String {
   }
 
   private init(utf16Buffer units: UnsafeBufferPointer<UInt16>) {
+    guard let source = units.baseAddress, !units.isEmpty else {
+      self = ""
+      return
+    }
     // A UTF-16 unit takes at most 3 bytes of UTF-8 (a surrogate pair, 2 units, takes 4).
     self.init(unsafeUninitializedCapacity: units.count * 3) { bytes in
-      var written = 0
-      var index = 0
-      while index < units.count {
-        let unit = UInt32(units[index])
-        index += 1
-        var scalar = unit
-        if unit < 0x80 {
-          bytes[written] = UInt8(unit)
-          written += 1
-          continue
-        }
-        if (0xD800...0xDBFF).contains(unit), index < units.count, (0xDC00...0xDFFF).contains(units[index]) {
-          scalar = 0x10000 + ((unit - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
-          index += 1
-        } else if (0xD800...0xDFFF).contains(unit) {
-          scalar = 0xFFFD
-        }
-        switch scalar {
-        case ..<0x800:
-          bytes[written] = UInt8(0xC0 | (scalar >> 6))
-          bytes[written + 1] = UInt8(0x80 | (scalar & 0x3F))
-          written += 2
-        case ..<0x10000:
-          bytes[written] = UInt8(0xE0 | (scalar >> 12))
-          bytes[written + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-          bytes[written + 2] = UInt8(0x80 | (scalar & 0x3F))
-          written += 3
-        default:
-          bytes[written] = UInt8(0xF0 | (scalar >> 18))
-          bytes[written + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-          bytes[written + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-          bytes[written + 3] = UInt8(0x80 | (scalar & 0x3F))
-          written += 4
-        }
+      let written = bytes.withMemoryRebound(to: CChar.self) {
+        netx_utf8_from_utf16(source, Int32(units.count), $0.baseAddress!, Int32($0.count))
       }
-      return written
+      precondition(written >= 0, "ICU could not convert UTF-16 to UTF-8")
+      return Int(written)
     }
   }
 }
 
-/// A text's UTF-16 code units from its UTF-8, and questions about its ASCII bytes, for the
-/// conversions and scans on every message.
-///
-/// Written by hand because `Array(text.utf16)` takes the standard library's generic path,
-/// which decodes one scalar at a time through `String.UTF16View`'s iterator (about 30
-/// instructions a unit under callgrind; 4 % of validating a catalog); a `String`'s UTF-8 is
-/// always well formed, so this loop decodes it directly, with the same units.
+/// A text's UTF-16 code units from its UTF-8, converted by ICU (`u_strFromUTF8`):
+/// `Array(text.utf16)` takes the standard library's generic path, which decodes one scalar at a
+/// time through `String.UTF16View`'s iterator (about 30 instructions a unit under callgrind;
+/// 4 % of validating a catalog).
 extension Array where Element == UInt16 {
   init(utf16Of text: String) {
     var text = text
     self = text.withUTF8 { bytes in
       // No scalar takes more UTF-16 units than UTF-8 bytes.
       [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
-        count = UTF8Scan.decode(bytes, into: units.baseAddress!)
+        guard let source = bytes.baseAddress, let target = units.baseAddress else {
+          count = 0
+          return
+        }
+        let written = source.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+          netx_utf16_from_utf8($0, Int32(bytes.count), target, Int32(bytes.count))
+        }
+        // A String's UTF-8 is always well formed, so ICU cannot fail on it.
+        precondition(written >= 0, "ICU could not convert well-formed UTF-8 to UTF-16")
+        count = Int(written)
       }
     }
   }
 }
 
+/// Questions about a text's ASCII bytes, for the scans on every message.
 enum UTF8Scan {
-  /// Writes the UTF-16 of well-formed UTF-8 to `units` (room for `bytes.count` units) and
-  /// returns how many it wrote.
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into units: UnsafeMutablePointer<UInt16>) -> Int {
-    let count = bytes.count
-    var index = 0
-    var written = 0
-    while index < count {
-      let lead = UInt32(bytes[index])
-      if lead < 0x80 {
-        units[written] = UInt16(truncatingIfNeeded: lead)
-        written += 1
-        index += 1
-      } else if lead < 0xE0 {
-        units[written] = UInt16(truncatingIfNeeded: (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
-        written += 1
-        index += 2
-      } else if lead < 0xF0 {
-        units[written] = UInt16(
-          truncatingIfNeeded: (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-            | UInt32(bytes[index + 2] & 0x3F))
-        written += 1
-        index += 3
-      } else {
-        let scalar =
-          (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-          | UInt32(bytes[index + 3] & 0x3F)
-        units[written] = UInt16(truncatingIfNeeded: 0xD7C0 + (scalar >> 10))
-        units[written + 1] = UInt16(truncatingIfNeeded: 0xDC00 | (scalar & 0x3FF))
-        written += 2
-        index += 4
-      }
-    }
-    return written
-  }
-
   /// Whether any byte of `text`'s UTF-8 is `a`, `b` or `c`, read eight bytes at a time.
   static func contains(_ a: UInt8, _ b: UInt8, _ c: UInt8, in text: String) -> Bool {
     var text = text

@@ -162,6 +162,15 @@ void netx_plural_close(netx_plural_rules *rules);
 // MARK: Formatting
 
 /// Formats a number with the locale's default decimal format.
+/// Converts UTF-16 (`length` units) to UTF-8 in `out` (room for `capacity` bytes) with ICU's
+/// `u_strToUTF8WithSub`, an unpaired surrogate becoming U+FFFD; returns the bytes written, or -1
+/// when ICU fails.
+int32_t netx_utf8_from_utf16(const uint16_t *units, int32_t length, char *out, int32_t capacity);
+
+/// Converts well-formed UTF-8 (`length` bytes) to UTF-16 in `out` (room for `capacity` units)
+/// with ICU's `u_strFromUTF8`; returns the units written, or -1 when ICU fails.
+int32_t netx_utf16_from_utf8(const char *utf8, int32_t length, uint16_t *out, int32_t capacity);
+
 int32_t netx_format_number(const char *localeID, double value, uint16_t *out, int32_t capacity, int32_t *status);
 
 /// Checks a date or time skeleton (the text after `::` in `{d, date, ::yMMMMd}`): returns -1
