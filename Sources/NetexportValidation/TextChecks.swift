@@ -190,24 +190,53 @@ enum TextChecks {
   /// The first bracket or quotation mark without its partner, if any.
   /// Whether the text has "http" or "www." in any case (ASCII only, as addresses start).
   static func mayContainURL(_ text: String) -> Bool {
-    var window: UInt32 = 0
-    for byte in text.utf8 {
-      let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
-      window = (window << 8) | UInt32(lower)
-      if window == 0x6874_7470 || window == 0x7777_772E { return true }  // "http", "www."
+    // Over the bytes themselves: a loop over `utf8` costs several times as much per byte,
+    // and every message is read here.
+    var text = text
+    return text.withUTF8 { bytes in
+      var window: UInt32 = 0
+      for byte in bytes {
+        let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+        window = (window << 8) | UInt32(lower)
+        if window == 0x6874_7470 || window == 0x7777_772E { return true }  // "http", "www."
+      }
+      return false
     }
-    return false
   }
 
   static func unbalanced(in text: String) -> String? {
     // One pass over the scalars (the check runs on every message, so it avoids Characters
     // and dictionaries): brackets must nest; quotation marks are only counted, since the
     // same mark may open in one language and close in another (German „…“, English “…”).
+    // The scalars are decoded from the bytes here: the standard library's iterator costs
+    // several times as much per character.
+    var text = text
+    return text.withUTF8(unbalanced(inUTF8:))
+  }
+
+  /// `unbalanced(in:)` on well-formed UTF-8 (a `String`'s).
+  private static func unbalanced(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
     var stack: [UInt32] = []
     var straight = 0
     var curly = 0
     var guillemets = 0
-    for scalar in text.unicodeScalars {
+    var index = 0
+    while index < bytes.count {
+      // Only the scalars below are counted: ASCII ( ) [ ] " and what starts with the bytes
+      // C2 (« »), E2 (“ ” „ ‟), E3 (「 」 『 』 【 】 《 》) or EF (（ ）). Anything else is
+      // skipped undecoded.
+      let lead = bytes[index]
+      if lead < 0x80 {
+        if lead != 0x28 && lead != 0x29 && lead != 0x5B && lead != 0x5D && lead != 0x22 {
+          index += 1
+          continue
+        }
+      } else if lead != 0xC2 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF {
+        index += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        continue
+      }
+      let (scalar, length) = scalar(inUTF8: bytes, at: index)
+      index += length
       let value = scalar.value
       switch value {
       case 0x28, 0x5B, 0xFF08, 0x300C, 0x300E, 0x3010, 0x300A:  // ( [ （ 「 『 【 《
@@ -281,6 +310,30 @@ enum TextChecks {
     return nil
   }
 
+  /// Whether two texts are canonically equivalent, as `==` on `String` says, with a byte
+  /// comparison first that settles most pairs without normalizing: identical bytes are
+  /// equal; a text that is a proper prefix of the other's bytes is not (the decomposition of
+  /// the longer one is longer); and texts whose first differing bytes are both ASCII are
+  /// not, since an ASCII character is its own decomposition and a starter, which no
+  /// reordering of combining marks crosses, so their decompositions differ there too. Any
+  /// other pair (the first difference in a character outside ASCII) is left to `==`.
+  /// `TextCheckTests` compares the two on texts with accents, combining marks and
+  /// singletons such as the Kelvin sign.
+  static func canonicallyEqual(_ left: String, _ right: String) -> Bool {
+    var left = left
+    var right = right
+    let settled: Bool? = left.withUTF8 { a in
+      right.withUTF8 { b in
+        let count = min(a.count, b.count)
+        var index = 0
+        while index < count && a[index] == b[index] { index += 1 }
+        if index == count { return a.count == b.count }
+        return a[index] < 0x80 && b[index] < 0x80 ? false : nil
+      }
+    }
+    return settled ?? (left == right)
+  }
+
   static func leadingWhitespace(_ text: String) -> Substring {
     // A text that starts with an ASCII character other than a space starts with no white
     // space; most do, and need no walk by Character.
@@ -302,14 +355,15 @@ enum TextChecks {
   static func hasDoubledSpace(_ text: String) -> Bool {
     // Most texts have no two spaces in a row anywhere: one pass over the bytes settles them
     // without Foundation's string search.
-    var previous: UInt8 = 0
-    var doubled = false
-    for byte in text.utf8 {
-      if byte == 0x20 && previous == 0x20 {
-        doubled = true
-        break
+    // The loop reads the bytes themselves: one over `utf8` costs several times as much.
+    var text = text
+    let doubled = text.withUTF8 { bytes in
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if byte == 0x20 && previous == 0x20 { return true }
+        previous = byte
       }
-      previous = byte
+      return false
     }
     return doubled && text.trimmingWhitespace().contains("  ")
   }
@@ -323,6 +377,17 @@ enum TextChecks {
 
   static func hasLetters(_ text: String) -> Bool {
     text.unicodeScalars.contains { $0.properties.isAlphabetic }
+  }
+
+  /// Whether the text is not empty and its first and last bytes are ASCII other than white
+  /// space: then it has no white space at either end (`leadingWhitespace` and
+  /// `trailingWhitespace` are empty), which most texts settle this way.
+  static func hasNoWhitespaceAtTheEnds(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard let first = bytes.first, let last = bytes.last else { return false }
+      return first < 0x80 && !isASCIIWhitespace(first) && last < 0x80 && !isASCIIWhitespace(last)
+    }
   }
 
   /// Whether a scalar is an invisible format character (general category Cf), looking its

@@ -143,8 +143,10 @@ public struct Validator: Sendable {
     // Worked out once, not once per check.
     let hasText = !entry.entry.text.isEmpty
     let hasMessage = entry.message != nil
-    for scheduled in checks where scheduled.applies(hasText: hasText, hasMessage: hasMessage) {
-      scheduled.check.check(entry, &findings)
+    // By index: a `for in` copies each check (an existential) out of the array and destroys
+    // the copy, for every check of every entry.
+    for index in checks.indices where checks[index].applies(hasText: hasText, hasMessage: hasMessage) {
+      checks[index].check.check(entry, &findings)
     }
   }
 

@@ -68,6 +68,17 @@ import Testing
       ])
   }
 
+  /// An argument's style is compared with the source's at its first readable use: a use
+  /// whose skeleton ICU cannot read is reported as such and does not keep a later use with
+  /// another style from being reported (ArgumentCheck asks ICU only about styles that differ).
+  @Test func theStyleOfTheFirstReadableUseIsCompared() throws {
+    let findings = try Self.findings(
+      "Revisado el {reviewed, date, ::yMMMMd@} ({reviewed, date, ::yMMMMEEEEd}, {reviewed, date, ::yMd}): {pages, number} páginas"
+    )
+    #expect(findings.map { $0.prefix { $0 != ":" } } == ["message-syntax", "argument-style"])
+    #expect(findings.last?.contains("with the style \"::yMMMMEEEEd\"") == true)
+  }
+
   /// A number skeleton ICU cannot read fails the message, although its date is formatted ahead.
   @Test func anotherArgumentICUCannotFormatStillFailsTheMessage() throws {
     #expect(

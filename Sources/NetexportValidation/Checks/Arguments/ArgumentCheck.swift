@@ -40,6 +40,9 @@ struct ArgumentCheck: EntryCheck {
 
   func check(_ context: EntryContext, _ findings: inout EntryFindings) {
     guard let structure = context.message, let sourceStructure = context.source.structure else { return }
+    // Most messages are sentences without arguments, in the source and the translation:
+    // nothing below can be found, and nothing is built to find it.
+    guard !(structure.arguments.isEmpty && sourceStructure.arguments.isEmpty) else { return }
     let entry = context.entry
     // In the order the messages use them, so the findings come out the same every run.
     let sourceArguments = Self.firstTypes(sourceStructure)
@@ -72,10 +75,13 @@ struct ArgumentCheck: EntryCheck {
         ($0.name, $0.writtenStyle)
       }, uniquingKeysWith: { first, _ in first })
     var reported = Set<String>()
-    for argument in structure.arguments
-    where ["date", "time"].contains(argument.typeName.lowercased()) && argument.unreadableDateSkeleton == nil {
+    // The conditions cheapest first: whether ICU reads the skeleton (a call into ICU) is
+    // asked only of a style that differs from the source's; none has a side effect but the
+    // last, which is still asked last.
+    for argument in structure.arguments where ["date", "time"].contains(argument.typeName.lowercased()) {
+      guard let sourceStyle = sourceStyles[argument.name] else { continue }
       let style = argument.writtenStyle
-      guard let sourceStyle = sourceStyles[argument.name], style != sourceStyle, reported.insert(argument.name).inserted
+      guard style != sourceStyle, argument.unreadableDateSkeleton == nil, reported.insert(argument.name).inserted
       else { continue }
       findings.add(
         .argumentStyle, at: entry.textLocation,

@@ -14,18 +14,56 @@ extension FindingCode {
 struct CharacterCheck: EntryCheck {
   func check(_ context: EntryContext, _ findings: inout EntryFindings) {
     let entry = context.entry
-    let rtl = context.catalog.rightToLeft
-    if !Normalization.isNFC(entry.text) {
+    var text = entry.text
+    // The largest byte of the UTF-8 tells what the text can hold: below 0xCC every scalar is
+    // below U+0300, where combining marks start (every such text is in NFC, as
+    // `Normalization.isNFC` says without asking ICU); below 0xC2 it is ASCII, with no
+    // scalar from U+00AD on, so nothing below can be found.
+    let largest = text.withUTF8 { bytes in bytes.reduce(UInt8(0)) { Swift.max($0, $1) } }
+    if largest >= 0xCC && !Normalization.isNFC(text) {
       findings.add(
         .notNFC, at: entry.textLocation,
         "'\(entry.key)' is not in Unicode NFC: some accented letters are written as a letter plus a combining mark; save it with composed characters (NFC)"
       )
     }
+    guard largest >= 0xC2 else { return }
+    text.withUTF8 { bytes in scalars(bytes, context, &findings) }
+  }
+
+  /// The bidi and invisible characters of the entry's text, as UTF-8: the text is walked by
+  /// bytes, ASCII skipped, and only the scalars from U+0080 on decoded.
+  private func scalars(_ bytes: UnsafeBufferPointer<UInt8>, _ context: EntryContext, _ findings: inout EntryFindings) {
+    let entry = context.entry
+    let rtl = context.catalog.rightToLeft
     var utf16Offset = 0
     var open: [(scalar: Unicode.Scalar, offset: Int)] = []
     var reportedInvisible = false
-    for scalar in entry.text.unicodeScalars {
-      defer { utf16Offset += UTF16.width(scalar) }
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+        utf16Offset += 1
+        continue
+      }
+      // A lead byte whose 64 (two bytes) or 4,096 (three bytes) scalars hold no bidi
+      // control and nothing `TextChecks.isFormat` looks up (U+00AD, U+0600-U+061C, U+06DD,
+      // U+070F, U+0890-U+08E2, U+180E, U+2000-U+206F, U+FEFF, U+FFF0-U+FFFF): skipped
+      // undecoded, as are nearly all letters of Cyrillic, Arabic, Chinese, ... text.
+      if lead < 0xE0 {
+        if lead != 0xC2 && lead != 0xD8 && lead != 0xDB && lead != 0xDC {
+          index += 2
+          utf16Offset += 1
+          continue
+        }
+      } else if lead < 0xF0 && lead > 0xE2 && lead != 0xEF {
+        index += 3
+        utf16Offset += 1
+        continue
+      }
+      let (scalar, length) = TextChecks.scalar(inUTF8: bytes, at: index)
+      index += length
+      defer { utf16Offset += length == 4 ? 2 : 1 }
       let value = scalar.value
       if value < 0xAD { continue }  // no control below the soft hyphen is invisible or bidi
       let isEmbedding = (0x202A...0x202E).contains(value)

@@ -17,7 +17,14 @@ struct QuotedTextCheck: EntryCheck {
   ]
 
   func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
-    // Most texts start with a letter: nothing to look at.
+    // Most texts start with a letter: nothing to look at. An ASCII first byte other than
+    // white space and '"' settles it without making a Character: the first Character then
+    // starts with that ASCII scalar, so it is no white space and no opening mark.
+    if let byte = entry.entry.text.utf8.first, byte < 0x80, byte != UInt8(ascii: "\""), byte != 0x20,
+      !(0x09...0x0D).contains(byte)
+    {
+      return
+    }
     guard let start = entry.entry.text.first, start.isWhitespace || Self.pairs[start] != nil else { return }
     let text = Self.trimmed(entry.entry.text)
     guard text.count >= 2, let first = text.first, let last = text.last, Self.pairs[first]?.contains(last) == true,

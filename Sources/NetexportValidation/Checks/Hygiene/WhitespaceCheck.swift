@@ -11,6 +11,8 @@ struct WhitespaceCheck: EntryCheck {
   func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
     let text = entry.entry.text
     let sourceText = entry.sourceText
+    // Most texts and sources start and end with ASCII other than a space: nothing differs.
+    if TextChecks.hasNoWhitespaceAtTheEnds(text) && TextChecks.hasNoWhitespaceAtTheEnds(sourceText) { return }
     if TextChecks.leadingWhitespace(text) != TextChecks.leadingWhitespace(sourceText)
       || TextChecks.trailingWhitespace(text) != TextChecks.trailingWhitespace(sourceText)
     {

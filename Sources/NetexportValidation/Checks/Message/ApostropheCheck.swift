@@ -1,6 +1,12 @@
 import NetexportICU
 import NetexportModel
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 // Its code, apostrophe-quote, is declared with the message family's in NetexportModel
 // (`MessageFindings`).
 
@@ -23,6 +29,8 @@ import NetexportModel
 /// plural's number.
 struct ApostropheCheck: EntryCheck {
   func check(_ context: EntryContext, _ findings: inout EntryFindings) {
+    // Nearly every entry has no trap: its text is not copied to UTF-16 for nothing.
+    guard !context.apostropheTraps.isEmpty else { return }
     let units = Array(context.entry.text.utf16)
     for offset in context.apostropheTraps {
       let next = offset + 1 < units.count ? String(decoding: [units[offset + 1]], as: UTF16.self) : ""
@@ -46,19 +54,8 @@ struct ApostropheCheck: EntryCheck {
   /// quoted text although they follow a letter.
   static func traps(in text: String) -> [Int] {
     // Most texts have no apostrophe before a brace or '#': looked for in the UTF-8 first,
-    // without copying the text.
-    var previous: UInt8 = 0
-    var quotes = false
-    for byte in text.utf8 {
-      if previous == UInt8(ascii: "'")
-        && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "#"))
-      {
-        quotes = true
-        break
-      }
-      previous = byte
-    }
-    guard quotes else { return [] }
+    // without copying the text (memchr finds each apostrophe).
+    guard apostropheBeforeSyntax(text) else { return [] }
     let apostrophe = UInt16(UInt8(ascii: "'"))
     let units = Array(text.utf16)
     let braces: Set<UInt16> = [UInt16(UInt8(ascii: "{")), UInt16(UInt8(ascii: "}"))]
@@ -115,5 +112,24 @@ struct ApostropheCheck: EntryCheck {
     // Quoted text that runs to the end of the message was never meant.
     if quoted, let start = opened { traps.append(start) }
     return traps
+  }
+
+  /// Whether an ASCII apostrophe is directly followed by `{`, `}` or `#` somewhere in `text`.
+  static func apostropheBeforeSyntax(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return false }
+      var position = 0
+      while position < bytes.count,
+        let found = memchr(base + position, Int32(UInt8(ascii: "'")), bytes.count - position)
+      {
+        let next = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        guard next < bytes.count else { return false }
+        let byte = bytes[next]
+        if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "#") { return true }
+        position = next
+      }
+      return false
+    }
   }
 }

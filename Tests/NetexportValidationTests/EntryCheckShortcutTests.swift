@@ -1,0 +1,315 @@
+import Foundation
+import NetexportICU
+import NetexportModel
+import NetexportResolution
+import NetexportTestSupport
+import Testing
+
+@testable import NetexportValidation
+
+/// The shortcuts of the per-entry checks (byte scans before normalizing, decoding or copying)
+/// give the same answers as the code they replaced, kept here as the reference, on many
+/// texts: ASCII, accented letters precomposed and decomposed, combining marks in either
+/// order, singletons (the Kelvin sign is a K), Hangul, emoji, bidi controls and format
+/// characters.
+@Suite struct EntryCheckShortcutTests {
+  /// Pieces the generated texts are made of: each alone, and in random sequences.
+  static let pieces: [String] = [
+    "a", "b", "e", "K", "k", "A", ";", "'", "{", "}", "#", "|", " ", "h", "t", "p", "w", ".", "<", ">", "1",
+    "é", "e\u{301}", "\u{301}", "\u{300}", "\u{323}", "\u{307}", "\u{323}\u{307}", "\u{307}\u{323}", "ḍ", "ḋ",
+    "\u{1E0B}\u{323}", "\u{1E0D}\u{307}", "\u{212A}", "\u{212B}", "Å", "A\u{30A}", "\u{37E}", "\u{2126}", "Ω",
+    "\u{AC00}", "\u{1100}\u{1161}", "\u{1100}", "\u{1161}", "😀", "👍🏽", "\u{202B}", "\u{202C}", "\u{2067}",
+    "\u{2069}", "\u{202E}", "\u{200B}", "\u{200C}", "\u{200E}", "\u{AD}", "\u{FEFF}", "\u{61C}", "ا", "中", "ü",
+    "u\u{308}", "\u{A0}", "\u{2019}", "HTTP", "www.", "Www.", "lang-", "<lang-en>", "</lang-en>",
+  ]
+
+  /// `count` texts of up to `length` pieces, the same every run.
+  static func texts(_ count: Int, length: Int, seed: UInt64) -> [String] {
+    var generator = SeededGenerator(seed: seed)
+    return (0..<count).map { _ in
+      (0..<Int.random(in: 0...length, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+        .joined()
+    }
+  }
+
+  @Test func canonicalEqualityIsStringEquality() {
+    var pairs: [(String, String)] = []
+    for left in Self.pieces { for right in Self.pieces { pairs.append((left, right)) } }
+    let texts = Self.texts(4000, length: 6, seed: 16)
+    for index in stride(from: 0, to: texts.count - 1, by: 2) { pairs.append((texts[index], texts[index + 1])) }
+    // Pairs that share a start, and pairs that are equivalent, to reach the slow path.
+    for text in texts.prefix(1000) {
+      pairs.append((text, text + "a"))
+      pairs.append((text + "e\u{301}", text + "é"))
+      pairs.append((text + "\u{212A}" + text, text + "K" + text))
+      pairs.append((text + "\u{323}\u{307}", text + "\u{307}\u{323}"))
+      pairs.append((String(text.unicodeScalars.reversed().map(Character.init)), text))
+    }
+    var equal = 0
+    for (left, right) in pairs {
+      #expect(
+        TextChecks.canonicallyEqual(left, right) == (left == right),
+        "\(left.debugDescription) \(right.debugDescription)")
+      if left == right { equal += 1 }
+    }
+    #expect(equal > 1000)
+  }
+
+  @Test func apostrophesBeforeSyntaxAreFoundAsByTheLoopBefore() {
+    for text in Self.texts(4000, length: 8, seed: 17) + Self.pieces + ["'", "''", "'{", "a''#", "x'"] {
+      var previous: UInt8 = 0
+      var quotes = false
+      for byte in text.utf8 {
+        if previous == UInt8(ascii: "'")
+          && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "#"))
+        {
+          quotes = true
+          break
+        }
+        previous = byte
+      }
+      #expect(ApostropheCheck.apostropheBeforeSyntax(text) == quotes, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func addressesAreSuspectedAsByTheLoopBefore() {
+    for text in Self.texts(4000, length: 8, seed: 18) + ["http", "xhTtP", "www", "WWW.", "ww.w", "htt p"] {
+      var window: UInt32 = 0
+      var found = false
+      for byte in text.utf8 {
+        let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+        window = (window << 8) | UInt32(lower)
+        if window == 0x6874_7470 || window == 0x7777_772E {
+          found = true
+          break
+        }
+      }
+      #expect(TextChecks.mayContainURL(text) == found, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func textsWithoutLanguageTagsAreTheSameAsBefore() {
+    for text in Self.texts(2000, length: 8, seed: 19) {
+      let before =
+        LanguageMarkupCheck.mayHaveLanguageTags(text)
+          && (TextChecks.contains("<lang-", in: text) || TextChecks.contains("</lang-", in: text))
+        ? InlineMarkupReference.withoutLanguageTags(text) : text
+      #expect(LanguageMarkupCheck.withoutLanguageTags(text) == before, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func bracketsSpacesAndEndsAreReadAsBefore() {
+    let extra = [
+      "(", ")", "[", "]", "（", "）", "「", "」", "『", "』", "【", "】", "《", "》", "\"", "“", "”", "„", "‟", "«", "»",
+    ]
+    let texts = Self.texts(1000, length: 8, seed: 22) + Self.pieces.map { " \($0) " }
+    var generator = SeededGenerator(seed: 23)
+    let bracketed = (0..<3000).map { _ in
+      (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+        Bool.random(using: &generator)
+          ? extra.randomElement(using: &generator)! : Self.pieces.randomElement(using: &generator)!
+      }.joined(separator: Bool.random(using: &generator) ? "" : " ")
+    }
+    var unbalanced = 0
+    for text in texts + bracketed + ["", "  ", "a  b", " a", "a\n", "\u{A0}a", "a\u{2003}"] {
+      #expect(TextChecks.unbalanced(in: text) == Self.unbalancedBefore(text), "\(text.debugDescription)")
+      if TextChecks.unbalanced(in: text) != nil { unbalanced += 1 }
+      var previous: UInt8 = 0
+      var doubled = false
+      for byte in text.utf8 {
+        if byte == 0x20 && previous == 0x20 {
+          doubled = true
+          break
+        }
+        previous = byte
+      }
+      #expect(TextChecks.hasDoubledSpace(text) == (doubled && text.trimmingWhitespace().contains("  ")))
+      if TextChecks.hasNoWhitespaceAtTheEnds(text) {
+        #expect(TextChecks.leadingWhitespace(text).isEmpty && TextChecks.trailingWhitespace(text).isEmpty)
+      }
+      // The quoted-text check's first test, by bytes, never skips a text its test by
+      // Character would look at.
+      if let byte = text.utf8.first, byte < 0x80, byte != UInt8(ascii: "\""), byte != 0x20,
+        !(0x09...0x0D).contains(byte), let start = text.first
+      {
+        #expect(!start.isWhitespace && QuotedTextCheck.pairs[start] == nil, "\(text.debugDescription)")
+      }
+    }
+    #expect(unbalanced > 1000)
+  }
+
+  /// `TextChecks.unbalanced(in:)` as it was, over the standard library's scalars.
+  static func unbalancedBefore(_ text: String) -> String? {
+    var stack: [UInt32] = []
+    var straight = 0
+    var curly = 0
+    var guillemets = 0
+    func opener(of closer: UInt32) -> UInt32 {
+      switch closer {
+      case 0x29: 0x28
+      case 0x5D: 0x5B
+      case 0xFF09: 0xFF08
+      default: closer - 1
+      }
+    }
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      switch value {
+      case 0x28, 0x5B, 0xFF08, 0x300C, 0x300E, 0x3010, 0x300A:
+        stack.append(value)
+      case 0x29, 0x5D, 0xFF09, 0x300D, 0x300F, 0x3011, 0x300B:
+        guard stack.last == opener(of: value) else { return String(scalar) }
+        stack.removeLast()
+      case 0x22: straight += 1
+      case 0x201C, 0x201D, 0x201E, 0x201F: curly += 1
+      case 0xAB: guillemets += 1
+      case 0xBB: guillemets -= 1
+      default: break
+      }
+    }
+    if let open = stack.first, let scalar = Unicode.Scalar(open) { return String(scalar) }
+    if straight % 2 == 1 { return "\"" }
+    if curly % 2 == 1 { return "“" }
+    if guillemets != 0 { return "«" }
+    return nil
+  }
+
+  /// The character check's findings (codes, places, messages), against the walk by scalars
+  /// it replaced, in a left-to-right and a right-to-left catalog.
+  @Test(arguments: ["es", "ar"])
+  func characterFindingsAreTheSameAsBefore(locale: String) throws {
+    let clean = try String(
+      contentsOf: Fixtures.checks.appendingPathComponent("clean.\(locale).yaml"), encoding: .utf8)
+    let validator = try Fixtures.validator()
+    let texts = Self.texts(400, length: 10, seed: locale == "es" ? 20 : 21) + Self.pieces
+    var found = 0
+    for text in texts where !text.isEmpty {
+      var lines = clean.components(separatedBy: "\n")
+      let keyLine = try #require(lines.firstIndex(of: "  dosing.heading:"))
+      let textLine = try #require(lines[keyLine...].firstIndex { $0.hasPrefix("    text: ") })
+      lines[textLine] = "    text: \(Self.yamlQuoted(text))"
+      let catalog = try Catalog.parse(
+        lines.joined(separator: "\n"), file: "checks/\(locale).yaml", expectedLocale: locale, lenient: true)
+      let entry = try #require(catalog["dosing.heading"])
+      #expect(entry.text == text)
+      let context = EntryContext(
+        catalog: CatalogContext(
+          validator: validator, catalog: catalog, locale: try #require(LanguageTag(locale)), isSource: false),
+        entry: entry, sourceEntry: nil, source: try #require(validator.sourceInfo["dosing.heading"]))
+      var new = EntryFindings(key: entry.key)
+      CharacterCheck().check(context, &new)
+      var old = EntryFindings(key: entry.key)
+      CharacterCheckReference().check(context, &old)
+      #expect(new.diagnostics == old.diagnostics, "\(text.debugDescription)")
+      found += new.diagnostics.count
+    }
+    #expect(found > 100)
+  }
+
+  /// A YAML double-quoted scalar holding exactly `text`.
+  static func yamlQuoted(_ text: String) -> String {
+    var quoted = "\""
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII && scalar != "\"" && scalar != "\\" {
+        quoted.unicodeScalars.append(scalar)
+      } else {
+        quoted += String(format: "\\U%08X", scalar.value)
+      }
+    }
+    return quoted + "\""
+  }
+}
+
+/// The text without language tags as `LanguageMarkupCheck.withoutLanguageTags` made it
+/// before its first test became a search for '<'.
+enum InlineMarkupReference {
+  static func withoutLanguageTags(_ text: String) -> String {
+    InlineMarkup.tokens(text).map { token in
+      switch token {
+      case .text(let literal): literal
+      case .open(.language), .close(.language): ""
+      case .open(let tag): "<\(tag.name)>"
+      case .close(let tag): "</\(tag.name)>"
+      }
+    }.joined()
+  }
+}
+
+/// The character check as it was before it walked bytes (`for scalar in unicodeScalars`,
+/// ICU asked about every text).
+struct CharacterCheckReference {
+  func check(_ context: EntryContext, _ findings: inout EntryFindings) {
+    let entry = context.entry
+    let rtl = context.catalog.rightToLeft
+    if !Normalization.isNFC(entry.text) {
+      findings.add(
+        .notNFC, at: entry.textLocation,
+        "'\(entry.key)' is not in Unicode NFC: some accented letters are written as a letter plus a combining mark; save it with composed characters (NFC)"
+      )
+    }
+    var utf16Offset = 0
+    var open: [(scalar: Unicode.Scalar, offset: Int)] = []
+    var reportedInvisible = false
+    for scalar in entry.text.unicodeScalars {
+      defer { utf16Offset += UTF16.width(scalar) }
+      let value = scalar.value
+      if value < 0xAD { continue }
+      let isEmbedding = (0x202A...0x202E).contains(value)
+      let isIsolate = (0x2066...0x2069).contains(value)
+      if isEmbedding || isIsolate {
+        let location = context.location(utf16Offset: utf16Offset)
+        if !rtl {
+          findings.add(
+            .bidiControl, at: location,
+            "'\(entry.key)' contains \(TextChecks.describe(scalar)), which a left-to-right language does not need; it can change the order in which characters are shown, so remove it"
+          )
+          return
+        }
+        if value == 0x202D || value == 0x202E {
+          findings.add(
+            .bidiControl, at: location,
+            "'\(entry.key)' contains \(TextChecks.describe(scalar)), which forces characters into another order (it can make '50' show as '05'); use an isolate (U+2067 ... U+2069) or the marks U+200F/U+200E instead"
+          )
+          return
+        }
+        if value == 0x202C || value == 0x2069 {
+          let opener: (UInt32) -> Bool =
+            value == 0x202C ? { (0x202A...0x202B).contains($0) } : { (0x2066...0x2068).contains($0) }
+          guard let last = open.last, opener(last.scalar.value) else {
+            findings.add(
+              .bidiControl, at: location,
+              "'\(entry.key)' contains \(TextChecks.describe(scalar)) with nothing to close; remove it")
+            return
+          }
+          open.removeLast()
+        } else {
+          open.append((scalar, utf16Offset))
+        }
+        continue
+      }
+      if TextChecks.isFormat(scalar) && !reportedInvisible
+        && !Self.allowedInvisible(scalar, rightToLeft: rtl, script: context.catalog.script)
+      {
+        reportedInvisible = true
+        findings.add(
+          .invisibleCharacter, at: context.location(utf16Offset: utf16Offset),
+          "'\(entry.key)' contains the invisible character \(TextChecks.describe(scalar)); remove it unless the text needs it"
+        )
+      }
+    }
+    if let unclosed = open.first {
+      findings.add(
+        .bidiControl, at: context.location(utf16Offset: unclosed.offset),
+        "'\(entry.key)' opens \(TextChecks.describe(unclosed.scalar)) but never closes it; close it with \(unclosed.scalar.value >= 0x2066 ? "U+2069 POP DIRECTIONAL ISOLATE" : "U+202C POP DIRECTIONAL FORMATTING") so the text after it is not affected"
+      )
+    }
+  }
+
+  private static func allowedInvisible(_ scalar: Unicode.Scalar, rightToLeft: Bool, script: String?) -> Bool {
+    switch scalar.value {
+    case 0x200E, 0x200F, 0x061C: rightToLeft
+    case 0x200C, 0x200D: !["Latn", "Cyrl", "Grek"].contains(script ?? "Latn")
+    default: false
+    }
+  }
+}
