@@ -278,6 +278,15 @@ private struct ColumnMap {
     guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else {
       return MarkdownPosition(line: max(line, 0), column: max(byteColumn, 0))
     }
+    // cmark-gfm 0.29 counts some inline positions on past the end of their line (raw HTML
+    // after a backslash line break inside a link's text, found by the fuzzer): such a column
+    // goes on into the next lines, as the bytes do.
+    var line = line
+    var byteColumn = byteColumn
+    while line < lineStarts.count, lineStarts[line - 1] + byteColumn - 1 >= lineStarts[line] {
+      byteColumn -= lineStarts[line] - lineStarts[line - 1]
+      line += 1
+    }
     let start = lineStarts[line - 1]
     let end = min(start + byteColumn - 1, bytes.count)
     // Every byte that does not continue a multi-byte sequence starts a scalar.
