@@ -63,11 +63,12 @@ struct MarkdownNode: Hashable, Sendable {
     }
   }
 
-  /// Gives this node, and each node inside it that cmark left without a position (line 0),
-  /// the position `place`.
+  /// Gives this node, which cmark left without a position (line 0), and every node inside
+  /// it the position `place`: cmark counts the positions inside such a node from line 0
+  /// too (its text at 0:0, raw HTML in it at 1:0), so none of them can be trusted.
   mutating func placeUnpositioned(at place: MarkdownPosition) {
-    if start.line == 0 { start = place }
-    if end.line == 0 || end < start { end = start }
+    start = place
+    end = place
     for index in children.indices { children[index].placeUnpositioned(at: place) }
   }
 }

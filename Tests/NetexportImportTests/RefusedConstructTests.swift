@@ -140,6 +140,15 @@ import Testing
         "11:4: error[markdown-unsupported]: raw HTML '<?pi x?>': netexport reads Markdown only; use **bold** for emphasis and [text](address) for links, or remove the tag"
       ]
     ),
+    // The same paragraph's inline nodes are counted from line 0 too (raw HTML at 1:0): they
+    // are placed at the paragraph (found by the fuzzer).
+    (
+      "html-in-text-before-table",
+      [
+        "10:1: error[markdown-unsupported]: HTML comment: netexport would drop it without a trace; remove it, or make it text of the handout",
+        "11:1: error[markdown-unsupported]: table: large print and audio cannot show a table; write each row as a list item (for example '- **Name**: value') or as a paragraph",
+      ]
+    ),
     (
       "html-inline",
       [
