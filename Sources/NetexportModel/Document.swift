@@ -263,11 +263,14 @@ public enum LinkAddress {
     "write a full web address (http:// or https://), an e-mail address (mailto:) or a phone number (tel:)"
 
   /// Whether `address` is one a handout can show and a reader can follow: an `http` or
-  /// `https` address with a host, or a `mailto:` or `tel:` address, without spaces or
-  /// control characters. Relative addresses (`page.md`, `#anchor`) are refused: a printed
-  /// handout has no page to resolve them against.
+  /// `https` address with a host, or a `mailto:` or `tel:` address, without spaces, control
+  /// characters or noncharacters (which no export carries: a handout would link elsewhere).
+  /// Relative addresses (`page.md`, `#anchor`) are refused: a printed handout has no page to
+  /// resolve them against.
   public static func isAllowed(_ address: String) -> Bool {
-    guard !address.isEmpty, !address.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else {
+    guard !address.isEmpty,
+      !address.unicodeScalars.contains(where: { $0.value <= 0x20 || Unrepresentable.contains($0) })
+    else {
       return false
     }
     let lowered = address.lowercased()

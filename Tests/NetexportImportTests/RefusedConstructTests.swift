@@ -149,6 +149,13 @@ import Testing
         "11:1: error[markdown-unsupported]: table: large print and audio cannot show a table; write each row as a list item (for example '- **Name**: value') or as a paragraph",
       ]
     ),
+    // No export carries a noncharacter: the handout would link elsewhere (found by the fuzzer).
+    (
+      "link-noncharacter",
+      [
+        "10:10: error[markdown-link]: the link address 'https://example.or\u{FFFF}g/' cannot be followed from a handout; write a full web address (http:// or https://), an e-mail address (mailto:) or a phone number (tel:)"
+      ]
+    ),
     (
       "html-inline",
       [
