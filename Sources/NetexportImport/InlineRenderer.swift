@@ -60,7 +60,46 @@ struct InlineRenderer {
       message.text.removeLast()
       message.plain.removeLast()
     }
+    if let joined = Self.joinedTagCharacter(in: message.text), let first = nodes.first {
+      error(
+        .markdownUnsupported, first.start,
+        "\(joined) stands right next to bold or a link and joins its markup into one character, so the markup would show as text; put it next to a letter inside the text"
+      )
+    }
     return message
+  }
+
+  /// A character that joins a tag's `<` or `>` into one Unicode character (a combining mark
+  /// after `<b>`, a prepended mark such as U+0600 before `</b>`): readers of the message
+  /// (`InlineMarkup`, every export) then see the tag as text, and the tags no longer pair up.
+  /// Named as `U+05BA`; nil when every tag the renderer wrote stands apart.
+  static func joinedTagCharacter(in text: String) -> String? {
+    guard text.utf8.contains(UInt8(ascii: "<")) else { return nil }
+    for (offset, character) in zip(text.indices, text) where character.unicodeScalars.count > 1 {
+      let scalars = Array(character.unicodeScalars)
+      guard let bracket = scalars.firstIndex(where: { $0 == "<" || $0 == ">" }) else { continue }
+      let other = scalars[bracket == 0 ? 1 : 0]
+      let hex = String(other.value, radix: 16, uppercase: true)
+      let name = "U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
+      if scalars[bracket] == ">" {
+        // The end of a tag the renderer wrote: "<b", "</b", "<linkN" or "</linkN" before it.
+        let before = text[..<offset]
+        guard let open = before.lastIndex(of: "<") else { continue }
+        let tag = before[before.index(after: open)...].drop { $0 == "/" }
+        if tag == "b"
+          || (tag.hasPrefix("link") && tag.count > 4 && tag.dropFirst(4).allSatisfy(\.isASCIIDigitCharacter))
+        {
+          return name
+        }
+      } else {
+        let after = text[text.index(after: offset)...]
+        let body = after.drop { $0 == "/" }
+        if body.hasPrefix("b>") || (body.hasPrefix("link") && body.dropFirst(4).first?.isASCIIDigitCharacter == true) {
+          return name
+        }
+      }
+    }
+    return nil
   }
 
   private mutating func render(
@@ -175,4 +214,8 @@ struct InlineRenderer {
     }
     return nil
   }
+}
+
+extension Character {
+  fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }

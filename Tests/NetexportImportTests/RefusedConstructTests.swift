@@ -156,6 +156,14 @@ import Testing
         "10:10: error[markdown-link]: the link address 'https://example.or\u{FFFF}g/' cannot be followed from a handout; write a full web address (http:// or https://), an e-mail address (mailto:) or a phone number (tel:)"
       ]
     ),
+    // A combining mark after <b> joins the tag's '>' into one character: the tag would read as
+    // text and the tags would not pair up (found by the fuzzer).
+    (
+      "mark-next-to-bold",
+      [
+        "10:1: error[markdown-unsupported]: U+05BA stands right next to bold or a link and joins its markup into one character, so the markup would show as text; put it next to a letter inside the text"
+      ]
+    ),
     (
       "html-inline",
       [
