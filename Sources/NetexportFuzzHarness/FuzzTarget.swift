@@ -1,3 +1,6 @@
+import Foundation
+import NetexportModel
+
 /// The entry points of netexport that read untrusted bytes, each with the properties that
 /// must hold for every input.
 ///
@@ -86,4 +89,17 @@ struct FuzzInput {
 
   /// The bytes left.
   var rest: [UInt8] { Array(bytes) }
+
+  /// `input` read as the UTF-8 text of `file`, as netexport reads a file; nil when it is not
+  /// UTF-8, which must be refused with `invalid-utf8` and nothing else.
+  static func decodeUTF8(_ input: [UInt8], file: String) throws(InvariantViolation) -> String? {
+    do {
+      return try TextFile.decodeUTF8(Data(input), displayPath: file)
+    } catch let error as DiagnosticError {
+      try require(error.diagnostics.map(\.code) == ["invalid-utf8"], "undecodable bytes gave \(error)")
+      return nil
+    } catch {
+      throw InvariantViolation("decoding threw \(type(of: error)): \(error)")
+    }
+  }
 }

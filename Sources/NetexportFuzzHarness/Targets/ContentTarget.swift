@@ -18,15 +18,7 @@ enum ContentTarget {
   static let file = "Documents/fuzz-fixture.yaml"
 
   static func run(_ input: [UInt8]) throws(InvariantViolation) {
-    let text: String
-    do {
-      text = try TextFile.decodeUTF8(Data(input), displayPath: file)
-    } catch let error as DiagnosticError {
-      try require(error.diagnostics.map(\.code) == ["invalid-utf8"], "undecodable bytes gave \(error)")
-      return
-    } catch {
-      throw InvariantViolation("decoding threw \(type(of: error)): \(error)")
-    }
+    guard let text = try FuzzInput.decodeUTF8(input, file: file) else { return }
     let check = LocationCheck(text, file: file)
     let document: Document
     do {

@@ -20,15 +20,7 @@ enum InterchangeTarget {
     }
     let xliff = sniffed == "<"
     let file = xliff ? "Interchange/fuzz.xlf" : "Interchange/fuzz.po"
-    let text: String
-    do {
-      text = try TextFile.decodeUTF8(Data(input), displayPath: file)
-    } catch let error as DiagnosticError {
-      try require(error.diagnostics.map(\.code) == ["invalid-utf8"], "undecodable bytes gave \(error)")
-      return
-    } catch {
-      throw InvariantViolation("decoding threw \(type(of: error)): \(error)")
-    }
+    guard let text = try FuzzInput.decodeUTF8(input, file: file) else { return }
     let check = LocationCheck(text, file: file)
     func checkPlaced(_ location: SourceLocation?, _ what: String) throws(InvariantViolation) {
       try require(location?.line != nil && location?.column != nil, "\(what) has no line and column")
