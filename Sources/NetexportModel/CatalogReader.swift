@@ -68,6 +68,13 @@ struct SeenKeys {
   private var few: [(name: String, position: YAMLEventReader.Position)] = []
   private var many: [String: YAMLEventReader.Position]?
 
+  private static func note(
+    _ position: YAMLEventReader.Position, in slot: inout YAMLEventReader.Position?,
+    first: inout YAMLEventReader.Position?
+  ) {
+    if let existing = slot { first = existing } else { slot = position }
+  }
+
   /// Notes a key; when it was there already, where it was first.
   mutating func insert(_ name: String, at position: YAMLEventReader.Position) -> YAMLEventReader.Position? {
     if many == nil {
@@ -76,9 +83,11 @@ struct SeenKeys {
       if few.count > 8 { many = Dictionary(few, uniquingKeysWith: { first, _ in first }) }
       return nil
     }
-    if let first = many?[name] { return first }
-    many?[name] = position
-    return nil
+    // One lookup, which inserts when the key is new (a lookup and then an insertion hashed
+    // every key of `entries` twice).
+    var first: YAMLEventReader.Position?
+    Self.note(position, in: &many![name], first: &first)
+    return first
   }
 }
 

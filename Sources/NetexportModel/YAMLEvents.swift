@@ -55,6 +55,14 @@ final class YAMLEventReader {
     var style: ScalarStyle
   }
 
+  /// The events `YAMLFastPath` found, when it read the text: the reader then gives these, and
+  /// libyaml is not asked.
+  private let fastEvents: [YAMLFastPath.Event]
+  private let usesFastPath: Bool
+  private var fastIndex = -1
+  /// The text's bytes, for the fast path's scalars.
+  private let input: UnsafeBufferPointer<UInt8>
+
   private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
   private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
   private var hasEvent = false
@@ -63,25 +71,39 @@ final class YAMLEventReader {
   private let ownedBytes: UnsafeMutableBufferPointer<UInt8>?
 
   /// Prepares to read `text` from a copy of it; `next()` reads the first event (stream start).
-  convenience init(_ text: String) {
+  ///
+  /// - Parameter fastPath: Read the text with `YAMLFastPath` when it can (the events are the
+  ///   same); `false` asks libyaml whatever the text (tests compare the two).
+  convenience init(_ text: String, fastPath: Bool = true) {
     // One byte more than the text: libyaml wants an input pointer even for empty text.
     let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.utf8.count + 1)
     _ = bytes.initialize(from: text.utf8)
-    self.init(input: UnsafeBufferPointer(rebasing: bytes[..<text.utf8.count]), owning: bytes)
+    self.init(input: UnsafeBufferPointer(rebasing: bytes[..<text.utf8.count]), owning: bytes, fastPath: fastPath)
   }
 
   /// Reads `text` in place, without copying it: the reader is valid only inside `body`.
-  static func reading<Result>(_ text: String, _ body: (YAMLEventReader) throws -> Result) rethrows -> Result {
+  static func reading<Result>(
+    _ text: String, fastPath: Bool = true, _ body: (YAMLEventReader) throws -> Result
+  ) rethrows -> Result {
     try LineBreak.withUTF8(text) { bytes in
-      guard bytes.baseAddress != nil else { return try body(YAMLEventReader(text)) }
-      return try body(YAMLEventReader(input: bytes, owning: nil))
+      guard bytes.baseAddress != nil else { return try body(YAMLEventReader(text, fastPath: fastPath)) }
+      return try body(YAMLEventReader(input: bytes, owning: nil, fastPath: fastPath))
     }
   }
 
-  private init(input: UnsafeBufferPointer<UInt8>, owning: UnsafeMutableBufferPointer<UInt8>?) {
+  private init(input: UnsafeBufferPointer<UInt8>, owning: UnsafeMutableBufferPointer<UInt8>?, fastPath: Bool) {
     ownedBytes = owning
+    self.input = input
+    if fastPath, let events = YAMLFastPath.events(input) {
+      fastEvents = events
+      usesFastPath = true
+    } else {
+      fastEvents = []
+      usesFastPath = false
+    }
     parser.initialize(to: yaml_parser_t())
     event.initialize(to: yaml_event_t())
+    if usesFastPath { return }
     // yaml_parser_initialize fails only when it cannot allocate its buffers; the first
     // `next()` reports that as a memory error.
     yaml_parser_initialize(parser)
@@ -91,7 +113,7 @@ final class YAMLEventReader {
 
   deinit {
     if hasEvent { yaml_event_delete(event) }
-    yaml_parser_delete(parser)
+    if !usesFastPath { yaml_parser_delete(parser) }
     parser.deallocate()
     event.deallocate()
     ownedBytes?.deallocate()
@@ -102,6 +124,11 @@ final class YAMLEventReader {
   /// - Throws: `SyntaxError` when libyaml finds the text malformed here.
   @discardableResult
   func next() throws -> Kind {
+    if usesFastPath {
+      // Past the stream's end, as libyaml: the end again.
+      if fastIndex < fastEvents.count - 1 { fastIndex += 1 }
+      return fastEvents[fastIndex].kind
+    }
     if hasEvent {
       yaml_event_delete(event)
       hasEvent = false
@@ -115,8 +142,12 @@ final class YAMLEventReader {
     return kind
   }
 
+  /// Whether `YAMLFastPath` read the text (libyaml was not needed).
+  var readFast: Bool { usesFastPath }
+
   var kind: Kind {
-    switch event.pointee.type {
+    if usesFastPath { return fastEvents[fastIndex].kind }
+    return switch event.pointee.type {
     case YAML_STREAM_START_EVENT: .streamStart
     case YAML_DOCUMENT_START_EVENT: .documentStart
     case YAML_DOCUMENT_END_EVENT: .documentEnd
@@ -131,10 +162,17 @@ final class YAMLEventReader {
   }
 
   /// Where the event starts: for a node with an anchor or a tag, where the first of them is.
-  var start: Position { Self.position(event.pointee.start_mark) }
+  var start: Position {
+    if usesFastPath {
+      let event = fastEvents[fastIndex]
+      return Position(line: event.line + 1, column: event.column + 1)
+    }
+    return Self.position(event.pointee.start_mark)
+  }
 
   /// The anchor a node declares (`&name`), or the one an alias refers to (`*name`).
   var anchor: String? {
+    if usesFastPath { return nil }
     let data = event.pointee.data
     switch event.pointee.type {
     case YAML_ALIAS_EVENT: return Self.string(data.alias.anchor)
@@ -148,6 +186,7 @@ final class YAMLEventReader {
   /// A tag written on a node (`!!binary`, `!custom`), as libyaml expands it
   /// (`tag:yaml.org,2002:binary`).
   var tag: String? {
+    if usesFastPath { return nil }
     let data = event.pointee.data
     switch event.pointee.type {
     case YAML_SCALAR_EVENT: return Self.string(data.scalar.tag)
@@ -159,6 +198,10 @@ final class YAMLEventReader {
 
   /// A scalar's text; empty for other events.
   var value: String {
+    if usesFastPath {
+      let event = fastEvents[fastIndex]
+      return event.kind == .scalar ? YAMLFastPath.value(of: event, in: input) : ""
+    }
     guard event.pointee.type == YAML_SCALAR_EVENT else { return "" }
     let scalar = event.pointee.data.scalar
     // A scalar may hold NUL characters, so its length counts, not a terminator.
@@ -166,6 +209,7 @@ final class YAMLEventReader {
   }
 
   var style: ScalarStyle {
+    if usesFastPath { return fastEvents[fastIndex].style }
     guard event.pointee.type == YAML_SCALAR_EVENT else { return .plain }
     switch event.pointee.data.scalar.style {
     case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
@@ -178,7 +222,8 @@ final class YAMLEventReader {
 
   /// Whether a mapping or sequence is written in flow style (`{...}`, `[...]`).
   var isFlow: Bool {
-    switch event.pointee.type {
+    if usesFastPath { return fastEvents[fastIndex].isFlow }
+    return switch event.pointee.type {
     case YAML_SEQUENCE_START_EVENT: event.pointee.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
     case YAML_MAPPING_START_EVENT: event.pointee.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
     default: false

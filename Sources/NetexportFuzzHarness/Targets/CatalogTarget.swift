@@ -12,6 +12,8 @@ import NetexportModel
 /// - Every problem, entry and character of a message is placed inside the file (see
 ///   `LocationCheck`); only diagnostics are thrown.
 /// - A glossary file holds no messages, and the others no glossary, whatever the input says.
+/// - When `YAMLFastPath` reads the text (libyaml not asked), its events are libyaml's, at the
+///   same places, with the same texts and styles.
 enum CatalogTarget {
   /// Each kind of catalog file, with its path in a locale `xx`.
   static let kinds: [(kind: CatalogFile?, file: String)] =
@@ -29,6 +31,9 @@ enum CatalogTarget {
       return
     } catch {
       throw InvariantViolation("decoding threw \(type(of: error)): \(error)")
+    }
+    if let disagreement = YAMLFastPath.disagreement(on: text) {
+      throw InvariantViolation("the YAML fast path and libyaml disagree: \(disagreement)")
     }
     for (kind, file) in kinds { try run(text, kind: kind, file: file) }
   }
