@@ -114,6 +114,8 @@ struct CatalogReader {
   /// What `YAMLSupport.checkStructure` refuses, checked on each event as it is read: one pass
   /// over the file instead of two.
   var structure: YAMLSupport.StructureCheck
+  /// Whether `YAMLFastPath` read the text.
+  private let readFast: Bool
   /// Whether to note where each entry's key and fields are (`update` needs them).
   let recordsOutline: Bool
   /// Whether to read the entries of `entries` and `obsolete` field by field from the events
@@ -143,6 +145,7 @@ struct CatalogReader {
   /// - Parameter outline: Note where each entry's key and fields are, in `outline`.
   init(events: YAMLEventReader, file: String, expectedLocale: String?, kind: CatalogFile? = nil, outline: Bool = true) {
     self.events = events
+    readFast = events.readFast
     self.file = file
     self.expectedLocale = expectedLocale
     self.kind = kind
@@ -154,7 +157,9 @@ struct CatalogReader {
   @discardableResult
   mutating func next() throws -> YAMLEventReader.Kind {
     let kind = try events.next()
-    try structure.observe(events)
+    // Nothing the check refuses (aliases, anchors, tags, a list or mapping as a key, nesting
+    // deeper than 64) is in the layout `YAMLFastPath` reads.
+    if !readFast { try structure.observe(events) }
     return kind
   }
 

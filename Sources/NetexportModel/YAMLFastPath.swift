@@ -212,7 +212,8 @@ extension YAMLFastPath {
 
     /// libyaml's limit on an implicit key's length, and a margin.
     static let longestKey = 1000
-    /// Deeper nesting than catalogs have goes to libyaml (and to the structure check's limit).
+    /// Deeper nesting than catalogs have goes to libyaml; well under
+    /// `YAMLSupport.maximumDepth`, which the catalog reader then need not check.
     static let deepest = 16
 
     @inline(__always)

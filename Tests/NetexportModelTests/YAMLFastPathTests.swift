@@ -120,6 +120,17 @@ import Testing
     #expect(!YAMLEventReader(text).readFast)
   }
 
+  /// Mappings nested deeper than catalogs need go to libyaml, and to the structure check.
+  @Test func leavesDeepNestingToLibyaml() throws {
+    func nested(_ depth: Int) -> String {
+      (0..<depth).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + " x\n"
+    }
+    #expect(YAMLEventReader(nested(16)).readFast)
+    #expect(YAMLFastPath.disagreement(on: nested(16)) == nil)
+    #expect(!YAMLEventReader(nested(17)).readFast)
+    #expect(YAMLSupport.maximumDepth > 16)
+  }
+
   /// Each shipped catalog changed at a few places by characters that matter to YAML: the fast
   /// path either reads the result exactly as libyaml does or leaves it to libyaml.
   @Test func agreesWithLibyamlOnEditedCatalogs() throws {
