@@ -70,8 +70,8 @@ extension Catalog {
     outline: Bool = true, streamsEntries: Bool = true
   ) throws -> (catalog: Catalog, outline: CatalogOutline) {
     // Reported first, and also with a syntax error: they explain line numbers that differ
-    // from the editor's.
-    let lineBreaks = LineBreak.findings(in: text, file: file)
+    // from the editor's. (A text `YAMLFastPath` reads has only LF line breaks.)
+    var lineBreaks: [Diagnostic] = []
     func failing(_ diagnostics: [Diagnostic]) -> DiagnosticError {
       DiagnosticError(diagnostics + lineBreaks.filter { $0.severity == .error })
     }
@@ -79,6 +79,7 @@ extension Catalog {
     do {
       try YAMLSupport.checkSize(text, file: file)
       reader = try YAMLEventReader.reading(text) { events in
+        if !events.readFast { lineBreaks = LineBreak.findings(in: text, file: file) }
         var reader = CatalogReader(
           events: events, file: file, expectedLocale: expectedLocale, kind: kind, outline: outline)
         reader.streamsEntries = streamsEntries
