@@ -9,6 +9,9 @@ internal import CYaml
 /// events lets netexport refuse what its files never need before composing anything, and
 /// read a catalog in one pass without a tree.
 ///
+/// A text in the narrow layout netexport writes catalogs in is read by `YAMLFastPath` instead,
+/// into the same events, without libyaml (a third of validation's time went to libyaml).
+///
 /// This is the only file that uses `CYaml`, the copy of libyaml Yams builds but does not
 /// declare as a product: should a Yams release hide it, this file is what changes
 /// (`YAMLEventsTests` covers it). Do not link the system's libyaml beside it (duplicate
