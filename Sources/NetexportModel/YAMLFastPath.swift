@@ -51,7 +51,10 @@ package enum YAMLFastPath {
   /// The text of a scalar event.
   static func value(of event: Event, in bytes: UnsafeBufferPointer<UInt8>) -> String {
     let raw = UnsafeBufferPointer(rebasing: bytes[event.valueStart..<event.valueEnd])
-    guard event.escaped else { return String(decoding: raw, as: UTF8.self) }
+    guard event.escaped else {
+      if event.style == .plain, let word = common(raw) { return word }
+      return String(decoding: raw, as: UTF8.self)
+    }
     var text: [UInt8] = []
     text.reserveCapacity(raw.count)
     if event.style == .singleQuoted {
@@ -76,6 +79,30 @@ package enum YAMLFastPath {
       }
     }
     return String(decoding: text, as: UTF8.self)
+  }
+
+  /// The same string as `raw`, when it is one of the words every entry of a catalog repeats
+  /// as plain scalars (its field names, its state): a literal, rather than a string made from
+  /// the bytes (their UTF-8 checked again) for each of the hundreds of thousands a library's
+  /// catalogs hold.
+  private static func common(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+    func matches(_ word: StaticString) -> Bool {
+      guard word.utf8CodeUnitCount == raw.count else { return false }
+      for index in 0..<raw.count where raw[index] != word.utf8Start[index] { return false }
+      return true
+    }
+    switch raw.count {
+    case 3: return matches("new") ? "new" : nil
+    case 4: return matches("text") ? "text" : matches("note") ? "note" : nil
+    case 5: return matches("state") ? "state" : matches("allow") ? "allow" : nil
+    case 6: return matches("source") ? "source" : nil
+    case 8: return matches("reviewed") ? "reviewed" : nil
+    case 10: return matches("translated") ? "translated" : nil
+    case 12: return matches("needs-review") ? "needs-review" : nil
+    case 13: return matches("previous-note") ? "previous-note" : nil
+    case 15: return matches("previous-source") ? "previous-source" : nil
+    default: return nil
+    }
   }
 
   /// The scalar an escape of a double-quoted text stands for, and how many bytes it takes;
