@@ -73,8 +73,9 @@ package enum YAMLFastPath {
           index += 1
           continue
         }
-        let (scalar, length) = escape(raw, at: index)!  // checked by the scanner
-        appendUTF8(scalar, to: &text)
+        // Checked by the scanner: a known escape, naming a scalar.
+        let (scalar, length) = escape(raw, at: index)!
+        UTF8.encode(Unicode.Scalar(scalar)!) { text.append($0) }
         index += length
       }
     }
@@ -158,25 +159,6 @@ package enum YAMLFastPath {
     // escape code").
     guard value < 0xD800 || (value > 0xDFFF && value <= 0x10FFFF) else { return nil }
     return (value, 2 + digits)
-  }
-
-  private static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
-    switch scalar {
-    case 0..<0x80:
-      bytes.append(UInt8(scalar))
-    case 0x80..<0x800:
-      bytes.append(UInt8(0xC0 | scalar >> 6))
-      bytes.append(UInt8(0x80 | scalar & 0x3F))
-    case 0x800..<0x10000:
-      bytes.append(UInt8(0xE0 | scalar >> 12))
-      bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-      bytes.append(UInt8(0x80 | scalar & 0x3F))
-    default:
-      bytes.append(UInt8(0xF0 | scalar >> 18))
-      bytes.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-      bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-      bytes.append(UInt8(0x80 | scalar & 0x3F))
-    }
   }
 
   /// What a byte is to the scanner, as bits: it looks up every byte of a text once in this
