@@ -417,7 +417,7 @@ int32_t formatMessage(
   }
   icu::UnicodeString result;
   format->format(names.data(), values.data(), static_cast<int32_t>(names.size()), result, *code(status));
-  if (U_FAILURE(*code(status))) {
+  if (U_FAILURE(*code(status)) || out == nullptr) {
     return 0;
   }
   return writeResult(result, out, capacity, status);
@@ -447,7 +447,8 @@ constexpr size_t maxSkeletonDateFormats = 512;
 /// for. Kept, its number formats also stay compiled after a few uses, which formats each
 /// date a few times faster.
 bool formatSkeletonDate(
-  const char *localeID, const icu::UnicodeString &skeleton, const icu::Formattable &date, icu::UnicodeString &out) {
+  const char *localeID, const icu::UnicodeString &skeleton, const icu::Formattable &date, bool textNeeded,
+  icu::UnicodeString &out) {
   // Never freed, not even at exit, when another thread may still be formatting a date.
   static std::mutex &lock = *new std::mutex;
   static auto &formats = *new std::map<std::pair<std::string, std::u16string>, std::unique_ptr<SkeletonDateFormat>>;
@@ -478,6 +479,13 @@ bool formatSkeletonDate(
       }
       kept = slot.get();
     }
+  }
+  if (!textNeeded) {
+    // DateFormat::format(const Formattable &, UnicodeString &, FieldPosition &, UErrorCode &),
+    // which Format::format calls (SimpleDateFormat does not override it), fails only on a value
+    // that is neither a date nor a number, and formats a date through format(UDate, ...),
+    // which reports nothing: with the formatter made, a date cannot fail.
+    return true;
   }
   SkeletonDateFormat &format = kept != nullptr ? *kept : *made;
   const std::lock_guard<std::mutex> guard(format.lock);
@@ -510,7 +518,7 @@ constexpr char16_t preformattedPrefix[] = u"netx_date_";
 ///   with that argument's formatter (PluralSelectorProvider::select).
 /// Nothing is formatted ahead when a name already starts with `netx_date_`.
 bool preformatSkeletonDates(
-  const char *localeID, const icu::UnicodeString &pattern, std::vector<icu::UnicodeString> &names,
+  const char *localeID, const icu::UnicodeString &pattern, bool textNeeded, std::vector<icu::UnicodeString> &names,
   std::vector<icu::Formattable> &values, icu::UnicodeString &rewritten) {
   if (pattern.indexOf(u"::", 2, 0) < 0 || pattern.indexOf(preformattedPrefix) >= 0) {
     return false;
@@ -594,7 +602,7 @@ bool preformatSkeletonDates(
       continue;
     }
     icu::UnicodeString formatted;
-    if (!formatSkeletonDate(localeID, styleText.tempSubString(firstNonSpace + 2), value, formatted)) {
+    if (!formatSkeletonDate(localeID, styleText.tempSubString(firstNonSpace + 2), value, textNeeded, formatted)) {
       return false;
     }
     edits.push_back({part.getIndex(), parsed.getPart(limitIndex).getLimit(), std::move(formatted)});
@@ -995,8 +1003,10 @@ int32_t netx_format_message(
     }
     const icu::UnicodeString text(false, u(pattern), patternLength);
     const bool keep = (options & NETX_FORMAT_UNKEPT) == 0;
+    // Without `out`, only the outcome is wanted: the dates formatted ahead need no text.
+    const bool textNeeded = out != nullptr;
     icu::UnicodeString rewritten;
-    if (keep && preformatSkeletonDates(localeID, text, names, values, rewritten)) {
+    if (keep && preformatSkeletonDates(localeID, text, textNeeded, names, values, rewritten)) {
       return formatMessage(localeID, rewritten, names, values, keep, out, capacity, errorOffset, status);
     }
     return formatMessage(localeID, text, names, values, keep, out, capacity, errorOffset, status);

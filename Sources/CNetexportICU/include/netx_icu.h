@@ -250,6 +250,10 @@ enum {
 /// each message, most of the cost of formatting it); and each thread keeps a MessageFormat per
 /// locale, with the locale's number format and plural rules, to which it applies each
 /// pattern. See NETX_FORMAT_UNKEPT. Safe to call from several threads at once.
+///
+/// With `out` NULL, only whether the message formats is wanted (a validator's question): the
+/// same status and `errorOffset`, 0 returned, and the dates formatted ahead are not written
+/// out (with its formatter made, formatting a date cannot fail).
 int32_t netx_format_message(
   const char *localeID, const uint16_t *pattern, int32_t patternLength, const uint16_t *pool,
   const netx_message_argument *arguments, int32_t argumentCount, int32_t options, uint16_t *out, int32_t capacity,
