@@ -656,6 +656,56 @@ icu::UnicodeString bestPattern(const char *localeID, const icu::UnicodeString &s
   return pattern;
 }
 
+/// A language tag as LanguageTag.init reads it (see netx_language_tag).
+struct ParsedLanguageTag {
+  bool valid = false;
+  std::string localeID;
+  std::string canonical;
+};
+
+/// The result of an ICU call that writes bytes into a buffer, the buffer grown once when ICU
+/// reports that it was too small, as bufferResult in ICUError.swift does; false on failure.
+template <typename Call>
+bool grownBytes(std::string &out, Call call) {
+  int32_t capacity = 64;
+  for (int attempt = 0; attempt < 2; attempt += 1) {
+    std::vector<char> buffer(static_cast<size_t>(capacity) + 1, 0);
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t length = call(buffer.data(), capacity, status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+      capacity = length;
+      continue;
+    }
+    if (U_FAILURE(status)) {
+      return false;
+    }
+    out.assign(buffer.data(), static_cast<size_t>(length));
+    return true;
+  }
+  return false;
+}
+
+/// Parses and canonicalizes a language tag: ICU must consume all of it, give a locale ID, and
+/// a canonical tag other than "und".
+ParsedLanguageTag parseLanguageTag(const char *tag) {
+  ParsedLanguageTag parsed;
+  int32_t parsedLength = 0;
+  if (!grownBytes(parsed.localeID, [&](char *out, int32_t capacity, UErrorCode &status) {
+        return uloc_forLanguageTag(tag, out, capacity, &parsedLength, &status);
+      }) ||
+      static_cast<size_t>(parsedLength) != std::strlen(tag) || parsed.localeID.empty()) {
+    return ParsedLanguageTag{};
+  }
+  if (!grownBytes(parsed.canonical, [&](char *out, int32_t capacity, UErrorCode &status) {
+        return uloc_toLanguageTag(parsed.localeID.c_str(), out, capacity, true, &status);
+      }) ||
+      parsed.canonical == "und") {
+    return ParsedLanguageTag{};
+  }
+  parsed.valid = true;
+  return parsed;
+}
+
 /// Which date skeleton letters are fields ICU knows, asked of ICU once per ASCII letter
 /// (see netx_date_skeleton_check).
 int32_t skeletonCheck(const uint16_t *skeleton, int32_t length, int32_t *status) {
@@ -724,6 +774,48 @@ void netx_unicode_version(char *out) {
 int32_t netx_locale_for_language_tag(
   const char *tag, char *out, int32_t capacity, int32_t *parsedLength, int32_t *status) {
   return guarded(status, 0, [&] { return uloc_forLanguageTag(tag, out, capacity, parsedLength, code(status)); });
+}
+
+int32_t netx_language_tag(
+  const char *tag, char *localeID, int32_t localeCapacity, int32_t *localeLength, char *canonical,
+  int32_t canonicalCapacity, int32_t *canonicalLength) {
+  int32_t status = 0;
+  return guarded(&status, -1, [&] {
+    // Kept for the process: a run reads the same few tags again and again (the language
+    // markup of every text, `<lang-en>`), each parse some 7,000 instructions of ICU's. At most
+    // a few thousand, so that a file full of made-up tags cannot grow it without end.
+    static std::mutex &lock = *new std::mutex;
+    static auto &kept = *new std::map<std::string, ParsedLanguageTag>;
+    constexpr size_t maxKept = 4096;
+    ParsedLanguageTag parsed;
+    bool found = false;
+    {
+      const std::lock_guard<std::mutex> guard(lock);
+      const auto entry = kept.find(tag);
+      if (entry != kept.end()) {
+        parsed = entry->second;
+        found = true;
+      }
+    }
+    if (!found) {
+      parsed = parseLanguageTag(tag);
+      const std::lock_guard<std::mutex> guard(lock);
+      if (kept.size() < maxKept) {
+        kept.emplace(tag, parsed);
+      }
+    }
+    if (!parsed.valid) {
+      return 0;
+    }
+    *localeLength = static_cast<int32_t>(parsed.localeID.size());
+    *canonicalLength = static_cast<int32_t>(parsed.canonical.size());
+    if (*localeLength > localeCapacity || *canonicalLength > canonicalCapacity) {
+      return -1;
+    }
+    std::memcpy(localeID, parsed.localeID.data(), parsed.localeID.size());
+    std::memcpy(canonical, parsed.canonical.data(), parsed.canonical.size());
+    return 1;
+  });
 }
 
 int32_t netx_locale_to_language_tag(const char *localeID, char *out, int32_t capacity, int32_t *status) {
@@ -1129,6 +1221,16 @@ int32_t netx_is_nfc(const uint16_t *text, int32_t length, int32_t *status) {
       return 0;
     }
     return nfc->isNormalized(icu::UnicodeString(false, u(text), length), *code(status)) ? 1 : 0;
+  });
+}
+
+int32_t netx_is_nfc_utf8(const char *text, int32_t length, int32_t *status) {
+  return guarded(status, 0, [&] {
+    const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(*code(status));
+    if (U_FAILURE(*code(status))) {
+      return 0;
+    }
+    return nfc->isNormalizedUTF8(icu::StringPiece(text, length), *code(status)) ? 1 : 0;
   });
 }
 
