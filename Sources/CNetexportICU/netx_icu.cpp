@@ -22,6 +22,7 @@
 #include <unicode/uversion.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <initializer_list>
@@ -711,8 +712,11 @@ ParsedLanguageTag parseLanguageTag(const char *tag) {
 int32_t skeletonCheck(const uint16_t *skeleton, int32_t length, int32_t *status) {
   // Which ASCII letters are fields is asked of ICU once per letter: the generator's skeleton
   // of a one-letter pattern keeps the letter only when it is a field it knows (`j`, `J` and
-  // `C` included, which only skeletons use). Every field letter is ASCII.
-  int8_t known[128] = {0};  // 0 unknown yet, 1 a field, -1 not one
+  // `C` included, which only skeletons use). Every field letter is ASCII. The answers are
+  // kept for the process (ICU's are the same every time; some 3,000 instructions a letter,
+  // asked again for every date argument of every message before): each slot is written
+  // whole, with the same value by any thread that asks.
+  static std::atomic<int8_t> known[128];  // 0 unknown yet, 1 a field, -1 not one
   int32_t letters = 0;
   for (int32_t index = 0; index < length; index += 1) {
     const uint16_t unit = skeleton[index];
@@ -723,7 +727,8 @@ int32_t skeletonCheck(const uint16_t *skeleton, int32_t length, int32_t *status)
     if (unit >= 128) {
       return index;
     }
-    if (known[unit] == 0) {
+    int8_t answer = known[unit].load(std::memory_order_relaxed);
+    if (answer == 0) {
       UErrorCode letterStatus = U_ZERO_ERROR;
       const icu::UnicodeString letter(static_cast<UChar>(unit));
       const icu::UnicodeString field = icu::DateTimePatternGenerator::staticGetSkeleton(letter, letterStatus);
@@ -731,9 +736,10 @@ int32_t skeletonCheck(const uint16_t *skeleton, int32_t length, int32_t *status)
         *status = letterStatus;
         return index;
       }
-      known[unit] = field == letter ? 1 : -1;
+      answer = field == letter ? 1 : -1;
+      known[unit].store(answer, std::memory_order_relaxed);
     }
-    if (known[unit] < 0) {
+    if (answer < 0) {
       return index;
     }
   }

@@ -63,6 +63,26 @@ import Testing
     #expect(mismatches.withLock { $0 } == [])
   }
 
+  /// Which letters are date fields is kept once ICU has said it: every ASCII letter and sign
+  /// gives the same answer the first time, again, and on eight threads at once; the field
+  /// letters ICU knows read, the others do not.
+  @Test func keptDateFieldLettersAreWhatICUSays() {
+    let characters = (0x21..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+    let first = characters.map { Formatting.unreadableSkeletonOffset(in: "y" + $0 + "d") }
+    #expect(characters.map { Formatting.unreadableSkeletonOffset(in: "y" + $0 + "d") } == first)
+    let mismatches = Mutex<[String]>([])
+    DispatchQueue.concurrentPerform(iterations: 8) { thread in
+      for index in characters.indices.reversed() where (index + thread) % 2 == 0 {
+        let offset = Formatting.unreadableSkeletonOffset(in: "y" + characters[index] + "d")
+        if offset != first[index] { mismatches.withLock { $0.append(characters[index]) } }
+      }
+    }
+    #expect(mismatches.withLock { $0 } == [])
+    let readable = Set(zip(characters, first).filter { $0.1 == nil }.map(\.0))
+    #expect(readable.isSuperset(of: ["y", "M", "d", "E", "j", "J", "C", "H", "m", "L", "G"]))
+    #expect(readable.isDisjoint(with: ["i", "@", "'", "!", "0"]))
+  }
+
   /// ICU's NFC test on UTF-16, as `Normalization.isNFC` asked it before.
   static func isNFCInUTF16(_ text: String) -> Bool {
     let units = Array(text.utf16)
