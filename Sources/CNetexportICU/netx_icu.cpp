@@ -834,6 +834,67 @@ int32_t netx_locale_display_name(
     status, 0, [&] { return uloc_getDisplayName(localeID, displayLocale, u(out), capacity, code(status)); });
 }
 
+int32_t netx_locale_display_name_kept(
+  const char *localeID, const char *displayLocale, uint16_t *out, int32_t capacity, int32_t *status) {
+  return guarded(status, 0, [&] {
+    // Kept for the process, at most a few thousand: the language markup check names the
+    // language of each marked text (`<lang-en>`), the same few names again and again, each
+    // some 15,000 instructions of ICU's.
+    using Name = std::pair<int32_t, std::u16string>;  // ICU's failure (0 for none) and the name
+    static std::mutex &lock = *new std::mutex;
+    static auto &kept = *new std::map<std::pair<std::string, std::string>, Name>;
+    constexpr size_t maxKept = 4096;
+    std::pair<std::string, std::string> key(localeID, displayLocale);
+    Name name;
+    bool found = false;
+    {
+      const std::lock_guard<std::mutex> guard(lock);
+      const auto entry = kept.find(key);
+      if (entry != kept.end()) {
+        name = entry->second;
+        found = true;
+      }
+    }
+    if (!found) {
+      // As netx_locale_display_name gives it to a caller that grows its buffer once.
+      std::u16string text(64, u'\0');
+      UErrorCode nameStatus = U_ZERO_ERROR;
+      int32_t length = uloc_getDisplayName(localeID, displayLocale, u(reinterpret_cast<uint16_t *>(text.data())),
+        static_cast<int32_t>(text.size()), &nameStatus);
+      if (nameStatus == U_BUFFER_OVERFLOW_ERROR) {
+        text.assign(static_cast<size_t>(length), u'\0');
+        nameStatus = U_ZERO_ERROR;
+        length = uloc_getDisplayName(localeID, displayLocale, u(reinterpret_cast<uint16_t *>(text.data())),
+          static_cast<int32_t>(text.size()), &nameStatus);
+      }
+      if (U_FAILURE(nameStatus)) {
+        name = {nameStatus, std::u16string()};
+      } else {
+        text.resize(static_cast<size_t>(length));
+        name = {0, std::move(text)};
+      }
+      const std::lock_guard<std::mutex> guard(lock);
+      if (kept.size() < maxKept) {
+        kept.emplace(std::move(key), name);
+      }
+    }
+    if (name.first > 0) {
+      *status = name.first;
+      return 0;
+    }
+    const int32_t length = static_cast<int32_t>(name.second.size());
+    if (length > capacity) {
+      *status = U_BUFFER_OVERFLOW_ERROR;
+      return length;
+    }
+    std::copy(name.second.begin(), name.second.end(), out);
+    if (length < capacity) {
+      out[length] = 0;
+    }
+    return length;
+  });
+}
+
 int32_t netx_locale_available_count(void) {
   return guarded(nullptr, 0, [&] { return uloc_countAvailable(); });
 }

@@ -103,7 +103,7 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
   /// The locale's name in another locale's language, e.g. "Spanish" for `es` in `en`.
   public func displayName(in displayLocale: LanguageTag) -> String {
     (try? utf16Result("name the locale '\(canonical)'") { out, capacity, status in
-      netx_locale_display_name(localeID, displayLocale.localeID, out, capacity, &status)
+      netx_locale_display_name_kept(localeID, displayLocale.localeID, out, capacity, &status)
     }) ?? canonical
   }
 }

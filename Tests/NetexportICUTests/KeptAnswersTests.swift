@@ -63,6 +63,32 @@ import Testing
     #expect(mismatches.withLock { $0 } == [])
   }
 
+  /// Display names are kept by locale and display locale: what `LanguageTag.displayName`
+  /// gives, the first time and again, is ICU's name asked directly, names longer than the
+  /// bridge's first buffer included.
+  @Test func keptDisplayNamesAreWhatICUSays() throws {
+    func askedOfICU(_ localeID: String, in displayLocale: String) -> String {
+      var out = [UInt16](repeating: 0, count: 512)
+      var status: Int32 = 0
+      let length = netx_locale_display_name(localeID, displayLocale, &out, Int32(out.count), &status)
+      return status > 0 ? "failed" : String(decoding: out.prefix(Int(length)), as: UTF16.self)
+    }
+    let tags = ["en", "es", "pt-BR", "zh-Hans", "ar", "sr-Latn-RS", "xx", "de-u-ca-islamic-civil-co-phonebk-cu-eur"]
+    for tag in tags {
+      for display in ["en", "de", "ja", "ar"] {
+        let locale = try #require(LanguageTag(tag))
+        let displayLocale = try #require(LanguageTag(display))
+        let expected = askedOfICU(locale.localeID, in: displayLocale.localeID)
+        #expect(locale.displayName(in: displayLocale) == expected, "\(tag) in \(display)")
+        #expect(locale.displayName(in: displayLocale) == expected, "\(tag) in \(display)")
+      }
+    }
+    let long = try #require(LanguageTag("de-u-ca-islamic-civil-co-phonebk-cu-eur")).displayName(
+      in: #require(LanguageTag("en")))
+    #expect(long.utf16.count > 64)
+    #expect(try #require(LanguageTag("es")).displayName(in: #require(LanguageTag("en"))) == "Spanish")
+  }
+
   /// Which letters are date fields is kept once ICU has said it: every ASCII letter and sign
   /// gives the same answer the first time, again, and on eight threads at once; the field
   /// letters ICU knows read, the others do not.

@@ -88,6 +88,11 @@ int32_t netx_locale_to_language_tag(const char *localeID, char *out, int32_t cap
 int32_t netx_locale_display_name(
   const char *localeID, const char *displayLocale, uint16_t *out, int32_t capacity, int32_t *status);
 
+/// netx_locale_display_name, the answer (the name, or ICU's failure) kept for the process by
+/// locale and display locale. Safe to call from several threads at once.
+int32_t netx_locale_display_name_kept(
+  const char *localeID, const char *displayLocale, uint16_t *out, int32_t capacity, int32_t *status);
+
 /// How many locales ICU has data for (`uloc_countAvailable`).
 int32_t netx_locale_available_count(void);
 
