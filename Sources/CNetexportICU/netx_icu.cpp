@@ -22,6 +22,7 @@
 #include <unicode/uversion.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <initializer_list>
@@ -161,6 +162,17 @@ bool withinLimits(const UChar *text, int32_t length, int32_t *errorOffset, int32
     *errorOffset = -1;
     *status = NETX_MESSAGE_TOO_LONG;
     return false;
+  }
+  // Each argument the scan below counts starts at a `{` of the text, and each level of depth
+  // is an argument still open: a message with no more `{` than either limit allows is within
+  // both, whatever its quoting (most messages have a handful). Counting them costs a tenth of
+  // the scan.
+  int32_t braces = 0;
+  for (int32_t index = 0; index < length; index += 1) {
+    braces += text[index] == u'{' ? 1 : 0;
+  }
+  if (braces <= NETX_MESSAGE_MAX_DEPTH && braces <= NETX_MESSAGE_MAX_ARGUMENTS) {
+    return true;
   }
   enum class Frame : uint8_t {
     message,        // the whole message, or a select branch
@@ -406,7 +418,7 @@ int32_t formatMessage(
   }
   icu::UnicodeString result;
   format->format(names.data(), values.data(), static_cast<int32_t>(names.size()), result, *code(status));
-  if (U_FAILURE(*code(status))) {
+  if (U_FAILURE(*code(status)) || out == nullptr) {
     return 0;
   }
   return writeResult(result, out, capacity, status);
@@ -436,7 +448,8 @@ constexpr size_t maxSkeletonDateFormats = 512;
 /// for. Kept, its number formats also stay compiled after a few uses, which formats each
 /// date a few times faster.
 bool formatSkeletonDate(
-  const char *localeID, const icu::UnicodeString &skeleton, const icu::Formattable &date, icu::UnicodeString &out) {
+  const char *localeID, const icu::UnicodeString &skeleton, const icu::Formattable &date, bool textNeeded,
+  icu::UnicodeString &out) {
   // Never freed, not even at exit, when another thread may still be formatting a date.
   static std::mutex &lock = *new std::mutex;
   static auto &formats = *new std::map<std::pair<std::string, std::u16string>, std::unique_ptr<SkeletonDateFormat>>;
@@ -467,6 +480,13 @@ bool formatSkeletonDate(
       }
       kept = slot.get();
     }
+  }
+  if (!textNeeded) {
+    // DateFormat::format(const Formattable &, UnicodeString &, FieldPosition &, UErrorCode &),
+    // which Format::format calls (SimpleDateFormat does not override it), fails only on a value
+    // that is neither a date nor a number, and formats a date through format(UDate, ...),
+    // which reports nothing: with the formatter made, a date cannot fail.
+    return true;
   }
   SkeletonDateFormat &format = kept != nullptr ? *kept : *made;
   const std::lock_guard<std::mutex> guard(format.lock);
@@ -499,7 +519,7 @@ constexpr char16_t preformattedPrefix[] = u"netx_date_";
 ///   with that argument's formatter (PluralSelectorProvider::select).
 /// Nothing is formatted ahead when a name already starts with `netx_date_`.
 bool preformatSkeletonDates(
-  const char *localeID, const icu::UnicodeString &pattern, std::vector<icu::UnicodeString> &names,
+  const char *localeID, const icu::UnicodeString &pattern, bool textNeeded, std::vector<icu::UnicodeString> &names,
   std::vector<icu::Formattable> &values, icu::UnicodeString &rewritten) {
   if (pattern.indexOf(u"::", 2, 0) < 0 || pattern.indexOf(preformattedPrefix) >= 0) {
     return false;
@@ -583,7 +603,7 @@ bool preformatSkeletonDates(
       continue;
     }
     icu::UnicodeString formatted;
-    if (!formatSkeletonDate(localeID, styleText.tempSubString(firstNonSpace + 2), value, formatted)) {
+    if (!formatSkeletonDate(localeID, styleText.tempSubString(firstNonSpace + 2), value, textNeeded, formatted)) {
       return false;
     }
     edits.push_back({part.getIndex(), parsed.getPart(limitIndex).getLimit(), std::move(formatted)});
@@ -637,13 +657,66 @@ icu::UnicodeString bestPattern(const char *localeID, const icu::UnicodeString &s
   return pattern;
 }
 
+/// A language tag as LanguageTag.init reads it (see netx_language_tag).
+struct ParsedLanguageTag {
+  bool valid = false;
+  std::string localeID;
+  std::string canonical;
+};
+
+/// The result of an ICU call that writes bytes into a buffer, the buffer grown once when ICU
+/// reports that it was too small, as bufferResult in ICUError.swift does; false on failure.
+template <typename Call>
+bool grownBytes(std::string &out, Call call) {
+  int32_t capacity = 64;
+  for (int attempt = 0; attempt < 2; attempt += 1) {
+    std::vector<char> buffer(static_cast<size_t>(capacity) + 1, 0);
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t length = call(buffer.data(), capacity, status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+      capacity = length;
+      continue;
+    }
+    if (U_FAILURE(status)) {
+      return false;
+    }
+    out.assign(buffer.data(), static_cast<size_t>(length));
+    return true;
+  }
+  return false;
+}
+
+/// Parses and canonicalizes a language tag: ICU must consume all of it, give a locale ID, and
+/// a canonical tag other than "und".
+ParsedLanguageTag parseLanguageTag(const char *tag) {
+  ParsedLanguageTag parsed;
+  int32_t parsedLength = 0;
+  if (!grownBytes(parsed.localeID, [&](char *out, int32_t capacity, UErrorCode &status) {
+        return uloc_forLanguageTag(tag, out, capacity, &parsedLength, &status);
+      }) ||
+      static_cast<size_t>(parsedLength) != std::strlen(tag) || parsed.localeID.empty()) {
+    return ParsedLanguageTag{};
+  }
+  if (!grownBytes(parsed.canonical, [&](char *out, int32_t capacity, UErrorCode &status) {
+        return uloc_toLanguageTag(parsed.localeID.c_str(), out, capacity, true, &status);
+      }) ||
+      parsed.canonical == "und") {
+    return ParsedLanguageTag{};
+  }
+  parsed.valid = true;
+  return parsed;
+}
+
 /// Which date skeleton letters are fields ICU knows, asked of ICU once per ASCII letter
 /// (see netx_date_skeleton_check).
 int32_t skeletonCheck(const uint16_t *skeleton, int32_t length, int32_t *status) {
   // Which ASCII letters are fields is asked of ICU once per letter: the generator's skeleton
   // of a one-letter pattern keeps the letter only when it is a field it knows (`j`, `J` and
-  // `C` included, which only skeletons use). Every field letter is ASCII.
-  int8_t known[128] = {0};  // 0 unknown yet, 1 a field, -1 not one
+  // `C` included, which only skeletons use). Every field letter is ASCII. The answers are
+  // kept for the process (ICU's are the same every time; some 3,000 instructions a letter,
+  // asked again for every date argument of every message before): each slot is written
+  // whole, with the same value by any thread that asks.
+  static std::atomic<int8_t> known[128];  // 0 unknown yet, 1 a field, -1 not one
   int32_t letters = 0;
   for (int32_t index = 0; index < length; index += 1) {
     const uint16_t unit = skeleton[index];
@@ -654,7 +727,8 @@ int32_t skeletonCheck(const uint16_t *skeleton, int32_t length, int32_t *status)
     if (unit >= 128) {
       return index;
     }
-    if (known[unit] == 0) {
+    int8_t answer = known[unit].load(std::memory_order_relaxed);
+    if (answer == 0) {
       UErrorCode letterStatus = U_ZERO_ERROR;
       const icu::UnicodeString letter(static_cast<UChar>(unit));
       const icu::UnicodeString field = icu::DateTimePatternGenerator::staticGetSkeleton(letter, letterStatus);
@@ -662,9 +736,10 @@ int32_t skeletonCheck(const uint16_t *skeleton, int32_t length, int32_t *status)
         *status = letterStatus;
         return index;
       }
-      known[unit] = field == letter ? 1 : -1;
+      answer = field == letter ? 1 : -1;
+      known[unit].store(answer, std::memory_order_relaxed);
     }
-    if (known[unit] < 0) {
+    if (answer < 0) {
       return index;
     }
   }
@@ -707,6 +782,48 @@ int32_t netx_locale_for_language_tag(
   return guarded(status, 0, [&] { return uloc_forLanguageTag(tag, out, capacity, parsedLength, code(status)); });
 }
 
+int32_t netx_language_tag(
+  const char *tag, char *localeID, int32_t localeCapacity, int32_t *localeLength, char *canonical,
+  int32_t canonicalCapacity, int32_t *canonicalLength) {
+  int32_t status = 0;
+  return guarded(&status, -1, [&] {
+    // Kept for the process: a run reads the same few tags again and again (the language
+    // markup of every text, `<lang-en>`), each parse some 7,000 instructions of ICU's. At most
+    // a few thousand, so that a file full of made-up tags cannot grow it without end.
+    static std::mutex &lock = *new std::mutex;
+    static auto &kept = *new std::map<std::string, ParsedLanguageTag>;
+    constexpr size_t maxKept = 4096;
+    ParsedLanguageTag parsed;
+    bool found = false;
+    {
+      const std::lock_guard<std::mutex> guard(lock);
+      const auto entry = kept.find(tag);
+      if (entry != kept.end()) {
+        parsed = entry->second;
+        found = true;
+      }
+    }
+    if (!found) {
+      parsed = parseLanguageTag(tag);
+      const std::lock_guard<std::mutex> guard(lock);
+      if (kept.size() < maxKept) {
+        kept.emplace(tag, parsed);
+      }
+    }
+    if (!parsed.valid) {
+      return 0;
+    }
+    *localeLength = static_cast<int32_t>(parsed.localeID.size());
+    *canonicalLength = static_cast<int32_t>(parsed.canonical.size());
+    if (*localeLength > localeCapacity || *canonicalLength > canonicalCapacity) {
+      return -1;
+    }
+    std::memcpy(localeID, parsed.localeID.data(), parsed.localeID.size());
+    std::memcpy(canonical, parsed.canonical.data(), parsed.canonical.size());
+    return 1;
+  });
+}
+
 int32_t netx_locale_to_language_tag(const char *localeID, char *out, int32_t capacity, int32_t *status) {
   return guarded(status, 0, [&] { return uloc_toLanguageTag(localeID, out, capacity, true, code(status)); });
 }
@@ -715,6 +832,67 @@ int32_t netx_locale_display_name(
   const char *localeID, const char *displayLocale, uint16_t *out, int32_t capacity, int32_t *status) {
   return guarded(
     status, 0, [&] { return uloc_getDisplayName(localeID, displayLocale, u(out), capacity, code(status)); });
+}
+
+int32_t netx_locale_display_name_kept(
+  const char *localeID, const char *displayLocale, uint16_t *out, int32_t capacity, int32_t *status) {
+  return guarded(status, 0, [&] {
+    // Kept for the process, at most a few thousand: the language markup check names the
+    // language of each marked text (`<lang-en>`), the same few names again and again, each
+    // some 15,000 instructions of ICU's.
+    using Name = std::pair<int32_t, std::u16string>;  // ICU's failure (0 for none) and the name
+    static std::mutex &lock = *new std::mutex;
+    static auto &kept = *new std::map<std::pair<std::string, std::string>, Name>;
+    constexpr size_t maxKept = 4096;
+    std::pair<std::string, std::string> key(localeID, displayLocale);
+    Name name;
+    bool found = false;
+    {
+      const std::lock_guard<std::mutex> guard(lock);
+      const auto entry = kept.find(key);
+      if (entry != kept.end()) {
+        name = entry->second;
+        found = true;
+      }
+    }
+    if (!found) {
+      // As netx_locale_display_name gives it to a caller that grows its buffer once.
+      std::u16string text(64, u'\0');
+      UErrorCode nameStatus = U_ZERO_ERROR;
+      int32_t length = uloc_getDisplayName(localeID, displayLocale, u(reinterpret_cast<uint16_t *>(text.data())),
+        static_cast<int32_t>(text.size()), &nameStatus);
+      if (nameStatus == U_BUFFER_OVERFLOW_ERROR) {
+        text.assign(static_cast<size_t>(length), u'\0');
+        nameStatus = U_ZERO_ERROR;
+        length = uloc_getDisplayName(localeID, displayLocale, u(reinterpret_cast<uint16_t *>(text.data())),
+          static_cast<int32_t>(text.size()), &nameStatus);
+      }
+      if (U_FAILURE(nameStatus)) {
+        name = {nameStatus, std::u16string()};
+      } else {
+        text.resize(static_cast<size_t>(length));
+        name = {0, std::move(text)};
+      }
+      const std::lock_guard<std::mutex> guard(lock);
+      if (kept.size() < maxKept) {
+        kept.emplace(std::move(key), name);
+      }
+    }
+    if (name.first > 0) {
+      *status = name.first;
+      return 0;
+    }
+    const int32_t length = static_cast<int32_t>(name.second.size());
+    if (length > capacity) {
+      *status = U_BUFFER_OVERFLOW_ERROR;
+      return length;
+    }
+    std::copy(name.second.begin(), name.second.end(), out);
+    if (length < capacity) {
+      out[length] = 0;
+    }
+    return length;
+  });
 }
 
 int32_t netx_locale_available_count(void) {
@@ -984,8 +1162,10 @@ int32_t netx_format_message(
     }
     const icu::UnicodeString text(false, u(pattern), patternLength);
     const bool keep = (options & NETX_FORMAT_UNKEPT) == 0;
+    // Without `out`, only the outcome is wanted: the dates formatted ahead need no text.
+    const bool textNeeded = out != nullptr;
     icu::UnicodeString rewritten;
-    if (keep && preformatSkeletonDates(localeID, text, names, values, rewritten)) {
+    if (keep && preformatSkeletonDates(localeID, text, textNeeded, names, values, rewritten)) {
       return formatMessage(localeID, rewritten, names, values, keep, out, capacity, errorOffset, status);
     }
     return formatMessage(localeID, text, names, values, keep, out, capacity, errorOffset, status);
@@ -1108,6 +1288,16 @@ int32_t netx_is_nfc(const uint16_t *text, int32_t length, int32_t *status) {
       return 0;
     }
     return nfc->isNormalized(icu::UnicodeString(false, u(text), length), *code(status)) ? 1 : 0;
+  });
+}
+
+int32_t netx_is_nfc_utf8(const char *text, int32_t length, int32_t *status) {
+  return guarded(status, 0, [&] {
+    const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(*code(status));
+    if (U_FAILURE(*code(status))) {
+      return 0;
+    }
+    return nfc->isNormalizedUTF8(icu::StringPiece(text, length), *code(status)) ? 1 : 0;
   });
 }
 

@@ -287,8 +287,21 @@ public enum Formatting {
     scalar.properties.isIdeographic || (0x3040...0x30FF).contains(scalar.value)
   }
 
+  /// Whether a message formats with named arguments: throws what
+  /// `message(_:arguments:locale:)` throws, without making the text (a validator's question;
+  /// the dates of `{d, date, ::skeleton}` are then not formatted either, see
+  /// `netx_format_message`).
+  package static func check(
+    _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag
+  ) throws {
+    _ = try message(pattern, arguments: arguments, locale: locale, spoken: false, textNeeded: false)
+  }
+
+  /// - Parameter textNeeded: Whether the text is wanted; if not, "" is returned for it, and
+  ///   only what is thrown tells.
   static func message(
-    _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag, spoken: Bool
+    _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag, spoken: Bool,
+    textNeeded: Bool = true
   ) throws -> String {
     // ICU prints a pattern that is only text as it is, whatever the arguments.
     if MessagePattern.isPlainText(pattern) { return pattern }
@@ -301,7 +314,9 @@ public enum Formatting {
     // %spellout-cardinal-feminine, so that it agrees with its noun); in writing, numbers are
     // digits, so it is written as a plain number.
     guard Self.mentions("spellout", in: pattern) else {
-      return try format(pattern, arguments: arguments, locale: locale, limitsChecked: false, reportingIn: pattern)
+      return try format(
+        pattern, arguments: arguments, locale: locale, limitsChecked: false, reportingIn: pattern,
+        textNeeded: textNeeded)
     }
     let parsed = try MessagePattern(pattern)
     var written = parsed.text
@@ -315,7 +330,7 @@ public enum Formatting {
     }
     return try format(
       String(utf16Units: written), arguments: arguments, locale: locale, limitsChecked: true,
-      reportingIn: pattern)
+      reportingIn: pattern, textNeeded: textNeeded)
   }
 
   /// Whether an ASCII word occurs in a text, compared byte by byte (the standard library's
@@ -329,11 +344,14 @@ public enum Formatting {
   /// Formats a pattern exactly as written; problems are reported in `original` (the pattern
   /// as the catalog has it, which `pattern` may be rewritten from).
   ///
-  /// - Parameter limitsChecked: Whether `MessageLimits` were checked on `original` already
-  ///   (`MessagePattern` checks them): a rewritten pattern may nest one level deeper.
+  /// - Parameters:
+  ///   - limitsChecked: Whether `MessageLimits` were checked on `original` already
+  ///     (`MessagePattern` checks them): a rewritten pattern may nest one level deeper.
+  ///   - textNeeded: Whether the text is wanted; if not, "" is returned, and only what is
+  ///     thrown tells.
   static func format(
     _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag, limitsChecked: Bool,
-    reportingIn original: String
+    reportingIn original: String, textNeeded: Bool = true
   ) throws -> String {
     var pool: [UInt16] = []
     var packed: [netx_message_argument] = []
@@ -362,6 +380,14 @@ public enum Formatting {
     let options = Int32(limitsChecked ? NETX_FORMAT_LIMITS_CHECKED : NETX_FORMAT_CHECK_LIMITS)
     var errorOffset: Int32 = -1
     do {
+      guard textNeeded else {
+        try checked("format a message in '\(locale)'") { status in
+          _ = netx_format_message(
+            locale.localeID, pattern16, Int32(pattern16.count), pool, packed, Int32(packed.count), options, nil, 0,
+            &errorOffset, &status)
+        }
+        return ""
+      }
       return try utf16Result("format a message in '\(locale)'", initialCapacity: pattern16.count * 2 + 64) {
         out, capacity, status in
         netx_format_message(

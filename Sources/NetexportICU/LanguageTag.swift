@@ -17,6 +17,47 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
         $0 == "-" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
       })
     else { return nil }
+    // ICU's answer for the tag, kept by `netx_language_tag` after the first time; the two
+    // calls below when it does not fit in the buffers.
+    let kept: (localeID: String, canonical: String)?? = withUnsafeTemporaryAllocation(
+      of: CChar.self, capacity: 2 * Self.keptCapacity
+    ) { buffer in
+      let localeBuffer = buffer.baseAddress!
+      let canonicalBuffer = localeBuffer + Self.keptCapacity
+      var localeLength: Int32 = 0
+      var canonicalLength: Int32 = 0
+      let capacity = Int32(Self.keptCapacity)
+      switch netx_language_tag(
+        tag, localeBuffer, capacity, &localeLength, canonicalBuffer, capacity, &canonicalLength)
+      {
+      case 1:
+        func string(_ start: UnsafeMutablePointer<CChar>, _ length: Int32) -> String {
+          start.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: Int(length)), as: UTF8.self)
+          }
+        }
+        return .some((string(localeBuffer, localeLength), string(canonicalBuffer, canonicalLength)))
+      case 0: return .some(nil)
+      default: return nil
+      }
+    }
+    if let kept {
+      guard let kept else { return nil }
+      self.localeID = kept.localeID
+      self.canonical = kept.canonical
+      return
+    }
+    guard let parsed = Self.parse(tag) else { return nil }
+    self.localeID = parsed.localeID
+    self.canonical = parsed.canonical
+  }
+
+  /// The bytes a locale ID or canonical tag may take in `init`'s buffers.
+  private static let keptCapacity = 256
+
+  /// ICU's locale ID and canonical tag for a tag, asked of ICU (`init` asks
+  /// `netx_language_tag`, which keeps them); `nil` when it is not a tag `init` accepts.
+  static func parse(_ tag: String) -> (localeID: String, canonical: String)? {
     var parsed: Int32 = 0
     guard
       let localeID = try? cStringResult(
@@ -32,8 +73,7 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
         }),
       canonical != "und"
     else { return nil }
-    self.localeID = localeID
-    self.canonical = canonical
+    return (localeID, canonical)
   }
 
   public var description: String { canonical }
@@ -63,7 +103,7 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
   /// The locale's name in another locale's language, e.g. "Spanish" for `es` in `en`.
   public func displayName(in displayLocale: LanguageTag) -> String {
     (try? utf16Result("name the locale '\(canonical)'") { out, capacity, status in
-      netx_locale_display_name(localeID, displayLocale.localeID, out, capacity, &status)
+      netx_locale_display_name_kept(localeID, displayLocale.localeID, out, capacity, &status)
     }) ?? canonical
   }
 }

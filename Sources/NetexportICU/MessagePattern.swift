@@ -54,31 +54,44 @@ struct MessagePattern {
   init(_ pattern: String) throws(MessageSyntaxError) {
     let text = [UInt16](utf16Of: pattern)
     var errorOffset: Int32 = -1
-    var raw = [netx_message_part](repeating: netx_message_part(), count: text.count / 2 + 16)
-    var count: Int32 = 0
+    var capacity = text.count / 2 + 16
+    var parts: [Part] = []
+    var failure: Int32 = 0
     for _ in 0..<2 {
-      var status: Int32 = 0
-      count = netx_message_parts(text, Int32(text.count), &raw, Int32(raw.count), &errorOffset, &status)
-      if status == NETX_BUFFER_OVERFLOW {
-        raw = [netx_message_part](repeating: netx_message_part(), count: Int(count))
-        continue
+      // ICU's parts are read from a buffer that lives only for the call, uninitialized (ICU
+      // writes every part it counts), rather than from an array filled with empty parts first.
+      let needed = withUnsafeTemporaryAllocation(of: netx_message_part.self, capacity: capacity) { raw -> Int? in
+        var status: Int32 = 0
+        let count = netx_message_parts(
+          text, Int32(text.count), raw.baseAddress!, Int32(capacity), &errorOffset, &status)
+        if status == NETX_BUFFER_OVERFLOW { return Int(count) }
+        if status > 0 {
+          failure = status
+          return nil
+        }
+        parts = UnsafeBufferPointer(rebasing: raw[0..<Int(count)]).map(Self.part)
+        return nil
       }
-      if status > 0 {
-        throw Formatting.syntaxError(
-          ICUError(code: status, operation: "read a message"), offset: errorOffset, in: pattern)
-      }
-      break
+      guard let needed else { break }
+      capacity = needed
+    }
+    if failure > 0 {
+      throw Formatting.syntaxError(
+        ICUError(code: failure, operation: "read a message"), offset: errorOffset, in: pattern)
     }
     self.text = text
-    self.parts = raw.prefix(Int(count)).map { part in
-      let type = PartType(rawValue: part.type) ?? .skipSyntax
-      let isArgument = type == .argumentStart || type == .argumentLimit
-      return Part(
-        type: type, start: Int(part.index), limit: Int(part.index + part.length), value: part.value,
-        argumentType: isArgument ? ArgumentType(rawValue: part.value) : nil,
-        limitPart: part.limitPart >= 0 ? Int(part.limitPart) : nil,
-        number: type == .argumentInt || type == .argumentDouble ? part.number : nil)
-    }
+    self.parts = parts
+  }
+
+  /// A part as ICU's bridge gives it.
+  private static func part(_ part: netx_message_part) -> Part {
+    let type = PartType(rawValue: part.type) ?? .skipSyntax
+    let isArgument = type == .argumentStart || type == .argumentLimit
+    return Part(
+      type: type, start: Int(part.index), limit: Int(part.index + part.length), value: part.value,
+      argumentType: isArgument ? ArgumentType(rawValue: part.value) : nil,
+      limitPart: part.limitPart >= 0 ? Int(part.limitPart) : nil,
+      number: type == .argumentInt || type == .argumentDouble ? part.number : nil)
   }
 
   /// The text of a part, or of any UTF-16 range of the pattern.

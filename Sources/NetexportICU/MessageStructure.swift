@@ -196,9 +196,14 @@ public enum Normalization {
     // Every character below U+0300 (ASCII, Latin-1, Latin Extended) is in NFC whatever
     // follows it; combining marks start there.
     if UTF8Scan.allScalarsBelow0300(text) { return true }
-    let text16 = [UInt16](utf16Of: text)
-    var status: Int32 = 0
-    return netx_is_nfc(text16, Int32(text16.count), &status) == 1 && status <= 0
+    // ICU reads the UTF-8 itself: converting it to UTF-16 first took more than the check.
+    var text = text
+    return text.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { chars in
+        var status: Int32 = 0
+        return netx_is_nfc_utf8(chars.baseAddress, Int32(chars.count), &status) == 1 && status <= 0
+      }
+    }
   }
 
   /// The text in Normalization Form C.

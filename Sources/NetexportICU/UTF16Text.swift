@@ -16,6 +16,16 @@ extension String {
       self = ""
       return
     }
+    // ASCII (argument names, types and selectors, English texts) is copied unit for byte:
+    // no call to ICU, and room for no more bytes than the text has, so that a short text
+    // stays a small String (none of a heap allocation).
+    if units.allSatisfy({ $0 < 0x80 }) {
+      self.init(unsafeUninitializedCapacity: units.count) { bytes in
+        for index in 0..<units.count { bytes[index] = UInt8(truncatingIfNeeded: source[index]) }
+        return units.count
+      }
+      return
+    }
     // A UTF-16 unit takes at most 3 bytes of UTF-8 (a surrogate pair, 2 units, takes 4).
     self.init(unsafeUninitializedCapacity: units.count * 3) { bytes in
       let written = bytes.withMemoryRebound(to: CChar.self) {
@@ -41,12 +51,24 @@ extension Array where Element == UInt16 {
           count = 0
           return
         }
-        let written = source.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-          netx_utf16_from_utf8($0, Int32(bytes.count), target, Int32(bytes.count))
+        // The ASCII at the start (all of most texts) is widened byte for unit; ICU converts
+        // the rest, from the first byte that starts a longer scalar.
+        var ascii = 0
+        while ascii < bytes.count, source[ascii] < 0x80 {
+          target[ascii] = UInt16(source[ascii])
+          ascii += 1
+        }
+        guard ascii < bytes.count else {
+          count = ascii
+          return
+        }
+        let rest = bytes.count - ascii
+        let written = (source + ascii).withMemoryRebound(to: CChar.self, capacity: rest) {
+          netx_utf16_from_utf8($0, Int32(rest), target + ascii, Int32(rest))
         }
         // A String's UTF-8 is always well formed, so ICU cannot fail on it.
         precondition(written >= 0, "ICU could not convert well-formed UTF-8 to UTF-16")
-        count = Int(written)
+        count = ascii + Int(written)
       }
     }
   }

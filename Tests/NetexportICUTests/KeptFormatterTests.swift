@@ -23,8 +23,9 @@ import Testing
     var description: String { "\(text.map { "\"\($0)\"" } ?? "nil") \(status) at \(errorOffset)" }
   }
 
+  /// - Parameter textNeeded: false to ask only whether the message formats (`out` NULL).
   static func format(
-    _ pattern: String, _ arguments: [String: MessageArgument], locale: String, unkept: Bool
+    _ pattern: String, _ arguments: [String: MessageArgument], locale: String, unkept: Bool, textNeeded: Bool = true
   ) -> Outcome {
     var pool: [UInt16] = []
     var packed: [netx_message_argument] = []
@@ -53,10 +54,16 @@ import Testing
     var out = [UInt16](repeating: 0, count: 4096)
     var errorOffset: Int32 = -1
     var status: Int32 = 0
-    let length = netx_format_message(
-      LanguageTag(locale)!.localeID, pattern16, Int32(pattern16.count), pool, packed, Int32(packed.count),
-      Int32(unkept ? NETX_FORMAT_UNKEPT : NETX_FORMAT_CHECK_LIMITS), &out, Int32(out.count), &errorOffset,
-      &status)
+    let options = Int32(unkept ? NETX_FORMAT_UNKEPT : NETX_FORMAT_CHECK_LIMITS)
+    let localeID = LanguageTag(locale)!.localeID
+    let length =
+      textNeeded
+      ? netx_format_message(
+        localeID, pattern16, Int32(pattern16.count), pool, packed, Int32(packed.count), options, &out,
+        Int32(out.count), &errorOffset, &status)
+      : netx_format_message(
+        localeID, pattern16, Int32(pattern16.count), pool, packed, Int32(packed.count), options, nil, 0,
+        &errorOffset, &status)
     let text = status > 0 ? nil : String(decoding: out.prefix(Int(length)), as: UTF16.self)
     return Outcome(
       text: text, status: status > 0 ? String(cString: netx_error_name(status)) : "success", errorOffset: errorOffset)
@@ -150,6 +157,58 @@ import Testing
       let ahead = Self.format(pattern, arguments, locale: locale, unkept: false)
       let icu = Self.format(pattern, arguments, locale: locale, unkept: true)
       #expect(ahead == icu, "\(locale): \(pattern)")
+    }
+  }
+
+  /// Asked only whether a message formats (no `out`, as the validator asks), the bridge gives
+  /// the same failure and error offset as when it writes the text, kept or not; the dates it
+  /// formats ahead are then not formatted, only their formatters made.
+  @Test(arguments: locales)
+  func askedOnlyWhetherAMessageFormatsTheBridgeFailsAsWhenItFormats(locale: String) {
+    for (pattern, arguments) in Self.cases {
+      for unkept in [false, true] {
+        let formatted = Self.format(pattern, arguments, locale: locale, unkept: unkept)
+        let checked = Self.format(pattern, arguments, locale: locale, unkept: unkept, textNeeded: false)
+        #expect(checked.status == formatted.status, "\(locale) \(unkept): \(pattern)")
+        #expect(checked.errorOffset == formatted.errorOffset, "\(locale) \(unkept): \(pattern)")
+        #expect(checked.text == (formatted.text == nil ? nil : ""), "\(locale) \(unkept): \(pattern)")
+      }
+    }
+  }
+
+  /// `Formatting.check` throws what `Formatting.message` throws, for the messages above and
+  /// for those it settles before ICU (plain text, a `spellout` written as a number, a limit).
+  @Test func checkThrowsWhatFormattingThrows() throws {
+    let more: [(String, [String: MessageArgument])] = [
+      ("Only text, with # and |", [:]),
+      ("{n, spellout} and {n, spellout, %spellout-ordinal}", ["n": .number(3)]),
+      ("{n, spellout} {d, date, ::yMMMd}", ["n": .string("three"), "d": .date(Self.day)]),
+      ("{n, spellout", ["n": .number(3)]),
+      (
+        String(repeating: "{n, select, other {", count: 11) + "x" + String(repeating: "}}", count: 11),
+        ["n": .string("a")]
+      ),
+    ]
+    func outcome(_ body: () throws -> Void) -> String {
+      do {
+        try body()
+        return "formats"
+      } catch let error as MessageSyntaxError {
+        return
+          "syntax \(error.name) \(error.offset.map(String.init) ?? "-") \(error.utf16Offset.map(String.init) ?? "-")"
+      } catch let error as ICUError {
+        return "ICU \(error.name) \(error.operation)"
+      } catch {
+        return "other \(error)"
+      }
+    }
+    for locale in ["en", "ar", "ja"] {
+      let tag = try #require(LanguageTag(locale))
+      for (pattern, arguments) in Self.cases + more {
+        let formatted = outcome { _ = try Formatting.message(pattern, arguments: arguments, locale: tag) }
+        let checked = outcome { try Formatting.check(pattern, arguments: arguments, locale: tag) }
+        #expect(checked == formatted, "\(locale): \(pattern)")
+      }
     }
   }
 

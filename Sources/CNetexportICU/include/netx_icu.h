@@ -71,11 +71,26 @@ void netx_unicode_version(char *out);
 int32_t netx_locale_for_language_tag(
   const char *tag, char *out, int32_t capacity, int32_t *parsedLength, int32_t *status);
 
+/// netx_locale_for_language_tag and netx_locale_to_language_tag in one call, with what
+/// LanguageTag.init asks of them: 1 when ICU consumes all of `tag`, gives a locale ID and a
+/// canonical tag other than "und" (both written, not NUL-terminated, their lengths in
+/// `localeLength` and `canonicalLength`); 0 when not; -1 when a buffer is too small (the
+/// lengths then say what is needed) or memory ran out. Results are kept by tag for the
+/// process. Safe to call from several threads at once.
+int32_t netx_language_tag(
+  const char *tag, char *localeID, int32_t localeCapacity, int32_t *localeLength, char *canonical,
+  int32_t canonicalCapacity, int32_t *canonicalLength);
+
 /// Turns an ICU locale ID into a canonical BCP 47 language tag (strict).
 int32_t netx_locale_to_language_tag(const char *localeID, char *out, int32_t capacity, int32_t *status);
 
 /// The display name of `localeID` in the language of `displayLocale`.
 int32_t netx_locale_display_name(
+  const char *localeID, const char *displayLocale, uint16_t *out, int32_t capacity, int32_t *status);
+
+/// netx_locale_display_name, the answer (the name, or ICU's failure) kept for the process by
+/// locale and display locale. Safe to call from several threads at once.
+int32_t netx_locale_display_name_kept(
   const char *localeID, const char *displayLocale, uint16_t *out, int32_t capacity, int32_t *status);
 
 /// How many locales ICU has data for (`uloc_countAvailable`).
@@ -250,6 +265,10 @@ enum {
 /// each message, most of the cost of formatting it); and each thread keeps a MessageFormat per
 /// locale, with the locale's number format and plural rules, to which it applies each
 /// pattern. See NETX_FORMAT_UNKEPT. Safe to call from several threads at once.
+///
+/// With `out` NULL, only whether the message formats is wanted (a validator's question): the
+/// same status and `errorOffset`, 0 returned, and the dates formatted ahead are not written
+/// out (with its formatter made, formatting a date cannot fail).
 int32_t netx_format_message(
   const char *localeID, const uint16_t *pattern, int32_t patternLength, const uint16_t *pool,
   const netx_message_argument *arguments, int32_t argumentCount, int32_t options, uint16_t *out, int32_t capacity,
@@ -339,6 +358,9 @@ int32_t netx_numbering_system(const char *localeID, char *out, int32_t capacity,
 
 /// 1 when the text is in Unicode Normalization Form C, else 0.
 int32_t netx_is_nfc(const uint16_t *text, int32_t length, int32_t *status);
+
+/// netx_is_nfc for UTF-8 text (ICU's Normalizer2::isNormalizedUTF8), with no conversion.
+int32_t netx_is_nfc_utf8(const char *text, int32_t length, int32_t *status);
 
 /// The text in Normalization Form C.
 int32_t netx_to_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity, int32_t *status);

@@ -24,10 +24,13 @@ extension MessageStructure.Argument {
   /// the spaces ICU ignores around it (ASCII spaces, tabs, line breaks); a no-break space is
   /// kept, as ICU keeps it.
   var writtenStyle: String {
-    let space: Set<Character> = [" ", "\t", "\n", "\r"]
+    // Compared one by one: a set of them, made at each call, cost more than the trimming.
+    func isSpace(_ character: Character) -> Bool {
+      character == " " || character == "\t" || character == "\n" || character == "\r"
+    }
     var slice = Substring(styleText)
-    while let first = slice.first, space.contains(first) { slice.removeFirst() }
-    while let last = slice.last, space.contains(last) { slice.removeLast() }
+    while let first = slice.first, isSpace(first) { slice.removeFirst() }
+    while let last = slice.last, isSpace(last) { slice.removeLast() }
     return String(slice)
   }
 

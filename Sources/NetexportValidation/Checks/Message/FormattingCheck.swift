@@ -49,7 +49,7 @@ struct FormattingCheck: EntryCheck {
         return
       }
       do {
-        _ = try Formatting.message(
+        try Formatting.check(
           entry.text, arguments: ref.arguments.mapValues(\.messageArgument), locale: catalog.locale)
       } catch let error as MessageSyntaxError {
         if let (argument, text) = Self.unreadableSkeleton(in: structure, of: entry.text, locale: catalog.locale) {
