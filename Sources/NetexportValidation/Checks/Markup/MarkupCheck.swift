@@ -32,7 +32,7 @@ struct MarkupCheck: EntryCheck {
     guard TextChecks.containsByte(open, in: text) || TextChecks.containsByte(open, in: context.sourceText) else {
       return
     }
-    let isSource = context.sourceEntry == nil
+    let isSource = context.isSourceEntry
     // Passages in another language are balanced or not by `LanguageMarkupCheck`'s measure,
     // which reports them; here only the tags exports show are weighed.
     let sourceBalanced =
