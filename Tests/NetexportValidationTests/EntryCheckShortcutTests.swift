@@ -241,6 +241,114 @@ import Testing
     #expect(found > 1000)
   }
 
+  /// Arguments written as the source writes them are settled without comparing them: the
+  /// comparison finds nothing for any such pair of messages, and does find something for a
+  /// message that writes a date twice in two styles, which is not settled so.
+  @Test func argumentsWrittenAlikeHaveNothingToReport() throws {
+    let messages = [
+      "text", "{n}", "{n, number}", "{n, Number}", "{n, spellout}", "{d, date, ::yMMMd}", "{d, date, ::yMMMMd}",
+      "{d, date,  ::yMMMd }", "{d, time, short}", "{d, date, ::yMMMd} {d, date, ::yMMMMd}", "{d, date, ::yMMMd} {d}",
+      "{c, plural, one {# a} other {# b}}", "{c, plural, offset:1 one {#} other {#}}",
+      "{c, plural, one {#} other {#}} {c, plural, offset:2 other {#}}", "{c, selectordinal, one {#} other {#}}",
+      "{a} {b}", "{b} {a}", "{a} {a}", "{s, select, x {{a}} other {{b}}}", "{s, select, x {{b}} other {{a}}}",
+    ]
+    let validator = try Fixtures.validator()
+    let catalog = try Catalog.parse(
+      String(contentsOf: Fixtures.checks.appendingPathComponent("clean.es.yaml"), encoding: .utf8),
+      file: "checks/es.yaml", expectedLocale: "es", lenient: true)
+    let context = EntryContext(
+      catalog: CatalogContext(
+        validator: validator, catalog: catalog, locale: try #require(LanguageTag("es")), isSource: false),
+      entry: try #require(catalog["dosing.heading"]), sourceEntry: nil,
+      source: try #require(validator.sourceInfo["dosing.heading"]))
+    var alike = 0
+    for text in messages {
+      for source in messages {
+        let structure = try MessageStructure(text)
+        let sourceStructure = try MessageStructure(source)
+        var findings = EntryFindings(key: "dosing.heading")
+        ArgumentCheck.compare(structure, with: sourceStructure, context, &findings)
+        if ArgumentCheck.writtenAlike(structure.arguments, sourceStructure.arguments) {
+          alike += 1
+          #expect(findings.diagnostics.isEmpty, "\(text) against \(source)")
+        }
+        if text == source && text == "{d, date, ::yMMMd} {d, date, ::yMMMMd}" {
+          #expect(findings.diagnostics.map(\.code) == [FindingCode.argumentStyle.code])
+        }
+      }
+    }
+    #expect(alike >= messages.count - 4)
+  }
+
+  /// Two spaces in a row are looked for eight bytes at a time: at every offset of longer
+  /// texts, next to single spaces and to '!' (a space's byte plus one).
+  @Test func doubledSpacesAreFoundAsByTheLoopBeforeAtEveryOffset() {
+    func before(_ text: String) -> Bool {
+      var previous: UInt8 = 0
+      for byte in text.utf8 {
+        if byte == 0x20 && previous == 0x20 { return true }
+        previous = byte
+      }
+      return false
+    }
+    var texts: [String] = []
+    for pattern in ["  ", " ", " ! ", "   ", "! !", "!!", " é "] {
+      for filler in [
+        "abcdefghijklmnopqrstuvwxyz", "a b c d e f g h i j k l m", "!!!!!!!!!!!!!!!!!!!!!!!!", "é ü ö ä ß",
+      ] {
+        for length in 0...20 {
+          for offset in 0...length {
+            texts.append(
+              String(filler.prefix(offset)) + pattern + String(filler.dropFirst(offset).prefix(length - offset)))
+          }
+        }
+      }
+    }
+    var found = 0
+    for text in texts + Self.texts(2000, length: 30, seed: 30) {
+      var copy = text
+      #expect(copy.withUTF8(TextChecks.hasTwoSpacesInARow(inUTF8:)) == before(text), "\(text.debugDescription)")
+      if before(text) { found += 1 }
+    }
+    #expect(found > 1000)
+  }
+
+  /// Language tags are read by ICU once per name and run, with the same answers each time.
+  @Test func languageTagNamesAreReadAsByICU() {
+    for name in ["en", "EN", "en-GB", "en_GB", "xx", "zz-Latn", "not a tag", "", "qaa", "en"] {
+      for _ in 0..<2 {
+        let read = LanguageMarkupCheck.languages.read(name)
+        let tag = LanguageTag(name)
+        #expect(read.tag == tag, "\(name)")
+        #expect(read.isKnown == (tag?.isKnownLanguage ?? false), "\(name)")
+      }
+    }
+  }
+
+  /// Texts are quoted for messages as before the bytes told which hold no line break: short
+  /// and long, at the limit, with every kind of line break and with C2 and E2 bytes that are
+  /// none.
+  @Test func textsAreQuotedAsBefore() {
+    func before(_ text: String, limit: Int) -> String {
+      let flat = String(text.map { $0.isNewline ? " " : $0 })
+      return "\"" + (flat.count > limit ? flat.prefix(limit - 1) + "…" : flat) + "\""
+    }
+    let breaks = ["\n", "\r", "\r\n", "\u{B}", "\u{C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{A0}", "\u{2019}", "é"]
+    var generator = SeededGenerator(seed: 31)
+    var texts = Self.texts(1000, length: 40, seed: 32)
+    texts += (0..<2000).map { _ in
+      (0..<Int.random(in: 0...30, using: &generator)).map { _ in
+        Bool.random(using: &generator)
+          ? breaks.randomElement(using: &generator)! : Self.pieces.randomElement(using: &generator)!
+      }.joined()
+    }
+    for text in texts {
+      for limit in [1, 5, 10, 80] {
+        #expect(Quoting.quote(text, limit: limit) == before(text, limit: limit), "\(text.debugDescription)")
+      }
+    }
+  }
+
   @Test func textsWithoutLanguageTagsAreTheSameAsBefore() {
     for text in Self.texts(2000, length: 8, seed: 19) {
       let before =
