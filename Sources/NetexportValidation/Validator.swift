@@ -293,12 +293,14 @@ public struct Validator: Sendable {
       }
       guess = position + 1
       inSource[position] = true
-      // The entry is copied once, into its context, which the checks then read.
-      let entryContext = EntryContext(
-        catalog: context, entry: catalog.entries[position], source: sourceMessages[sourceIndex],
-        isSourceEntry: false, sourceText: sourceText, sourceNote: sourceEntries[sourceIndex].note)
+      // The entry is copied once, as the judge takes it, then moved into its context, which
+      // the checks read.
+      let found: CatalogEntry? = catalog.entries[position]
       var entryFindings = EntryFindings(
-        key: key, CompletenessCheck.judge(key: key, sourceText: sourceText, entry: entryContext.entry, in: context))
+        key: key, CompletenessCheck.judge(key: key, sourceText: sourceText, entry: found, in: context))
+      let entryContext = EntryContext(
+        catalog: context, entry: (consume found).unsafelyUnwrapped, source: sourceMessages[sourceIndex],
+        isSourceEntry: false, sourceText: sourceText, sourceNote: sourceEntries[sourceIndex].note)
       Self.run(Self.targetChecks, on: entryContext, into: &entryFindings)
       findings += AllowCheck.apply(entryFindings.diagnostics, to: entryContext.entry)
     }
