@@ -413,6 +413,16 @@ enum TextChecks {
     return text.suffix(text.reversed().prefix { $0.isWhitespace }.count)
   }
 
+  /// Whether the text is not empty and has no white space at either end
+  /// (`leadingWhitespace` and `trailingWhitespace` are empty), as its first and last scalars
+  /// tell: a text whose ends are ASCII, letters of common scripts or CJK, not white space.
+  static func endsWithoutWhitespace(_ text: String) -> Bool {
+    guard let first = firstScalar(of: text), !isWhitespace(first), let last = text.unicodeScalars.last else {
+      return false
+    }
+    return !isWhitespace(last) && startsACharacter(last)
+  }
+
   /// The first scalar of a text, read from its UTF-8.
   static func firstScalar(of text: String) -> Unicode.Scalar? {
     var text = text

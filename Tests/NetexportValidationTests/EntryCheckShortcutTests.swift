@@ -207,6 +207,9 @@ import Testing
       #expect(
         TextChecks.trailingWhitespace(text) == text.suffix(text.reversed().prefix { $0.isWhitespace }.count),
         "\(text.debugDescription)")
+      if TextChecks.endsWithoutWhitespace(text) {
+        #expect(!text.isEmpty && text.first?.isWhitespace == false && text.last?.isWhitespace == false)
+      }
       let first = TextChecks.firstScalar(of: text)
       #expect(first == text.unicodeScalars.first)
       if let start = text.first, start.isWhitespace || QuotedTextCheck.pairs[start] != nil {
