@@ -352,6 +352,35 @@ import Testing
     }
   }
 
+  /// A translation whose only tags are language tags, of a source without '<', is settled
+  /// before its tags are compared: then its tags are balanced and neither text has a tag
+  /// the other lacks.
+  @Test func translationsWithOnlyLanguageTagsHaveNoMarkupToCompare() {
+    let tags = [
+      "<lang-en>", "</lang-en>", "<lang-fr>", "</lang-fr>", "<b>", "</b>", "<link1>", "</link1>", "<lang-", ">",
+    ]
+    var generator = SeededGenerator(seed: 33)
+    let texts = (0..<3000).map { _ in
+      (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+        Bool.random(using: &generator)
+          ? tags.randomElement(using: &generator)! : Self.pieces.randomElement(using: &generator)!
+      }.joined()
+    }
+    var settled = 0
+    for (text, source) in zip(texts, texts.shuffled(using: &generator) + Self.texts(3000, length: 4, seed: 34)) {
+      let withoutLanguageTags = LanguageMarkupCheck.withoutLanguageTags(text)
+      guard
+        !TextChecks.containsByte(UInt8(ascii: "<"), in: withoutLanguageTags)
+          && !TextChecks.containsByte(UInt8(ascii: "<"), in: source)
+      else { continue }
+      settled += 1
+      #expect(InlineMarkup.problem(in: withoutLanguageTags) == nil, "\(text.debugDescription)")
+      #expect(MarkupCheck.tagNames(in: text).isEmpty, "\(text.debugDescription)")
+      #expect(MarkupCheck.tagNames(in: source).isEmpty, "\(source.debugDescription)")
+    }
+    #expect(settled > 300)
+  }
+
   @Test func textsWithoutLanguageTagsAreTheSameAsBefore() {
     for text in Self.texts(2000, length: 8, seed: 19) {
       let before =
