@@ -187,23 +187,68 @@ enum TextChecks {
     return found
   }
 
-  /// The first bracket or quotation mark without its partner, if any.
   /// Whether the text has "http" or "www." in any case (ASCII only, as addresses start).
   static func mayContainURL(_ text: String) -> Bool {
     // Over the bytes themselves: a loop over `utf8` costs several times as much per byte,
     // and every message is read here.
     var text = text
-    return text.withUTF8 { bytes in
-      var window: UInt32 = 0
-      for byte in bytes {
-        let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
-        window = (window << 8) | UInt32(lower)
-        if window == 0x6874_7470 || window == 0x7777_772E { return true }  // "http", "www."
-      }
-      return false
-    }
+    return text.withUTF8(mayContainURL(inUTF8:))
   }
 
+  /// `mayContainURL(_:)` on UTF-8.
+  ///
+  /// Every "http" holds "tt" and every "www." "ww": eight bytes at a time (overlapping by
+  /// one, so that no two neighbours are split), a word is looked at closely only when two
+  /// neighbouring bytes are both t or both w in either case, which few words of any language
+  /// have; OR-ing 0x20 into a byte makes 0x74 only of T and t, and 0x77 only of W and w. A
+  /// byte loop took about five instructions per byte of every message.
+  static func mayContainURL(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count >= 4, let base = bytes.baseAddress else { return false }
+    let ones = wordOnes
+    var start = 0
+    while start + 8 <= count {
+      let folded = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)) | (ones << 5)
+      // Byte k of `same` is zero when bytes k and k + 1 are the same (the top byte compares
+      // with a zero shifted in, and no folded byte is zero).
+      let same = folded ^ (folded >> 8)
+      let pairs = zeroBytes(same) & (zeroBytes(folded ^ (ones &* 0x74)) | zeroBytes(folded ^ (ones &* 0x77)))
+      // A pair at byte k (k < 7) belongs to an "http" starting at k - 1, or a "www." starting
+      // at k - 1 or k.
+      if pairs != 0 && hasAddressStart(base, count: count, from: max(0, start - 1), through: start + 6) {
+        return true
+      }
+      start += 7
+    }
+    return hasAddressStart(base, count: count, from: max(0, start - 1), through: count - 4)
+  }
+
+  /// 0x01 in each byte of a 64-bit word.
+  private static let wordOnes: UInt64 = 0x0101_0101_0101_0101
+
+  /// A high bit in each byte of `x` that is zero (and perhaps in a byte above one that is:
+  /// a byte looked at for nothing, never one missed).
+  @inline(__always)
+  private static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- wordOnes) & ~x & 0x8080_8080_8080_8080 }
+
+  /// Whether "http" or "www." (lowercased as ASCII) starts at one of the offsets.
+  private static func hasAddressStart(_ base: UnsafePointer<UInt8>, count: Int, from first: Int, through last: Int)
+    -> Bool
+  {
+    var offset = first
+    while offset <= last && offset + 4 <= count {
+      var window: UInt32 = 0
+      for index in offset..<offset + 4 {
+        let byte = base[index]
+        window = (window << 8) | UInt32(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+      }
+      if window == 0x6874_7470 || window == 0x7777_772E { return true }  // "http", "www."
+      offset += 1
+    }
+    return false
+  }
+
+  /// The first bracket or quotation mark without its partner, if any.
   static func unbalanced(in text: String) -> String? {
     // One pass over the scalars (the check runs on every message, so it avoids Characters
     // and dictionaries): brackets must nest; quotation marks are only counted, since the
@@ -225,13 +270,27 @@ enum TextChecks {
       // Only the scalars below are counted: ASCII ( ) [ ] " and what starts with the bytes
       // C2 (« »), E2 (“ ” „ ‟), E3 (「 」 『 』 【 】 《 》) or EF (（ ）). Anything else is
       // skipped undecoded.
+      // The second byte narrows it to the 64 scalars they are among: C2 AB, C2 BB (« »); E2 80
+      // (U+2000-U+203F: “ ” „ ‟), E3 80 (U+3000-U+303F), EF BC (U+FF00-U+FF3F). The rest of
+      // CJK, kana and the General Punctuation block is skipped.
       let lead = bytes[index]
       if lead < 0x80 {
         if lead != 0x28 && lead != 0x29 && lead != 0x5B && lead != 0x5D && lead != 0x22 {
           index += 1
           continue
         }
-      } else if lead != 0xC2 && lead != 0xE2 && lead != 0xE3 && lead != 0xEF {
+      } else if lead == 0xC2 {
+        let second = bytes[index + 1]
+        if second != 0xAB && second != 0xBB {
+          index += 2
+          continue
+        }
+      } else if lead == 0xE2 || lead == 0xE3 || lead == 0xEF {
+        if bytes[index + 1] != (lead == 0xEF ? 0xBC : 0x80) {
+          index += 3
+          continue
+        }
+      } else {
         index += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         continue
       }
@@ -335,17 +394,69 @@ enum TextChecks {
   }
 
   static func leadingWhitespace(_ text: String) -> Substring {
-    // A text that starts with an ASCII character other than a space starts with no white
-    // space; most do, and need no walk by Character.
-    if let first = text.utf8.first, first < 0x80, !isASCIIWhitespace(first) {
+    // A Character is white space when its first scalar is (`Character.isWhitespace`), so a
+    // text whose first scalar is not starts with none; most do, and need no walk by
+    // Character (which finds where each Character ends, by Unicode's tables, beyond ASCII).
+    guard let first = firstScalar(of: text), isWhitespace(first) else {
       return text[text.startIndex..<text.startIndex]
     }
     return text.prefix { $0.isWhitespace }
   }
 
   static func trailingWhitespace(_ text: String) -> Substring {
-    if let last = text.utf8.last, last < 0x80, !isASCIIWhitespace(last) { return text[text.endIndex..<text.endIndex] }
+    // The last Character is white space only when its first scalar is; a last scalar that
+    // is not white space and never joins the Character before it (`startsACharacter`) is
+    // that first scalar.
+    if let last = text.unicodeScalars.last, !isWhitespace(last), startsACharacter(last) {
+      return text[text.endIndex..<text.endIndex]
+    }
     return text.suffix(text.reversed().prefix { $0.isWhitespace }.count)
+  }
+
+  /// Whether the text is not empty and has no white space at either end
+  /// (`leadingWhitespace` and `trailingWhitespace` are empty), as its first and last scalars
+  /// tell: a text whose ends are ASCII, letters of common scripts or CJK, not white space.
+  static func endsWithoutWhitespace(_ text: String) -> Bool {
+    guard let first = firstScalar(of: text), !isWhitespace(first), let last = text.unicodeScalars.last else {
+      return false
+    }
+    return !isWhitespace(last) && startsACharacter(last)
+  }
+
+  /// The first scalar of a text, read from its UTF-8.
+  static func firstScalar(of text: String) -> Unicode.Scalar? {
+    var text = text
+    return text.withUTF8 { bytes in bytes.isEmpty ? nil : scalar(inUTF8: bytes, at: 0).0 }
+  }
+
+  /// Whether a scalar has Unicode's White_Space property, as `properties.isWhitespace` says
+  /// (a search of Unicode's tables, asked of the ends of every text): tab to carriage return,
+  /// space, U+0085, no-break space, U+1680, the spaces U+2000-U+200A, the line and paragraph
+  /// separators, U+202F, U+205F and the ideographic space. `TextCheckTests` asks the
+  /// standard library about every scalar.
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
+    }
+  }
+
+  /// Whether a scalar always starts a Character of its own after white space: it is none of
+  /// the marks, joiners and vowel signs that extend the Character before them. A few runs of
+  /// letters and signs of common scripts (ASCII, Latin, Greek, Cyrillic, Hebrew and Arabic
+  /// letters, Thai consonants, Devanagari letters, kana, CJK ideographs, Hangul syllables and
+  /// CJK punctuation) whose ends checks look at; anything else is left to the walk by
+  /// Character. `TextCheckTests` checks every scalar listed after a space and after an
+  /// ideographic space.
+  static func startsACharacter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x7F, 0xA1...0x2FF, 0x370...0x374, 0x376...0x482, 0x48A...0x52F, 0x5D0...0x5EA, 0x5F3, 0x5F4,
+      0x620...0x64A, 0x660...0x66D, 0x671...0x6D3, 0x6D4, 0xE01...0xE30, 0xE32, 0xE3F...0xE46, 0x904...0x939,
+      0x964...0x970, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x3029, 0x3030...0x3096, 0x30A0...0x30FF,
+      0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF9D:
+      true
+    default: false
+    }
   }
 
   /// The ASCII characters Unicode counts as white space: tab, line feed, vertical tab, form
@@ -355,17 +466,32 @@ enum TextChecks {
   static func hasDoubledSpace(_ text: String) -> Bool {
     // Most texts have no two spaces in a row anywhere: one pass over the bytes settles them
     // without Foundation's string search.
-    // The loop reads the bytes themselves: one over `utf8` costs several times as much.
     var text = text
-    let doubled = text.withUTF8 { bytes in
-      var previous: UInt8 = 0
-      for byte in bytes {
-        if byte == 0x20 && previous == 0x20 { return true }
-        previous = byte
+    return text.withUTF8(hasTwoSpacesInARow(inUTF8:)) && text.trimmingWhitespace().contains("  ")
+  }
+
+  /// Whether two bytes in a row are spaces: eight bytes at a time (overlapping by one), a
+  /// word looked at closely only when two neighbouring bytes may both be spaces. A loop
+  /// over the bytes took about four instructions per byte of every message.
+  static func hasTwoSpacesInARow(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count >= 2, let base = bytes.baseAddress else { return false }
+    func pair(from first: Int, through last: Int) -> Bool {
+      var index = first
+      while index <= last && index + 1 < count {
+        if base[index] == 0x20 && base[index + 1] == 0x20 { return true }
+        index += 1
       }
       return false
     }
-    return doubled && text.trimmingWhitespace().contains("  ")
+    var start = 0
+    while start + 8 <= count {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+      let spaces = zeroBytes(word ^ (wordOnes << 5))
+      if spaces & (spaces >> 8) != 0 && pair(from: start, through: start + 6) { return true }
+      start += 7
+    }
+    return pair(from: start, through: count - 2)
   }
 
   /// How many `#` a text has, as characters (a `#` with a combining mark is another one).

@@ -47,6 +47,17 @@ import Testing
     #expect(declared.filter { !scheduled.contains($0) } == [], "checks the validator never runs")
   }
 
+  /// The schedule names each check (`Validator.CheckID`): each name stands for the check of
+  /// that name, and every check declared has one.
+  @Test func eachCheckHasItsName() throws {
+    let named = Validator.CheckID.allCases.map { id in
+      let type = String(describing: type(of: id.check))
+      #expect(type.lowercased() == "\(id)check".lowercased(), "\(id) runs \(type)")
+      return type
+    }
+    #expect(named.sorted() == (try Self.declaredChecks()))
+  }
+
   @Test func eachCheckRunsOncePerEntry() {
     for checks in [Validator.targetChecks, Validator.sourceChecks] {
       let names = Self.scheduled(checks)

@@ -2,21 +2,23 @@ import NetexportICU
 import NetexportModel
 
 /// What the validator knows about one source message: worked out once per run, on every
-/// core, and shared by the checks of every locale.
-struct SourceMessage: Sendable {
-  var entry: CatalogEntry
-  var structure: MessageStructure?
-  var numbers: [String]
-  var urls: [String]
-  var doNotTranslate: [String]
-  var termKeys: [String]
-  var unbalanced: String?
-  var literalHashes: Int
+/// core, and shared by the checks of every locale. A class, so that the context of each
+/// entry of each locale refers to it rather than copying (and releasing) its fields.
+final class SourceMessage: Sendable {
+  let entry: CatalogEntry
+  let structure: MessageStructure?
+  let numbers: [String]
+  let urls: [String]
+  let doNotTranslate: [String]
+  let termKeys: [String]
+  let unbalanced: String?
+  let literalHashes: Int
 
   /// What the checks compare a translation with, read from the text a reader sees.
   init(_ entry: CatalogEntry, doNotTranslate: [String], terms: [SourceTerm]) {
     self.entry = entry
-    structure = try? MessageStructure(entry.text)
+    let structure = try? MessageStructure(entry.text)
+    self.structure = structure
     let literal = structure?.literalText ?? entry.text
     numbers = TextChecks.numbers(in: literal)
     urls = TextChecks.urls(in: literal)
@@ -71,11 +73,20 @@ final class CatalogContext {
 }
 
 /// One entry as every check sees it: worked out once per entry.
+///
+/// Of the source entry it holds only what checks read (its text and note), not a copy of
+/// the whole entry: every field copied here is retained and released again for every entry
+/// of every catalog.
 struct EntryContext {
   let catalog: CatalogContext
   let entry: CatalogEntry
-  /// The source catalog's entry for the key; `nil` when the source catalog itself is checked.
-  let sourceEntry: CatalogEntry?
+  /// Whether the entry is the source catalog's own, checked as such (then there is no
+  /// source entry to compare it with).
+  let isSourceEntry: Bool
+  /// The current source text of the message.
+  let sourceText: String
+  /// The source entry's translator note; `nil` when the source catalog itself is checked.
+  let sourceNote: String?
   /// What the validator knows about the source message.
   let source: SourceMessage
   /// The message as ICU reads it; `nil` when ICU cannot read it (then `syntaxError` says
@@ -88,10 +99,25 @@ struct EntryContext {
   /// The text a reader sees (no ICU syntax), or the whole text when ICU cannot read it.
   let literal: String
 
+  /// - Parameter sourceEntry: The source catalog's entry for the key; `nil` when the source
+  ///   catalog itself is checked.
   init(catalog: CatalogContext, entry: CatalogEntry, sourceEntry: CatalogEntry?, source: SourceMessage) {
+    self.init(
+      catalog: catalog, entry: entry, source: source, isSourceEntry: sourceEntry == nil,
+      sourceText: sourceEntry?.text ?? source.entry.text, sourceNote: sourceEntry?.note)
+  }
+
+  /// - Parameter entry: Taken, not copied: the caller's copy of the catalog's entry is the
+  ///   one the context keeps.
+  init(
+    catalog: CatalogContext, entry: consuming CatalogEntry, source: SourceMessage, isSourceEntry: Bool,
+    sourceText: String, sourceNote: String?
+  ) {
     self.catalog = catalog
     self.entry = entry
-    self.sourceEntry = sourceEntry
+    self.isSourceEntry = isSourceEntry
+    self.sourceText = sourceText
+    self.sourceNote = sourceNote
     self.source = source
     apostropheTraps = ApostropheCheck.traps(in: entry.text)
     if !apostropheTraps.isEmpty {
@@ -110,8 +136,6 @@ struct EntryContext {
   }
 
   var key: String { entry.key }
-  /// The current source text of the message.
-  var sourceText: String { sourceEntry?.text ?? source.entry.text }
 
   /// Where the character at `utf16Offset` in the entry's text is in the file.
   func location(utf16Offset: Int) -> SourceLocation {

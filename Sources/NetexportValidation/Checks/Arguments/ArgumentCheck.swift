@@ -43,6 +43,17 @@ struct ArgumentCheck: EntryCheck {
     // Most messages are sentences without arguments, in the source and the translation:
     // nothing below can be found, and nothing is built to find it.
     guard !(structure.arguments.isEmpty && sourceStructure.arguments.isEmpty) else { return }
+    // Most translations write the source's arguments as the source does: nothing below can
+    // be found, and nothing is built to find it.
+    guard !Self.writtenAlike(structure.arguments, sourceStructure.arguments) else { return }
+    Self.compare(structure, with: sourceStructure, context, &findings)
+  }
+
+  /// The findings about a translation's arguments against the source message's.
+  static func compare(
+    _ structure: MessageStructure, with sourceStructure: MessageStructure, _ context: EntryContext,
+    _ findings: inout EntryFindings
+  ) {
     let entry = context.entry
     // In the order the messages use them, so the findings come out the same every run.
     let sourceArguments = Self.firstTypes(sourceStructure)
@@ -111,6 +122,28 @@ struct ArgumentCheck: EntryCheck {
         "'\(entry.key)': the \(argument.kind.rawValue) {\(argument.name)} \(has); ICU subtracts the offset from the number before '#' shows it and before a branch is chosen, so the reader would see another number; \(fix)"
       )
     }
+  }
+
+  /// Whether a translation's arguments are the source's, in the same order, each with the
+  /// same name, kind, type, style as written and offset, and no date, time, plural or
+  /// selectordinal argument named twice (whose later uses the checks below compare with the
+  /// source's first): then none is missing, unknown or of another type, and no style or
+  /// offset differs from the source's.
+  static func writtenAlike(_ arguments: [MessageStructure.Argument], _ source: [MessageStructure.Argument]) -> Bool {
+    guard arguments.count == source.count else { return false }
+    for index in arguments.indices {
+      let argument = arguments[index]
+      let sourceArgument = source[index]
+      guard argument.name == sourceArgument.name, argument.kind == sourceArgument.kind,
+        argument.style == sourceArgument.style, argument.styleText == sourceArgument.styleText,
+        argument.pluralOffset == sourceArgument.pluralOffset
+      else { return false }
+      let compared =
+        argument.kind == .plural || argument.kind == .selectordinal
+        || (argument.kind == .simple && ["date", "time"].contains(argument.style.lowercased()))
+      if compared && arguments[..<index].contains(where: { $0.name == argument.name }) { return false }
+    }
+    return true
   }
 
   /// Each argument once, with the type of its first use, in the order the message uses them.

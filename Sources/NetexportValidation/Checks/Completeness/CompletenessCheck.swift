@@ -11,15 +11,17 @@ import NetexportResolution
 enum CompletenessCheck {
   /// What keeps the message from being used in a target catalog (pending work); `entry`
   /// is `nil` when the catalog has none.
-  static func judge(_ sourceEntry: CatalogEntry, entry: CatalogEntry?, in context: CatalogContext) -> [Diagnostic] {
+  /// - Parameters:
+  ///   - key: The message's key.
+  ///   - sourceText: The source entry's text (the entry is not copied whole for it).
+  static func judge(key: String, sourceText: String, entry: CatalogEntry?, in context: CatalogContext) -> [Diagnostic] {
     let catalog = context.catalog
-    let key = sourceEntry.key
     var problems = Usability.problems(
-      key: key, entry: entry, sourceText: sourceEntry.text, isSource: false, file: catalog.file,
+      key: key, entry: entry, sourceText: sourceText, isSource: false, file: catalog.file,
       entriesLocation: catalog.entriesLocation)
     if entry == nil && context.obsoleteKeys.contains(key), let index = problems.indices.first {
       problems[index].message =
-        "no entry '\(key)' (source: \(TextChecks.quote(sourceEntry.text))) in 'entries': it is in 'obsolete'; run 'netexport update' to bring it back"
+        "no entry '\(key)' (source: \(TextChecks.quote(sourceText))) in 'entries': it is in 'obsolete'; run 'netexport update' to bring it back"
     }
     return problems
   }

@@ -12,7 +12,7 @@ extension FindingCode {
 struct BracketCheck: EntryCheck {
   func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
     let mark: String?
-    if entry.sourceEntry == nil {
+    if entry.isSourceEntry {
       // The source catalog itself: worked out once for the message.
       mark = entry.source.unbalanced
     } else {

@@ -9,7 +9,7 @@ extension FindingCode {
 struct DoubledSpaceCheck: EntryCheck {
   func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
     guard TextChecks.hasDoubledSpace(entry.entry.text),
-      !(entry.sourceEntry.map { TextChecks.hasDoubledSpace($0.text) } ?? false)
+      entry.isSourceEntry || !TextChecks.hasDoubledSpace(entry.sourceText)
     else { return }
     findings.add(.doubledSpace, at: entry.entry.textLocation, "'\(entry.key)' has two spaces in a row")
   }

@@ -16,15 +16,18 @@ struct QuotedTextCheck: EntryCheck {
     "‹": ["›"], "›": ["‹"], "「": ["」"], "『": ["』"], "\"": ["\""], "＂": ["＂"],
   ]
 
+  /// The scalars of the opening marks (each mark is one scalar).
+  static let openingScalars: [UInt32] = pairs.keys.compactMap { $0.unicodeScalars.first?.value }
+
   func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
-    // Most texts start with a letter: nothing to look at. An ASCII first byte other than
-    // white space and '"' settles it without making a Character: the first Character then
-    // starts with that ASCII scalar, so it is no white space and no opening mark.
-    if let byte = entry.entry.text.utf8.first, byte < 0x80, byte != UInt8(ascii: "\""), byte != 0x20,
-      !(0x09...0x0D).contains(byte)
-    {
-      return
-    }
+    // Most texts start with a letter: nothing to look at. The first scalar settles it
+    // without making a Character and hashing it (which normalizes it): a Character is white
+    // space only when its first scalar is (`Character.isWhitespace`), and is an opening mark
+    // only when it is that one scalar (no other scalar is canonically equivalent to one;
+    // `EntryCheckShortcutTests` asks about every scalar).
+    guard let first = TextChecks.firstScalar(of: entry.entry.text),
+      TextChecks.isWhitespace(first) || Self.openingScalars.contains(first.value)
+    else { return }
     guard let start = entry.entry.text.first, start.isWhitespace || Self.pairs[start] != nil else { return }
     let text = Self.trimmed(entry.entry.text)
     guard text.count >= 2, let first = text.first, let last = text.last, Self.pairs[first]?.contains(last) == true,

@@ -13,6 +13,8 @@ struct WhitespaceCheck: EntryCheck {
     let sourceText = entry.sourceText
     // Most texts and sources start and end with ASCII other than a space: nothing differs.
     if TextChecks.hasNoWhitespaceAtTheEnds(text) && TextChecks.hasNoWhitespaceAtTheEnds(sourceText) { return }
+    // Nor do most others, as their first and last scalars tell.
+    if TextChecks.endsWithoutWhitespace(text) && TextChecks.endsWithoutWhitespace(sourceText) { return }
     if TextChecks.leadingWhitespace(text) != TextChecks.leadingWhitespace(sourceText)
       || TextChecks.trailingWhitespace(text) != TextChecks.trailingWhitespace(sourceText)
     {

@@ -32,12 +32,21 @@ struct MarkupCheck: EntryCheck {
     guard TextChecks.containsByte(open, in: text) || TextChecks.containsByte(open, in: context.sourceText) else {
       return
     }
-    let isSource = context.sourceEntry == nil
+    let isSource = context.isSourceEntry
+    let withoutLanguageTags = LanguageMarkupCheck.withoutLanguageTags(text)
+    // A translation whose only tags are passages in another language, of a source without
+    // tags (a name kept in English): no tag is out of balance, missing or added, since tags
+    // are written with '<'.
+    if !isSource && !TextChecks.containsByte(open, in: withoutLanguageTags)
+      && !TextChecks.containsByte(open, in: context.sourceText)
+    {
+      return
+    }
     // Passages in another language are balanced or not by `LanguageMarkupCheck`'s measure,
     // which reports them; here only the tags exports show are weighed.
     let sourceBalanced =
       isSource || InlineMarkup.problem(in: LanguageMarkupCheck.withoutLanguageTags(context.sourceText)) == nil
-    if sourceBalanced, let problem = InlineMarkup.problem(in: LanguageMarkupCheck.withoutLanguageTags(text)) {
+    if sourceBalanced, let problem = InlineMarkup.problem(in: withoutLanguageTags) {
       findings.add(
         .markupMismatch, at: location(of: "<", in: context),
         "'\(entry.key)' has inline tags out of balance: \(problem); close each <b> with </b> and each <linkN> with </linkN>, in order"

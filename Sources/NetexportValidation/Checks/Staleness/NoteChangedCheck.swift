@@ -13,13 +13,13 @@ import NetexportModel
 struct NoteChangedCheck: EntryCheck {
   func check(_ context: EntryContext, _ findings: inout EntryFindings) {
     let entry = context.entry
-    guard !entry.text.isEmpty, entry.state != .new, let sourceEntry = context.sourceEntry else { return }
+    guard !entry.text.isEmpty, entry.state != .new, !context.isSourceEntry else { return }
     if let previous = entry.previousNote {
       findings.add(
         .noteChanged, at: entry.location,
         "'\(entry.key)': the translator note changed since the translation was made, from \(TextChecks.quote(previous)) to \(TextChecks.quote(entry.note ?? "")); check the translation against the new note, then remove previous-note"
       )
-    } else if let recorded = entry.note, let note = sourceEntry.note, recorded != note {
+    } else if let recorded = entry.note, let note = context.sourceNote, recorded != note {
       findings.add(
         .noteChanged, at: entry.location,
         "'\(entry.key)': the translator note is now \(TextChecks.quote(note)), not \(TextChecks.quote(recorded)) as when the translation was made; run 'netexport update' to record it, then check the translation against it"

@@ -11,12 +11,19 @@ extension FindingCode {
 /// agreed forms of it (`CatalogContext.agreedTerms`).
 struct GlossaryTermCheck: EntryCheck {
   func check(_ entry: EntryContext, _ findings: inout EntryFindings) {
-    // Lowered only for a text whose source uses a term: most use none.
+    // Most sources use no term.
     guard !entry.source.termKeys.isEmpty else { return }
-    let lowered = MatchableText(entry.literal)
+    // Lowered only when an agreed form is not in the text as it is: a form found in the
+    // text's own bytes is found in the lowered text too (`MatchableText.isIn(_:)`), and most
+    // translations write the term in lower case, as the glossary has it.
+    var lowered: MatchableText?
     for termKey in entry.source.termKeys {
-      guard let agreed = entry.catalog.agreedTerms[termKey], !agreed.matchable.contains(where: lowered.contains)
+      guard let agreed = entry.catalog.agreedTerms[termKey],
+        !agreed.matchable.contains(where: { $0.isIn(entry.literal) })
       else { continue }
+      let text = lowered ?? MatchableText(entry.literal)
+      lowered = text
+      guard !agreed.matchable.contains(where: text.contains) else { continue }
       let forms = agreed.written
       let others = forms.dropFirst()
       let otherForms = others.isEmpty ? "" : " or its forms \(TextChecks.list(Array(others)))"

@@ -53,6 +53,18 @@ struct MatchableText: Sendable, Equatable {
     }
   }
 
+  /// Whether this form occurs in `text`'s own UTF-8, byte for byte; then it occurs in
+  /// `MatchableText(text)` too. It starts and ends at scalar boundaries (UTF-8 is
+  /// self-synchronizing), its scalars are lowercase mappings of scalars other than format
+  /// characters, which lowercase to themselves and are no format characters (which lowering
+  /// removes): lowering the text leaves them where they are, side by side. `TermMatchingTests` checks both for every scalar.
+  func isIn(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { hay in
+      utf8.withUnsafeBufferPointer { form in TextChecks.firstOffset(of: form, in: hay, from: 0) != nil }
+    }
+  }
+
   /// Appends the scalar's full lowercase mapping, as the standard library has it, in UTF-8.
   @inline(__always)
   static func appendLowercase(_ scalar: Unicode.Scalar, to bytes: inout [UInt8], table: [UInt16]) {
