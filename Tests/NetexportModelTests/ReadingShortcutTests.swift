@@ -4,8 +4,16 @@ import Testing
 @testable import NetexportModel
 
 /// The shortcuts taken where every catalog of a library is read give what the plain ways give:
-/// a file read straight into an array sized by `fstat`.
+/// a file read straight into an array sized by `fstat`, and a document's glossary keys made
+/// without its other uses.
 @Suite struct ReadingShortcutTests {
+  @Test func glossaryKeysAreThoseOfTheUses() throws {
+    let url = CatalogLayoutTests.packageRoot.appendingPathComponent("Documents/neuroendocrine-tumors.yaml")
+    let document = try Document.load(url, displayPath: "Documents/neuroendocrine-tumors.yaml")
+    #expect(!document.terms.isEmpty && !document.abbreviations.isEmpty)
+    #expect(document.glossaryKeys == document.uses.terms.map(\.glossaryKey))
+  }
+
   /// Files of every size around the first read's room and the chunk size come back whole.
   @Test func readsWholeFilesOfAnySize() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexport-read-\(UUID().uuidString)")
