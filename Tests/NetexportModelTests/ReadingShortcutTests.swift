@@ -4,9 +4,63 @@ import Testing
 @testable import NetexportModel
 
 /// The shortcuts taken where every catalog of a library is read give what the plain ways give:
-/// a file read straight into an array sized by `fstat`, and a document's glossary keys made
-/// without its other uses.
+/// a file read straight into an array sized by `fstat`, entry fields and states picked by the
+/// name's length, and a document's glossary keys made without its other uses.
 @Suite struct ReadingShortcutTests {
+  /// Names compared as the reader compared them before, one known name after another.
+  static func plainField(_ name: String) -> Catalog.EntryFields.Field? {
+    switch name {
+    case "text": .text
+    case "note": .note
+    case "previous-note": .previousNote
+    case "source": .source
+    case "previous-source": .previousSource
+    case "state": .state
+    case "allow": .allow
+    default: nil
+    }
+  }
+
+  /// Each known name, and names near one: other case, a letter more or less, other
+  /// punctuation, full-width letters, a combining mark, text around it.
+  static let names: [String] = {
+    var names = Catalog.entryFields + CatalogEntry.State.allCases.map(\.rawValue)
+    for known in names {
+      names += [
+        known.uppercased(), known + "s", String(known.dropLast()), String(known.dropFirst()), " " + known,
+        known + "\u{301}", known.replacingOccurrences(of: "-", with: "_"),
+        known.replacingOccurrences(of: "-", with: " "),
+        String(known.unicodeScalars.map { Character(Unicode.Scalar($0.value + 0xFEE0) ?? $0) }),
+      ]
+    }
+    return names + ["", "-", "e\u{301}", "\u{212A}", "texte", "notes", "sources"]
+  }()
+
+  @Test func entryFieldsAreFoundAsByComparingEachName() {
+    for name in Self.names {
+      #expect(Catalog.EntryFields.Field(name) == Self.plainField(name), "\(name.debugDescription)")
+    }
+  }
+
+  @Test func statesAreFoundAsByRawValue() {
+    for name in Self.names {
+      #expect(Catalog.EntryFields.state(named: name) == CatalogEntry.State(rawValue: name), "\(name.debugDescription)")
+    }
+    for state in CatalogEntry.State.allCases {
+      #expect(Catalog.EntryFields.state(named: state.rawValue) == state)
+    }
+  }
+
+  /// The key index, made by position, finds the first entry of a key that is there twice.
+  @Test func indexFindsTheFirstOfAKey() {
+    let location = SourceLocation(file: "es.yaml")
+    let entries = ["a", "b", "a", "c", "b"].enumerated().map {
+      CatalogEntry(key: $1, text: "\($0)", location: location)
+    }
+    let catalog = Catalog(locale: "es", file: "es.yaml", entries: entries)
+    #expect(["a", "b", "c", "d"].map { catalog[$0]?.text } == ["0", "1", "3", nil])
+  }
+
   @Test func glossaryKeysAreThoseOfTheUses() throws {
     let url = CatalogLayoutTests.packageRoot.appendingPathComponent("Documents/neuroendocrine-tumors.yaml")
     let document = try Document.load(url, displayPath: "Documents/neuroendocrine-tumors.yaml")
