@@ -87,7 +87,9 @@ public struct Project: Sendable {
   public func requireInside(_ url: URL, displayPath: String) throws {
     guard let realRoot = Self.realPath(root.path) else { return }
     let lexical = url.standardizedFileURL.path
-    guard Self.path(lexical, isInside: root.standardizedFileURL.path) || Self.path(lexical, isInside: realRoot)
+    // `root` is standardized already (`init`): standardizing it again for every file read
+    // cost as much as standardizing the file's own URL.
+    guard Self.path(lexical, isInside: root.path) || Self.path(lexical, isInside: realRoot)
     else { return }
     let followed: String
     switch try? TextFile.resolve(lexical) {
