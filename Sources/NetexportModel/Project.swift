@@ -8,13 +8,16 @@ public struct Project: Sendable {
   /// How the user named the folder; paths in messages start with it ("" for the current folder).
   public let displayRoot: String
 
+  /// `Locales/`: made once, as every catalog's URL starts with it.
+  public let localesDirectory: URL
+
   /// - Parameter path: The folder as the user typed it (default: the current folder).
   public init(path: String = ".") {
     root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     displayRoot = path == "." || path == "./" ? "" : (path.hasSuffix("/") ? path : path + "/")
+    localesDirectory = root.appendingPathComponent("Locales", isDirectory: true)
   }
 
-  public var localesDirectory: URL { root.appendingPathComponent("Locales", isDirectory: true) }
   public var exportsDirectory: URL { root.appendingPathComponent("Exports", isDirectory: true) }
 
   /// A path inside the project as shown in messages, e.g. `Locales/es.yaml`.
