@@ -46,7 +46,10 @@ public struct Catalog: Hashable, Sendable {
     self.entriesLocation = entriesLocation ?? SourceLocation(file: file)
     self.text = text
     self.lineStartsOfText = LineStarts(text)
-    self.index = Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+    // By position, not `enumerated()`: that hands each whole entry over (a copy of its
+    // dozen strings, and its release) to take its key.
+    self.index = Dictionary(
+      entries.indices.lazy.map { (entries[$0].key, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The entry for a message key.

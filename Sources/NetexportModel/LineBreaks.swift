@@ -155,10 +155,12 @@ extension LineBreak {
 
   /// Whether UTF-8 `bytes` have a line break other than LF: a CR (alone or before LF), NEL,
   /// LS or PS. Eight bytes at a time: every byte of every catalog is looked at, and only a word
-  /// with a CR or the first byte of NEL (0xC2) or of LS and PS (0xE2) is looked into.
+  /// with a CR or the first byte of NEL (0xC2) or of LS and PS (0xE2) is looked into. (The two
+  /// first bytes differ in bit 0x20 alone, and no other byte with that bit set is 0xE2: one
+  /// test finds both.)
   static func hasBreakOtherThanLF(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     ByteScan.contains(
-      bytes, wordMayHold: { ByteScan.has($0, 0x0D) || ByteScan.has($0, 0xC2) || ByteScan.has($0, 0xE2) },
+      bytes, wordMayHold: { ByteScan.has($0, 0x0D) || ByteScan.has($0 | 0x2020_2020_2020_2020, 0xE2) },
       where: { isBreakOtherThanLF(at: $0, in: bytes) })
   }
 

@@ -8,13 +8,16 @@ public struct Project: Sendable {
   /// How the user named the folder; paths in messages start with it ("" for the current folder).
   public let displayRoot: String
 
+  /// `Locales/`: made once, as every catalog's URL starts with it.
+  public let localesDirectory: URL
+
   /// - Parameter path: The folder as the user typed it (default: the current folder).
   public init(path: String = ".") {
     root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     displayRoot = path == "." || path == "./" ? "" : (path.hasSuffix("/") ? path : path + "/")
+    localesDirectory = root.appendingPathComponent("Locales", isDirectory: true)
   }
 
-  public var localesDirectory: URL { root.appendingPathComponent("Locales", isDirectory: true) }
   public var exportsDirectory: URL { root.appendingPathComponent("Exports", isDirectory: true) }
 
   /// A path inside the project as shown in messages, e.g. `Locales/es.yaml`.
@@ -87,7 +90,9 @@ public struct Project: Sendable {
   public func requireInside(_ url: URL, displayPath: String) throws {
     guard let realRoot = Self.realPath(root.path) else { return }
     let lexical = url.standardizedFileURL.path
-    guard Self.path(lexical, isInside: root.standardizedFileURL.path) || Self.path(lexical, isInside: realRoot)
+    // `root` is standardized already (`init`): standardizing it again for every file read
+    // cost as much as standardizing the file's own URL.
+    guard Self.path(lexical, isInside: root.path) || Self.path(lexical, isInside: realRoot)
     else { return }
     let followed: String
     switch try? TextFile.resolve(lexical) {

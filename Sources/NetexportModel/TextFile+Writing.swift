@@ -384,7 +384,7 @@ extension TextFile {
     let descriptor = try lockExclusively(url.path, displayPath: displayPath, onWait: onWait)
     // Closing the descriptor releases the lock, after the new file is in place.
     defer { close(descriptor) }
-    let original = try decodeUTF8(Data(readAll(descriptor, displayPath: displayPath)), displayPath: displayPath)
+    let original = try decodeUTF8(bytes: readAll(descriptor, displayPath: displayPath), displayPath: displayPath)
     guard let text = try transform(original) else { return false }
     try writeAtomically(text, to: url, displayPath: displayPath, replacing: original)
     return true

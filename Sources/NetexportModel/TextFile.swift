@@ -26,16 +26,21 @@ public enum TextFile {
   ///   (naming why: missing, no permission, not a regular file, too large), or
   ///   `invalid-utf8` naming the line and column of the first bad byte.
   public static func readUTF8(_ url: URL, displayPath: String) throws -> String {
-    try decodeUTF8(readData(url, displayPath: displayPath), displayPath: displayPath)
+    try decodeUTF8(bytes: readBytes(url, displayPath: displayPath), displayPath: displayPath)
   }
 
   /// Reads a whole regular file, with the checks and limit of `readUTF8`.
   ///
   /// - Throws: `DiagnosticError` with code `unreadable-file`.
   public static func readData(_ url: URL, displayPath: String) throws -> Data {
+    Data(try readBytes(url, displayPath: displayPath))
+  }
+
+  /// Reads a whole regular file as bytes, with the checks and limit of `readUTF8`.
+  static func readBytes(_ url: URL, displayPath: String) throws -> [UInt8] {
     let descriptor = try openForReading(url.path, displayPath: displayPath)
     defer { close(descriptor) }
-    return Data(try readAll(descriptor, displayPath: displayPath))
+    return try readAll(descriptor, displayPath: displayPath)
   }
 
   /// Opens a regular file for reading, refusing anything else before it is opened.
@@ -72,18 +77,40 @@ public enum TextFile {
 
   /// Reads from a descriptor to its end, refusing more than `maximumInputSize` bytes
   /// (the file may have grown since it was checked).
+  ///
+  /// Read straight into an array of the size `fstat` gives, and one byte more, so that the
+  /// read that finds the end needs no more room: every catalog of a library is read, and
+  /// reading through a zeroed 64 KiB buffer appended to a growing array cost half as much as
+  /// validating the text's UTF-8.
   static func readAll(_ descriptor: Int32, displayPath: String) throws -> [UInt8] {
+    var info = stat()
+    let expected = fstat(descriptor, &info) == 0 ? min(max(Int(info.st_size), 0), maximumInputSize) : 0
     var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var room = expected + 1
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw unreadable(displayPath, errno)
+      var failure: Int32 = 0
+      var ended = false
+      let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+        while count < buffer.count {
+          let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+          if got < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          if got == 0 {
+            ended = true
+            return
+          }
+          count += got
+        }
       }
-      if count == 0 { return bytes }
-      bytes += chunk[0..<count]
+      if failure != 0 { throw unreadable(displayPath, failure) }
+      if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
       if bytes.count > maximumInputSize { throw tooLarge(displayPath) }
+      if ended { return bytes }
+      // The file grew since `fstat`: read on in chunks.
+      room = 1 << 16
     }
   }
 
@@ -117,7 +144,11 @@ public enum TextFile {
 
   /// Decodes UTF-8, locating the first invalid byte as line:column.
   public static func decodeUTF8(_ data: Data, displayPath: String) throws -> String {
-    let bytes = [UInt8](data)
+    try decodeUTF8(bytes: [UInt8](data), displayPath: displayPath)
+  }
+
+  /// Decodes UTF-8 bytes, locating the first invalid byte as line:column (see `decodeUTF8(_:displayPath:)`).
+  static func decodeUTF8(bytes: [UInt8], displayPath: String) throws -> String {
     if let text = String(validating: bytes, as: UTF8.self) {
       return text
     }

@@ -57,6 +57,9 @@ public struct Workspace: Sendable {
   public let manifest: Manifest
   /// Every document of the project, by id.
   public let documents: [ProjectDocument]
+  /// The glossary keys of every document's terms and abbreviations, made once: every locale's
+  /// glossary is checked against them (`glossaryFindings`).
+  let glossaryKeys: Set<String>
 
   public var sourceLocale: LanguageTag { manifest.sourceLocale }
 
@@ -64,6 +67,7 @@ public struct Workspace: Sendable {
     self.project = project
     self.manifest = manifest
     self.documents = documents
+    glossaryKeys = Set(documents.flatMap(\.document.glossaryKeys))
   }
 
   /// Reads the manifest and every content model in `Documents/`.

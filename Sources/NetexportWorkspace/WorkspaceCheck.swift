@@ -216,8 +216,7 @@ extension Workspace {
       problem.locale = problem.locale ?? catalog.locale
       return problem
     }
-    let known = Set(documents.flatMap { $0.document.glossaryKeys })
-    let unknown = catalog.glossary.filter { !known.contains($0.key) }.map {
+    let unknown = catalog.glossary.filter { !glossaryKeys.contains($0.key) }.map {
       Diagnostic(
         .warning, code: .glossaryUnknownKey, at: $0.location,
         "glossary entry '\($0.key)' names no term or abbreviation of any document (terms are term.<id>, abbreviations abbr.<id>)",

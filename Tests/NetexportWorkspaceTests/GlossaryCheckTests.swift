@@ -33,4 +33,22 @@ import Testing
     #expect(plan.exports.isEmpty)
     #expect(plan.problems.map(\.code).contains("unknown-field"))
   }
+
+  /// A glossary entry that names no term or abbreviation of any document is a warning, in the
+  /// source and a target locale alike; the entries of the document's terms are not.
+  @Test(arguments: ["en", "es"])
+  func aGlossaryEntryOfNoDocumentIsAWarning(locale: String) throws {
+    let project = try TestProject.repository(shipped: ["es"])
+    try project.edit(
+      "Locales/\(locale)/glossary.yaml", replacing: "\nglossary:\n",
+      with: "\nglossary:\n  term.no-such-term:\n    pronunciation: \"no\"\n")
+    let workspace = try Workspace.open(project.project)
+    let tag = try #require(LanguageTag(locale))
+    let checks = workspace.check(try workspace.locales([locale]))
+    let findings = try #require(checks.first { $0.locale.tag == tag }?[.glossary]).findings
+      .filter { $0.code == "glossary-unknown-key" }
+    #expect(findings.map(\.key) == ["term.no-such-term"])
+    #expect(findings.first?.severity == .warning)
+    #expect(findings.first?.description.contains("names no term or abbreviation of any document") == true)
+  }
 }
