@@ -200,8 +200,12 @@ extension Catalog {
     }
 
     /// Reads one field (its name, and its value).
+    ///
+    /// - Parameter controlFree: The value is known to hold no control character (a scalar
+    ///   without escapes that `YAMLFastPath` read, which gives up at any control but tab), so
+    ///   its text need not be scanned for one.
     mutating func add(
-      _ fieldNode: YAMLNode, _ fieldValue: YAMLNode,
+      _ fieldNode: YAMLNode, _ fieldValue: YAMLNode, controlFree: Bool = false,
       report: (FindingCode, YAMLEventReader.Position?, String, String?) -> Void
     ) {
       let field = fieldNode.string ?? "?"
@@ -230,7 +234,9 @@ extension Catalog {
           key)
         return
       }
-      if mayHoldForbiddenControl(string), let control = string.unicodeScalars.first(where: isForbiddenControl) {
+      if !controlFree, mayHoldForbiddenControl(string),
+        let control = string.unicodeScalars.first(where: isForbiddenControl)
+      {
         report(
           .controlCharacter, fieldValue.position,
           "'\(field)' of entry '\(key)' contains the control character U+\(hex(control.value)); remove it", key)

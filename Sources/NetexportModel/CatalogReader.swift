@@ -413,7 +413,8 @@ struct CatalogReader {
       }
       if recordsOutline { outline.fields.append(.init(name: fieldNode.string, position: fieldNode.position)) }
       try next()
-      fields.add(fieldNode, try node(), report: report)
+      let controlFree = readFast && events.kind == .scalar && !events.hasEscapes
+      fields.add(fieldNode, try node(), controlFree: controlFree, report: report)
     }
     let outlineEntry =
       recordsOutline

@@ -148,6 +148,10 @@ final class YAMLEventReader {
   /// Whether `YAMLFastPath` read the text (libyaml was not needed).
   var readFast: Bool { usesFastPath }
 
+  /// Whether the current scalar, read by `YAMLFastPath`, is written with escapes (`\` in
+  /// double quotes, `''` in single quotes); `true` when libyaml read it, which does not say.
+  var hasEscapes: Bool { usesFastPath ? fastEvents[fastIndex].escaped : true }
+
   var kind: Kind {
     if usesFastPath { return fastEvents[fastIndex].kind }
     return switch event.pointee.type {
