@@ -291,9 +291,15 @@ public enum Formatting {
   /// `message(_:arguments:locale:)` throws, without making the text (a validator's question;
   /// the dates of `{d, date, ::skeleton}` are then not formatted either, see
   /// `netx_format_message`).
+  ///
+  /// - Parameter structure: The pattern's structure, when the caller has read it already:
+  ///   a message whose arguments ICU's MessageFormat cannot fail on is then not given to ICU
+  ///   a second time (see `MessageStructure.formatsWithoutFail(with:)`).
   package static func check(
-    _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag
+    _ pattern: String, structure: MessageStructure? = nil, arguments: [String: MessageArgument],
+    locale: LanguageTag
   ) throws {
+    if let structure, structure.formatsWithoutFail(with: arguments) { return }
     _ = try message(pattern, arguments: arguments, locale: locale, spoken: false, textNeeded: false)
   }
 

@@ -149,6 +149,21 @@ import Testing
       ["a": .number(2), "b": .string("y")]
     ),
     ("{n, plural, one {# item} other {# items}}", ["n": .string("many")]),
+    // Dates formatted ahead beside arguments MessageFormat cannot fail on, or can: asked only
+    // whether it formats, the bridge settles the first without MessageFormat, not the others.
+    (
+      "{d, date, ::yMMMd}: {n, plural, one {# visit} other {# visits}} {who} {s, select, a {A} other {B}}",
+      ["d": .date(day), "n": .number(3), "s": .string("a")]
+    ),
+    ("{d, date, ::yMMMd}: {n, plural, one {# visit} other {# visits}}", ["d": .date(day), "n": .string("three")]),
+    ("{d, date, ::yMMMd} {s, select, a {A} other {B}}", ["d": .date(day), "s": .number(1)]),
+    ("{d, date, ::yMMMd} {n, selectordinal, one {#st} other {#th}}", ["d": .date(day), "n": .date(leapDay)]),
+    ("{d, date, ::yMMMd} {n, number, ::group-of}", ["d": .date(day), "n": .number(1)]),
+    ("{d, date, ::yMMMd} {n, plural, other {{m, number, ::percentt}}}", ["d": .date(day), "n": .number(1)]),
+    ("{d, date, ::yMMMd} {c, choice, 0#none|1#one}", ["d": .date(day), "c": .string("x")]),
+    ("{d, DATE, ::yMMMd} {d, Time, ::jmm} {n, plural, other {#}}", ["d": .date(day)]),
+    ("{n, plural, one {#} other {#}} {s, select, x {x} other {y}}", ["n": .number(1), "s": .number(2)]),
+    ("{n, selectordinal, one {#st} other {#th}} {s} {t}", ["n": .number(2), "s": .date(day)]),
   ]
 
   @Test(arguments: locales)
@@ -208,8 +223,29 @@ import Testing
         let formatted = outcome { _ = try Formatting.message(pattern, arguments: arguments, locale: tag) }
         let checked = outcome { try Formatting.check(pattern, arguments: arguments, locale: tag) }
         #expect(checked == formatted, "\(locale): \(pattern)")
+        // Given the structure the caller read, it settles some messages without ICU.
+        let structure = try? MessageStructure(pattern)
+        let settled = outcome {
+          try Formatting.check(pattern, structure: structure, arguments: arguments, locale: tag)
+        }
+        #expect(settled == formatted, "\(locale): \(pattern)")
       }
     }
+  }
+
+  /// Which messages a validator need not give ICU: those with only `{name}`, plural,
+  /// selectordinal and select arguments, given values that suit them (or none).
+  @Test func messagesWithoutSimpleArgumentsAndWithSuitingValuesFormatWithoutFail() throws {
+    let mixed = try MessageStructure(
+      "{n, plural, one {{s, select, a {#} other {{t}}}} other {#}} {o, selectordinal, other {#}}")
+    #expect(mixed.formatsWithoutFail(with: ["n": .number(1), "s": .string("a"), "t": .date(Self.day)]))
+    #expect(mixed.formatsWithoutFail(with: [:]))
+    #expect(!mixed.formatsWithoutFail(with: ["n": .string("1")]))
+    #expect(!mixed.formatsWithoutFail(with: ["n": .number(.nan)]))
+    #expect(!mixed.formatsWithoutFail(with: ["s": .number(1)]))
+    #expect(!mixed.formatsWithoutFail(with: ["o": .date(Self.day)]))
+    #expect(!(try MessageStructure("{n, number}")).formatsWithoutFail(with: ["n": .number(1)]))
+    #expect(!(try MessageStructure("{c, choice, 0#none|1#one}")).formatsWithoutFail(with: ["c": .number(1)]))
   }
 
   /// The cases above are not all alike: dates are formatted ahead, plurals pick their forms, and
