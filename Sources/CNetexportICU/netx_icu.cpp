@@ -1322,6 +1322,24 @@ int32_t netx_format_list(
   });
 }
 
+int32_t netx_date_style_formatter(const char *localeID, const uint16_t *style, int32_t length) {
+  int32_t status = 0;
+  return guarded(&status, -1, [&] {
+    const icu::UnicodeString text(false, u(style), length);
+    int32_t firstNonSpace = 0;
+    while (firstNonSpace < text.length() && isPatternWhiteSpace(text.charAt(firstNonSpace))) {
+      firstNonSpace += 1;
+    }
+    if (text.compare(firstNonSpace, 2, u"::", 0, 2) != 0) {
+      return 0;
+    }
+    // As preformatSkeletonDates asks, with no date to format: only the formatter is made.
+    const icu::Formattable none;
+    icu::UnicodeString unused;
+    return formatSkeletonDate(localeID, text.tempSubString(firstNonSpace + 2), none, false, unused) ? 1 : -1;
+  });
+}
+
 int32_t netx_message_parts(
   const uint16_t *pattern, int32_t patternLength, netx_message_part *out, int32_t capacity, int32_t *errorOffset,
   int32_t *status) {

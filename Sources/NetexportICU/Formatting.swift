@@ -299,8 +299,15 @@ public enum Formatting {
     _ pattern: String, structure: MessageStructure? = nil, arguments: [String: MessageArgument],
     locale: LanguageTag
   ) throws {
-    if let structure, structure.formatsWithoutFail(with: arguments) { return }
+    if let structure, structure.formatsWithoutFail(with: arguments, locale: locale) { return }
     _ = try message(pattern, arguments: arguments, locale: locale, spoken: false, textNeeded: false)
+  }
+
+  /// Whether the style of a `{d, date, style}` or `{d, time, style}` argument, as written, is
+  /// a `::skeleton` whose formatter ICU makes (see `netx_date_style_formatter`).
+  static func dateStyleFormatterIsMade(_ style: String, locale: LanguageTag) -> Bool {
+    let style16 = [UInt16](utf16Of: style)
+    return netx_date_style_formatter(locale.localeID, style16, Int32(style16.count)) == 1
   }
 
   /// - Parameter textNeeded: Whether the text is wanted; if not, "" is returned for it, and

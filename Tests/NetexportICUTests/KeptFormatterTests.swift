@@ -164,6 +164,10 @@ import Testing
     ("{d, DATE, ::yMMMd} {d, Time, ::jmm} {n, plural, other {#}}", ["d": .date(day)]),
     ("{n, plural, one {#} other {#}} {s, select, x {x} other {y}}", ["n": .number(1), "s": .number(2)]),
     ("{n, selectordinal, one {#st} other {#th}} {s} {t}", ["n": .number(2), "s": .date(day)]),
+    ("{d, date, ::} {n, plural, other {#}}", ["d": .date(day), "n": .number(2)]),
+    ("{d, date, ::yMMMd} {d, time, ::jmm} {0, date, ::yMMMd}", ["0": .date(leapDay)]),
+    ("{d, date, ::yMMMd} {d, plural, other {# {d, date, ::yMMMd}}}", ["d": .number(1)]),
+    ("{d, date, ::yMMMd} and {e, date, :: yMMMd}", ["d": .string("today"), "e": .date(day)]),
   ]
 
   @Test(arguments: locales)
@@ -234,18 +238,29 @@ import Testing
   }
 
   /// Which messages a validator need not give ICU: those with only `{name}`, plural,
-  /// selectordinal and select arguments, given values that suit them (or none).
-  @Test func messagesWithoutSimpleArgumentsAndWithSuitingValuesFormatWithoutFail() throws {
+  /// selectordinal and select arguments and date or time arguments with a skeleton whose
+  /// formatter ICU makes, given values that suit them (or none).
+  @Test func messagesWhoseArgumentsCannotFailFormatWithoutFail() throws {
+    let en = try #require(LanguageTag("en"))
     let mixed = try MessageStructure(
-      "{n, plural, one {{s, select, a {#} other {{t}}}} other {#}} {o, selectordinal, other {#}}")
-    #expect(mixed.formatsWithoutFail(with: ["n": .number(1), "s": .string("a"), "t": .date(Self.day)]))
-    #expect(mixed.formatsWithoutFail(with: [:]))
-    #expect(!mixed.formatsWithoutFail(with: ["n": .string("1")]))
-    #expect(!mixed.formatsWithoutFail(with: ["n": .number(.nan)]))
-    #expect(!mixed.formatsWithoutFail(with: ["s": .number(1)]))
-    #expect(!mixed.formatsWithoutFail(with: ["o": .date(Self.day)]))
-    #expect(!(try MessageStructure("{n, number}")).formatsWithoutFail(with: ["n": .number(1)]))
-    #expect(!(try MessageStructure("{c, choice, 0#none|1#one}")).formatsWithoutFail(with: ["c": .number(1)]))
+      "{n, plural, one {{s, select, a {#} other {{t}}}} other {#}} {o, selectordinal, other {#}} {d, DATE, ::yMMMd}")
+    #expect(
+      mixed.formatsWithoutFail(
+        with: ["n": .number(1), "s": .string("a"), "t": .date(Self.day), "d": .date(Self.day)], locale: en))
+    #expect(mixed.formatsWithoutFail(with: [:], locale: en))
+    #expect(!mixed.formatsWithoutFail(with: ["n": .string("1")], locale: en))
+    #expect(!mixed.formatsWithoutFail(with: ["n": .number(.nan)], locale: en))
+    #expect(!mixed.formatsWithoutFail(with: ["s": .number(1)], locale: en))
+    #expect(!mixed.formatsWithoutFail(with: ["o": .date(Self.day)], locale: en))
+    #expect(!mixed.formatsWithoutFail(with: ["d": .string("today")], locale: en))
+    for pattern in [
+      "{n, number}", "{c, choice, 0#none|1#one}", "{d, date, short}", "{d, datetime, ::yMMMd}",
+    ] {
+      #expect(!(try MessageStructure(pattern)).formatsWithoutFail(with: [:], locale: en), "\(pattern)")
+    }
+    #expect(try MessageStructure("{d, time,\u{2028} ::jmm}").formatsWithoutFail(with: [:], locale: en))
+    // ICU makes a formatter for an empty skeleton (it prints nothing: DateSkeletonCheck's finding).
+    #expect(try MessageStructure("{d, date, ::}").formatsWithoutFail(with: [:], locale: en))
   }
 
   /// The cases above are not all alike: dates are formatted ahead, plurals pick their forms, and
