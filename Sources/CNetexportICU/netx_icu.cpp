@@ -1340,6 +1340,28 @@ int32_t netx_date_style_formatter(const char *localeID, const uint16_t *style, i
   });
 }
 
+int32_t netx_number_format_made(const char *localeID) {
+  int32_t status = 0;
+  return guarded(&status, 0, [&] {
+    // Never freed, not even at exit, when another thread may still be asking.
+    static std::mutex &lock = *new std::mutex;
+    static auto &made = *new std::map<std::string, bool>;
+    {
+      const std::lock_guard<std::mutex> guard(lock);
+      const auto found = made.find(localeID);
+      if (found != made.end()) {
+        return found->second ? 1 : 0;
+      }
+    }
+    UErrorCode code = U_ZERO_ERROR;
+    const std::unique_ptr<icu::NumberFormat> format(icu::NumberFormat::createInstance(icu::Locale(localeID), code));
+    const bool isMade = U_SUCCESS(code) && format != nullptr;
+    const std::lock_guard<std::mutex> guard(lock);
+    made.emplace(localeID, isMade);
+    return isMade ? 1 : 0;
+  });
+}
+
 int32_t netx_message_parts(
   const uint16_t *pattern, int32_t patternLength, netx_message_part *out, int32_t capacity, int32_t *errorOffset,
   int32_t *status) {

@@ -310,6 +310,12 @@ public enum Formatting {
     return netx_date_style_formatter(locale.localeID, style16, Int32(style16.count)) == 1
   }
 
+  /// Whether ICU makes the locale's default number format, the one MessageFormat makes for a
+  /// `{n, number}` argument (see `netx_number_format_made`).
+  static func numberFormatIsMade(locale: LanguageTag) -> Bool {
+    netx_number_format_made(locale.localeID) == 1
+  }
+
   /// - Parameter textNeeded: Whether the text is wanted; if not, "" is returned for it, and
   ///   only what is thrown tells.
   static func message(

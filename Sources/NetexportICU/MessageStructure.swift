@@ -151,7 +151,9 @@ public struct MessageStructure: Hashable, Sendable {
   /// formats any value, and a missing value prints as `{name}`; a date or time argument with
   /// a `::skeleton` style, given a date or nothing, fails exactly when its formatter cannot be
   /// made, which ICU is asked (`netx_date_style_formatter`, which keeps the formatter as the
-  /// formatting would). A message with only such arguments and values that suit them formats;
+  /// formatting would); a `{n, number}` given a number or nothing, when the locale's number
+  /// format cannot be made (`netx_number_format_made`). A message with only such arguments
+  /// and values that suit them formats;
   /// anything else is left to ICU. Written by hand because ICU has no call that answers this
   /// without formatting.
   package func formatsWithoutFail(with values: [String: MessageArgument], locale: LanguageTag) -> Bool {
@@ -159,12 +161,24 @@ public struct MessageStructure: Hashable, Sendable {
       switch (argument.kind, values[argument.name]) {
       case (.none, _), (.plural, nil), (.selectordinal, nil), (.select, nil), (.select, .string?): true
       case (.plural, .number(let number)?), (.selectordinal, .number(let number)?): number.isFinite
+      case (.simple, nil) where Self.isPlainNumber(argument), (.simple, .number?) where Self.isPlainNumber(argument):
+        if case .number(let number)? = values[argument.name], !number.isFinite {
+          false
+        } else {
+          Formatting.numberFormatIsMade(locale: locale)
+        }
       case (.simple, nil), (.simple, .date?):
         (Self.isType(argument.style, "date") || Self.isType(argument.style, "time"))
           && Formatting.dateStyleFormatterIsMade(argument.styleText, locale: locale)
       default: false
       }
     }
+  }
+
+  /// Whether an argument is formatted with the locale's default number format: `{n, number}`
+  /// with no style, or `{n, spellout, ...}`, which `Formatting.message` writes as that.
+  private static func isPlainNumber(_ argument: Argument) -> Bool {
+    argument.style == "spellout" || (isType(argument.style, "number") && argument.styleText.isEmpty)
   }
 
   /// Whether an argument's type is `keyword` (lower-case ASCII), its ASCII letters compared

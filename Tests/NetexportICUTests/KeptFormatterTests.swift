@@ -165,6 +165,13 @@ import Testing
     ("{n, plural, one {#} other {#}} {s, select, x {x} other {y}}", ["n": .number(1), "s": .number(2)]),
     ("{n, selectordinal, one {#st} other {#th}} {s} {t}", ["n": .number(2), "s": .date(day)]),
     ("{d, date, ::} {n, plural, other {#}}", ["d": .date(day), "n": .number(2)]),
+    (
+      "{d, date, ::yMMMd} {n, number} {m, NUMBER} {k, spellout, %spellout-cardinal-feminine}",
+      ["d": .date(day), "n": .number(3), "m": .number(1.5)]
+    ),
+    ("{n, number} {m, number}", ["n": .number(3), "m": .string("three")]),
+    ("{n, number} {m, number, integer}", ["n": .number(3), "m": .number(1)]),
+    ("{n, SpellOut} {m, number}", ["n": .number(3), "m": .date(day)]),
     ("{d, date, ::yMMMd} {d, time, ::jmm} {0, date, ::yMMMd}", ["0": .date(leapDay)]),
     ("{d, date, ::yMMMd} {d, plural, other {# {d, date, ::yMMMd}}}", ["d": .number(1)]),
     ("{d, date, ::yMMMd} and {e, date, :: yMMMd}", ["d": .string("today"), "e": .date(day)]),
@@ -253,8 +260,14 @@ import Testing
     #expect(!mixed.formatsWithoutFail(with: ["s": .number(1)], locale: en))
     #expect(!mixed.formatsWithoutFail(with: ["o": .date(Self.day)], locale: en))
     #expect(!mixed.formatsWithoutFail(with: ["d": .string("today")], locale: en))
+    let numbers = try MessageStructure("{n, number} {m, spellout, %spellout-ordinal} {o, Number}")
+    #expect(numbers.formatsWithoutFail(with: ["n": .number(1), "m": .number(2)], locale: en))
+    #expect(!numbers.formatsWithoutFail(with: ["n": .string("1")], locale: en))
+    #expect(!numbers.formatsWithoutFail(with: ["m": .date(Self.day)], locale: en))
+    #expect(!numbers.formatsWithoutFail(with: ["o": .number(.infinity)], locale: en))
     for pattern in [
-      "{n, number}", "{c, choice, 0#none|1#one}", "{d, date, short}", "{d, datetime, ::yMMMd}",
+      "{n, number, integer}", "{n, SpellOut}", "{c, choice, 0#none|1#one}", "{d, date, short}",
+      "{d, datetime, ::yMMMd}",
     ] {
       #expect(!(try MessageStructure(pattern)).formatsWithoutFail(with: [:], locale: en), "\(pattern)")
     }
