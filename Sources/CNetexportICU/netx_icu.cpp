@@ -1368,7 +1368,9 @@ int32_t netx_message_parts(
   return guarded(status, 0, [&] {
     *errorOffset = -1;
     icu::MessagePattern parsed(*code(status));
-    if (!parsePattern(parsed, icu::UnicodeString(u(pattern), patternLength), errorOffset, status)) {
+    // A read-only alias of the caller's text: MessagePattern keeps a copy of its own, so the
+    // text is copied once rather than twice.
+    if (!parsePattern(parsed, icu::UnicodeString(false, u(pattern), patternLength), errorOffset, status)) {
       return 0;
     }
     const int32_t count = parsed.countParts();
