@@ -291,10 +291,29 @@ public enum Formatting {
   /// `message(_:arguments:locale:)` throws, without making the text (a validator's question;
   /// the dates of `{d, date, ::skeleton}` are then not formatted either, see
   /// `netx_format_message`).
+  ///
+  /// - Parameter structure: The pattern's structure, when the caller has read it already:
+  ///   a message whose arguments ICU's MessageFormat cannot fail on is then not given to ICU
+  ///   a second time (see `MessageStructure.formatsWithoutFail(with:)`).
   package static func check(
-    _ pattern: String, arguments: [String: MessageArgument], locale: LanguageTag
+    _ pattern: String, structure: MessageStructure? = nil, arguments: [String: MessageArgument],
+    locale: LanguageTag
   ) throws {
+    if let structure, structure.formatsWithoutFail(with: arguments, locale: locale) { return }
     _ = try message(pattern, arguments: arguments, locale: locale, spoken: false, textNeeded: false)
+  }
+
+  /// Whether the style of a `{d, date, style}` or `{d, time, style}` argument, as written, is
+  /// a `::skeleton` whose formatter ICU makes (see `netx_date_style_formatter`).
+  static func dateStyleFormatterIsMade(_ style: String, locale: LanguageTag) -> Bool {
+    let style16 = [UInt16](utf16Of: style)
+    return netx_date_style_formatter(locale.localeID, style16, Int32(style16.count)) == 1
+  }
+
+  /// Whether ICU makes the locale's default number format, the one MessageFormat makes for a
+  /// `{n, number}` argument (see `netx_number_format_made`).
+  static func numberFormatIsMade(locale: LanguageTag) -> Bool {
+    netx_number_format_made(locale.localeID) == 1
   }
 
   /// - Parameter textNeeded: Whether the text is wanted; if not, "" is returned for it, and

@@ -149,6 +149,32 @@ import Testing
       ["a": .number(2), "b": .string("y")]
     ),
     ("{n, plural, one {# item} other {# items}}", ["n": .string("many")]),
+    // Dates formatted ahead beside arguments MessageFormat cannot fail on, or can: asked only
+    // whether it formats, the bridge settles the first without MessageFormat, not the others.
+    (
+      "{d, date, ::yMMMd}: {n, plural, one {# visit} other {# visits}} {who} {s, select, a {A} other {B}}",
+      ["d": .date(day), "n": .number(3), "s": .string("a")]
+    ),
+    ("{d, date, ::yMMMd}: {n, plural, one {# visit} other {# visits}}", ["d": .date(day), "n": .string("three")]),
+    ("{d, date, ::yMMMd} {s, select, a {A} other {B}}", ["d": .date(day), "s": .number(1)]),
+    ("{d, date, ::yMMMd} {n, selectordinal, one {#st} other {#th}}", ["d": .date(day), "n": .date(leapDay)]),
+    ("{d, date, ::yMMMd} {n, number, ::group-of}", ["d": .date(day), "n": .number(1)]),
+    ("{d, date, ::yMMMd} {n, plural, other {{m, number, ::percentt}}}", ["d": .date(day), "n": .number(1)]),
+    ("{d, date, ::yMMMd} {c, choice, 0#none|1#one}", ["d": .date(day), "c": .string("x")]),
+    ("{d, DATE, ::yMMMd} {d, Time, ::jmm} {n, plural, other {#}}", ["d": .date(day)]),
+    ("{n, plural, one {#} other {#}} {s, select, x {x} other {y}}", ["n": .number(1), "s": .number(2)]),
+    ("{n, selectordinal, one {#st} other {#th}} {s} {t}", ["n": .number(2), "s": .date(day)]),
+    ("{d, date, ::} {n, plural, other {#}}", ["d": .date(day), "n": .number(2)]),
+    (
+      "{d, date, ::yMMMd} {n, number} {m, NUMBER} {k, spellout, %spellout-cardinal-feminine}",
+      ["d": .date(day), "n": .number(3), "m": .number(1.5)]
+    ),
+    ("{n, number} {m, number}", ["n": .number(3), "m": .string("three")]),
+    ("{n, number} {m, number, integer}", ["n": .number(3), "m": .number(1)]),
+    ("{n, SpellOut} {m, number}", ["n": .number(3), "m": .date(day)]),
+    ("{d, date, ::yMMMd} {d, time, ::jmm} {0, date, ::yMMMd}", ["0": .date(leapDay)]),
+    ("{d, date, ::yMMMd} {d, plural, other {# {d, date, ::yMMMd}}}", ["d": .number(1)]),
+    ("{d, date, ::yMMMd} and {e, date, :: yMMMd}", ["d": .string("today"), "e": .date(day)]),
   ]
 
   @Test(arguments: locales)
@@ -208,8 +234,46 @@ import Testing
         let formatted = outcome { _ = try Formatting.message(pattern, arguments: arguments, locale: tag) }
         let checked = outcome { try Formatting.check(pattern, arguments: arguments, locale: tag) }
         #expect(checked == formatted, "\(locale): \(pattern)")
+        // Given the structure the caller read, it settles some messages without ICU.
+        let structure = try? MessageStructure(pattern)
+        let settled = outcome {
+          try Formatting.check(pattern, structure: structure, arguments: arguments, locale: tag)
+        }
+        #expect(settled == formatted, "\(locale): \(pattern)")
       }
     }
+  }
+
+  /// Which messages a validator need not give ICU: those with only `{name}`, plural,
+  /// selectordinal and select arguments and date or time arguments with a skeleton whose
+  /// formatter ICU makes, given values that suit them (or none).
+  @Test func messagesWhoseArgumentsCannotFailFormatWithoutFail() throws {
+    let en = try #require(LanguageTag("en"))
+    let mixed = try MessageStructure(
+      "{n, plural, one {{s, select, a {#} other {{t}}}} other {#}} {o, selectordinal, other {#}} {d, DATE, ::yMMMd}")
+    #expect(
+      mixed.formatsWithoutFail(
+        with: ["n": .number(1), "s": .string("a"), "t": .date(Self.day), "d": .date(Self.day)], locale: en))
+    #expect(mixed.formatsWithoutFail(with: [:], locale: en))
+    #expect(!mixed.formatsWithoutFail(with: ["n": .string("1")], locale: en))
+    #expect(!mixed.formatsWithoutFail(with: ["n": .number(.nan)], locale: en))
+    #expect(!mixed.formatsWithoutFail(with: ["s": .number(1)], locale: en))
+    #expect(!mixed.formatsWithoutFail(with: ["o": .date(Self.day)], locale: en))
+    #expect(!mixed.formatsWithoutFail(with: ["d": .string("today")], locale: en))
+    let numbers = try MessageStructure("{n, number} {m, spellout, %spellout-ordinal} {o, Number}")
+    #expect(numbers.formatsWithoutFail(with: ["n": .number(1), "m": .number(2)], locale: en))
+    #expect(!numbers.formatsWithoutFail(with: ["n": .string("1")], locale: en))
+    #expect(!numbers.formatsWithoutFail(with: ["m": .date(Self.day)], locale: en))
+    #expect(!numbers.formatsWithoutFail(with: ["o": .number(.infinity)], locale: en))
+    for pattern in [
+      "{n, number, integer}", "{n, SpellOut}", "{c, choice, 0#none|1#one}", "{d, date, short}",
+      "{d, datetime, ::yMMMd}",
+    ] {
+      #expect(!(try MessageStructure(pattern)).formatsWithoutFail(with: [:], locale: en), "\(pattern)")
+    }
+    #expect(try MessageStructure("{d, time,\u{2028} ::jmm}").formatsWithoutFail(with: [:], locale: en))
+    // ICU makes a formatter for an empty skeleton (it prints nothing: DateSkeletonCheck's finding).
+    #expect(try MessageStructure("{d, date, ::}").formatsWithoutFail(with: [:], locale: en))
   }
 
   /// The cases above are not all alike: dates are formatted ahead, plurals pick their forms, and

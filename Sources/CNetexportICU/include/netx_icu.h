@@ -238,6 +238,19 @@ typedef struct {
   int32_t stringLength;
 } netx_message_argument;
 
+/// For the style of a `{d, date, style}` or `{d, time, style}` argument as written (white
+/// space included): 1 when it is a `::skeleton` (after any Pattern_White_Space) whose formatter,
+/// made as MessageFormat makes it, is made (and kept, see netx_format_message); -1 when ICU
+/// cannot make that formatter; 0 when the style is not a skeleton. MessageFormat fails on such
+/// an argument exactly when the formatter cannot be made.
+int32_t netx_date_style_formatter(const char *localeID, const uint16_t *style, int32_t length);
+
+/// 1 when ICU makes the locale's default number format (NumberFormat::createInstance), the
+/// one MessageFormat makes for a `{n, number}` argument, else 0; the answer is kept by locale
+/// for the process (ICU's is the same every time). MessageFormat fails on such an argument,
+/// given a number, exactly when that format cannot be made.
+int32_t netx_number_format_made(const char *localeID);
+
 /// Options of `netx_format_message`, bits that may be combined.
 enum {
   /// Check the pattern against the limits, and format with kept formatters (the default).

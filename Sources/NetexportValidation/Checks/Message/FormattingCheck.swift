@@ -50,7 +50,8 @@ struct FormattingCheck: EntryCheck {
       }
       do {
         try Formatting.check(
-          entry.text, arguments: ref.arguments.mapValues(\.messageArgument), locale: catalog.locale)
+          entry.text, structure: structure, arguments: ref.arguments.mapValues(\.messageArgument),
+          locale: catalog.locale)
       } catch let error as MessageSyntaxError {
         if let (argument, text) = Self.unreadableSkeleton(in: structure, of: entry.text, locale: catalog.locale) {
           findings.add(
