@@ -27,19 +27,32 @@ extension XLIFF {
           code: InterchangeCode.malformedXLIFF, at: SourceLocation(file: file, line: 1, column: 1),
           "the file is empty; export it again"))
     }
-    // XLIFF has no document type; refusing one keeps entity expansion out of the reader.
-    if let range = text.range(of: "<!DOCTYPE") {
-      let before = text[..<range.lowerBound]
+    func location(of index: String.Index) -> SourceLocation {
+      let before = text[..<index]
       let line = before.unicodeScalars.filter { $0 == "\n" }.count + 1
       let column =
         before.unicodeScalars.count
         - (before.unicodeScalars.lastIndex(of: "\n").map {
           before.unicodeScalars.distance(from: before.unicodeScalars.startIndex, to: $0) + 1
         } ?? 0) + 1
+      return SourceLocation(file: file, line: line, column: column)
+    }
+    // XLIFF has no document type; refusing one keeps entity expansion out of the reader.
+    if let range = text.range(of: "<!DOCTYPE") {
       throw DiagnosticError(
         Diagnostic(
-          code: InterchangeCode.malformedXLIFF, at: SourceLocation(file: file, line: line, column: column),
+          code: InterchangeCode.malformedXLIFF, at: location(of: range.lowerBound),
           "the file has a document type (<!DOCTYPE>), which XLIFF files do not have"))
+    }
+    // Foundation's XML parser on Linux reads a null pointer (and the process crashes) at a
+    // processing instruction with nothing after its name, such as `<?x?>`: found by the
+    // `interchange` fuzz target. XLIFF files need none; one with content is let through.
+    if let range = emptyProcessingInstruction(in: text) {
+      throw DiagnosticError(
+        Diagnostic(
+          code: InterchangeCode.malformedXLIFF, at: location(of: range.lowerBound),
+          "the file has a processing instruction with nothing after its name (\(text[range])), which netexport's XML reader cannot read; remove it"
+        ))
     }
     let parser = XMLParser(data: Data(text.utf8))
     parser.shouldProcessNamespaces = true
@@ -58,6 +71,28 @@ extension XLIFF {
         ))
     }
     return InterchangeFile(documents: reader.documents)
+  }
+
+  /// The first processing instruction of `text` whose name is followed by nothing but white
+  /// space (`<?x?>`, `<?x ?>`), wherever it is (inside a comment or CDATA too: refusing such a
+  /// file is safe, and no tool writes one).
+  static func emptyProcessingInstruction(in text: String) -> Range<String.Index>? {
+    var search = text.startIndex
+    while let start = text[search...].range(of: "<?")?.lowerBound {
+      var index = text.unicodeScalars.index(start, offsetBy: 2)
+      // The name: up to white space or `?`.
+      while index < text.endIndex, !" \t\r\n?".unicodeScalars.contains(text.unicodeScalars[index]) {
+        index = text.unicodeScalars.index(after: index)
+      }
+      while index < text.endIndex, " \t\r\n".unicodeScalars.contains(text.unicodeScalars[index]) {
+        index = text.unicodeScalars.index(after: index)
+      }
+      if text.unicodeScalars[index...].starts(with: "?>".unicodeScalars) {
+        return start..<text.unicodeScalars.index(index, offsetBy: 2)
+      }
+      search = text.unicodeScalars.index(start, offsetBy: 2)
+    }
+    return nil
   }
 
   /// What libxml2's error codes (`xmlParserErrors`, which Foundation passes on without a

@@ -232,6 +232,15 @@ import Testing
       "f.xlf:1:1: error[malformed-xliff]: the file has a document type (<!DOCTYPE>), which XLIFF files do not have"
     ),
     (
+      // Foundation's XML parser crashed on it (found by the interchange fuzz target).
+      file(unit.replacingOccurrences(of: "<segment", with: "<?x?><segment")),
+      "f.xlf:5:7: error[malformed-xliff]: the file has a processing instruction with nothing after its name (<?x?>), which netexport's XML reader cannot read; remove it"
+    ),
+    (
+      file(unit.replacingOccurrences(of: "<segment", with: "<?tool \n ?><segment")),
+      "f.xlf:5:7: error[malformed-xliff]: the file has a processing instruction with nothing after its name (<?tool \n ?>), which netexport's XML reader cannot read; remove it"
+    ),
+    (
       file(unit.replacingOccurrences(of: "<target>", with: "<target order=\"2\">")),
       "f.xlf:6:32: error[malformed-xliff]: <target order=...> reorders segments; netexport keeps each message in one segment"
     ),
@@ -248,6 +257,16 @@ import Testing
   ])
   func reportsBrokenFilesAtTheirPlace(text: String, expected: String) {
     #expect(failure { try XLIFF.parse(text, file: "f.xlf") } == expected)
+  }
+
+  /// A processing instruction with content is read past, as XML allows.
+  @Test func readsPastAProcessingInstructionWithContent() throws {
+    let text = try XLIFF.write(Self.small)
+    let withInstruction = text.replacingOccurrences(of: "<file", with: "<?tool keep?>\n  <file")
+    #expect(withInstruction != text)
+    #expect(
+      try XLIFF.parse(withInstruction, file: "f.xlf").documents.map(\.document)
+        == XLIFF.parse(text, file: "f.xlf").documents.map(\.document))
   }
 
   @Test func aFileForAnotherLocaleIsRefusedAtItsFileElement() throws {
