@@ -38,7 +38,17 @@ import Yams
     )
     // Compared byte for byte, as a terminal or a markup parser reads: a String compares
     // grapheme clusters, and "\u{0600}<img" holds no "<img" cluster for cluster.
-    func has(_ output: Data, _ part: String) -> Bool { output.range(of: Data(part.utf8)) != nil }
+    func has(_ output: Data, _ part: String) -> Bool {
+      var part = part
+      if part.contains("{edit-line}") {
+        guard let line = project.editLine else {
+          Issue.record("\(where_): {edit-line} needs edits of exactly one file")
+          return false
+        }
+        part = part.replacingOccurrences(of: "{edit-line}", with: String(line))
+      }
+      return output.range(of: Data(part.utf8)) != nil
+    }
     let stderr = String(decoding: result.stderr, as: UTF8.self).prefix(3000)
     for part in hostileCase.stderr ?? [] {
       #expect(has(result.stderr, part), "stderr lacks \(part.debugDescription): \(stderr) — \(where_)")
@@ -193,6 +203,11 @@ struct HostileProject {
   /// The scratch folder, removed with this value.
   let scratch: TestProject
   let folder: URL
+  /// The line where the first `find` of the case's edits starts, in the file as it was before
+  /// them: what `{edit-line}` stands for in the expected messages, so that a case about an
+  /// edited entry still holds when lines are added above it (`nil` when a case edits several
+  /// files or none).
+  private(set) var editLine: Int?
 
   init(for hostileCase: HostileCase) throws {
     self.hostileCase = hostileCase
@@ -219,6 +234,9 @@ struct HostileProject {
     for (path, edits) in hostileCase.edit ?? [:] {
       let url = folder.appendingPathComponent(path)
       var text = try String(contentsOf: url, encoding: .utf8)
+      if hostileCase.edit?.count == 1, let first = edits.first, let found = text.range(of: first.find) {
+        editLine = text[..<found.lowerBound].utf8.filter { $0 == UInt8(ascii: "\n") }.count + 1
+      }
       for edit in edits {
         let parts = text.components(separatedBy: edit.find)
         guard parts.count == 2 else {
