@@ -35,6 +35,10 @@ struct CatalogOutline {
     /// The key's text (`nil` for a key that is not a scalar).
     var name: String?
     var position: YAMLEventReader.Position
+    /// For an entry's field read from the events, the last line its value takes (1-based): a
+    /// text in quotes may run over several lines, and a line of it that starts with `#` is
+    /// not a comment; `nil` when not known.
+    var valueEndLine: Int? = nil
   }
 
   struct Entry {
@@ -116,6 +120,10 @@ struct CatalogReader {
   var structure: YAMLSupport.StructureCheck
   /// Whether `YAMLFastPath` read the text.
   private let readFast: Bool
+  /// For the outline: the last line any value has reached so far, and how deep in flow
+  /// collections (`[...]`, `{...}`) the reader is.
+  private var lastValueLine = 0
+  private var flowDepth = 0
   /// Whether to note where each entry's key and fields are (`update` needs them).
   let recordsOutline: Bool
   /// Whether to read the entries of `entries` and `obsolete` field by field from the events
@@ -157,6 +165,19 @@ struct CatalogReader {
   @discardableResult
   mutating func next() throws -> YAMLEventReader.Kind {
     let kind = try events.next()
+    if recordsOutline {
+      // The last line a value reached: a scalar's end, a flow collection's closing bracket.
+      switch kind {
+      case .scalar: lastValueLine = max(lastValueLine, events.scalarEndLine)
+      case .sequenceStart, .mappingStart: if events.isFlow || flowDepth > 0 { flowDepth += 1 }
+      case .sequenceEnd, .mappingEnd:
+        if flowDepth > 0 {
+          flowDepth -= 1
+          lastValueLine = max(lastValueLine, events.start.line)
+        }
+      default: break
+      }
+    }
     // Nothing the check refuses (aliases, anchors, tags, a list or mapping as a key, nesting
     // deeper than 64) is in the layout `YAMLFastPath` reads.
     if !readFast { try structure.observe(events) }
@@ -415,6 +436,7 @@ struct CatalogReader {
       try next()
       let controlFree = readFast && events.kind == .scalar && !events.hasEscapes
       fields.add(fieldNode, try node(), controlFree: controlFree, report: report)
+      if recordsOutline { outline.fields[outline.fields.count - 1].valueEndLine = lastValueLine }
     }
     let outlineEntry =
       recordsOutline

@@ -148,6 +148,15 @@ final class YAMLEventReader {
   /// Whether `YAMLFastPath` read the text (libyaml was not needed).
   var readFast: Bool { usesFastPath }
 
+  /// The line (1-based) where the current scalar's text ends: its closing quote, its last
+  /// character (a block scalar, whose end libyaml marks at the start of the next line, ends
+  /// on the line before).
+  var scalarEndLine: Int {
+    if usesFastPath { return fastEvents[fastIndex].line + 1 }  // one line each
+    let end = event.pointee.end_mark
+    return end.column > 0 ? end.line + 1 : max(end.line, 1)
+  }
+
   /// Whether the current scalar, read by `YAMLFastPath`, is written with escapes (`\` in
   /// double quotes, `''` in single quotes); `true` when libyaml read it, which does not say.
   var hasEscapes: Bool { usesFastPath ? fastEvents[fastIndex].escaped : true }

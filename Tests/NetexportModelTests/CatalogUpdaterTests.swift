@@ -158,6 +158,52 @@ import Testing
   /// Punctuation, spacing or letter case changed in the English: the translation keeps its
   /// state (translated or reviewed), the recorded source is refreshed, and update says so;
   /// a removed word still marks the entry needs-review.
+  /// A text in quotes over several lines whose last line starts with `#` (a comment to a line
+  /// reader, text to YAML): update writes its new fields after the whole text, not inside it
+  /// (found by the update fuzz target: the guard refused the cut file).
+  @Test func aTextOverSeveralLinesStaysWhole() throws {
+    let source = try sourceCatalog(
+      """
+      locale: en
+      entries:
+        one:
+          text: "One"
+        two:
+          text: "Two"
+
+      """)
+    let target = """
+      locale: es
+      entries:
+        one:
+          text: "Uno,
+         # y no un comentario"
+        two:
+          source: "Two"
+          text: "Dos"
+          state: translated
+
+      """
+    let update = try CatalogUpdater.update(target, file: "Locales/es.yaml", locale: "es", source: source)
+    #expect(
+      update.text == """
+        locale: es
+        entries:
+          one:
+            source: "One"
+            text: "Uno,
+           # y no un comentario"
+            state: needs-review
+          two:
+            source: "Two"
+            text: "Dos"
+            state: translated
+
+        """)
+    let updated = try Catalog.parse(update.text, file: "Locales/es.yaml", expectedLocale: "es")
+    #expect(updated["one"]?.text == "Uno, # y no un comentario")
+  }
+
   @Test func keepsTheStateOnAMinorSourceEdit() throws {
     let source = try sourceCatalog(
       """

@@ -205,7 +205,10 @@ struct CatalogLayout {
       for (entryIndex, entry) in entryOutlines.enumerated() {
         let blockStart = keyLines[entryIndex]
         let blockEnd = entryIndex + 1 < keyLines.count ? keyLines[entryIndex + 1] : sectionEnd
-        let blockStop = triviaStart(blockStart, blockEnd)
+        // Not above the end of the entry's last value: a line of a text in quotes that
+        // starts with `#` is not a comment.
+        let valueEnd = entry.fields.flatMap { outline.fields[$0].last?.valueEndLine }
+        let blockStop = min(max(triviaStart(blockStart, blockEnd), valueEnd ?? 0), blockEnd)
         let blockLines = Array(lines[blockStart..<blockStop])
         var fields: [String: Range<Int>] = [:]
         var fieldIndent = entry.key.position.column + 1
@@ -217,7 +220,11 @@ struct CatalogLayout {
           for (fieldIndex, field) in zip(fieldLines.indices, fieldKeys) {
             let fieldEnd = fieldIndex + 1 < fieldLines.count ? fieldLines[fieldIndex + 1] : blockLines.count
             var fieldRange = fieldLines[fieldIndex]..<fieldEnd
-            while fieldRange.count > 1, Self.isTrivia(blockLines[fieldRange.upperBound - 1]) {
+            // Lines up to the end of the value are the field's, whatever they start with.
+            let valueEnd = field.valueEndLine.map { $0 - blockStart } ?? 0
+            while fieldRange.count > 1, fieldRange.upperBound > valueEnd,
+              Self.isTrivia(blockLines[fieldRange.upperBound - 1])
+            {
               fieldRange = fieldRange.lowerBound..<(fieldRange.upperBound - 1)
             }
             fields[field.name ?? ""] = fieldRange
