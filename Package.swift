@@ -102,7 +102,7 @@ let package = Package(
     .target(
       name: "NetexportTestSupport", dependencies: ["NetexportResolution", "NetexportModel", "NetexportICU"],
       path: "Tests/NetexportTestSupport"),
-    .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU", "CNetexportICU"]),
+    .testTarget(name: "NetexportICUTests", dependencies: ["NetexportICU", "CNetexportICU", "NetexportTestSupport"]),
     .testTarget(
       name: "NetexportModelTests", dependencies: ["NetexportModel", "NetexportTestSupport"],
       resources: [.copy("Fixtures")]),

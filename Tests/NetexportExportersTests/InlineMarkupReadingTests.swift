@@ -1,5 +1,6 @@
 import NetexportICU
 import NetexportResolution
+import NetexportTestSupport
 import Testing
 
 /// `InlineMarkup.tokens` reads a text's UTF-8; these compare it with the reading it replaced,
@@ -70,16 +71,7 @@ import Testing
       "\u{600}",
       "\u{903}", "\u{200D}", "\u{FE0F}", "\r", "\n", "👩🏽‍⚕️", "🇺", "𝄞", "{", "}", "#", "'",
     ]
-    var state: UInt64 = 0x853C_49E6_748F_EA9B
-    for _ in 0..<3000 {
-      var text = ""
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      for _ in 0..<Int(state >> 59) {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        text += pieces[Int(state >> 33) % pieces.count]
-      }
-      texts.append(text)
-    }
+    texts += randomTexts(of: pieces, count: 3000, seed: 0x853C_49E6_748F_EA9B, lengthBits: 5)
     return texts
   }()
 

@@ -1,3 +1,4 @@
+import NetexportTestSupport
 import Testing
 
 @testable import NetexportICU
@@ -19,16 +20,7 @@ import Testing
     let alphabet: [String] = [
       "a", "Z", " ", "#", "|", "é", "中", "\u{1F}", "\u{202B}", "😀", "-", ".", "\n", "<", ">", "&", "%", "=", "1", "\t",
     ]
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    for _ in 0..<300 {
-      var text = ""
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      for _ in 0..<Int(state >> 59) {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        text += alphabet[Int(state >> 33) % alphabet.count]
-      }
-      texts.append(text)
-    }
+    texts += randomTexts(of: alphabet, count: 300, seed: 0x9E37_79B9_7F4A_7C15, lengthBits: 5)
     return texts
   }()
 

@@ -1,4 +1,5 @@
 import CNetexportICU
+import NetexportTestSupport
 import Testing
 
 @testable import NetexportICU
@@ -22,16 +23,7 @@ import Testing
       "a", "Z", " ", "#", "|", "{", "}", "'", "''", "é", "ß", "\u{2FF}", "\u{300}", "\u{301}", "中", "😀", "𝄞", "\u{1F}",
       "<", ">", "\n", "\r\n", "plural", "spellout", "spell", "{n, number}", "\u{FFFF}", "\u{10FFFF}", "ÿ", "\u{CC}",
     ]
-    var state: UInt64 = 0x2545_F491_4F6C_DD1D
-    for _ in 0..<2000 {
-      var text = ""
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      for _ in 0..<Int(state >> 58) {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        text += pieces[Int(state >> 33) % pieces.count]
-      }
-      texts.append(text)
-    }
+    texts += randomTexts(of: pieces, count: 2000, seed: 0x2545_F491_4F6C_DD1D, lengthBits: 6)
     return texts
   }()
 
